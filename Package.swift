@@ -1,0 +1,45 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Confidant",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "confidant", targets: ["confidant"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure domain: cases, taxonomy, workflow, triage score, deadlines. No I/O, no UI.
+        .target(name: "CaseCore"),
+        // Encrypted SQLite store (GRDB + AES-GCM), audit log, accounts.
+        .target(
+            name: "CaseStore",
+            dependencies: [
+                "CaseCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Thin system-library shim over ncursesw.
+        .systemLibrary(name: "CNCurses"),
+        // The counselor's case desk: screen model, screens, key bindings, ncurses adapter.
+        .target(name: "CaseDeskTUI", dependencies: ["CaseCore", "CaseStore", "CNCurses"]),
+        .executableTarget(
+            name: "confidant",
+            dependencies: [
+                "CaseCore", "CaseStore", "CaseDeskTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseCore"]),
+        .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore"]),
+        .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,75 @@
+import Foundation
+
+/// A harassment report and everything the counselor records while working it.
+public struct Case: Equatable, Sendable, Identifiable {
+    public var id: CaseID
+    public var receivedAt: Date
+    public var channel: Channel
+    public var incidentFirst: Date
+    public var incidentLast: Date
+    public var reporter: Reporter
+    public var relationship: Relationship
+    public var reported: [ReportedPerson]
+    public var categories: [String]
+    public var grounds: [String]
+    public var conductTags: [String]
+    public var childInvolved: Bool
+    /// The reporter agreed that the supervisor may see their identity.
+    public var consentShareIdentity: Bool
+    public var narrative: String
+    public var supportNeeds: String
+    public var status: CaseStatus
+    public var assessment: FactorRatings?
+    public var escalationLevel: EscalationLevel?
+    public var screeningReason: String?
+    public var outcome: Outcome?
+    public var acknowledgedAt: Date?
+    public var closedAt: Date?
+    /// Append-only; see ``appendJournal(_:)``.
+    public private(set) var journal: [JournalEntry]
+
+    public init(
+        id: CaseID, receivedAt: Date, channel: Channel, incidentFirst: Date, incidentLast: Date,
+        reporter: Reporter, relationship: Relationship, reported: [ReportedPerson], categories: [String],
+        grounds: [String] = [], conductTags: [String] = [], childInvolved: Bool = false,
+        consentShareIdentity: Bool = false, narrative: String, supportNeeds: String = "",
+        status: CaseStatus = .new, assessment: FactorRatings? = nil, escalationLevel: EscalationLevel? = nil,
+        screeningReason: String? = nil, outcome: Outcome? = nil, acknowledgedAt: Date? = nil, closedAt: Date? = nil,
+        journal: [JournalEntry] = []
+    ) {
+        self.id = id
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.incidentFirst = incidentFirst
+        self.incidentLast = incidentLast
+        self.reporter = reporter
+        self.relationship = relationship
+        self.reported = reported
+        self.categories = categories
+        self.grounds = grounds
+        self.conductTags = conductTags
+        self.childInvolved = childInvolved
+        self.consentShareIdentity = consentShareIdentity
+        self.narrative = narrative
+        self.supportNeeds = supportNeeds
+        self.status = status
+        self.assessment = assessment
+        self.escalationLevel = escalationLevel
+        self.screeningReason = screeningReason
+        self.outcome = outcome
+        self.acknowledgedAt = acknowledgedAt
+        self.closedAt = closedAt
+        self.journal = journal
+    }
+
+    /// Adds a journal entry at the end. Entries are never edited or removed.
+    public mutating func appendJournal(_ entry: JournalEntry) {
+        journal.append(entry)
+    }
+
+    /// The scorer's view of this case.
+    public func scoringContext(otherOpenCases: Int) -> TriageScorer.Context {
+        .init(categories: categories, childInvolved: childInvolved, otherOpenCasesWithSameRespondent: otherOpenCases)
+    }
+
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Everything derived from a case: its score, deadlines and window flag.
+public struct CaseEvaluation: Equatable, Sendable {
+    public var score: TriageScore
+    public var deadlines: [Deadline]
+    public var outsideWindow: Bool
+
+    public var nextDeadline: Deadline? { deadlines.filter(\.isPending).min { $0.due < $1.due } }
+}
+
+/// Scores a case and computes its deadlines with the organisation's configuration.
+public struct CaseEvaluator: Sendable {
+    public let scorer: TriageScorer
+    public let deadlines: DeadlineCalculator
+    public let taxonomy: Taxonomy
+
+    public init(scoring: ScoringConfiguration, policy: Policy, taxonomy: Taxonomy, calendar: Calendar = .utc) {
+        scorer = TriageScorer(config: scoring)
+        deadlines = DeadlineCalculator(policy: policy, calendar: calendar)
+        self.taxonomy = taxonomy
+    }
+
+    public var policy: Policy { deadlines.policy }
+
+    public func evaluate(_ item: Case, otherOpenCases: Int) -> CaseEvaluation {
+        let score = scorer.score(item.assessment, context: item.scoringContext(otherOpenCases: item.status.isOpen ? otherOpenCases : 0))
+        return CaseEvaluation(
+            score: score,
+            deadlines: deadlines.deadlines(for: item, band: score.band),
+            outsideWindow: deadlines.isOutsideComplaintWindow(item))
+    }
+
+    public func summary(of item: Case, _ evaluation: CaseEvaluation, needsReassignment: Bool = false) -> CaseSummary {
+        CaseSummary(
+            id: item.id, receivedAt: item.receivedAt, channel: item.channel, status: item.status,
+            pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous, relationship: item.relationship,
+            categories: item.categories, score: evaluation.score.value, band: evaluation.score.band,
+            severeOrPervasive: evaluation.score.severeOrPervasive, escalationLevel: item.escalationLevel,
+            consentShareIdentity: item.consentShareIdentity, nextDeadline: evaluation.nextDeadline,
+            outsideWindow: evaluation.outsideWindow, needsReassignment: needsReassignment)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+extension CaseIntake {
+    /// Replays the workflow fields of an intake (journal, assessment, status, escalation) on a freshly created case,
+    /// through the same legal transitions a counselor would make, so history brought in from elsewhere is journaled.
+    ///
+    /// - Parameter score: scores a rating in the context of the case being replayed.
+    public func replayHistory(
+        on item: inout Case, by author: String, now: Date, taxonomy: Taxonomy,
+        score: (FactorRatings, Case) -> TriageScore
+    ) throws {
+        var clock = item.receivedAt
+        func tick(_ hours: Double) -> Date {
+            clock = min(now, clock.addingTimeInterval(hours * 3600))
+            return clock
+        }
+        var entries = try (journal ?? []).map { input -> JournalEntry in
+            JournalEntry(at: try Self.date(input.at, field: "journal date"), kind: input.kind, author: author, text: input.text)
+        }
+        entries.sort { $0.at < $1.at }
+        let target = status ?? .new
+        guard let path = CaseStatus.new.path(to: target == .escalated && escalationLevel == nil ? .escalated : target) else {
+            throw CaseError.illegalTransition(from: .new, to: target)
+        }
+        var pendingAssessment = assessment
+        for step in path {
+            // Journal entries dated before this step belong before it.
+            while let next = entries.first, next.at <= clock.addingTimeInterval(24 * 3600) {
+                item.appendJournal(next)
+                clock = max(clock, next.at)
+                entries.removeFirst()
+            }
+            if step == .supportAdvice || step == .escalated || step.isTerminal, let ratings = pendingAssessment {
+                try item.assess(ratings, score: score(ratings, item), by: author, at: tick(2))
+                pendingAssessment = nil
+            }
+            if step == .escalated {
+                try item.escalate(
+                    to: escalationLevel ?? .complaintsTeam, reason: "Escalated before import", by: author, at: tick(24))
+            } else {
+                try item.transition(
+                    to: step, note: step == .withdrawn ? "Reporter withdrew the report" : nil, by: author, at: tick(24),
+                    screeningReason: step == .screenedOut ? (screeningReason ?? "other") : nil,
+                    outcome: step == .closed ? outcome : nil, taxonomy: taxonomy)
+            }
+        }
+        if let ratings = pendingAssessment, item.status.isOpen {
+            try item.assess(ratings, score: score(ratings, item), by: author, at: tick(2))
+        }
+        for entry in entries { item.appendJournal(entry) }
+    }
+
+    /// The same intake with every date moved by `days` (used to bring demo data up to today).
+    public func shifted(byDays days: Int) -> CaseIntake {
+        guard days != 0 else { return self }
+        func move(_ text: String) -> String {
+            guard let date = DateText.parse(text) else { return text }
+            let moved = date.addingTimeInterval(Double(days) * 86_400)
+            return text.count <= 10 ? DateText.day(moved) : DateText.timestamp(moved)
+        }
+        var copy = self
+        copy.receivedAt = receivedAt.map(move)
+        copy.incidentFirst = move(incidentFirst)
+        copy.incidentLast = incidentLast.map(move)
+        copy.journal = journal?.map { JournalInput(at: move($0.at), kind: $0.kind, text: $0.text) }
+        return copy
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A new report as it arrives from the intake form, `add --json`, an import or the demo data.
+///
+/// Workflow fields (`status`, `assessment`, `journal`…) are optional and only used when bringing in a case
+/// that was already being worked elsewhere; they are replayed through the legal workflow, never set directly.
+public struct CaseIntake: Equatable, Sendable, Decodable {
+    public struct ReporterInput: Equatable, Sendable, Decodable {
+        public var pseudonym: String?
+        public var anonymous: Bool?
+        public var name: String?
+        public var contact: String?
+
+        public init(pseudonym: String? = nil, anonymous: Bool? = nil, name: String? = nil, contact: String? = nil) {
+            self.pseudonym = pseudonym
+            self.anonymous = anonymous
+            self.name = name
+            self.contact = contact
+        }
+    }
+
+    public struct JournalInput: Equatable, Sendable, Decodable {
+        public var at: String
+        public var kind: JournalEntry.Kind
+        public var text: String
+    }
+
+    public var receivedAt: String?
+    public var channel: Channel
+    public var incidentFirst: String
+    public var incidentLast: String?
+    public var reporter: ReporterInput
+    public var relationship: Relationship
+    public var reported: [ReportedPerson]
+    public var categories: [String]
+    public var grounds: [String]?
+    public var conductTags: [String]?
+    public var childInvolved: Bool?
+    public var consentShareIdentity: Bool?
+    public var narrative: String
+    public var supportNeeds: String?
+    public var assessment: FactorRatings?
+    public var status: CaseStatus?
+    public var escalationLevel: EscalationLevel?
+    public var screeningReason: String?
+    public var outcome: Outcome?
+    public var journal: [JournalInput]?
+
+    public init(
+        receivedAt: String? = nil, channel: Channel, incidentFirst: String, incidentLast: String? = nil,
+        reporter: ReporterInput, relationship: Relationship, reported: [ReportedPerson], categories: [String],
+        grounds: [String]? = nil, conductTags: [String]? = nil, childInvolved: Bool? = nil,
+        consentShareIdentity: Bool? = nil, narrative: String, supportNeeds: String? = nil
+    ) {
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.incidentFirst = incidentFirst
+        self.incidentLast = incidentLast
+        self.reporter = reporter
+        self.relationship = relationship
+        self.reported = reported
+        self.categories = categories
+        self.grounds = grounds
+        self.conductTags = conductTags
+        self.childInvolved = childInvolved
+        self.consentShareIdentity = consentShareIdentity
+        self.narrative = narrative
+        self.supportNeeds = supportNeeds
+    }
+
+    /// Decodes one intake from JSON, with a readable error naming the field at fault.
+    public static func decode(_ data: Data) throws -> CaseIntake {
+        do {
+            return try JSONDecoder().decode(CaseIntake.self, from: data)
+        } catch {
+            throw CaseError.invalidField(field: "JSON input", problem: "is not a valid case: " + ConfigurationError.describe(error))
+        }
+    }
+
+    /// Checks the intake and builds the new case at status `new`.
+    ///
+    /// - Parameters:
+    ///   - id: the id the store assigned.
+    ///   - now: used as received-at when the intake gives none.
+    ///   - pseudonym: used when the intake gives none.
+    public func makeCase(id: CaseID, now: Date, pseudonym fallbackPseudonym: String, taxonomy: Taxonomy) throws -> Case {
+        let received = try receivedAt.map { try Self.date($0, field: "received-at date") } ?? now
+        let first = try Self.date(incidentFirst, field: "first incident date")
+        let last = try incidentLast.map { try Self.date($0, field: "last incident date") } ?? first
+        guard last >= first else {
+            throw CaseError.invalidField(field: "last incident date", problem: "is before the first incident date")
+        }
+        guard first <= received.addingTimeInterval(86_400) else {
+            throw CaseError.invalidField(field: "first incident date", problem: "is after the report was received")
+        }
+        guard received <= now.addingTimeInterval(86_400) else {
+            throw CaseError.invalidField(field: "received-at date", problem: "is in the future")
+        }
+        let narrative = narrative.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !narrative.isEmpty else { throw CaseError.invalidField(field: "narrative", problem: "is empty") }
+        guard !categories.isEmpty else { throw CaseError.invalidField(field: "category list", problem: "is empty; choose at least one") }
+        try taxonomy.validate(categories: categories, grounds: grounds ?? [], conductTags: conductTags ?? [])
+        for person in reported where person.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CaseError.invalidField(field: "reported person's name", problem: "is empty")
+        }
+        let anonymous = reporter.anonymous ?? (channel == .whistleblowing)
+        let name = reporter.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !anonymous, name?.isEmpty ?? true {
+            throw CaseError.invalidField(field: "reporter's name", problem: "is empty; mark the report anonymous instead")
+        }
+        let pseudonym = reporter.pseudonym?.trimmingCharacters(in: .whitespaces)
+        return Case(
+            id: id, receivedAt: received, channel: channel, incidentFirst: first, incidentLast: last,
+            reporter: Reporter(
+                pseudonym: (pseudonym?.isEmpty ?? true) ? fallbackPseudonym : pseudonym!,
+                anonymous: anonymous, name: name, contact: reporter.contact),
+            relationship: relationship, reported: reported, categories: categories, grounds: grounds ?? [],
+            conductTags: conductTags ?? [], childInvolved: childInvolved ?? false,
+            consentShareIdentity: consentShareIdentity ?? false, narrative: narrative,
+            supportNeeds: supportNeeds ?? "")
+    }
+
+    static func date(_ text: String, field: String) throws -> Date {
+        guard let date = DateText.parse(text) else {
+            throw CaseError.invalidField(field: field, problem: "'\(text)' is not a date like 2026-10-02")
+        }
+        return date
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// The small, unsealed facts about a case that the triage queue ranks, filters and draws.
+public struct CaseSummary: Equatable, Sendable, Identifiable {
+    public var id: CaseID
+    public var receivedAt: Date
+    public var channel: Channel
+    public var status: CaseStatus
+    public var pseudonym: String
+    public var anonymous: Bool
+    public var relationship: Relationship
+    public var categories: [String]
+    public var score: Int?
+    public var band: Band?
+    public var severeOrPervasive: Bool
+    public var escalationLevel: EscalationLevel?
+    public var consentShareIdentity: Bool
+    public var nextDeadline: Deadline?
+    public var outsideWindow: Bool
+    public var needsReassignment: Bool
+
+    public init(
+        id: CaseID, receivedAt: Date, channel: Channel, status: CaseStatus, pseudonym: String, anonymous: Bool,
+        relationship: Relationship, categories: [String], score: Int?, band: Band?, severeOrPervasive: Bool,
+        escalationLevel: EscalationLevel?, consentShareIdentity: Bool, nextDeadline: Deadline?, outsideWindow: Bool,
+        needsReassignment: Bool = false
+    ) {
+        self.id = id
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.status = status
+        self.pseudonym = pseudonym
+        self.anonymous = anonymous
+        self.relationship = relationship
+        self.categories = categories
+        self.score = score
+        self.band = band
+        self.severeOrPervasive = severeOrPervasive
+        self.escalationLevel = escalationLevel
+        self.consentShareIdentity = consentShareIdentity
+        self.nextDeadline = nextDeadline
+        self.outsideWindow = outsideWindow
+        self.needsReassignment = needsReassignment
+    }
+
+    public func isOverdue(at now: Date) -> Bool { nextDeadline?.isOverdue(at: now) ?? false }
+
+    /// Whether the lower-cased `text` appears in what a counselor sees in the queue row.
+    public func matches(search text: String, taxonomy: Taxonomy? = nil) -> Bool {
+        guard !text.isEmpty else { return true }
+        if id.description.lowercased().contains(text) || pseudonym.lowercased().contains(text) { return true }
+        if status.rawValue.contains(text) || status.label.lowercased().contains(text) { return true }
+        return categories.contains { id in
+            id.contains(text) || (taxonomy?.categoryName(id).lowercased().contains(text) ?? false)
+        }
+    }
+
+    /// Queue order: band (critical, high, unrated, medium, low), then score high to low,
+    /// then the oldest deadline first, then id.
+    public static func queueOrder(_ a: CaseSummary, _ b: CaseSummary) -> Bool {
+        if a.band.queueRank != b.band.queueRank { return a.band.queueRank < b.band.queueRank }
+        if (a.score ?? -1) != (b.score ?? -1) { return (a.score ?? -1) > (b.score ?? -1) }
+        let ad = a.nextDeadline?.due ?? .distantFuture, bd = b.nextDeadline?.due ?? .distantFuture
+        if ad != bd { return ad < bd }
+        return a.id < b.id
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A date something is owed to the reporter by, and whether it was met.
+public struct Deadline: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Codable, Sendable {
+        case acknowledge
+        case firstContact = "first-contact"
+        case followUp = "follow-up"
+        case feedback
+
+        public var label: String {
+            switch self {
+            case .acknowledge: "Acknowledge receipt"
+            case .firstContact: "First contact"
+            case .followUp: "Follow-up"
+            case .feedback: "Feedback to reporter"
+            }
+        }
+    }
+
+    public var kind: Kind
+    public var due: Date
+    /// When it was met, or nil while still owed.
+    public var metAt: Date?
+
+    public init(kind: Kind, due: Date, metAt: Date?) {
+        self.kind = kind
+        self.due = due
+        self.metAt = metAt
+    }
+
+    public var isPending: Bool { metAt == nil }
+
+    public func isOverdue(at now: Date) -> Bool { metAt == nil && due < now }
+
+    /// Met, but after the due date.
+    public var wasMetLate: Bool { metAt.map { $0 > due } ?? false }
+
+    /// Still owed and due on the same calendar day as `now` (not yet past).
+    public func isDueToday(at now: Date, calendar: Calendar) -> Bool {
+        metAt == nil && due >= now && calendar.isDate(due, inSameDayAs: now)
+    }
+
+    /// Still owed and due within `hours` from `now`, or already overdue.
+    public func isDueSoon(at now: Date, hours: Int) -> Bool {
+        metAt == nil && due <= now.addingTimeInterval(Double(hours) * 3600)
+    }
+}

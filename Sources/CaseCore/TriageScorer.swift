@@ -1,0 +1,101 @@
+import Foundation
+
+/// Computes the triage score of DESIGN §3 from a case's ratings, categories and the other open cases
+/// that name the same reported person.
+public struct TriageScorer: Sendable {
+    public let config: ScoringConfiguration
+
+    public init(config: ScoringConfiguration) {
+        self.config = config
+    }
+
+    /// What the scorer needs to know about a case besides its ratings.
+    public struct Context: Equatable, Sendable {
+        public var categories: [String]
+        public var childInvolved: Bool
+        /// Other open cases naming any of this case's reported persons.
+        public var otherOpenCasesWithSameRespondent: Int
+
+        public init(categories: [String], childInvolved: Bool, otherOpenCasesWithSameRespondent: Int = 0) {
+            self.categories = categories
+            self.childInvolved = childInvolved
+            self.otherOpenCasesWithSameRespondent = otherOpenCasesWithSameRespondent
+        }
+    }
+
+    public func score(_ ratings: FactorRatings?, context: Context) -> TriageScore {
+        var lines: [TriageScore.Line] = []
+        let totalWeight = Factor.allCases.reduce(0) { $0 + config.weight($1) }
+        var base: Int?
+        if let ratings {
+            var weighted = 0.0
+            for factor in Factor.allCases {
+                let rating = ratings[factor]
+                let weight = config.weight(factor)
+                let points = 100 * weight * Double(rating) / (4 * totalWeight)
+                weighted += weight * Double(rating)
+                let descriptor = config.descriptor(factor, rating)
+                lines.append(.init(
+                    kind: .factor, factor: factor, rating: rating, descriptor: descriptor, weight: weight, points: points,
+                    text: "\(factor.label): \(rating) (\(descriptor)) × \(Self.format(weight)) = \(Self.format(points, digits: 1)) pts"))
+            }
+            base = Int((100 * weighted / (4 * totalWeight)).rounded(.toNearestOrAwayFromZero))
+        }
+
+        let others = max(0, context.otherOpenCasesWithSameRespondent)
+        let boost = min(config.pervasiveness.cap, config.pervasiveness.pointsPerOtherCase * others)
+        if boost > 0 {
+            lines.append(.init(
+                kind: .booster, points: Double(boost),
+                text: "Pervasiveness: reported person named in \(others) other open case\(others == 1 ? "" : "s") "
+                    + "+\(boost) pts (\(config.pervasiveness.pointsPerOtherCase) per case, cap \(config.pervasiveness.cap))"))
+        }
+
+        let value = base.map { min(100, $0 + boost) }
+        var band = value.map(config.band(forScore:))
+
+        var reasons: [String] = []
+        for rule in config.overrides where applies(rule.when, ratings: ratings, context: context) {
+            reasons.append(rule.reason)
+            if band == nil || rule.floor < band! { band = rule.floor }
+            lines.append(.init(kind: .override, text: "Override: \(rule.reason) → at least \(rule.floor.label)"))
+        }
+
+        let severe = ratings.map { r in config.severeOrPervasive.severeWhen.contains { key, min in Factor(rawValue: key).map { r[$0] >= min } ?? false } } ?? false
+        let pervasive = boost > 0 || (ratings.map { r in config.severeOrPervasive.pervasiveWhen.contains { key, min in Factor(rawValue: key).map { r[$0] >= min } ?? false } } ?? false)
+
+        let suggest: Bool = {
+            guard let band else { return false }
+            if config.suggestEscalation.bands.contains(band) { return true }
+            return band == .high && (ratings?.power ?? 0) >= config.suggestEscalation.highWithPowerAtLeast
+        }()
+
+        if let value, let band {
+            var total = "Score \(value)/100 → \(band.label)"
+            if severe || pervasive {
+                total += " · " + [severe ? "severe" : nil, pervasive ? "pervasive" : nil].compactMap { $0 }.joined(separator: " and ")
+            }
+            if suggest { total += " · escalation suggested" }
+            lines.append(.init(kind: .total, points: Double(value), text: total))
+        } else {
+            lines.append(.init(kind: .total, text: band.map { "Not yet assessed → \($0.label) by override" } ?? "Not yet assessed"))
+        }
+
+        return TriageScore(
+            value: value, baseValue: base, band: band, pervasivenessPoints: boost, otherOpenCases: others,
+            severe: severe, pervasive: pervasive, overrides: reasons, suggestEscalation: suggest, lines: lines)
+    }
+
+    private func applies(_ condition: ScoringConfiguration.Override.Condition, ratings: FactorRatings?, context: Context) -> Bool {
+        if let factor = condition.factor {
+            guard let ratings, ratings[factor] >= (condition.atLeast ?? 4) else { return false }
+        }
+        if let category = condition.category, !context.categories.contains(category) { return false }
+        if let child = condition.childInvolved, child != context.childInvolved { return false }
+        return condition.factor != nil || condition.category != nil || condition.childInvolved != nil
+    }
+
+    static func format(_ value: Double, digits: Int = 2) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}

@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+import GRDB
+import CaseCore
+
+/// One row of the append-only, hash-chained audit log.
+public struct AuditEntry: Equatable, Sendable {
+    public var id: Int64
+    public var at: Date
+    public var actor: String
+    public var action: String
+    public var caseId: String?
+    public var detail: String
+    public var prevHash: String
+    public var hash: String
+}
+
+/// The result of checking the audit chain.
+public enum AuditVerification: Equatable, Sendable {
+    case intact(entries: Int)
+    /// The first entry that does not chain (by id), with what is wrong.
+    case broken(entryID: Int64, problem: String)
+}
+
+/// Appends and verifies the audit chain. Each entry's hash covers its own fields and the previous hash;
+/// the newest hash is also authenticated with a key derived from the data key, so truncating the tail shows.
+enum AuditLog {
+    static let genesis = String(repeating: "0", count: 64)
+
+    static func hash(id: Int64, at: String, actor: String, action: String, caseId: String?, detail: String, prevHash: String) -> String {
+        let text = [String(id), at, actor, action, caseId ?? "", detail, prevHash].joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func append(_ db: Database, actor: String, action: String, caseId: String?, detail: String, at: Date, headKey: SymmetricKey) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+        let prev: String = last?["hash"] ?? genesis
+        let id: Int64 = (last?["id"] ?? 0) + 1
+        let at = DateText.databaseTimestamp(at)
+        let hash = hash(id: id, at: at, actor: actor, action: action, caseId: caseId, detail: detail, prevHash: prev)
+        try db.execute(
+            sql: "INSERT INTO audit (id, at, actor, action, caseId, detail, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [id, at, actor, action, caseId, detail, prev, hash])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('auditHead', ?)",
+            arguments: [headMAC(id: id, hash: hash, key: headKey)])
+    }
+
+    static func headMAC(id: Int64, hash: String, key: SymmetricKey) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data("\(id):\(hash)".utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func entries(_ db: Database, caseId: String? = nil) throws -> [AuditEntry] {
+        try rawEntries(db, caseId: caseId).map(\.entry)
+    }
+
+    private static func rawEntries(_ db: Database, caseId: String? = nil) throws -> [(entry: AuditEntry, atText: String)] {
+        let rows = caseId == nil
+            ? try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
+            : try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE caseId = ? ORDER BY id", arguments: [caseId])
+        return rows.map {
+            (AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], caseId: $0["caseId"],
+                        detail: $0["detail"], prevHash: $0["prevHash"], hash: $0["hash"]), $0["at"])
+        }
+    }
+
+    static func verify(_ db: Database, headKey: SymmetricKey) throws -> AuditVerification {
+        let all = try rawEntries(db)
+        var prev = genesis
+        var expectedID: Int64 = 1
+        for (entry, atText) in all {
+            if entry.id != expectedID {
+                return .broken(entryID: entry.id, problem: "entry \(expectedID) is missing before entry \(entry.id)")
+            }
+            if entry.prevHash != prev {
+                return .broken(entryID: entry.id, problem: "it does not follow from the entry before it (deleted, reordered or edited)")
+            }
+            let recomputed = hash(id: entry.id, at: atText, actor: entry.actor, action: entry.action,
+                                  caseId: entry.caseId, detail: entry.detail, prevHash: entry.prevHash)
+            if recomputed != entry.hash {
+                return .broken(entryID: entry.id, problem: "its content was changed after it was written")
+            }
+            prev = entry.hash
+            expectedID += 1
+        }
+        let head = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'auditHead'")
+        if let last = all.last?.entry {
+            if head != headMAC(id: last.id, hash: last.hash, key: headKey) {
+                return .broken(entryID: last.id + 1, problem: "entries after \(last.id) were removed, or the log head was altered")
+            }
+        } else if head != nil {
+            return .broken(entryID: 1, problem: "the log is empty but entries were written")
+        }
+        return .intact(entries: all.count)
+    }
+}

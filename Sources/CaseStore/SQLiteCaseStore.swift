@@ -1,0 +1,495 @@
+import CaseCore
+import Crypto
+import Foundation
+import GRDB
+
+/// The encrypted single-file store: SQLite in WAL mode through GRDB, sensitive fields sealed with AES-GCM.
+public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
+    // @unchecked: every property is immutable after init; DatabasePool is thread-safe.
+    public let session: Session
+    public let evaluator: CaseEvaluator
+    public let path: String
+    let pool: DatabasePool
+    let sealer: Sealer
+    let headKey: SymmetricKey
+
+    /// The minimum passphrase length for new accounts.
+    public static let minimumPassphraseLength = 8
+
+    // MARK: Opening
+
+    /// Creates a new database with one counselor account. Refuses to touch an existing file.
+    @discardableResult
+    public static func create(
+        at path: String, passphrase: String, account: String = "counselor", role: Role = .counselor,
+        evaluator: CaseEvaluator, kdfRounds: Int = 1 << 15, now: Date = Date()
+    ) throws -> SQLiteCaseStore {
+        guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
+        guard passphrase.count >= minimumPassphraseLength else {
+            throw StoreError.passphraseTooShort(minimum: minimumPassphraseLength)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        }
+        let pool = try openPool(path)
+        let dataKey = SymmetricKey(size: .bits256)
+        let params = KDFParameters.fresh(rounds: kdfRounds)
+        let wrapped = try Sealer.wrap(dataKey, with: params.deriveKey(from: passphrase), account: account)
+        do {
+            try StoreSchema.migrator.migrate(pool)
+            let headKey = Self.headKey(dataKey)
+            try pool.write { db in
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', 'confidant-1')")
+                try Self.insertKeySlot(db, account: account, role: role, params: params, wrapped: wrapped, now: now)
+                try AuditLog.append(db, actor: account, action: "init", caseId: nil,
+                                    detail: "database created with \(role.rawValue) account", at: now, headKey: headKey)
+            }
+        } catch {
+            try? pool.close()
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            throw mapError(error, path: path)
+        }
+        chmod(path, 0o600)
+        return SQLiteCaseStore(pool: pool, path: path, session: Session(account: account, role: role),
+                               dataKey: dataKey, evaluator: evaluator)
+    }
+
+    /// Opens an existing database. The passphrase is tried against the named account, or every account.
+    /// A wrong passphrase changes nothing and throws ``StoreError/wrongPassphrase``.
+    public static func open(
+        at path: String, passphrase: String, account: String? = nil, evaluator: CaseEvaluator, now: Date = Date()
+    ) throws -> SQLiteCaseStore {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let pool: DatabasePool
+        do {
+            pool = try openPool(path)
+            let format = try pool.read { db -> String? in
+                guard try db.tableExists("meta") else { return nil }
+                return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
+            }
+            guard format == "confidant-1" else { throw StoreError.notADatabase(path: path, detail: "no Confidant format marker") }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.notADatabase(path: path, detail: "\(mapError(error, path: path))")
+        }
+        let slots = try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM keyslot" + (account == nil ? "" : " WHERE account = ?"),
+                             arguments: account.map { [$0] } ?? [])
+        }
+        if let account, slots.isEmpty { throw StoreError.unknownAccount(account) }
+        for slot in slots {
+            let params = KDFParameters(salt: slot["salt"], rounds: slot["rounds"], blockSize: slot["blockSize"],
+                                       parallelism: slot["parallelism"])
+            let name: String = slot["account"]
+            guard let dataKey = Sealer.unwrap(slot["wrappedKey"], with: try params.deriveKey(from: passphrase), account: name) else {
+                continue
+            }
+            let role = Role(rawValue: slot["role"]) ?? .supervisor
+            do {
+                try StoreSchema.migrator.migrate(pool)
+            } catch {
+                throw mapError(error, path: path)
+            }
+            let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: name, role: role),
+                                        dataKey: dataKey, evaluator: evaluator)
+            try? store.audit(action: "login", caseId: nil, detail: "opened as \(role.rawValue)", now: now)
+            return store
+        }
+        throw StoreError.wrongPassphrase
+    }
+
+    init(pool: DatabasePool, path: String, session: Session, dataKey: SymmetricKey, evaluator: CaseEvaluator) {
+        self.pool = pool
+        self.path = path
+        self.session = session
+        self.evaluator = evaluator
+        sealer = Sealer(dataKey: dataKey)
+        headKey = Self.headKey(dataKey)
+    }
+
+    static func headKey(_ dataKey: SymmetricKey) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("confidant audit head".utf8), outputByteCount: 32)
+    }
+
+    static func openPool(_ path: String) throws -> DatabasePool {
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        return try DatabasePool(path: path, configuration: config)
+    }
+
+    static func insertKeySlot(_ db: Database, account: String, role: Role, params: KDFParameters, wrapped: Data, now: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO keyslot (account, role, kdf, salt, rounds, blockSize, parallelism, wrappedKey, createdAt)
+                VALUES (?, ?, 'scrypt', ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [account, role.rawValue, params.salt, params.rounds, params.blockSize, params.parallelism, wrapped, now])
+    }
+
+    /// Turns SQLite failures into sentences: read-only file, full disk, busy database.
+    static func mapError(_ error: Error, path: String) -> Error {
+        guard let dbError = error as? DatabaseError else { return error }
+        switch dbError.resultCode {
+        case .SQLITE_READONLY: return StoreError.readOnly(path: path)
+        case .SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return StoreError.readOnly(path: path)
+        case .SQLITE_FULL: return StoreError.diskFull(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
+        case .SQLITE_NOTADB: return StoreError.notADatabase(path: path, detail: "not an SQLite file")
+        case .SQLITE_CORRUPT: return StoreError.corrupted("SQLite reports corruption")
+        case .SQLITE_IOERR: return StoreError.io(dbError.message ?? "I/O error")
+        default: return error
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw Self.mapError(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.mapError(error, path: path)
+        }
+    }
+
+    // MARK: Queue
+
+    public func summaries() throws -> [CaseSummary] {
+        guard session.role != .admin else { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
+        let supervisorOnly = session.role == .supervisor
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM casefile" + (supervisorOnly ? " WHERE status = 'escalated'" : ""))
+                .map(Self.summary(from:))
+        }.sorted(by: CaseSummary.queueOrder)
+    }
+
+    static func summary(from row: Row) -> CaseSummary {
+        let due: Date? = row["nextDueAt"]
+        let kind: String? = row["nextDueKind"]
+        return CaseSummary(
+            id: CaseID(row["id"])!, receivedAt: row["receivedAt"], channel: Channel(rawValue: row["channel"]) ?? .complaint,
+            status: CaseStatus(rawValue: row["status"]) ?? .new, pseudonym: row["pseudonym"], anonymous: row["anonymous"],
+            relationship: Relationship(rawValue: row["relationship"]) ?? .other, categories: split(row["categories"]),
+            score: row["score"], band: (row["band"] as String?).flatMap(Band.init(rawValue:)),
+            severeOrPervasive: row["severeOrPervasive"],
+            escalationLevel: (row["escalationLevel"] as String?).flatMap(EscalationLevel.init(rawValue:)),
+            consentShareIdentity: row["consentShareIdentity"],
+            nextDeadline: zip2(due, kind.flatMap(Deadline.Kind.init(rawValue:))).map { Deadline(kind: $0.1, due: $0.0, metAt: nil) },
+            outsideWindow: row["outsideWindow"])
+    }
+
+    // MARK: Cases
+
+    public func loadCase(_ id: CaseID) throws -> Case {
+        try checkCanRead()
+        return try write { db in
+            let item = try loadCase(db, id, unseal: true)
+            try checkEntitled(item)
+            try AuditLog.append(db, actor: session.account, action: "open", caseId: id.description,
+                                detail: "sealed fields read by \(session.role.rawValue)", at: Date(), headKey: headKey)
+            return redacted(item)
+        }
+    }
+
+    public func evaluate(_ item: Case) throws -> CaseEvaluation {
+        try read { db in try evaluate(db, item) }
+    }
+
+    public func addCase(_ intake: CaseIntake, now: Date) throws -> Case {
+        try checkCanWrite()
+        return try write { db in
+            let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+            let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
+            let id = CaseID(year: year, number: seq)
+            var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), taxonomy: evaluator.taxonomy)
+            let others = try otherOpenCases(db, sharingWith: item)
+            try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
+                var scored = current
+                scored.assessment = ratings
+                return self.evaluator.evaluate(scored, otherOpenCases: others).score
+            }
+            try insert(db, item, now: now)
+            try refreshRelated(db, of: item)
+            try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
+                                detail: "case created (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
+            return item
+        }
+    }
+
+    @discardableResult
+    public func updateCase(_ id: CaseID, action: String, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
+        try checkCanWrite()
+        return try write { db in
+            let before = try loadCase(db, id, unseal: true)
+            var after = before
+            try change(&after)
+            guard after.id == before.id, after.journal.count >= before.journal.count,
+                  Array(after.journal.prefix(before.journal.count)) == before.journal else {
+                throw StoreError.notPermitted("journal entries can only be added, never changed or removed")
+            }
+            guard after != before else { return before }
+            if after.journal.count == before.journal.count {
+                throw StoreError.notPermitted("a change to a case must be recorded in its journal")
+            }
+            try updateRow(db, after, now: now)
+            if after.reported != before.reported { try writeParties(db, after) }
+            for entry in after.journal.dropFirst(before.journal.count) { try insertJournal(db, entry, caseId: id) }
+            try refreshRelated(db, of: before)
+            try refreshRelated(db, of: after)
+            try AuditLog.append(db, actor: session.account, action: action, caseId: id.description,
+                                detail: "status \(after.status.rawValue); \(after.journal.count - before.journal.count) journal entr\(after.journal.count - before.journal.count == 1 ? "y" : "ies") added",
+                                at: now, headKey: headKey)
+            return after
+        }
+    }
+
+    public func audit(action: String, caseId: CaseID?, detail: String, now: Date) throws {
+        try write { db in
+            try AuditLog.append(db, actor: session.account, action: action, caseId: caseId?.description,
+                                detail: detail, at: now, headKey: headKey)
+        }
+    }
+
+    public func auditEntries(caseId: CaseID?) throws -> [AuditEntry] {
+        try read { db in try AuditLog.entries(db, caseId: caseId?.description) }
+    }
+
+    public func verifyAudit() throws -> AuditVerification {
+        try read { db in try AuditLog.verify(db, headKey: headKey) }
+    }
+
+    // MARK: Entitlements
+
+    func checkCanRead() throws {
+        if session.role == .admin { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
+    }
+
+    func checkCanWrite() throws {
+        if session.role != .counselor { throw StoreError.notPermitted("only a counselor can change cases") }
+    }
+
+    func checkEntitled(_ item: Case) throws {
+        if session.role == .supervisor, item.status != .escalated {
+            throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(item.id) is not escalated")
+        }
+    }
+
+    /// What the session may see of a case it is entitled to: a supervisor gets the pseudonym only (unless the reporter
+    /// consented), a narrative excerpt, and the journal's decisions.
+    func redacted(_ item: Case) -> Case {
+        guard session.role == .supervisor else { return item }
+        var copy = item
+        if !item.consentShareIdentity { copy.reporter = item.reporter.pseudonymised }
+        copy.narrative = Self.excerpt(item.narrative)
+        copy.supportNeeds = ""
+        let visibleKinds: Set<JournalEntry.Kind> = [.status, .assessment, .escalation, .decision]
+        copy = Case(
+            id: copy.id, receivedAt: copy.receivedAt, channel: copy.channel, incidentFirst: copy.incidentFirst,
+            incidentLast: copy.incidentLast, reporter: copy.reporter, relationship: copy.relationship, reported: copy.reported,
+            categories: copy.categories, grounds: copy.grounds, conductTags: copy.conductTags, childInvolved: copy.childInvolved,
+            consentShareIdentity: copy.consentShareIdentity, narrative: copy.narrative, supportNeeds: "", status: copy.status,
+            assessment: copy.assessment, escalationLevel: copy.escalationLevel, screeningReason: copy.screeningReason,
+            outcome: copy.outcome, acknowledgedAt: copy.acknowledgedAt, closedAt: copy.closedAt,
+            journal: item.journal.filter { visibleKinds.contains($0.kind) })
+        return copy
+    }
+
+    static func excerpt(_ text: String, limit: Int = 240) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        let end = cut.lastIndex(of: " ") ?? cut.endIndex
+        return String(cut[..<end]) + " […]"
+    }
+
+    // MARK: Rows
+
+    func loadCase(_ db: Database, _ id: CaseID, unseal: Bool) throws -> Case {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM casefile WHERE id = ?", arguments: [id.description]) else {
+            throw StoreError.caseNotFound(id.description)
+        }
+        let key = id.description
+        var reporter = Reporter(pseudonym: row["pseudonym"], anonymous: row["anonymous"])
+        var narrative = "", support = ""
+        var reported: [ReportedPerson] = []
+        let partyRows = try Row.fetchAll(db, sql: "SELECT * FROM party WHERE caseId = ? ORDER BY position", arguments: [key])
+        if unseal {
+            let identity = try sealer.openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
+            reporter = Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: identity.name, contact: identity.contact)
+            narrative = try sealer.open(row["sealedNarrative"], context: "case:\(key):narrative")
+            support = try sealer.open(row["sealedSupport"], context: "case:\(key):support")
+            reported = try partyRows.map { party in
+                let position: Int = party["position"]
+                let sealed = try sealer.openJSON(SealedParty.self, party["sealed"], context: "case:\(key):party:\(position)")
+                return ReportedPerson(name: sealed.name, role: sealed.role, power: PowerRelation(rawValue: party["power"]) ?? .peer)
+            }
+        }
+        let journalRows = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE caseId = ? ORDER BY id", arguments: [key])
+        let journal = try journalRows.map { entry in
+            let kind = JournalEntry.Kind(rawValue: entry["kind"]) ?? .note
+            return JournalEntry(
+                at: entry["at"], kind: kind, author: entry["author"],
+                text: unseal ? try sealer.open(entry["sealedText"], context: "case:\(key):journal:\(kind.rawValue)") : "")
+        }
+        var ratings: FactorRatings?
+        if let f: Int = row["frequency"], let s: Int = row["severity"], let t: Int = row["threat"],
+           let w: Int = row["wellbeing"], let p: Int = row["power"] {
+            ratings = try FactorRatings(frequency: f, severity: s, threat: t, wellbeing: w, power: p)
+        }
+        return Case(
+            id: id, receivedAt: row["receivedAt"], channel: Channel(rawValue: row["channel"]) ?? .complaint,
+            incidentFirst: row["incidentFirst"], incidentLast: row["incidentLast"], reporter: reporter,
+            relationship: Relationship(rawValue: row["relationship"]) ?? .other, reported: reported,
+            categories: Self.split(row["categories"]), grounds: Self.split(row["grounds"]),
+            conductTags: Self.split(row["conductTags"]), childInvolved: row["childInvolved"],
+            consentShareIdentity: row["consentShareIdentity"], narrative: narrative, supportNeeds: support,
+            status: CaseStatus(rawValue: row["status"]) ?? .new, assessment: ratings,
+            escalationLevel: (row["escalationLevel"] as String?).flatMap(EscalationLevel.init(rawValue:)),
+            screeningReason: row["screeningReason"], outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)),
+            acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journal)
+    }
+
+    struct SealedIdentity: Codable { var name: String?; var contact: String? }
+    struct SealedParty: Codable { var name: String; var role: String }
+
+    func insert(_ db: Database, _ item: Case, now: Date) throws {
+        let key = item.id.description
+        try db.execute(
+            sql: """
+                INSERT INTO casefile (id, year, seq, receivedAt, channel, status, relationship, incidentFirst, incidentLast,
+                    pseudonym, anonymous, categories, grounds, conductTags, childInvolved, consentShareIdentity,
+                    sealedReporter, sealedNarrative, sealedSupport, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [key, item.id.year, item.id.number, item.receivedAt, item.channel.rawValue, item.status.rawValue,
+                        item.relationship.rawValue, item.incidentFirst, item.incidentLast, item.reporter.pseudonym,
+                        item.reporter.anonymous, Self.join(item.categories), Self.join(item.grounds),
+                        Self.join(item.conductTags), item.childInvolved, item.consentShareIdentity,
+                        try sealer.sealJSON(SealedIdentity(name: item.reporter.name, contact: item.reporter.contact), context: "case:\(key):reporter"),
+                        try sealer.seal(item.narrative, context: "case:\(key):narrative"),
+                        try sealer.seal(item.supportNeeds, context: "case:\(key):support"), now])
+        try updateRow(db, item, now: now)
+        try writeParties(db, item)
+        for entry in item.journal { try insertJournal(db, entry, caseId: item.id) }
+    }
+
+    func updateRow(_ db: Database, _ item: Case, now: Date) throws {
+        let key = item.id.description
+        try db.execute(
+            sql: """
+                UPDATE casefile SET status = ?, relationship = ?, incidentFirst = ?, incidentLast = ?, pseudonym = ?,
+                    anonymous = ?, categories = ?, grounds = ?, conductTags = ?, childInvolved = ?, consentShareIdentity = ?,
+                    escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?,
+                    frequency = ?, severity = ?, threat = ?, wellbeing = ?, power = ?,
+                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, updatedAt = ?
+                WHERE id = ?
+                """,
+            arguments: [item.status.rawValue, item.relationship.rawValue, item.incidentFirst, item.incidentLast,
+                        item.reporter.pseudonym, item.reporter.anonymous, Self.join(item.categories), Self.join(item.grounds),
+                        Self.join(item.conductTags), item.childInvolved, item.consentShareIdentity,
+                        item.escalationLevel?.rawValue, item.screeningReason, item.outcome?.rawValue,
+                        item.acknowledgedAt, item.closedAt, item.assessment?.frequency, item.assessment?.severity,
+                        item.assessment?.threat, item.assessment?.wellbeing, item.assessment?.power,
+                        try sealer.sealJSON(SealedIdentity(name: item.reporter.name, contact: item.reporter.contact), context: "case:\(key):reporter"),
+                        try sealer.seal(item.narrative, context: "case:\(key):narrative"),
+                        try sealer.seal(item.supportNeeds, context: "case:\(key):support"), now, key])
+    }
+
+    func writeParties(_ db: Database, _ item: Case) throws {
+        let key = item.id.description
+        try db.execute(sql: "DELETE FROM party WHERE caseId = ?", arguments: [key])
+        for (position, person) in item.reported.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO party (caseId, position, matchTag, power, sealed) VALUES (?, ?, ?, ?, ?)",
+                arguments: [key, position, sealer.matchTag(person.matchKey), person.power.rawValue,
+                            try sealer.sealJSON(SealedParty(name: person.name, role: person.role), context: "case:\(key):party:\(position)")])
+        }
+    }
+
+    func insertJournal(_ db: Database, _ entry: JournalEntry, caseId: CaseID) throws {
+        let key = caseId.description
+        try db.execute(
+            sql: "INSERT INTO journal (caseId, at, kind, author, sealedText) VALUES (?, ?, ?, ?, ?)",
+            arguments: [key, entry.at, entry.kind.rawValue, entry.author,
+                        try sealer.seal(entry.text, context: "case:\(key):journal:\(entry.kind.rawValue)")])
+    }
+
+    // MARK: Derived fields
+
+    func matchTags(_ item: Case) -> [String] {
+        Array(Set(item.reported.map { sealer.matchTag($0.matchKey) }))
+    }
+
+    func otherOpenCases(_ db: Database, sharingWith item: Case) throws -> Int {
+        let tags = matchTags(item)
+        guard !tags.isEmpty else { return 0 }
+        let marks = Array(repeating: "?", count: tags.count).joined(separator: ",")
+        return try Int.fetchOne(
+            db,
+            sql: """
+                SELECT COUNT(DISTINCT p.caseId) FROM party p JOIN casefile c ON c.id = p.caseId
+                WHERE p.matchTag IN (\(marks)) AND p.caseId <> ?
+                  AND c.status NOT IN ('closed', 'screened-out', 'withdrawn')
+                """,
+            arguments: StatementArguments(tags + [item.id.description])) ?? 0
+    }
+
+    func evaluate(_ db: Database, _ item: Case) throws -> CaseEvaluation {
+        evaluator.evaluate(item, otherOpenCases: try otherOpenCases(db, sharingWith: item))
+    }
+
+    /// Recomputes the cached ranking fields of a case and of every case naming the same reported person
+    /// (their pervasiveness depends on this one).
+    func refreshRelated(_ db: Database, of item: Case) throws {
+        let tags = matchTags(item)
+        var ids = [item.id.description]
+        if !tags.isEmpty {
+            let marks = Array(repeating: "?", count: tags.count).joined(separator: ",")
+            ids += try String.fetchAll(db, sql: "SELECT DISTINCT caseId FROM party WHERE matchTag IN (\(marks))",
+                                       arguments: StatementArguments(tags))
+        }
+        for key in Set(ids) {
+            guard let id = CaseID(key), let current = try? loadCaseForRanking(db, id) else { continue }
+            try writeRanking(db, current, evaluate(db, current))
+        }
+    }
+
+    /// A case with its unsealed fields and reported-person tags only, enough to rank it.
+    func loadCaseForRanking(_ db: Database, _ id: CaseID) throws -> Case {
+        var item = try loadCase(db, id, unseal: false)
+        let tags = try String.fetchAll(db, sql: "SELECT matchTag FROM party WHERE caseId = ? ORDER BY position", arguments: [id.description])
+        // Stand-ins carrying only the match tag: enough for pervasiveness, nothing sealed is opened.
+        item.reported = tags.map { ReportedPerson(name: $0, role: "", power: .peer) }
+        return item
+    }
+
+    func writeRanking(_ db: Database, _ item: Case, _ evaluation: CaseEvaluation) throws {
+        let next = evaluation.nextDeadline
+        try db.execute(
+            sql: """
+                UPDATE casefile SET score = ?, band = ?, severeOrPervasive = ?, nextDueAt = ?, nextDueKind = ?, outsideWindow = ?
+                WHERE id = ?
+                """,
+            arguments: [evaluation.score.value, evaluation.score.band?.rawValue, evaluation.score.severeOrPervasive,
+                        next?.due, next?.kind.rawValue, evaluation.outsideWindow, item.id.description])
+    }
+
+    static func join(_ list: [String]) -> String { list.joined(separator: ",") }
+    static func split(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+}
+
+private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

@@ -1,0 +1,50 @@
+import CaseCore
+import Foundation
+
+/// Store failures, each with one sentence a counselor understands.
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case noDatabase(path: String)
+    case alreadyExists(path: String)
+    case wrongPassphrase
+    case unknownAccount(String)
+    case caseNotFound(String)
+    case notADatabase(path: String, detail: String)
+    case corrupted(String)
+    case passphraseTooShort(minimum: Int)
+    case notPermitted(String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case busy(path: String)
+    case io(String)
+
+    public var description: String {
+        switch self {
+        case let .noDatabase(path):
+            "There is no Confidant database at \(path); create one with 'confidant init' or point --db at an existing one."
+        case let .alreadyExists(path):
+            "A Confidant database already exists at \(path); it was left untouched."
+        case .wrongPassphrase:
+            "The passphrase is not correct for this database; nothing was opened or changed."
+        case let .unknownAccount(name):
+            "There is no account named '\(name)' in this database."
+        case let .caseNotFound(id):
+            "There is no case \(id) in this database."
+        case let .notADatabase(path, detail):
+            "The file \(path) is not a Confidant database (\(detail))."
+        case let .corrupted(detail):
+            "The database is damaged: \(detail)."
+        case let .passphraseTooShort(minimum):
+            "The passphrase must be at least \(minimum) characters long."
+        case let .notPermitted(what):
+            "Not permitted: \(what)."
+        case let .readOnly(path):
+            "The database at \(path) is read-only; nothing was changed."
+        case let .diskFull(path):
+            "The disk holding \(path) is full; the change was not saved and the previous data is intact."
+        case let .busy(path):
+            "The database at \(path) is busy in another Confidant window; try again in a moment."
+        case let .io(detail):
+            "The database could not be read or written: \(detail)."
+        }
+    }
+}

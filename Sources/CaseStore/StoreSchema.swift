@@ -1,0 +1,91 @@
+import GRDB
+
+/// The versioned schema. Migrations are append-only: never edit one that has shipped, add the next.
+enum StoreSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-cases") { db in
+            try db.execute(sql: """
+                CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+                CREATE TABLE keyslot (
+                    account TEXT PRIMARY KEY NOT NULL,
+                    role TEXT NOT NULL,
+                    kdf TEXT NOT NULL,
+                    salt BLOB NOT NULL,
+                    rounds INTEGER NOT NULL,
+                    blockSize INTEGER NOT NULL,
+                    parallelism INTEGER NOT NULL,
+                    wrappedKey BLOB NOT NULL,
+                    createdAt DATETIME NOT NULL);
+                CREATE TABLE casefile (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    year INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    receivedAt DATETIME NOT NULL,
+                    channel TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    relationship TEXT NOT NULL,
+                    incidentFirst DATETIME NOT NULL,
+                    incidentLast DATETIME NOT NULL,
+                    pseudonym TEXT NOT NULL,
+                    anonymous BOOLEAN NOT NULL,
+                    categories TEXT NOT NULL,
+                    grounds TEXT NOT NULL,
+                    conductTags TEXT NOT NULL,
+                    childInvolved BOOLEAN NOT NULL,
+                    consentShareIdentity BOOLEAN NOT NULL,
+                    escalationLevel TEXT,
+                    screeningReason TEXT,
+                    outcome TEXT,
+                    acknowledgedAt DATETIME,
+                    closedAt DATETIME,
+                    frequency INTEGER, severity INTEGER, threat INTEGER, wellbeing INTEGER, power INTEGER,
+                    score INTEGER,
+                    band TEXT,
+                    severeOrPervasive BOOLEAN NOT NULL DEFAULT 0,
+                    nextDueAt DATETIME,
+                    nextDueKind TEXT,
+                    outsideWindow BOOLEAN NOT NULL DEFAULT 0,
+                    sealedReporter BLOB NOT NULL,
+                    sealedNarrative BLOB NOT NULL,
+                    sealedSupport BLOB NOT NULL,
+                    updatedAt DATETIME NOT NULL,
+                    UNIQUE (year, seq));
+                CREATE INDEX casefile_status ON casefile(status);
+                CREATE TABLE party (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    caseId TEXT NOT NULL REFERENCES casefile(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    matchTag TEXT NOT NULL,
+                    power TEXT NOT NULL,
+                    sealed BLOB NOT NULL);
+                CREATE INDEX party_case ON party(caseId);
+                CREATE INDEX party_match ON party(matchTag);
+                CREATE TABLE journal (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    caseId TEXT NOT NULL REFERENCES casefile(id) ON DELETE CASCADE,
+                    at DATETIME NOT NULL,
+                    kind TEXT NOT NULL,
+                    author TEXT NOT NULL,
+                    sealedText BLOB NOT NULL);
+                CREATE INDEX journal_case ON journal(caseId);
+                CREATE TRIGGER journal_append_only BEFORE UPDATE ON journal
+                    BEGIN SELECT RAISE(ABORT, 'journal entries cannot be edited'); END;
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    caseId TEXT,
+                    detail TEXT NOT NULL,
+                    prevHash TEXT NOT NULL,
+                    hash TEXT NOT NULL);
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}
