@@ -23,9 +23,10 @@ extension CaseIntake {
             throw CaseError.illegalTransition(from: .new, to: target)
         }
         var pendingAssessment = assessment
-        for step in path {
-            // Journal entries dated before this step belong before it.
-            while let next = entries.first, next.at <= clock.addingTimeInterval(24 * 3600) {
+        for (index, step) in path.enumerated() {
+            // Journal entries dated before this step belong before it; the final step comes after all of them.
+            let isLast = index == path.count - 1
+            while let next = entries.first, isLast || next.at <= clock.addingTimeInterval(24 * 3600) {
                 item.appendJournal(next)
                 clock = max(clock, next.at)
                 entries.removeFirst()

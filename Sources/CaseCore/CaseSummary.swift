@@ -55,9 +55,10 @@ public struct CaseSummary: Equatable, Sendable, Identifiable {
         }
     }
 
-    /// Queue order: band (critical, high, unrated, medium, low), then score high to low,
-    /// then the oldest deadline first, then id.
+    /// Queue order: open cases before closed ones; then band (critical, high, unrated, medium, low),
+    /// then score high to low, then the oldest deadline first, then id.
     public static func queueOrder(_ a: CaseSummary, _ b: CaseSummary) -> Bool {
+        if a.status.isOpen != b.status.isOpen { return a.status.isOpen }
         if a.band.queueRank != b.band.queueRank { return a.band.queueRank < b.band.queueRank }
         if (a.score ?? -1) != (b.score ?? -1) { return (a.score ?? -1) > (b.score ?? -1) }
         let ad = a.nextDeadline?.due ?? .distantFuture, bd = b.nextDeadline?.due ?? .distantFuture

@@ -18,8 +18,10 @@ public protocol CaseRepository: AnyObject, Sendable {
     /// Creates a case from an intake in one transaction and returns it.
     func addCase(_ intake: CaseIntake, now: Date) throws -> Case
     /// Applies one user action to a case in one transaction: all of it is saved, or nothing.
+    /// The closure gets the case and an evaluator that reads inside the same transaction.
     @discardableResult
-    func updateCase(_ id: CaseID, action: String, now: Date, _ change: (inout Case) throws -> Void) throws -> Case
+    func updateCase(_ id: CaseID, action: String, now: Date,
+                    _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case
     /// Appends an audit entry that is not tied to a case change (an export, a report).
     func audit(action: String, caseId: CaseID?, detail: String, now: Date) throws
     /// The audit log, whole or for one case.

@@ -13,7 +13,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let sealer: Sealer
     let headKey: SymmetricKey
 
-    /// The minimum passphrase length for new accounts.
+    /// The minimum passphrase length for new accounts (the throwaway demo database is the one exception).
     public static let minimumPassphraseLength = 8
 
     // MARK: Opening
@@ -25,9 +25,6 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         evaluator: CaseEvaluator, kdfRounds: Int = 1 << 15, now: Date = Date()
     ) throws -> SQLiteCaseStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
-        guard passphrase.count >= minimumPassphraseLength else {
-            throw StoreError.passphraseTooShort(minimum: minimumPassphraseLength)
-        }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -229,12 +226,13 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     @discardableResult
-    public func updateCase(_ id: CaseID, action: String, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
+    public func updateCase(_ id: CaseID, action: String, now: Date,
+                           _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
         try checkCanWrite()
         return try write { db in
             let before = try loadCase(db, id, unseal: true)
             var after = before
-            try change(&after)
+            try change(&after) { try self.evaluate(db, $0) }
             guard after.id == before.id, after.journal.count >= before.journal.count,
                   Array(after.journal.prefix(before.journal.count)) == before.journal else {
                 throw StoreError.notPermitted("journal entries can only be added, never changed or removed")

@@ -1,0 +1,96 @@
+import CaseCore
+import Foundation
+
+/// The counselor's actions, shared by the command line and the terminal UI so both go through the same
+/// domain rules and the same store transaction per action.
+public final class CaseDesk: Sendable {
+    public let store: CaseRepository
+    /// Injected so tests and the demo can fix the time.
+    public let clock: @Sendable () -> Date
+
+    public init(store: CaseRepository, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public var evaluator: CaseEvaluator { store.evaluator }
+    public var taxonomy: Taxonomy { evaluator.taxonomy }
+    public var author: String { store.session.account }
+
+    /// A case opened for reading, with everything derived from it.
+    public struct CaseView: Sendable {
+        public var item: Case
+        public var evaluation: CaseEvaluation
+    }
+
+    public func queue() throws -> [CaseSummary] { try store.summaries() }
+
+    public func open(_ id: CaseID) throws -> CaseView {
+        let item = try store.loadCase(id)
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    /// The score a set of ratings would give this case now (for the live assessment form).
+    public func preview(_ ratings: FactorRatings, for item: Case) throws -> TriageScore {
+        var copy = item
+        copy.assessment = ratings
+        return try store.evaluate(copy).score
+    }
+
+    public func add(_ intake: CaseIntake) throws -> Case {
+        try store.addCase(intake, now: clock())
+    }
+
+    @discardableResult
+    public func assess(_ id: CaseID, _ ratings: FactorRatings) throws -> CaseView {
+        try ratings.validate()
+        let now = clock()
+        let item = try store.updateCase(id, action: "assess", now: now) { item, evaluate in
+            var scored = item
+            scored.assessment = ratings
+            let score = try evaluate(scored).score
+            try item.assess(ratings, score: score, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    @discardableResult
+    public func move(_ id: CaseID, to status: CaseStatus, note: String?, screeningReason: String? = nil,
+                     outcome: Outcome? = nil) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: "status", now: now) { item, _ in
+            try item.transition(to: status, note: note, by: self.author, at: now, screeningReason: screeningReason,
+                                outcome: outcome, taxonomy: self.taxonomy)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    @discardableResult
+    public func escalate(_ id: CaseID, to level: EscalationLevel, reason: String) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: "escalate", now: now) { item, _ in
+            try item.escalate(to: level, reason: reason, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    @discardableResult
+    public func record(_ id: CaseID, _ kind: JournalEntry.Kind, text: String) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: "journal", now: now) { item, _ in
+            try item.record(kind, text: text, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    /// Overdue and due-today counts for the status bar.
+    public func dueCounts(calendar: Calendar = .current) throws -> (overdue: Int, dueToday: Int) {
+        let now = clock()
+        var overdue = 0, today = 0
+        for summary in try store.summaries() {
+            guard let next = summary.nextDeadline else { continue }
+            if next.isOverdue(at: now) { overdue += 1 } else if next.isDueToday(at: now, calendar: calendar) { today += 1 }
+        }
+        return (overdue, today)
+    }
+}

@@ -1,0 +1,58 @@
+import CaseCore
+import Foundation
+
+/// The organisation's configuration: `scoring.json`, `policy.json`, `taxonomy.json` from the data directory.
+public struct ConfidantConfiguration: Sendable {
+    public var directory: URL
+    public var scoring: ScoringConfiguration
+    public var policy: Policy
+    public var taxonomy: Taxonomy
+
+    /// Loads the three files, with a clear error naming the file at fault.
+    public static func load(from directory: URL) throws -> ConfidantConfiguration {
+        func read(_ name: String) throws -> Data {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw ConfigurationError.malformed(file: name, detail: "there is no file at \(url.path)")
+            }
+            return data
+        }
+        return ConfidantConfiguration(
+            directory: directory,
+            scoring: try ScoringConfiguration.load(from: read("scoring.json")),
+            policy: try Policy.load(from: read("policy.json")),
+            taxonomy: try Taxonomy.load(from: read("taxonomy.json")))
+    }
+
+    /// Finds the data directory: `$CONFIDANT_DATA`, else a `Data` folder beside or above the executable
+    /// (a source checkout), else `share/confidant` next to the installed binary, else `/usr/local/share/confidant`.
+    public static func locateDataDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
+        if let explicit = environment["CONFIDANT_DATA"], !explicit.isEmpty { return URL(fileURLWithPath: explicit) }
+        let fm = FileManager.default
+        var candidates: [URL] = []
+        let executable = URL(fileURLWithPath: (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+            .resolvingSymlinksInPath()
+        var dir = executable.deletingLastPathComponent()
+        candidates.append(dir.appendingPathComponent("../share/confidant").standardized)
+        for _ in 0..<6 {
+            candidates.append(dir.appendingPathComponent("Data"))
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("Data"))
+        candidates.append(URL(fileURLWithPath: "/usr/local/share/confidant"))
+        return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("scoring.json").path) }
+    }
+
+    /// Locates and loads the configuration.
+    public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ConfidantConfiguration {
+        guard let directory = locateDataDirectory(environment: environment) else {
+            throw ConfigurationError.malformed(
+                file: "scoring.json", detail: "the Data folder was not found; set CONFIDANT_DATA to the folder holding it")
+        }
+        return try load(from: directory)
+    }
+
+    public func evaluator(calendar: Calendar = .utc) -> CaseEvaluator {
+        CaseEvaluator(scoring: scoring, policy: policy, taxonomy: taxonomy, calendar: calendar)
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import CaseCore
+import Foundation
+
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add", abstract: "Add a case from JSON (a file, or - for standard input); prints the new id.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .long, help: "JSON file describing the case, or - for standard input.")
+    var json: String
+
+    func run() throws {
+        try reportingErrors {
+            let intake = try CaseIntake.decode(try readInput(json))
+            let desk = try database.openDesk()
+            let item = try desk.add(intake)
+            Console.out(item.id.description)
+        }
+    }
+}

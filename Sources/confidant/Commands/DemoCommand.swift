@@ -1,0 +1,52 @@
+import ArgumentParser
+import CaseCore
+import CaseDeskTUI
+import CaseStore
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open the case desk on a demo database seeded from Data/demo-cases.json (passphrase: demo).",
+        discussion: "Without --db or $CONFIDANT_DB the demo database is a throwaway file under ~/.cache/confidant, made anew each time.")
+
+    static let passphrase = "demo"
+
+    @Option(name: .long, help: "Demo database file (kept between runs when given).")
+    var db: String?
+
+    @Flag(help: "Create and seed the demo database, then exit without opening the UI.")
+    var seedOnly = false
+
+    func run() throws {
+        try reportingErrors {
+            if !seedOnly, let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
+            let config = try ConfidantConfiguration.discover()
+            let evaluator = config.evaluator(calendar: .current)
+            let (path, throwaway) = DatabaseLocation.demo(db)
+            if throwaway {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+            let store: SQLiteCaseStore
+            if FileManager.default.fileExists(atPath: path) {
+                store = try SQLiteCaseStore.open(at: path, passphrase: Self.passphrase, evaluator: evaluator)
+            } else {
+                store = try SQLiteCaseStore.create(at: path, passphrase: Self.passphrase, evaluator: evaluator, kdfRounds: 1 << 14)
+                let demoFile = config.directory.appendingPathComponent("demo-cases.json")
+                guard let data = FileManager.default.contents(atPath: demoFile.path) else {
+                    throw ConfigurationError.malformed(file: "demo-cases.json", detail: "there is no file at \(demoFile.path)")
+                }
+                try DemoSeeder.seed(store, demoFile: data, now: Date())
+            }
+            if seedOnly {
+                Console.out("Demo database ready at \(path) (passphrase: \(Self.passphrase)).")
+                return
+            }
+            let status = DeskLauncher.run(DeskLaunch(
+                desk: CaseDesk(store: store),
+                banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)"
+            ) { $0 == Self.passphrase })
+            if status != 0 { throw ExitCode(status) }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CaseCore
+import Foundation
+
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Move a case along the workflow (journaled).",
+        discussion: "Statuses: " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "Case id.") var id: String
+    @Argument(help: "The new status.") var to: String
+
+    @Option(help: "A note for the journal (required to withdraw).") var note: String?
+    @Option(help: "Screening reason id from the taxonomy (to screen a case out).") var reason: String?
+    @Option(help: "Outcome when closing: substantiated, unsubstantiated, resolved-informally, referred-to-law-enforcement, no-further-action.") var outcome: String?
+
+    func run() throws {
+        try reportingErrors {
+            let caseID = try parseCaseID(id)
+            guard let status = CaseStatus(loose: to) else {
+                throw CaseError.invalidField(field: "status", problem: "'\(to)' is not one of " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            let parsedOutcome = try outcome.map { text -> Outcome in
+                guard let value = Outcome(rawValue: text) else {
+                    throw CaseError.invalidField(field: "outcome", problem: "'\(text)' is not one of " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return value
+            }
+            let desk = try database.openDesk()
+            let view = try desk.move(caseID, to: status, note: note, screeningReason: reason, outcome: parsedOutcome)
+            Console.out("\(caseID) is now \(view.item.status.rawValue).")
+        }
+    }
+}

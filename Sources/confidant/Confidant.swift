@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `confidant` command: the TUI with no subcommand, scripts' subcommands otherwise.
+@main
+struct Confidant: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "confidant",
+        abstract: "A confidential counselor's case desk for harassment reports.",
+        discussion: """
+            Database: --db, else $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db.
+            Passphrase: $CONFIDANT_PASSPHRASE when set, else asked on the terminal.
+            """,
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
+            AssessCommand.self, StatusCommand.self, JournalCommand.self, EscalateCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self)
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import CaseCore
+import CaseStore
+import Foundation
+
+/// Options every database command takes.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "Database file (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).")
+    var db: String?
+
+    @Option(name: .long, help: "Account to open the database as (default: the first whose passphrase matches).")
+    var account: String?
+
+    var path: String { DatabaseLocation.resolve(db) }
+
+    /// Loads the configuration, asks for the passphrase and opens the store.
+    func openDesk() throws -> CaseDesk {
+        let config = try ConfidantConfiguration.discover()
+        let path = self.path
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let store = try SQLiteCaseStore.open(
+            at: path, passphrase: try Passphrase.obtain(), account: account, evaluator: config.evaluator(calendar: .current))
+        return CaseDesk(store: store)
+    }
+}
+
+/// Runs a command body, turning any failure into one sentence on stderr and a non-zero exit.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        Console.error(describe(error))
+        throw ExitCode.failure
+    }
+}
+
+/// One sentence for any error Confidant can meet.
+func describe(_ error: Error) -> String {
+    switch error {
+    case let error as CustomStringConvertible where error is CaseError || error is StoreError || error is ConfigurationError:
+        return error.description
+    case let error as Passphrase.Unavailable:
+        return error.description
+    case let error as CocoaError where error.code == .fileReadNoSuchFile:
+        return "The file could not be found."
+    default:
+        return "\(error)"
+    }
+}
+
+enum Console {
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data(("confidant: " + message + "\n").utf8))
+    }
+
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
+
+/// Parses a case id argument with a clear message.
+func parseCaseID(_ text: String) throws -> CaseID {
+    guard let id = CaseID(text) else {
+        throw CaseError.invalidField(field: "case id", problem: "'\(text)' is not a case id like C-2026-0042")
+    }
+    return id
+}
+
+/// Reads a file, or standard input for `-`.
+func readInput(_ path: String) throws -> Data {
+    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw CaseError.invalidField(field: "input file", problem: "'\(path)' cannot be read")
+    }
+    return data
+}
