@@ -1,0 +1,82 @@
+import CaseCore
+import Foundation
+import Testing
+
+@Suite("Intake of a new case")
+struct IntakeTests {
+    let now = Fixtures.date("2026-11-25T10:00:00Z")
+
+    func intake(_ json: String) throws -> CaseIntake { try CaseIntake.decode(Data(json.utf8)) }
+
+    let valid = """
+        {"channel":"complaint","incidentFirst":"2026-11-01","incidentLast":"2026-11-20",
+         "reporter":{"name":"王芳","contact":"wang@example.org"},"relationship":"staff",
+         "reported":[{"name":"Viktor Hale","role":"Country Director","power":"supervisor"}],
+         "categories":["harassment"],"narrative":"He shouted at me in front of the team."}
+        """
+
+    @Test("A valid intake becomes a new case with a pseudonym")
+    func validIntake() throws {
+        let item = try intake(valid).makeCase(id: CaseID(year: 2026, number: 1), now: now, pseudonym: "Teal Otter", taxonomy: Fixtures.taxonomy)
+        #expect(item.status == .new)
+        #expect(item.reporter.pseudonym == "Teal Otter")
+        #expect(item.reporter.name == "王芳")
+        #expect(item.receivedAt == now)
+    }
+
+    @Test("Unknown category, bad dates, empty narrative and missing name are refused with sentences")
+    func invalidIntakes() throws {
+        let base = try intake(valid)
+        func check(_ change: (inout CaseIntake) -> Void, _ expected: CaseError) {
+            var copy = base
+            change(&copy)
+            #expect(throws: expected) {
+                try copy.makeCase(id: CaseID(year: 2026, number: 1), now: now, pseudonym: "P", taxonomy: Fixtures.taxonomy)
+            }
+        }
+        check({ $0.categories = ["rudeness"] }, .unknownCategory("rudeness"))
+        check({ $0.categories = [] }, .invalidField(field: "category list", problem: "is empty; choose at least one"))
+        check({ $0.incidentLast = "2026-10-01" }, .invalidField(field: "last incident date", problem: "is before the first incident date"))
+        check({ $0.incidentFirst = "2026-13-01" }, .invalidField(field: "first incident date", problem: "'2026-13-01' is not a date like 2026-10-02"))
+        check({ $0.narrative = "  " }, .invalidField(field: "narrative", problem: "is empty"))
+        check({ $0.reporter.name = nil }, .invalidField(field: "reporter's name", problem: "is empty; mark the report anonymous instead"))
+    }
+
+    @Test("Anonymous reports keep no name or contact")
+    func anonymous() throws {
+        var input = try intake(valid)
+        input.channel = .whistleblowing
+        input.reporter = .init(anonymous: true, name: "Should vanish", contact: "x@example.org")
+        let item = try input.makeCase(id: CaseID(year: 2026, number: 2), now: now, pseudonym: "Moss Wren", taxonomy: Fixtures.taxonomy)
+        #expect(item.reporter.anonymous)
+        #expect(item.reporter.name == nil)
+        #expect(item.reporter.contact == nil)
+    }
+
+    @Test("Malformed JSON is refused with a readable message naming the field")
+    func malformedJSON() {
+        #expect(throws: CaseError.self) { try intake("{") }
+        do {
+            _ = try intake(#"{"channel":"fax"}"#)
+            Issue.record("expected an error")
+        } catch {
+            #expect("\(error)".contains("channel"))
+        }
+    }
+
+    @Test("Imported history replays through the legal workflow and is journaled")
+    func replay() throws {
+        var input = try intake(valid)
+        input.receivedAt = "2026-11-02T09:00:00Z"
+        input.status = .formalProcedure
+        input.assessment = Fixtures.ratings(2, 2, 2, 2, 2)
+        var item = try input.makeCase(id: CaseID(year: 2026, number: 3), now: now, pseudonym: "P", taxonomy: Fixtures.taxonomy)
+        try input.replayHistory(on: &item, by: "counselor", now: now, taxonomy: Fixtures.taxonomy) { ratings, current in
+            Fixtures.scorer.score(ratings, context: current.scoringContext(otherOpenCases: 0))
+        }
+        #expect(item.status == .formalProcedure)
+        #expect(item.assessment == Fixtures.ratings(2, 2, 2, 2, 2))
+        #expect(item.journal.map(\.kind) == [.status, .status, .assessment, .status, .status])
+        #expect(item.acknowledgedAt != nil)
+    }
+}
