@@ -430,7 +430,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     func otherOpenCases(_ db: Database, sharingWith item: Case) throws -> Int {
-        let tags = matchTags(item)
+        try otherOpenCases(db, tags: matchTags(item), excluding: item.id)
+    }
+
+    func otherOpenCases(_ db: Database, tags: [String], excluding id: CaseID) throws -> Int {
         guard !tags.isEmpty else { return 0 }
         let marks = Array(repeating: "?", count: tags.count).joined(separator: ",")
         return try Int.fetchOne(
@@ -440,7 +443,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 WHERE p.matchTag IN (\(marks)) AND p.caseId <> ?
                   AND c.status NOT IN ('closed', 'screened-out', 'withdrawn')
                 """,
-            arguments: StatementArguments(tags + [item.id.description])) ?? 0
+            arguments: StatementArguments(tags + [id.description])) ?? 0
     }
 
     func evaluate(_ db: Database, _ item: Case) throws -> CaseEvaluation {
@@ -458,18 +461,18 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                                        arguments: StatementArguments(tags))
         }
         for key in Set(ids) {
-            guard let id = CaseID(key), let current = try? loadCaseForRanking(db, id) else { continue }
-            try writeRanking(db, current, evaluate(db, current))
+            guard let id = CaseID(key) else { continue }
+            try rerank(db, id)
         }
     }
 
-    /// A case with its unsealed fields and reported-person tags only, enough to rank it.
-    func loadCaseForRanking(_ db: Database, _ id: CaseID) throws -> Case {
-        var item = try loadCase(db, id, unseal: false)
-        let tags = try String.fetchAll(db, sql: "SELECT matchTag FROM party WHERE caseId = ? ORDER BY position", arguments: [id.description])
-        // Stand-ins carrying only the match tag: enough for pervasiveness, nothing sealed is opened.
-        item.reported = tags.map { ReportedPerson(name: $0, role: "", power: .peer) }
-        return item
+    /// Recomputes one case's cached ranking fields from its unsealed columns and stored match tags;
+    /// nothing sealed is opened.
+    func rerank(_ db: Database, _ id: CaseID) throws {
+        let item = try loadCase(db, id, unseal: false)
+        let tags = try String.fetchAll(db, sql: "SELECT DISTINCT matchTag FROM party WHERE caseId = ?", arguments: [id.description])
+        let evaluation = evaluator.evaluate(item, otherOpenCases: try otherOpenCases(db, tags: tags, excluding: id))
+        try writeRanking(db, item, evaluation)
     }
 
     func writeRanking(_ db: Database, _ item: Case, _ evaluation: CaseEvaluation) throws {

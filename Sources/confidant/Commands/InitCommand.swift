@@ -7,8 +7,7 @@ struct InitCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Name of the first (counselor) account.")
-    var account: String = "counselor"
+    var account: String { database.account ?? "counselor" }
 
     func run() throws {
         try reportingErrors {

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Runs the built `confidant` binary the way a script would.
+struct CLIHarness {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/debug/confidant").path
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    let directory: URL
+    let database: String
+    var passphrase: String? = "correct horse battery"
+
+    init() {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        database = directory.appendingPathComponent("cases.db").path
+    }
+
+    /// Runs `confidant ARGS` with no terminal, the test database and passphrase in the environment.
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "CONFIDANT_DB": database,
+                   "CONFIDANT_DATA": Self.packageRoot.appendingPathComponent("Data").path]
+        if let passphrase { env["CONFIDANT_PASSPHRASE"] = passphrase }
+        for (key, value) in extra { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    func write(_ name: String, _ text: String) -> String {
+        let path = directory.appendingPathComponent(name).path
+        try! Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    func json(_ result: Result) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    static let sampleCase = """
+        {"receivedAt":"2026-11-20T09:00:00Z","channel":"complaint","incidentFirst":"2026-11-01","incidentLast":"2026-11-18",
+         "reporter":{"pseudonym":"Amber Heron","name":"Fatima Zahra Benali","contact":"fz.benali@example.org"},
+         "relationship":"staff","reported":[{"name":"Viktor Hale","role":"Country Director","power":"supervisor"}],
+         "categories":["harassment","abuse-of-authority"],"narrative":"He told me my contract would not be renewed unless I stayed quiet."}
+        """
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+@Suite("The confidant command line", .serialized)
+struct CommandLineTests {
+    /// A database with one case, C-2026-0001.
+    func prepared() throws -> CLIHarness {
+        let cli = CLIHarness()
+        let created = try cli.run(["init"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let added = try cli.run(["add", "--json", cli.write("case.json", CLIHarness.sampleCase)])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout == "C-2026-0001\n")
+        return cli
+    }
+
+    @Test("init, add, list --json and show --json work together")
+    func happyPath() throws {
+        let cli = try prepared()
+        let second = try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(of: "Amber Heron", with: "Teal Otter"))
+        #expect(second.stdout == "C-2026-0002\n")
+
+        let list = try cli.json(cli.run(["list", "--json"])) as! [[String: Any]]
+        #expect(list.map { $0["id"] as! String } == ["C-2026-0001", "C-2026-0002"])
+        #expect(list[0]["pseudonym"] as? String == "Amber Heron")
+
+        let show = try cli.json(cli.run(["show", "C-2026-0001", "--json"])) as! [String: Any]
+        #expect(show["id"] as? String == "C-2026-0001")
+        #expect(show["status"] as? String == "new")
+        #expect(show["channel"] as? String == "complaint")
+        #expect(show["categories"] as? [String] == ["harassment", "abuse-of-authority"])
+        let reporter = show["reporter"] as! [String: Any]
+        #expect(reporter["pseudonym"] as? String == "Amber Heron")
+        #expect(reporter["name"] as? String == "Fatima Zahra Benali")
+        let deadlines = show["deadlines"] as! [[String: Any]]
+        #expect(Set(deadlines.map { $0["kind"] as! String }) == ["acknowledge", "first-contact", "feedback", "follow-up"])
+        #expect(deadlines.allSatisfy { $0["due"] is String && $0["overdue"] is Bool })
+    }
+
+    @Test("assess prints the breakdown and show --json carries the score: 2,3,4,2,3 → 72 critical")
+    func assess() throws {
+        let cli = try prepared()
+        try cli.run(["status", "C-2026-0001", "acknowledged"])
+        try cli.run(["status", "C-2026-0001", "assessing"])
+        let assessed = try cli.run(["assess", "C-2026-0001", "--frequency", "2", "--severity", "3", "--threat", "4",
+                                    "--wellbeing", "2", "--power", "3"])
+        #expect(assessed.status == 0, "\(assessed.stderr)")
+        #expect(assessed.stdout.contains("Score 72/100 → Critical"))
+        #expect(assessed.stdout.contains("Override: explicit threat of violence or harm"))
+        let show = try cli.json(cli.run(["show", "C-2026-0001", "--json"])) as! [String: Any]
+        let score = show["score"] as! [String: Any]
+        #expect(score["value"] as? Int == 72)
+        #expect(score["band"] as? String == "critical")
+        #expect(score["severeOrPervasive"] as? Bool == true)
+        #expect(score["overrides"] as? [String] == ["explicit threat of violence or harm"])
+        let lines = score["lines"] as! [[String: Any]]
+        #expect(lines.filter { $0["kind"] as? String == "factor" }.count == 5)
+        #expect(lines.contains { $0["kind"] as? String == "override" })
+    }
+
+    @Test("status, journal and escalate change the case and are journaled")
+    func workflow() throws {
+        let cli = try prepared()
+        for step in ["acknowledged", "assessing", "support"] {
+            let moved = try cli.run(["status", "C-2026-0001", step])
+            #expect(moved.status == 0, "\(moved.stderr)")
+        }
+        #expect(try cli.run(["journal", "C-2026-0001", "Arranged counselling", "--kind", "support"]).status == 0)
+        let escalated = try cli.run(["escalate", "C-2026-0001", "--to", "head-of-department", "--reason", "Reporter not satisfied"])
+        #expect(escalated.status == 0, "\(escalated.stderr)")
+        let show = try cli.json(cli.run(["show", "C-2026-0001", "--json"])) as! [String: Any]
+        #expect(show["status"] as? String == "escalated")
+        #expect(show["escalationLevel"] as? String == "head-of-department")
+        let kinds = (show["journal"] as! [[String: Any]]).map { $0["kind"] as! String }
+        #expect(kinds == ["status", "status", "status", "support", "escalation"])
+    }
+
+    /// Runs a failing command and checks: non-zero exit, one sentence on stderr, nothing on stdout, the case unchanged.
+    func expectRefusal(_ cli: CLIHarness, _ args: [String], stdin: String? = nil, mentions: String) throws {
+        let before = try cli.run(["show", "C-2026-0001", "--json"]).stdout
+        let result = try cli.run(args, stdin: stdin)
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("confidant: "), "\(result.stderr)")
+        #expect(result.stderr.contains(mentions), "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        let after = try cli.run(["show", "C-2026-0001", "--json"]).stdout
+        #expect(after == before)
+        #expect(try cli.run(["list", "--json"]).stdout.components(separatedBy: "\"id\"").count == 2)
+    }
+
+    @Test("Bad input is refused with one sentence, a non-zero exit, and nothing changed")
+    func badInput() throws {
+        let cli = try prepared()
+        try expectRefusal(cli, ["status", "C-2026-0001", "closed"], mentions: "cannot move from new to closed")
+        try expectRefusal(cli, ["assess", "C-2026-0001", "--frequency", "5", "--severity", "1", "--threat", "1",
+                                "--wellbeing", "1", "--power", "1"], mentions: "between 0 and 4, not 5")
+        try expectRefusal(cli, ["show", "C-2026-0099"], mentions: "There is no case C-2026-0099")
+        try expectRefusal(cli, ["add", "--json", "-"], stdin: "{\"channel\": ", mentions: "not valid JSON")
+        try expectRefusal(cli, ["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(of: "\"harassment\"", with: "\"rudeness\""),
+                          mentions: "'rudeness' is not a category")
+        try expectRefusal(cli, ["escalate", "C-2026-0001", "--to", "the-pope", "--reason", "x"], mentions: "escalation level")
+        try expectRefusal(cli, ["journal", "C-2026-0001", " "], mentions: "needs some text")
+        try expectRefusal(cli, ["status", "not-an-id", "closed"], mentions: "is not a case id")
+    }
+
+    @Test("A wrong or missing passphrase is refused clearly")
+    func passphrases() throws {
+        var cli = try prepared()
+        cli.passphrase = "wrong horse battery"
+        let wrong = try cli.run(["list"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr == "confidant: The passphrase is not correct for this database; nothing was opened or changed.\n")
+        cli.passphrase = nil
+        let missing = try cli.run(["list"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("CONFIDANT_PASSPHRASE"))
+    }
+
+    @Test("init refuses to overwrite and refuses short passphrases; commands without a database say how to make one")
+    func initRules() throws {
+        let cli = try prepared()
+        let again = try cli.run(["init"])
+        #expect(again.status != 0)
+        #expect(again.stderr.contains("already exists"))
+        let fresh = CLIHarness()
+        let noDB = try fresh.run(["list"])
+        #expect(noDB.stderr.contains("confidant init"))
+        var short = CLIHarness()
+        short.passphrase = "abc"
+        let refused = try short.run(["init"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("at least 8 characters"))
+        #expect(!FileManager.default.fileExists(atPath: short.database))
+    }
+
+    @Test("The database file shows no reporter name, contact or narrative to `strings`")
+    func noPlaintextOnDisk() throws {
+        let cli = try prepared()
+        try cli.run(["journal", "C-2026-0001", "Met at the café on Rue Lafayette"])
+        for suffix in ["", "-wal"] {
+            guard let bytes = FileManager.default.contents(atPath: cli.database + suffix) else { continue }
+            for secret in ["Fatima Zahra Benali", "fz.benali@example.org", "contract would not be renewed", "Viktor Hale", "Rue Lafayette"] {
+                #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) readable")
+            }
+        }
+    }
+
+    @Test("The terminal UI refuses to start without a terminal")
+    func noTerminal() throws {
+        let cli = try prepared()
+        let result = try cli.run([])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("confidant: "))
+        #expect(!result.stderr.contains("Fatal"))
+    }
+}
