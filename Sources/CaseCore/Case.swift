@@ -25,6 +25,8 @@ public struct Case: Equatable, Sendable, Identifiable {
     public var outcome: Outcome?
     public var acknowledgedAt: Date?
     public var closedAt: Date?
+    /// A legal hold stops any purge of the case until it is lifted.
+    public var legalHold: Bool
     /// Append-only; see ``appendJournal(_:)``.
     public private(set) var journal: [JournalEntry]
 
@@ -35,7 +37,7 @@ public struct Case: Equatable, Sendable, Identifiable {
         consentShareIdentity: Bool = false, narrative: String, supportNeeds: String = "",
         status: CaseStatus = .new, assessment: FactorRatings? = nil, escalationLevel: EscalationLevel? = nil,
         screeningReason: String? = nil, outcome: Outcome? = nil, acknowledgedAt: Date? = nil, closedAt: Date? = nil,
-        journal: [JournalEntry] = []
+        legalHold: Bool = false, journal: [JournalEntry] = []
     ) {
         self.id = id
         self.receivedAt = receivedAt
@@ -59,6 +61,7 @@ public struct Case: Equatable, Sendable, Identifiable {
         self.outcome = outcome
         self.acknowledgedAt = acknowledgedAt
         self.closedAt = closedAt
+        self.legalHold = legalHold
         self.journal = journal
     }
 

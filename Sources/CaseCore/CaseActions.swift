@@ -78,4 +78,16 @@ extension Case {
         guard !text.isEmpty else { throw CaseError.emptyJournalText }
         appendJournal(JournalEntry(at: now, kind: kind, author: author, text: text))
     }
+
+    /// Places or lifts a legal hold, with the reason, journaled.
+    public mutating func setLegalHold(_ on: Bool, reason: String, by author: String, at now: Date) throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw CaseError.reasonRequired(on ? "place a legal hold" : "lift a legal hold") }
+        guard legalHold != on else {
+            throw CaseError.invalidField(field: "legal hold", problem: on ? "is already in place" : "is not in place")
+        }
+        legalHold = on
+        appendJournal(JournalEntry(at: now, kind: .hold, author: author,
+                                   text: (on ? "Legal hold placed: " : "Legal hold lifted: ") + reason))
+    }
 }

@@ -83,6 +83,23 @@ public final class CaseDesk: Sendable {
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
+    @discardableResult
+    public func setLegalHold(_ id: CaseID, _ on: Bool, reason: String) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: on ? "hold" : "release", now: now) { item, _ in
+            try item.setLegalHold(on, reason: reason, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    public func declareConflict(_ id: CaseID, reason: String) throws {
+        try store.declareConflict(id, reason: reason, now: clock())
+    }
+
+    public func reassign(_ id: CaseID, note: String) throws {
+        try store.reassign(id, note: note, now: clock())
+    }
+
     /// Overdue and due-today counts for the status bar.
     public func dueCounts(calendar: Calendar = .current) throws -> (overdue: Int, dueToday: Int) {
         let now = clock()

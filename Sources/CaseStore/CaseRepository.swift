@@ -28,4 +28,27 @@ public protocol CaseRepository: AnyObject, Sendable {
     func auditEntries(caseId: CaseID?) throws -> [AuditEntry]
     /// Checks the audit chain end to end.
     func verifyAudit() throws -> AuditVerification
+    /// The reporter's identity, or ``StoreError/notPermitted(_:)`` when the session is not entitled to it. Audited.
+    func reporterIdentity(_ id: CaseID) throws -> Reporter
+
+    // Conflicts of interest
+    /// Recuses the session's account from a case, journaled; the case leaves its queue and is flagged for reassignment.
+    func declareConflict(_ id: CaseID, reason: String, now: Date) throws
+    /// Clears the reassignment flag once another handler has taken the case, journaled.
+    func reassign(_ id: CaseID, note: String, now: Date) throws
+
+    // Accounts
+    func accounts() throws -> [Account]
+    /// Adds an account with its own passphrase; `aliases` are names under which this person could be reported.
+    func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws
+    /// Removes an account's key slot: its passphrase no longer opens anything.
+    func removeAccount(_ name: String, now: Date) throws
+
+    // Retention
+    /// Closed cases whose retention period has run out and that carry no legal hold.
+    func purgeCandidates(now: Date) throws -> [PurgeCandidate]
+    /// Irreversibly removes the given expired cases' sealed data and parties, keeping anonymised statistics and an audit entry.
+    func purge(_ ids: [CaseID], now: Date) throws -> Int
+    /// Anonymised traces of purged cases, for statistics.
+    func purgedTraces() throws -> [PurgedTrace]
 }

@@ -12,6 +12,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let pool: DatabasePool
     let sealer: Sealer
     let headKey: SymmetricKey
+    let dataKey: SymmetricKey
 
     /// The minimum passphrase length for new accounts (the throwaway demo database is the one exception).
     public static let minimumPassphraseLength = 8
@@ -54,9 +55,13 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     /// Opens an existing database. The passphrase is tried against the named account, or every account.
-    /// A wrong passphrase changes nothing and throws ``StoreError/wrongPassphrase``.
+    ///
+    /// A wrong passphrase opens nothing and changes no case: it is only counted, and each further failure
+    /// waits longer before the next try (``failureDelay(after:)``). The failures are written into the audit
+    /// chain at the next successful login.
     public static func open(
-        at path: String, passphrase: String, account: String? = nil, evaluator: CaseEvaluator, now: Date = Date()
+        at path: String, passphrase: String, account: String? = nil, evaluator: CaseEvaluator, now: Date = Date(),
+        pause: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) throws -> SQLiteCaseStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         let pool: DatabasePool
@@ -67,16 +72,20 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
             }
             guard format == "confidant-1" else { throw StoreError.notADatabase(path: path, detail: "no Confidant format marker") }
+            try StoreSchema.migrator.migrate(pool)
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreError.notADatabase(path: path, detail: "\(mapError(error, path: path))")
         }
-        let slots = try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM keyslot" + (account == nil ? "" : " WHERE account = ?"),
-                             arguments: account.map { [$0] } ?? [])
+        let (slots, failures) = try pool.read { db in
+            (try Row.fetchAll(db, sql: "SELECT * FROM keyslot" + (account == nil ? "" : " WHERE account = ?"),
+                              arguments: account.map { [$0] } ?? []),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM loginFailure") ?? 0)
         }
         if let account, slots.isEmpty { throw StoreError.unknownAccount(account) }
+        let delay = failureDelay(after: failures)
+        if delay > 0 { pause(delay) }
         for slot in slots {
             let params = KDFParameters(salt: slot["salt"], rounds: slot["rounds"], blockSize: slot["blockSize"],
                                        parallelism: slot["parallelism"])
@@ -85,17 +94,31 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 continue
             }
             let role = Role(rawValue: slot["role"]) ?? .supervisor
-            do {
-                try StoreSchema.migrator.migrate(pool)
-            } catch {
-                throw mapError(error, path: path)
-            }
             let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: name, role: role),
                                         dataKey: dataKey, evaluator: evaluator)
-            try? store.audit(action: "login", caseId: nil, detail: "opened as \(role.rawValue)", now: now)
+            try? store.write { db in
+                for failure in try Row.fetchAll(db, sql: "SELECT at, account FROM loginFailure ORDER BY id") {
+                    let tried: String? = failure["account"]
+                    try AuditLog.append(db, actor: tried ?? "unknown", action: "failed-login", caseId: nil,
+                                        detail: "wrong passphrase", at: failure["at"], headKey: store.headKey)
+                }
+                try db.execute(sql: "DELETE FROM loginFailure")
+                try AuditLog.append(db, actor: name, action: "login", caseId: nil,
+                                    detail: "opened as \(role.rawValue)", at: now, headKey: store.headKey)
+            }
             return store
         }
+        try? pool.write { db in
+            try db.execute(sql: "INSERT INTO loginFailure (at, account) VALUES (?, ?)", arguments: [now, account])
+        }
         throw StoreError.wrongPassphrase
+    }
+
+    /// Seconds to wait before trying a passphrase after `failures` wrong ones since the last good login:
+    /// none after the first, then 1, 2, 4 … seconds, capped at 30.
+    public static func failureDelay(after failures: Int) -> TimeInterval {
+        guard failures > 1 else { return 0 }
+        return min(30, pow(2, Double(failures - 2)))
     }
 
     init(pool: DatabasePool, path: String, session: Session, dataKey: SymmetricKey, evaluator: CaseEvaluator) {
@@ -103,6 +126,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         self.path = path
         self.session = session
         self.evaluator = evaluator
+        self.dataKey = dataKey
         sealer = Sealer(dataKey: dataKey)
         headKey = Self.headKey(dataKey)
     }
@@ -166,9 +190,14 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     public func summaries() throws -> [CaseSummary] {
         guard session.role != .admin else { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
         let supervisorOnly = session.role == .supervisor
+        let account = session.account
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM casefile" + (supervisorOnly ? " WHERE status = 'escalated'" : ""))
-                .map(Self.summary(from:))
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM casefile WHERE id NOT IN (SELECT caseId FROM recusal WHERE account = ?)"
+                    + (supervisorOnly ? " AND status = 'escalated'" : ""),
+                arguments: [account]
+            ).map(Self.summary(from:))
         }.sorted(by: CaseSummary.queueOrder)
     }
 
@@ -184,7 +213,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             escalationLevel: (row["escalationLevel"] as String?).flatMap(EscalationLevel.init(rawValue:)),
             consentShareIdentity: row["consentShareIdentity"],
             nextDeadline: zip2(due, kind.flatMap(Deadline.Kind.init(rawValue:))).map { Deadline(kind: $0.1, due: $0.0, metAt: nil) },
-            outsideWindow: row["outsideWindow"])
+            outsideWindow: row["outsideWindow"], needsReassignment: row["needsReassignment"])
     }
 
     // MARK: Cases
@@ -192,8 +221,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     public func loadCase(_ id: CaseID) throws -> Case {
         try checkCanRead()
         return try write { db in
-            let item = try loadCase(db, id, unseal: true)
-            try checkEntitled(item)
+            try checkEntitled(db, id)
+            let item = try loadCase(db, id, unseal: true, identity: try mayReadIdentity(db, id))
             try AuditLog.append(db, actor: session.account, action: "open", caseId: id.description,
                                 detail: "sealed fields read by \(session.role.rawValue)", at: Date(), headKey: headKey)
             return redacted(item)
@@ -218,6 +247,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 return self.evaluator.evaluate(scored, otherOpenCases: others).score
             }
             try insert(db, item, now: now)
+            try applyAutomaticRecusals(db, id, now: now)
             try refreshRelated(db, of: item)
             try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
                                 detail: "case created (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
@@ -230,6 +260,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                            _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
         try checkCanWrite()
         return try write { db in
+            try checkEntitled(db, id)
             let before = try loadCase(db, id, unseal: true)
             var after = before
             try change(&after) { try self.evaluate(db, $0) }
@@ -242,7 +273,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 throw StoreError.notPermitted("a change to a case must be recorded in its journal")
             }
             try updateRow(db, after, now: now)
-            if after.reported != before.reported { try writeParties(db, after) }
+            if after.reported != before.reported {
+                try writeParties(db, after)
+                try applyAutomaticRecusals(db, id, now: now)
+            }
             for entry in after.journal.dropFirst(before.journal.count) { try insertJournal(db, entry, caseId: id) }
             try refreshRelated(db, of: before)
             try refreshRelated(db, of: after)
@@ -278,9 +312,42 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         if session.role != .counselor { throw StoreError.notPermitted("only a counselor can change cases") }
     }
 
-    func checkEntitled(_ item: Case) throws {
-        if session.role == .supervisor, item.status != .escalated {
-            throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(item.id) is not escalated")
+    /// Refuses a case the session may not open: recused handlers, supervisors on cases not escalated.
+    func checkEntitled(_ db: Database, _ id: CaseID) throws {
+        guard let status = try String.fetchOne(db, sql: "SELECT status FROM casefile WHERE id = ?", arguments: [id.description]) else {
+            throw StoreError.caseNotFound(id.description)
+        }
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM recusal WHERE caseId = ? AND account = ?",
+                             arguments: [id.description, session.account]) == true {
+            throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
+        }
+        if session.role == .supervisor, status != CaseStatus.escalated.rawValue {
+            throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(id) is not escalated")
+        }
+    }
+
+    /// A counselor reads every identity; a supervisor only where the reporter consented.
+    func mayReadIdentity(_ db: Database, _ id: CaseID) throws -> Bool {
+        guard session.role == .supervisor else { return session.role == .counselor }
+        return try Bool.fetchOne(db, sql: "SELECT consentShareIdentity FROM casefile WHERE id = ?", arguments: [id.description]) ?? false
+    }
+
+    public func reporterIdentity(_ id: CaseID) throws -> Reporter {
+        try checkCanRead()
+        let entitled = try read { db -> Bool in
+            try checkEntitled(db, id)
+            return try mayReadIdentity(db, id)
+        }
+        guard entitled else {
+            try audit(action: "identity-refused", caseId: id, detail: "no consent to share identity with \(session.role.rawValue)", now: Date())
+            throw StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
+        }
+        return try write { db in
+            let reporter = try loadCase(db, id, unseal: true, identity: true).reporter
+            try AuditLog.append(db, actor: session.account, action: "identity", caseId: id.description,
+                                detail: "reporter identity read by \(session.role.rawValue)", at: Date(), headKey: headKey)
+            // A supervisor with consent sees the name, never the contact details.
+            return session.role == .counselor ? reporter : Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: reporter.name)
         }
     }
 
@@ -289,7 +356,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     func redacted(_ item: Case) -> Case {
         guard session.role == .supervisor else { return item }
         var copy = item
-        if !item.consentShareIdentity { copy.reporter = item.reporter.pseudonymised }
+        copy.reporter = item.consentShareIdentity ? Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous,
+                                                             name: item.reporter.name) : item.reporter.pseudonymised
         copy.narrative = Self.excerpt(item.narrative)
         copy.supportNeeds = ""
         let visibleKinds: Set<JournalEntry.Kind> = [.status, .assessment, .escalation, .decision]
@@ -299,7 +367,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             categories: copy.categories, grounds: copy.grounds, conductTags: copy.conductTags, childInvolved: copy.childInvolved,
             consentShareIdentity: copy.consentShareIdentity, narrative: copy.narrative, supportNeeds: "", status: copy.status,
             assessment: copy.assessment, escalationLevel: copy.escalationLevel, screeningReason: copy.screeningReason,
-            outcome: copy.outcome, acknowledgedAt: copy.acknowledgedAt, closedAt: copy.closedAt,
+            outcome: copy.outcome, acknowledgedAt: copy.acknowledgedAt, closedAt: copy.closedAt, legalHold: copy.legalHold,
             journal: item.journal.filter { visibleKinds.contains($0.kind) })
         return copy
     }
@@ -313,7 +381,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     // MARK: Rows
 
-    func loadCase(_ db: Database, _ id: CaseID, unseal: Bool) throws -> Case {
+    func loadCase(_ db: Database, _ id: CaseID, unseal: Bool, identity: Bool = true) throws -> Case {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM casefile WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.caseNotFound(id.description)
         }
@@ -322,9 +390,11 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         var narrative = "", support = ""
         var reported: [ReportedPerson] = []
         let partyRows = try Row.fetchAll(db, sql: "SELECT * FROM party WHERE caseId = ? ORDER BY position", arguments: [key])
+        if unseal && identity {
+            let sealed = try sealer.openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
+            reporter = Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: sealed.name, contact: sealed.contact)
+        }
         if unseal {
-            let identity = try sealer.openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
-            reporter = Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: identity.name, contact: identity.contact)
             narrative = try sealer.open(row["sealedNarrative"], context: "case:\(key):narrative")
             support = try sealer.open(row["sealedSupport"], context: "case:\(key):support")
             reported = try partyRows.map { party in
@@ -355,7 +425,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             status: CaseStatus(rawValue: row["status"]) ?? .new, assessment: ratings,
             escalationLevel: (row["escalationLevel"] as String?).flatMap(EscalationLevel.init(rawValue:)),
             screeningReason: row["screeningReason"], outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)),
-            acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journal)
+            acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], legalHold: row["legalHold"], journal: journal)
     }
 
     struct SealedIdentity: Codable { var name: String?; var contact: String? }
@@ -388,7 +458,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             sql: """
                 UPDATE casefile SET status = ?, relationship = ?, incidentFirst = ?, incidentLast = ?, pseudonym = ?,
                     anonymous = ?, categories = ?, grounds = ?, conductTags = ?, childInvolved = ?, consentShareIdentity = ?,
-                    escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?,
+                    escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?, legalHold = ?,
                     frequency = ?, severity = ?, threat = ?, wellbeing = ?, power = ?,
                     sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, updatedAt = ?
                 WHERE id = ?
@@ -397,7 +467,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                         item.reporter.pseudonym, item.reporter.anonymous, Self.join(item.categories), Self.join(item.grounds),
                         Self.join(item.conductTags), item.childInvolved, item.consentShareIdentity,
                         item.escalationLevel?.rawValue, item.screeningReason, item.outcome?.rawValue,
-                        item.acknowledgedAt, item.closedAt, item.assessment?.frequency, item.assessment?.severity,
+                        item.acknowledgedAt, item.closedAt, item.legalHold, item.assessment?.frequency, item.assessment?.severity,
                         item.assessment?.threat, item.assessment?.wellbeing, item.assessment?.power,
                         try sealer.sealJSON(SealedIdentity(name: item.reporter.name, contact: item.reporter.contact), context: "case:\(key):reporter"),
                         try sealer.seal(item.narrative, context: "case:\(key):narrative"),

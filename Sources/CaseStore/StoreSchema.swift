@@ -86,6 +86,38 @@ enum StoreSchema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2-confidentiality") { db in
+            try db.execute(sql: """
+                ALTER TABLE casefile ADD COLUMN legalHold BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE casefile ADD COLUMN needsReassignment BOOLEAN NOT NULL DEFAULT 0;
+                CREATE TABLE recusal (
+                    caseId TEXT NOT NULL REFERENCES casefile(id) ON DELETE CASCADE,
+                    account TEXT NOT NULL,
+                    automatic BOOLEAN NOT NULL,
+                    at DATETIME NOT NULL,
+                    PRIMARY KEY (caseId, account));
+                CREATE TABLE accountAlias (
+                    account TEXT NOT NULL REFERENCES keyslot(account) ON DELETE CASCADE,
+                    matchTag TEXT NOT NULL,
+                    PRIMARY KEY (account, matchTag));
+                CREATE TABLE loginFailure (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    account TEXT);
+                CREATE TABLE purgedCase (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    receivedAt DATETIME NOT NULL,
+                    closedAt DATETIME,
+                    channel TEXT NOT NULL,
+                    relationship TEXT NOT NULL,
+                    categories TEXT NOT NULL,
+                    band TEXT,
+                    status TEXT NOT NULL,
+                    outcome TEXT,
+                    escalationLevel TEXT,
+                    purgedAt DATETIME NOT NULL);
+                """)
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `confidant` command: the TUI with no subcommand, scripts' subcommands otherwise.
@@ -13,6 +14,19 @@ struct Confidant: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             AssessCommand.self, StatusCommand.self, JournalCommand.self, EscalateCommand.self,
+            ConflictCommand.self, ReassignCommand.self, HoldCommand.self, PurgeCommand.self,
+            UserCommand.self, AuditCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
+
+    static func main() {
+        // Everything Confidant writes (database, exports, backups) is readable by its owner only.
+        umask(0o077)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

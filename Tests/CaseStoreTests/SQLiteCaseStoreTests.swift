@@ -18,7 +18,7 @@ struct SQLiteCaseStoreTests {
             #expect(slot["kdf"] == "scrypt")
             #expect(slot["rounds"] == 1 << 10)
             #expect(slot["saltLength"] == 32)
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality"])
         }
     }
 
@@ -53,17 +53,20 @@ struct SQLiteCaseStoreTests {
         #expect([a, b, c].map(\.id.description) == ["C-2025-0001", "C-2026-0001", "C-2026-0002"])
     }
 
-    @Test("A wrong passphrase is refused and leaves the file byte-for-byte unchanged")
+    @Test("A wrong passphrase is refused, opens nothing and changes no case; it is only counted")
     func wrongPassphrase() throws {
         let path = StoreFixtures.temporaryPath()
         let store = try StoreFixtures.makeStore(path: path)
-        _ = try StoreFixtures.desk(store).add(StoreFixtures.intake())
-        try store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let item = try StoreFixtures.desk(store).add(StoreFixtures.intake())
+        let casesBefore = try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM casefile") }
+        let auditBefore = try store.auditEntries(caseId: nil)
         #expect(throws: StoreError.wrongPassphrase) {
             try SQLiteCaseStore.open(at: path, passphrase: "wrong horse", evaluator: StoreFixtures.evaluator)
         }
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try store.pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM casefile") } == casesBefore)
+        #expect(try store.auditEntries(caseId: nil) == auditBefore)
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM loginFailure") } == 1)
+        #expect(try store.loadCase(item.id).narrative == StoreFixtures.intake().narrative)
         #expect(StoreError.wrongPassphrase.description == "The passphrase is not correct for this database; nothing was opened or changed.")
     }
 

@@ -13,9 +13,18 @@ struct OpenCommand: ParsableCommand {
             if let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
             let desk = try database.openDesk()
             let path = database.path
+            // Retention runs on start: expired closed cases are purged before anything is shown.
+            var banner: String?
+            if desk.store.session.role == .counselor {
+                let expired = try desk.store.purgeCandidates(now: desk.clock())
+                if !expired.isEmpty {
+                    let count = try desk.store.purge(expired.map(\.id), now: desk.clock())
+                    banner = "Retention: \(count) closed case\(count == 1 ? " was" : "s were") past the retention period and purged."
+                }
+            }
             let evaluator = desk.evaluator
             let account = desk.store.session.account
-            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: nil) { passphrase in
+            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner) { passphrase in
                 (try? SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: evaluator)) != nil
             })
             if status != 0 { throw ExitCode(status) }

@@ -1,0 +1,75 @@
+import CaseCore
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore {
+    /// Accounts are managed by the admin; before an admin exists, by a counselor (to bootstrap).
+    func checkCanManageAccounts(_ db: Database) throws {
+        if session.role == .admin { return }
+        let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE role = 'admin'") ?? 0
+        if session.role == .counselor, admins == 0 { return }
+        throw StoreError.notPermitted("only the admin account manages accounts")
+    }
+
+    public func accounts() throws -> [Account] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT k.account, k.role, k.createdAt, (SELECT COUNT(*) FROM accountAlias a WHERE a.account = k.account) AS aliases
+                FROM keyslot k ORDER BY k.rowid
+                """).map {
+                Account(name: $0["account"], role: Role(rawValue: $0["role"]) ?? .supervisor, createdAt: $0["createdAt"],
+                        aliasCount: $0["aliases"])
+            }
+        }
+    }
+
+    public func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
+            throw CaseError.invalidField(field: "account name", problem: "must be letters, digits, '-', '_' or '.'")
+        }
+        guard passphrase.count >= Self.minimumPassphraseLength else {
+            throw StoreError.passphraseTooShort(minimum: Self.minimumPassphraseLength)
+        }
+        // The slow key derivation happens outside the write transaction.
+        let params = KDFParameters.fresh()
+        let wrapped = try Sealer.wrap(dataKey, with: params.deriveKey(from: passphrase), account: name)
+        try write { db in
+            try checkCanManageAccounts(db)
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE account = ?", arguments: [name]) == 0 else {
+                throw CaseError.invalidField(field: "account name", problem: "'\(name)' is already taken")
+            }
+            try Self.insertKeySlot(db, account: name, role: role, params: params, wrapped: wrapped, now: now)
+            for alias in Set(([name] + aliases).map(ReportedPerson.matchKey(for:))) where !alias.isEmpty {
+                try db.execute(sql: "INSERT OR IGNORE INTO accountAlias (account, matchTag) VALUES (?, ?)",
+                               arguments: [name, sealer.matchTag(alias)])
+            }
+            try AuditLog.append(db, actor: session.account, action: "account-add", caseId: nil,
+                                detail: "added \(role.rawValue) account \(name)", at: now, headKey: headKey)
+            // A new account may be someone already reported: recuse them from those cases now.
+            for caseId in try String.fetchAll(db, sql: "SELECT DISTINCT caseId FROM party") {
+                if let id = CaseID(caseId) { try applyAutomaticRecusals(db, id, now: now) }
+            }
+        }
+    }
+
+    public func removeAccount(_ name: String, now: Date) throws {
+        try write { db in
+            try checkCanManageAccounts(db)
+            guard let role = try String.fetchOne(db, sql: "SELECT role FROM keyslot WHERE account = ?", arguments: [name]) else {
+                throw StoreError.unknownAccount(name)
+            }
+            guard name != session.account else {
+                throw StoreError.notPermitted("an account cannot remove itself")
+            }
+            if role == Role.counselor.rawValue,
+               try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE role = 'counselor'") == 1 {
+                throw StoreError.notPermitted("\(name) is the last counselor account; add another counselor first")
+            }
+            try db.execute(sql: "DELETE FROM accountAlias WHERE account = ?", arguments: [name])
+            try db.execute(sql: "DELETE FROM keyslot WHERE account = ?", arguments: [name])
+            try AuditLog.append(db, actor: session.account, action: "account-remove", caseId: nil,
+                                detail: "removed \(role) account \(name)", at: now, headKey: headKey)
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import CaseCore
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore {
+    public func declareConflict(_ id: CaseID, reason: String, now: Date) throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else { throw CaseError.reasonRequired("declare a conflict of interest") }
+        try checkCanRead()
+        try write { db in
+            try checkEntitled(db, id)
+            try recuse(db, id, account: session.account, automatic: false, now: now,
+                       journal: "\(session.account) declared a conflict of interest and is recused: \(reason)")
+        }
+    }
+
+    public func reassign(_ id: CaseID, note: String, now: Date) throws {
+        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !note.isEmpty else { throw CaseError.reasonRequired("record a reassignment") }
+        try checkCanWrite()
+        try write { db in
+            try checkEntitled(db, id)
+            try db.execute(sql: "UPDATE casefile SET needsReassignment = 0 WHERE id = ?", arguments: [id.description])
+            try insertJournal(db, JournalEntry(at: now, kind: .conflict, author: session.account,
+                                               text: "Case taken over by \(session.account): \(note)"), caseId: id)
+            try AuditLog.append(db, actor: session.account, action: "reassign", caseId: id.description,
+                                detail: "reassignment flag cleared", at: now, headKey: headKey)
+        }
+    }
+
+    /// Recuses every account one of whose names matches a reported person of the case.
+    func applyAutomaticRecusals(_ db: Database, _ id: CaseID, now: Date) throws {
+        let accounts = try String.fetchAll(db, sql: """
+            SELECT DISTINCT a.account FROM accountAlias a JOIN party p ON p.matchTag = a.matchTag
+            WHERE p.caseId = ? AND a.account NOT IN (SELECT account FROM recusal WHERE caseId = ?)
+            """, arguments: [id.description, id.description])
+        for account in accounts {
+            try recuse(db, id, account: account, automatic: true, now: now,
+                       journal: "Automatic recusal: a reported person matches the account \(account), who can no longer open this case.")
+        }
+    }
+
+    func recuse(_ db: Database, _ id: CaseID, account: String, automatic: Bool, now: Date, journal: String) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO recusal (caseId, account, automatic, at) VALUES (?, ?, ?, ?)",
+                       arguments: [id.description, account, automatic, now])
+        try db.execute(sql: "UPDATE casefile SET needsReassignment = 1 WHERE id = ?", arguments: [id.description])
+        try insertJournal(db, JournalEntry(at: now, kind: .conflict, author: automatic ? "system" : account, text: journal), caseId: id)
+        try AuditLog.append(db, actor: automatic ? "system" : account, action: automatic ? "recusal-automatic" : "recusal",
+                            caseId: id.description, detail: "\(account) recused; case flagged for reassignment", at: now, headKey: headKey)
+    }
+}

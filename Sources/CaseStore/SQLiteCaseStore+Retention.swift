@@ -1,0 +1,58 @@
+import CaseCore
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore {
+    public func purgeCandidates(now: Date) throws -> [PurgeCandidate] {
+        let retention = evaluator.policy.retention
+        let calendar = evaluator.deadlines.calendar
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, status, outcome, closedAt FROM casefile
+                WHERE status IN ('closed', 'screened-out', 'withdrawn') AND closedAt IS NOT NULL AND legalHold = 0
+                ORDER BY closedAt, id
+                """).compactMap { row -> PurgeCandidate? in
+                let outcome = (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
+                let closedAt: Date = row["closedAt"]
+                let expiry = calendar.date(byAdding: .day, value: retention.days(for: outcome), to: closedAt)!
+                guard expiry <= now, let id = CaseID(row["id"]) else { return nil }
+                return PurgeCandidate(id: id, status: CaseStatus(rawValue: row["status"]) ?? .closed, outcome: outcome,
+                                      closedAt: closedAt, expiredAt: expiry)
+            }
+        }
+    }
+
+    public func purge(_ ids: [CaseID], now: Date) throws -> Int {
+        try checkCanWrite()
+        let expired = Set(try purgeCandidates(now: now).map(\.id))
+        for id in ids where !expired.contains(id) {
+            throw StoreError.notPermitted("\(id) is not due for purge (still open, within its retention period, or on legal hold)")
+        }
+        return try write { db in
+            for id in ids {
+                try db.execute(sql: """
+                    INSERT INTO purgedCase (receivedAt, closedAt, channel, relationship, categories, band, status, outcome, escalationLevel, purgedAt)
+                    SELECT receivedAt, closedAt, channel, relationship, categories, band, status, outcome, escalationLevel, ?
+                    FROM casefile WHERE id = ? AND legalHold = 0
+                    """, arguments: [now, id.description])
+                try db.execute(sql: "DELETE FROM casefile WHERE id = ? AND legalHold = 0", arguments: [id.description])
+                try AuditLog.append(db, actor: session.account, action: "purge", caseId: id.description,
+                                    detail: "retention period over: sealed data, parties and journal removed", at: now, headKey: headKey)
+            }
+            return ids.count
+        }
+    }
+
+    public func purgedTraces() throws -> [PurgedTrace] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM purgedCase ORDER BY id").map {
+                PurgedTrace(
+                    receivedAt: $0["receivedAt"], closedAt: $0["closedAt"], channel: Channel(rawValue: $0["channel"]) ?? .complaint,
+                    relationship: Relationship(rawValue: $0["relationship"]) ?? .other, categories: Self.split($0["categories"]),
+                    band: ($0["band"] as String?).flatMap(Band.init(rawValue:)), status: CaseStatus(rawValue: $0["status"]) ?? .closed,
+                    outcome: ($0["outcome"] as String?).flatMap(Outcome.init(rawValue:)),
+                    escalationLevel: ($0["escalationLevel"] as String?).flatMap(EscalationLevel.init(rawValue:)))
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CaseCore
+import CaseStore
+import Foundation
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit", abstract: "Check or read the hash-chained audit log.", subcommands: [Verify.self, List.self])
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify the whole chain; names the first broken entry.")
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let desk = try database.openDesk()
+                switch try desk.store.verifyAudit() {
+                case let .intact(entries):
+                    Console.out("Audit log intact: \(entries) entries, every one chained to the one before.")
+                case let .broken(id, problem):
+                    Console.error("The audit log is broken at entry \(id): \(problem).")
+                    throw ExitCode(2)
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show audit entries, all or for one case.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(name: .customLong("case"), help: "Only entries about this case.") var caseID: String?
+
+        func run() throws {
+            try reportingErrors {
+                let id = try caseID.map(parseCaseID)
+                let desk = try database.openDesk()
+                for entry in try desk.store.auditEntries(caseId: id) {
+                    Console.out("\(String(entry.id).padding(toLength: 5, withPad: " ", startingAt: 0)) \(DateText.minute(entry.at, calendar: .current))  \(entry.actor.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.action.padding(toLength: 17, withPad: " ", startingAt: 0)) \(entry.caseId ?? "-")  \(entry.detail)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import CaseCore
+import CaseStore
+import Foundation
+
+struct PurgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "purge",
+        abstract: "Remove closed cases whose retention period is over (irreversible).",
+        discussion: "Lists what it will remove first. Sealed data, parties and journal go; anonymised statistics and an audit entry stay. Cases on legal hold are never purged.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Only list what would be purged.") var dryRun = false
+    @Flag(help: "Purge without asking for confirmation.") var yes = false
+
+    func run() throws {
+        try reportingErrors {
+            let desk = try database.openDesk()
+            let candidates = try desk.store.purgeCandidates(now: desk.clock())
+            guard !candidates.isEmpty else {
+                Console.out("Nothing to purge: no closed case is past its retention period.")
+                return
+            }
+            Console.out("\(dryRun ? "Would purge" : "Will purge") \(candidates.count) case\(candidates.count == 1 ? "" : "s") (sealed data, parties and journal; statistics are kept):")
+            for c in candidates {
+                Console.out("  \(c.id)  \(c.status.rawValue)\(c.outcome.map { " (\($0.rawValue))" } ?? "")  closed \(DateText.day(c.closedAt)), retention ended \(DateText.day(c.expiredAt))")
+            }
+            if dryRun { return }
+            if !yes {
+                guard isatty(0) == 1 else {
+                    throw ValidationError("Confirm with --yes to purge without a terminal; nothing was purged.")
+                }
+                print("Type PURGE to remove them for good: ", terminator: "")
+                guard readLine() == "PURGE" else {
+                    Console.out("Nothing was purged.")
+                    return
+                }
+            }
+            let count = try desk.store.purge(candidates.map(\.id), now: desk.clock())
+            Console.out("Purged \(count) case\(count == 1 ? "" : "s").")
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage accounts: each has its own passphrase and role.",
+        subcommands: [Add.self, Remove.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account. Its passphrase comes from $CONFIDANT_NEW_PASSPHRASE, else a prompt.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Account name.") var name: String
+        @Option(help: "counselor, supervisor or admin.") var role: String = "counselor"
+        @Option(name: .customLong("alias"), help: "A name this person could be reported under (repeatable); they are recused from such cases.")
+        var aliases: [String] = []
+
+        func run() throws {
+            try reportingErrors {
+                guard let parsedRole = Role(rawValue: role) else {
+                    throw ValidationError("The role must be counselor, supervisor or admin.")
+                }
+                let desk = try database.openDesk()
+                let passphrase = try ProcessInfo.processInfo.environment["CONFIDANT_NEW_PASSPHRASE"]
+                    ?? Passphrase.obtain(prompt: "Passphrase for \(name): ", environment: [:])
+                try desk.store.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases, now: desk.clock())
+                Console.out("Added the \(parsedRole.rawValue) account '\(name)'.")
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove an account: its passphrase no longer opens the database.")
+
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "Account name.") var name: String
+
+        func run() throws {
+            try reportingErrors {
+                let desk = try database.openDesk()
+                try desk.store.removeAccount(name, now: desk.clock())
+                Console.out("Removed the account '\(name)'.")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List accounts and their roles.")
+
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            try reportingErrors {
+                let desk = try database.openDesk()
+                for account in try desk.store.accounts() {
+                    Console.out("\(account.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) since \(DateText.day(account.createdAt))")
+                }
+            }
+        }
+    }
+}
+
+import CaseCore
