@@ -37,8 +37,17 @@ public final class CaseDesk: Sendable {
         return try store.evaluate(copy).score
     }
 
-    public func add(_ intake: CaseIntake) throws -> Case {
-        try store.addCase(intake, now: clock())
+    /// A new case, and for an anonymous report the follow-up code to give the reporter (shown this once).
+    public struct Added: Sendable {
+        public var item: Case
+        public var followUpCode: FollowUpCode?
+        public var id: CaseID { item.id }
+    }
+
+    public func add(_ intake: CaseIntake) throws -> Added {
+        let item = try store.addCase(intake, now: clock())
+        let code = item.reporter.anonymous ? try store.issueFollowUpCode(item.id, now: clock()) : nil
+        return Added(item: item, followUpCode: code)
     }
 
     @discardableResult

@@ -31,6 +31,18 @@ public protocol CaseRepository: AnyObject, Sendable {
     /// The reporter's identity, or ``StoreError/notPermitted(_:)`` when the session is not entitled to it. Audited.
     func reporterIdentity(_ id: CaseID) throws -> Reporter
 
+    // Anonymous reporters
+    /// Issues a fresh follow-up code for a case and returns it; only a salted hash is kept.
+    func issueFollowUpCode(_ id: CaseID, now: Date) throws -> FollowUpCode
+    /// Finds the case a follow-up code belongs to.
+    func findCase(followUpCode: FollowUpCode, now: Date) throws -> CaseID?
+
+    // Patterns and alerts
+    /// Deadlines overdue or due within `hours`, most pressing first.
+    func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert]
+    /// Reported persons named in more than one case (neutral labels for a supervisor).
+    func repeatRespondents() throws -> [RepeatRespondent]
+
     // Conflicts of interest
     /// Recuses the session's account from a case, journaled; the case leaves its queue and is flagged for reassignment.
     func declareConflict(_ id: CaseID, reason: String, now: Date) throws

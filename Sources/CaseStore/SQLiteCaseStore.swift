@@ -520,6 +520,11 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         evaluator.evaluate(item, otherOpenCases: try otherOpenCases(db, sharingWith: item))
     }
 
+    /// Evaluates a case loaded without its sealed parties, from the match tags stored beside them.
+    func evaluate(_ db: Database, _ item: Case, tags: [String]) throws -> CaseEvaluation {
+        evaluator.evaluate(item, otherOpenCases: try otherOpenCases(db, tags: tags, excluding: item.id))
+    }
+
     /// Recomputes the cached ranking fields of a case and of every case naming the same reported person
     /// (their pervasiveness depends on this one).
     func refreshRelated(_ db: Database, of item: Case) throws {
@@ -540,9 +545,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     /// nothing sealed is opened.
     func rerank(_ db: Database, _ id: CaseID) throws {
         let item = try loadCase(db, id, unseal: false)
-        let tags = try String.fetchAll(db, sql: "SELECT DISTINCT matchTag FROM party WHERE caseId = ?", arguments: [id.description])
-        let evaluation = evaluator.evaluate(item, otherOpenCases: try otherOpenCases(db, tags: tags, excluding: id))
-        try writeRanking(db, item, evaluation)
+        try writeRanking(db, item, evaluate(db, item, tags: storedTags(db, id)))
     }
 
     func writeRanking(_ db: Database, _ item: Case, _ evaluation: CaseEvaluation) throws {

@@ -118,6 +118,12 @@ enum StoreSchema {
                     purgedAt DATETIME NOT NULL);
                 """)
         }
+        migrator.registerMigration("v3-follow-up-codes") { db in
+            try db.execute(sql: """
+                ALTER TABLE casefile ADD COLUMN followUpSalt BLOB;
+                ALTER TABLE casefile ADD COLUMN followUpTag TEXT;
+                """)
+        }
         return migrator
     }
 }

@@ -15,8 +15,12 @@ struct AddCommand: ParsableCommand {
         try reportingErrors {
             let intake = try CaseIntake.decode(try readInput(json))
             let desk = try database.openDesk()
-            let item = try desk.add(intake)
-            Console.out(item.id.description)
+            let added = try desk.add(intake)
+            Console.out(added.id.description)
+            if let code = added.followUpCode {
+                // Stderr, so scripts reading the id from stdout still work; shown this once only.
+                FileHandle.standardError.write(Data("Follow-up code for the anonymous reporter (give it to them now; it cannot be shown again): \(code)\n".utf8))
+            }
         }
     }
 }

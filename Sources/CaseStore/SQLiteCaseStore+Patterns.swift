@@ -1,0 +1,62 @@
+import CaseCore
+import Foundation
+import GRDB
+
+extension SQLiteCaseStore {
+    /// Deadlines overdue or due within `hours` across the cases this session may see, most pressing first.
+    /// Opens no sealed field: deadlines come from dates and journal kinds.
+    public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
+        try checkCanRead()
+        let visible = try summaries().filter { $0.status.isOpen }
+        return try read { db in
+            try visible.flatMap { summary -> [DeadlineAlert] in
+                let item = try loadCase(db, summary.id, unseal: false)
+                let evaluation = try evaluate(db, item, tags: storedTags(db, summary.id))
+                return DeadlineAlert.alerts(for: item, evaluation: evaluation, now: now, hours: hours)
+            }
+        }.sorted { $0.deadline.due < $1.deadline.due }
+    }
+
+    /// Reported persons named in more than one case the session may see. A counselor gets names and roles;
+    /// a supervisor neutral labels only.
+    public func repeatRespondents() throws -> [RepeatRespondent] {
+        try checkCanRead()
+        let visible = Dictionary(uniqueKeysWithValues: try summaries().map { ($0.id.description, $0) })
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.matchTag, p.caseId, p.position, p.sealed FROM party p
+                WHERE p.matchTag IN (SELECT matchTag FROM party GROUP BY matchTag HAVING COUNT(DISTINCT caseId) > 1)
+                ORDER BY p.matchTag, p.caseId
+                """)
+        }
+        var groups: [String: [Row]] = [:]
+        for row in rows where visible[row["caseId"]] != nil { groups[row["matchTag"], default: []].append(row) }
+        let multi = groups.values.filter { Set($0.map { $0["caseId"] as String }).count > 1 }
+        let patterns = try multi.map { group -> RepeatRespondent in
+            let appearances = Set(group.map { $0["caseId"] as String }).compactMap { visible[$0] }
+                .map { RepeatRespondent.Appearance(caseID: $0.id, band: $0.band, status: $0.status, receivedAt: $0.receivedAt) }
+                .sorted { ($0.receivedAt, $0.caseID) < ($1.receivedAt, $1.caseID) }
+            var label = "", role: String?
+            if session.role == .counselor, let latest = group.max(by: { ($0["caseId"] as String) < ($1["caseId"] as String) }) {
+                let caseId: String = latest["caseId"]
+                let position: Int = latest["position"]
+                let party = try sealer.openJSON(SealedParty.self, latest["sealed"], context: "case:\(caseId):party:\(position)")
+                label = party.name
+                role = party.role
+            }
+            return RepeatRespondent(label: label, role: role, cases: appearances)
+        }
+        .sorted { ($0.cases.count, $0.openCount, $0.label) > ($1.cases.count, $1.openCount, $1.label) }
+        if session.role == .counselor {
+            try audit(action: "respondents", caseId: nil, detail: "repeat-respondent names read", now: Date())
+            return patterns
+        }
+        return patterns.enumerated().map { index, pattern in
+            RepeatRespondent(label: RepeatRespondent.neutralLabel(index), role: nil, cases: pattern.cases)
+        }
+    }
+
+    func storedTags(_ db: Database, _ id: CaseID) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT DISTINCT matchTag FROM party WHERE caseId = ?", arguments: [id.description])
+    }
+}

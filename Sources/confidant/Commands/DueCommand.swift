@@ -1,0 +1,52 @@
+import ArgumentParser
+import CaseCore
+import Foundation
+
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "Deadlines overdue or due within the policy's warning window (48 hours by default).")
+
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Warning window in hours (default: dueSoonHours from policy.json).") var hours: Int?
+
+    struct Row: Encodable {
+        var id: String
+        var pseudonym: String
+        var band: String?
+        var kind: String
+        var due: String
+        var overdue: Bool
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let desk = try database.openDesk()
+            let now = desk.clock()
+            let window = hours ?? desk.evaluator.policy.dueSoonHours
+            let alerts = try desk.store.deadlineAlerts(within: window, now: now)
+            if json {
+                let rows = alerts.map {
+                    Row(id: $0.caseID.description, pseudonym: $0.pseudonym, band: $0.band?.rawValue, kind: $0.deadline.kind.rawValue,
+                        due: DateText.timestamp($0.deadline.due), overdue: $0.isOverdue(at: now))
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                Console.out(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                return
+            }
+            guard !alerts.isEmpty else {
+                Console.out("Nothing overdue or due within \(window) hours.")
+                return
+            }
+            let overdue = alerts.filter { $0.isOverdue(at: now) }.count
+            Console.out("\(overdue) overdue, \(alerts.count - overdue) due within \(window) hours:")
+            for alert in alerts {
+                let state = alert.isOverdue(at: now) ? "OVERDUE" : "due"
+                Console.out("  \(alert.caseID)  \((alert.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))"
+                    + "\(alert.deadline.kind.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(DateText.minute(alert.deadline.due, calendar: .current))  \(state)")
+            }
+        }
+    }
+}

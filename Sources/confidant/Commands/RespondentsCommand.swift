@@ -1,0 +1,46 @@
+import ArgumentParser
+import CaseCore
+import Foundation
+
+struct RespondentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "respondents", abstract: "Reported persons named in more than one case, with those cases' bands and dates.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Print JSON.") var json = false
+
+    struct Row: Encodable {
+        struct Appearance: Encodable { var id: String; var band: String?; var status: String; var receivedAt: String }
+        var respondent: String
+        var role: String?
+        var cases: [Appearance]
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let desk = try database.openDesk()
+            let patterns = try desk.store.repeatRespondents()
+            if json {
+                let rows = patterns.map { p in
+                    Row(respondent: p.label, role: p.role, cases: p.cases.map {
+                        .init(id: $0.caseID.description, band: $0.band?.rawValue, status: $0.status.rawValue, receivedAt: DateText.day($0.receivedAt))
+                    })
+                }
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                Console.out(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                return
+            }
+            guard !patterns.isEmpty else {
+                Console.out("No reported person is named in more than one case.")
+                return
+            }
+            for p in patterns {
+                Console.out("\(p.label)\(p.role.map { ", \($0)" } ?? "") — \(p.cases.count) cases, \(p.openCount) open")
+                for c in p.cases {
+                    Console.out("  \(c.caseID)  \(DateText.day(c.receivedAt))  \((c.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))\(c.status.rawValue)")
+                }
+            }
+        }
+    }
+}
