@@ -40,6 +40,10 @@ let package = Package(
         .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseCore"]),
         .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore"]),
+        // Crash, disk-full, read-only, concurrency and fuzz tests (see RELIABILITY.md).
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: ["CaseCore", "CaseStore", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -76,7 +76,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw StoreError.notADatabase(path: path, detail: "\(mapError(error, path: path))")
+            if let mapped = mapError(error, path: path) as? StoreError { throw mapped }
+            throw StoreError.notADatabase(path: path, detail: "\(error)")
         }
         let (slots, failures) = try pool.read { db in
             (try Row.fetchAll(db, sql: "SELECT * FROM keyslot" + (account == nil ? "" : " WHERE account = ?"),

@@ -80,3 +80,21 @@ struct IntakeTests {
         #expect(item.acknowledgedAt != nil)
     }
 }
+
+@Suite("Sensitive values do not describe themselves")
+struct RedactionTests {
+    @Test("Printing or dumping a case shows no name, contact, narrative or journal text")
+    func noLeaksInDescriptions() throws {
+        var item = Fixtures.sampleCase()
+        try item.record(.note, text: "Secret journal text", by: "c", at: Fixtures.date("2026-10-02T00:00:00Z"))
+        var dumped = ""
+        dump(item, to: &dumped)
+        for text in [String(describing: item), String(reflecting: item), "\(item)", dumped, "\(item.journal)", "\(item.reported)"] {
+            for secret in ["Олена Коваленко", "olena@example.org", "Repeated remarks", "Secret journal text", "Viktor Hale"] {
+                #expect(!text.contains(secret), "\(secret) leaked")
+            }
+        }
+        #expect(String(describing: item).contains("C-2026-0001"))
+        #expect(String(describing: item).contains("Amber Heron"))
+    }
+}

@@ -18,10 +18,21 @@ struct DatabaseOptions: ParsableArguments {
         let config = try ConfidantConfiguration.discover()
         let path = self.path
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let clock = try testClock()
         let store = try SQLiteCaseStore.open(
-            at: path, passphrase: try Passphrase.obtain(), account: account, evaluator: config.evaluator(calendar: .current))
-        return CaseDesk(store: store)
+            at: path, passphrase: try Passphrase.obtain(), account: account, evaluator: config.evaluator(calendar: .current),
+            now: clock())
+        return CaseDesk(store: store, clock: clock)
     }
+}
+
+/// The clock: the real time, or `$CONFIDANT_NOW` (an ISO-8601 time) so tests and rehearsals can run at a fixed date.
+func testClock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> @Sendable () -> Date {
+    guard let text = environment["CONFIDANT_NOW"], !text.isEmpty else { return { Date() } }
+    guard let fixed = DateText.parse(text) else {
+        throw CaseError.invalidField(field: "CONFIDANT_NOW setting", problem: "'\(text)' is not a date like 2026-10-02T09:00:00Z")
+    }
+    return { fixed }
 }
 
 /// Runs a command body, turning any failure into one sentence on stderr and a non-zero exit.

@@ -1,0 +1,108 @@
+import CaseCore
+import CaseStore
+import Foundation
+import Testing
+
+/// kill -9 at random points while Confidant writes; afterwards the database must be sound:
+/// integrity_check ok, every confirmed action present and whole, the audit chain intact.
+@Suite("Crash durability (kill -9 at random points)", .serialized)
+struct CrashDurabilityTests {
+    @Test("Killing `add` at random points never loses a confirmed case or leaves half a case", arguments: [UInt64(20261125)])
+    func killDuringAdd(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let dir = Reliability.temporaryDirectory()
+        let db = dir.appendingPathComponent("crash.db").path
+        let env = Reliability.environment(database: db)
+        #expect(try Reliability.run(["init"], environment: env).status == 0)
+        let input = dir.appendingPathComponent("case.json").path
+        try Data(Reliability.sampleCase.utf8).write(to: URL(fileURLWithPath: input))
+
+        var confirmed: Set<String> = []
+        var interrupted = 0
+        for _ in 0..<24 {
+            let delay = Double(Int.random(in: 0...400, using: &random)) / 1000
+            let outcome = try Reliability.run(["add", "--json", input], environment: env, killAfter: delay)
+            if outcome.killed {
+                interrupted += 1
+            } else {
+                #expect(outcome.status == 0, "\(outcome.stderr)")
+                confirmed.insert(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+        }
+        #expect(interrupted > 0, "no run was interrupted; the test proved nothing")
+        #expect(try Reliability.integrityCheck(db) == "ok")
+        let store = try Reliability.openStore(db)
+        let present = Set(try store.summaries().map(\.id.description))
+        #expect(confirmed.isSubset(of: present))
+        #expect(present.count <= confirmed.count + interrupted)
+        // Every case present is whole: it opens, and its creation is in the audit log.
+        for id in present.compactMap(CaseID.init) {
+            let item = try store.loadCase(id)
+            #expect(item.narrative.contains("contract"))
+            #expect(try store.auditEntries(caseId: id).contains { $0.action == "create" })
+        }
+        guard case .intact = try store.verifyAudit() else { Issue.record("audit chain broken"); return }
+    }
+
+    @Test("Killing `journal` at random points: each entry is there with its audit row, or not at all")
+    func killDuringJournal() throws {
+        var random = SeededGenerator(seed: 7)
+        let dir = Reliability.temporaryDirectory()
+        let db = dir.appendingPathComponent("crash.db").path
+        let env = Reliability.environment(database: db)
+        #expect(try Reliability.run(["init"], environment: env).status == 0)
+        let input = dir.appendingPathComponent("case.json").path
+        try Data(Reliability.sampleCase.utf8).write(to: URL(fileURLWithPath: input))
+        #expect(try Reliability.run(["add", "--json", input], environment: env).status == 0)
+
+        var confirmed: [String] = []
+        var interrupted = 0
+        for n in 0..<20 {
+            let text = "Entry number \(n)"
+            let outcome = try Reliability.run(["journal", "C-2026-0001", text], environment: env,
+                                              killAfter: Double(Int.random(in: 0...400, using: &random)) / 1000)
+            if outcome.killed { interrupted += 1 } else { confirmed.append(text) }
+        }
+        #expect(try Reliability.integrityCheck(db) == "ok")
+        let store = try Reliability.openStore(db)
+        let entries = try store.loadCase(CaseID("C-2026-0001")!).journal.map(\.text)
+        #expect(Set(confirmed).isSubset(of: Set(entries)))
+        #expect(entries.count <= confirmed.count + interrupted)
+        let journalAudits = try store.auditEntries(caseId: CaseID("C-2026-0001")).filter { $0.action == "journal" }.count
+        #expect(journalAudits == entries.count)
+        guard case .intact = try store.verifyAudit() else { Issue.record("audit chain broken"); return }
+    }
+
+    @Test("Killing `purge` at random points: each case is either whole or purged with its trace, never half")
+    func killDuringPurge() throws {
+        var random = SeededGenerator(seed: 99)
+        let dir = Reliability.temporaryDirectory()
+        let db = dir.appendingPathComponent("crash.db").path
+        let past = Reliability.environment(database: db, now: "2026-11-25T10:00:00Z")
+        #expect(try Reliability.run(["init"], environment: past).status == 0)
+        let input = dir.appendingPathComponent("case.json").path
+        try Data(Reliability.sampleCase.utf8).write(to: URL(fileURLWithPath: input))
+        for n in 1...12 {
+            let id = "C-2026-\(String(format: "%04d", n))"
+            #expect(try Reliability.run(["add", "--json", input], environment: past).status == 0)
+            #expect(try Reliability.run(["status", id, "acknowledged"], environment: past).status == 0)
+            #expect(try Reliability.run(["status", id, "withdrawn", "--note", "Reporter withdrew"], environment: past).status == 0)
+        }
+        let future = Reliability.environment(database: db, now: "2031-01-01T00:00:00Z")
+        var done = false
+        for _ in 0..<8 where !done {
+            let outcome = try Reliability.run(["purge", "--yes"], environment: future,
+                                              killAfter: Double(Int.random(in: 50...500, using: &random)) / 1000)
+            done = !outcome.killed && outcome.stdout.contains("Purged")
+            #expect(try Reliability.integrityCheck(db) == "ok")
+            let store = try Reliability.openStore(db)
+            let remaining = try store.summaries().count
+            let traces = try store.purgedTraces().count
+            #expect(remaining + traces == 12)
+            guard case .intact = try store.verifyAudit() else { Issue.record("audit chain broken"); return }
+        }
+        let final = try Reliability.run(["purge", "--yes"], environment: future)
+        #expect(final.status == 0)
+        #expect(try Reliability.openStore(db).summaries().isEmpty)
+    }
+}

@@ -1,0 +1,91 @@
+import CaseCore
+import CaseStore
+import Foundation
+import GRDB
+
+/// A small, seeded, repeatable random generator (SplitMix64) so every failure can be replayed.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+enum Reliability {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = packageRoot.appendingPathComponent(".build/debug/confidant").path
+    static let dataDirectory = packageRoot.appendingPathComponent("Data")
+    static let config = try! ConfidantConfiguration.load(from: dataDirectory)
+    static let passphrase = "correct horse battery"
+
+    static func temporaryDirectory() -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-rel-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    static func environment(database: String, now: String? = nil) -> [String: String] {
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "CONFIDANT_DB": database,
+                   "CONFIDANT_DATA": dataDirectory.path, "CONFIDANT_PASSPHRASE": passphrase]
+        if let now { env["CONFIDANT_NOW"] = now }
+        return env
+    }
+
+    /// Starts `confidant ARGS`; the caller waits or kills.
+    static func start(_ arguments: [String], environment: [String: String]) throws -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return (process, out, err)
+    }
+
+    struct Outcome { var status: Int32; var killed: Bool; var stdout: String; var stderr: String }
+
+    /// Runs a command and, after `killAfter` seconds if it is still running, kills it with SIGKILL.
+    static func run(_ arguments: [String], environment: [String: String], killAfter: TimeInterval? = nil) throws -> Outcome {
+        let (process, out, err) = try start(arguments, environment: environment)
+        var killed = false
+        if let killAfter {
+            Thread.sleep(forTimeInterval: killAfter)
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                killed = true
+            }
+        }
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        killed = killed && process.terminationReason == .uncaughtSignal
+        return Outcome(status: process.terminationStatus, killed: killed,
+                       stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func openStore(_ path: String) throws -> SQLiteCaseStore {
+        try SQLiteCaseStore.open(at: path, passphrase: passphrase, evaluator: config.evaluator(), pause: { _ in })
+    }
+
+    static func integrityCheck(_ path: String) throws -> String {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    static let sampleCase = """
+        {"receivedAt":"2026-11-20T09:00:00Z","channel":"complaint","incidentFirst":"2026-11-01","incidentLast":"2026-11-18",
+         "reporter":{"pseudonym":"Amber Heron","name":"Fatima Zahra Benali","contact":"fz.benali@example.org"},
+         "relationship":"staff","reported":[{"name":"Viktor Hale","role":"Country Director","power":"supervisor"}],
+         "categories":["harassment"],"narrative":"He told me my contract would not be renewed unless I stayed quiet."}
+        """
+}

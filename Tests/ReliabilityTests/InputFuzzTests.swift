@@ -1,0 +1,70 @@
+import CaseCore
+import CaseStore
+import Foundation
+import Testing
+
+/// Random and mutated case JSON: never a crash; always a clear error or a correct case.
+@Suite("Fuzzing the JSON case input")
+struct InputFuzzTests {
+    static let valid = Array(Reliability.sampleCase.utf8)
+    let taxonomy = Reliability.config.taxonomy
+    let now = DateText.parse("2026-11-25T10:00:00Z")!
+
+    /// Flips, inserts, deletes and duplicates bytes, and splices in troublesome strings.
+    func mutate(_ bytes: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
+        var out = bytes
+        let splices: [String] = ["\u{1B}[2J\u{1B}]0;pwned\u{07}", "<script>alert(1)</script>", "\u{0}", "\"", "{", "]", "9999999999999999999999",
+                                 "-1", "null", "\u{202E}", String(repeating: "é", count: 5000), "\"2026-02-30\"", "\"\\ud800\""]
+        for _ in 0..<Int.random(in: 1...4, using: &random) where !out.isEmpty {
+            let at = Int.random(in: 0..<out.count, using: &random)
+            switch Int.random(in: 0..<5, using: &random) {
+            case 0: out[at] = UInt8.random(in: 0...255, using: &random)
+            case 1: out.insert(UInt8.random(in: 0...255, using: &random), at: at)
+            case 2: out.remove(at: at)
+            case 3: out.insert(contentsOf: out[at..<min(out.count, at + 20)], at: at)
+            default: out.insert(contentsOf: Array(splices.randomElement(using: &random)!.utf8), at: at)
+            }
+        }
+        return out
+    }
+
+    @Test("5,000 mutated and random inputs: each decodes to a valid case or fails with a sentence", arguments: [UInt64(1), 2])
+    func fuzz(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        var accepted = 0, refused = 0
+        for round in 0..<2500 {
+            let bytes = round % 10 == 0
+                ? (0..<Int.random(in: 0...200, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                : mutate(Self.valid, &random)
+            do {
+                let intake = try CaseIntake.decode(Data(bytes))
+                let item = try intake.makeCase(id: CaseID(year: 2026, number: 1), now: now, pseudonym: "Fuzz", taxonomy: taxonomy)
+                #expect(!item.narrative.isEmpty)
+                #expect(!item.categories.isEmpty)
+                #expect(item.incidentLast >= item.incidentFirst)
+                accepted += 1
+            } catch let error as CaseError {
+                #expect(!error.description.isEmpty)
+                refused += 1
+            } catch {
+                Issue.record("unexpected error type \(type(of: error)): \(error)")
+            }
+        }
+        #expect(accepted > 0)
+        #expect(refused > 0)
+    }
+
+    @Test("Control characters and escape sequences are stored faithfully")
+    func faithfulStorage() throws {
+        let path = Reliability.temporaryDirectory().appendingPathComponent("esc.db").path
+        let store = try SQLiteCaseStore.create(at: path, passphrase: Reliability.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
+        let hostile = "Name \u{1B}[31mRED\u{1B}[0m <b>bold</b> \u{7}"
+        var intake = try CaseIntake.decode(Data(Reliability.sampleCase.utf8))
+        intake.reporter.name = hostile
+        intake.narrative = "Narrative with \u{1B}]0;title\u{7} and \u{202E}reversed"
+        let id = try CaseDesk(store: store).add(intake).id
+        let loaded = try store.loadCase(id)
+        #expect(loaded.reporter.name == hostile)
+        #expect(loaded.narrative == intake.narrative)
+    }
+}
