@@ -91,3 +91,18 @@ extension Case {
                                    text: (on ? "Legal hold placed: " : "Legal hold lifted: ") + reason))
     }
 }
+
+extension Case {
+    /// Records that the written confirmation of receipt was sent: it meets the acknowledgement deadline
+    /// (a new case moves to acknowledged) and is journaled.
+    public mutating func recordAcknowledgementSent(language: String, by author: String, at now: Date) throws {
+        guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
+        if status == .new {
+            try transition(to: .acknowledged, note: "written confirmation of receipt sent", by: author, at: now)
+        } else if acknowledgedAt == nil {
+            acknowledgedAt = now
+        }
+        appendJournal(JournalEntry(at: now, kind: .letter, author: author,
+                                   text: "Acknowledgement letter (\(language)) sent to the reporter"))
+    }
+}

@@ -19,6 +19,8 @@ public struct Policy: Equatable, Sendable, Decodable {
         }
     }
 
+    /// The organisation's name as it appears in letters.
+    public var organisationName: String?
     public var acknowledgeWithinDays: Int
     public var firstContact: FirstContact
     public var followUpEveryDays: Int

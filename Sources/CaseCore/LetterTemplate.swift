@@ -1,0 +1,78 @@
+import Foundation
+
+/// A letter to a reporter, written by the organisation as Markdown with `{{placeholders}}`.
+///
+/// Templates live in `Data/letters/KIND.LANG.md`; a new language is a new file, no code. A template that
+/// names an unknown placeholder, or leaves out a required one, is refused when it is loaded.
+public struct LetterTemplate: Equatable, Sendable {
+    /// Every placeholder a template may use.
+    public static let known: Set<String> = [
+        "reference", "letterDate", "receivedDate", "salutation", "salutationSuffix", "organisation",
+        "firstContactBy", "followUpDays", "feedbackBy", "counselorName",
+    ]
+    /// Placeholders every acknowledgement must contain: the receipt date and the case reference.
+    public static let required: Set<String> = ["reference", "receivedDate"]
+
+    public var kind: String
+    public var language: String
+    public var text: String
+    public var placeholders: Set<String>
+
+    public init(kind: String, language: String, text: String) throws {
+        self.kind = kind
+        self.language = language
+        self.text = text
+        placeholders = Self.placeholders(in: text)
+        let file = "letters/\(kind).\(language).md"
+        if let unknown = placeholders.subtracting(Self.known).sorted().first {
+            throw ConfigurationError.invalid(file: file, detail: "it uses the placeholder {{\(unknown)}}, which Confidant does not fill; known ones are " + Self.known.sorted().joined(separator: ", "))
+        }
+        if let missing = Self.required.subtracting(placeholders).sorted().first {
+            throw ConfigurationError.invalid(file: file, detail: "it lacks the required placeholder {{\(missing)}}")
+        }
+    }
+
+    static func placeholders(in text: String) -> Set<String> {
+        var found: Set<String> = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            found.insert(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+            rest = rest[close.upperBound...]
+        }
+        return found
+    }
+
+    /// The letter with every placeholder filled; `escape` is applied to each value (for HTML output).
+    public func render(_ values: [String: String], escape: (String) -> String = { $0 }) -> String {
+        var out = text
+        for name in placeholders {
+            let value = escape(values[name] ?? "")
+            out = out.replacingOccurrences(of: "{{\(name)}}", with: value)
+            out = out.replacingOccurrences(of: "{{ \(name) }}", with: value)
+        }
+        return out
+    }
+
+    /// The values for an acknowledgement of `item`, dated `now`.
+    public static func acknowledgementValues(
+        for item: Case, evaluation: CaseEvaluation, counselor: String, organisation: String, policy: Policy, now: Date,
+        calendar: Calendar = .utc
+    ) -> [String: String] {
+        let firstContact = evaluation.deadlines.first { $0.kind == .firstContact }
+        let feedback = evaluation.deadlines.first { $0.kind == .feedback }
+        let name = item.reporter.anonymous ? nil : item.reporter.name
+        return [
+            "reference": item.id.description,
+            "letterDate": DateText.day(now, calendar: calendar),
+            "receivedDate": DateText.day(item.receivedAt, calendar: calendar),
+            "salutation": name ?? "Reporter",
+            "salutationSuffix": name.map { " (\($0))" } ?? "",
+            "organisation": organisation,
+            "firstContactBy": firstContact.map { DateText.day($0.metAt ?? $0.due, calendar: calendar) } ?? "",
+            "followUpDays": String(policy.followUpEveryDays),
+            "feedbackBy": feedback.map { DateText.day($0.due, calendar: calendar) } ?? "",
+            "counselorName": counselor,
+        ]
+    }
+}
