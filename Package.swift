@@ -25,6 +25,8 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
         ),
+        // Synthetic data for benchmarks (and the test that keeps the benchmark from rotting).
+        .target(name: "BenchSupport", dependencies: ["CaseCore"]),
         // Thin system-library shim over ncursesw.
         .systemLibrary(name: "CNCurses"),
         // The counselor's case desk: screen model, screens, key bindings, ncurses adapter.

@@ -23,6 +23,12 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
         public var at: String
         public var kind: JournalEntry.Kind
         public var text: String
+
+        public init(at: String, kind: JournalEntry.Kind, text: String) {
+            self.at = at
+            self.kind = kind
+            self.text = text
+        }
     }
 
     public var receivedAt: String?
