@@ -221,10 +221,16 @@ public final class DeskApp {
         var x = buffer.put(countText, row: row, col: 0, style: counts.overdue > 0 ? Style.bar.emboldened : .bar)
         buffer.put("│", row: row, col: x, style: .bar)
         x += 1
-        let hints = KeyBindings.hints(for: contexts + [.global], counselor: isCounselor)
+        let hints = KeyBindings.hints(for: contexts, counselor: isCounselor)
+        // As many hints as fit whole; the rest are on the help screen.
         var seen = Set<String>()
-        let text = " " + hints.filter { seen.insert($0).inserted }.joined(separator: "  ")
-        buffer.put(DisplayWidth.truncate(text, to: buffer.width - x), row: row, col: x, style: .bar)
+        var text = ""
+        for hint in hints where seen.insert(hint).inserted {
+            let next = text + (text.isEmpty ? " " : "  ") + hint
+            if DisplayWidth.width(of: next) > buffer.width - x { break }
+            text = next
+        }
+        buffer.put(text, row: row, col: x, style: .bar)
     }
 
     /// The message shown instead of the desk when the terminal is smaller than 80×24.

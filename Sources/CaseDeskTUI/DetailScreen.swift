@@ -113,7 +113,7 @@ final class DetailScreen: DeskScreen {
             case .override: .bold
             default: .normal
             }
-            out += StyledLine.paragraph(line.text, indent: 2, width: width, style: style)
+            out += StyledLine.paragraph(line.text, indent: 2, hanging: 4, width: width, style: style)
         }
 
         heading("Deadlines")

@@ -13,19 +13,19 @@ public enum DisplayWidth {
     /// The ellipsis that marks truncated text (one column).
     public static let ellipsis: Character = "…"
 
-    /// Makes sure `LC_CTYPE` is a UTF-8 locale so `wcwidth` knows wide characters. Idempotent and cheap.
-    public static func ensureUTF8Locale() {
-        _ = localeReady
-    }
-
-    private static let localeReady: Bool = {
+    /// Makes sure `LC_CTYPE` is a UTF-8 locale (the environment's when it is one, else C.UTF-8) so
+    /// `wcwidth` and curses know wide characters. Returns whether a UTF-8 locale is active.
+    @discardableResult
+    public static func ensureUTF8Locale() -> Bool {
         if isUTF8() { return true }
         if setlocale(LC_CTYPE, "") != nil, isUTF8() { return true }
         for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
             if isUTF8() { return true }
         }
         return false
-    }()
+    }
+
+    private static let localeReady: Bool = ensureUTF8Locale()
 
     private static func isUTF8() -> Bool {
         guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
@@ -45,7 +45,7 @@ public enum DisplayWidth {
     /// Columns one scalar takes: 0 for combining marks and other zero-width scalars, 2 for wide ones.
     /// Control characters count as one column (they are drawn as a space, see ``printable(_:)``).
     public static func width(of scalar: Unicode.Scalar) -> Int {
-        ensureUTF8Locale()
+        _ = localeReady
         let value = scalar.value
         if value < 0x20 || (0x7F..<0xA0).contains(value) { return 1 }
         if value < 0x7F { return 1 }

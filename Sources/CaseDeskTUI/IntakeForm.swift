@@ -246,7 +246,7 @@ final class IntakeForm: DeskScreen {
             } else {
                 formError = text
             }
-            app.show("The case was not saved: " + text, style: .error)
+            app.show("Not saved: " + text, style: .error)
         }
     }
 
@@ -315,7 +315,7 @@ final class IntakeForm: DeskScreen {
             case let .heading(text): buffer.put(" " + text, row: y, col: 0, style: .heading)
             case let .error(id):
                 let text = id == .save ? (formError ?? "") : (errors[id] ?? "")
-                buffer.put(DisplayWidth.truncate("! " + text, to: buffer.width - valueCol), row: y, col: valueCol, style: .error)
+                buffer.put(DisplayWidth.truncate("! " + text, to: buffer.width - 5), row: y, col: 4, style: .error)
             case let .field(id, line):
                 let focused = id == focus
                 if line == 0 {

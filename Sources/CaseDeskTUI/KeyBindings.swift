@@ -76,7 +76,7 @@ public enum KeyBindings {
         KeyBinding([.char("G"), .end], .queue, .bottom, "Last case"),
         KeyBinding([.enter], .queue, .open, "Open the selected case", hint: "Enter open"),
         KeyBinding([.char("/")], .queue, .search, "Search as you type (id, pseudonym, category, status)", hint: "/ search"),
-        KeyBinding([.char("f")], .queue, .cycleStatusFilter, "Filter by status: open, all, escalated, closed", hint: "f filter"),
+        KeyBinding([.char("f")], .queue, .cycleStatusFilter, "Filter by status: open, all, escalated, closed"),
         KeyBinding([.char("b")], .queue, .cycleBandFilter, "Filter by band: any, critical, high, medium, low, unrated"),
         KeyBinding([.char("c")], .queue, .cycleCategoryFilter, "Filter by category (cycles through the taxonomy)"),
         KeyBinding([.char("o")], .queue, .toggleOverdueFilter, "Show overdue cases only (on/off)"),
@@ -84,8 +84,8 @@ public enum KeyBindings {
         KeyBinding([.char("n")], .queue, .newCase, "New case (intake form)", hint: "n new", counselorOnly: true),
         KeyBinding([.char("q")], .queue, .quit, "Quit", hint: "q quit"),
         // Search
-        KeyBinding([.enter], .search, .submit, "Keep the search as a filter"),
-        KeyBinding([.escape], .search, .cancel, "Clear the search"),
+        KeyBinding([.enter], .search, .submit, "Keep the search as a filter", hint: "Enter keep"),
+        KeyBinding([.escape], .search, .cancel, "Clear the search", hint: "Esc clear"),
         KeyBinding([.down], .search, .moveDown, "Next case"),
         KeyBinding([.up], .search, .moveUp, "Previous case"),
         // Detail
@@ -136,10 +136,10 @@ public enum KeyBindings {
         // Prompts
         KeyBinding([.enter], .prompt, .submit, "Done", hint: "Enter done"),
         KeyBinding([.escape], .prompt, .cancel, "Cancel", hint: "Esc cancel"),
-        KeyBinding([.char("y"), .char("Y")], .confirm, .confirmYes, "Yes"),
-        KeyBinding([.char("n"), .char("N"), .escape], .confirm, .confirmNo, "No"),
-        KeyBinding([.enter], .commandLine, .submit, "Run the command"),
-        KeyBinding([.escape], .commandLine, .cancel, "Cancel"),
+        KeyBinding([.char("y"), .char("Y")], .confirm, .confirmYes, "Yes", hint: "y yes"),
+        KeyBinding([.char("n"), .char("N"), .escape], .confirm, .confirmNo, "No", hint: "n no"),
+        KeyBinding([.enter], .commandLine, .submit, "Run the command", hint: "Enter run"),
+        KeyBinding([.escape], .commandLine, .cancel, "Cancel", hint: "Esc cancel"),
         // Text
         KeyBinding(patterns: [.anyCharacter], .textEntry, .insert, "Type (any script: Latin, Cyrillic, Arabic, CJK, emoji)"),
         KeyBinding([.backspace], .textEntry, .deleteBackward, "Delete the character before the cursor"),

@@ -33,9 +33,16 @@ struct StyledLine: Equatable {
     }
 
     /// Wrapped text with an indent on every line.
-    static func paragraph(_ text: String, indent: Int = 2, width: Int, style: Style = .normal) -> [StyledLine] {
-        DisplayWidth.wrap(text, to: max(10, width - indent - 1)).map {
-            StyledLine(String(repeating: " ", count: indent) + $0, style)
+    static func paragraph(_ text: String, indent: Int = 2, hanging: Int = 0, width: Int, style: Style = .normal) -> [StyledLine] {
+        let first = DisplayWidth.wrap(text, to: max(10, width - indent - 1))
+        guard hanging > 0, first.count > 1 else {
+            return first.map { StyledLine(String(repeating: " ", count: indent) + $0, style) }
         }
+        let head = first[0]
+        let rest = String(text.dropFirst(head.count)).trimmingCharacters(in: .whitespaces)
+        return [StyledLine(String(repeating: " ", count: indent) + head, style)]
+            + DisplayWidth.wrap(rest, to: max(10, width - indent - hanging - 1)).map {
+                StyledLine(String(repeating: " ", count: indent + hanging) + $0, style)
+            }
     }
 }
