@@ -45,9 +45,14 @@ final class CursesTerminal {
                 init_pair(Int16(index), Self.colour(for: role), -1)
             }
         }
+        // A parent may have left these blocked (they are inherited); the desk must hear them.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             Glibc.signal(signal) { pendingSignal = $0 }
+            sigaddset(&unblock, signal)
         }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         return CursesTerminal(screen: screen, hasColors: colors)
     }
 
