@@ -8,8 +8,6 @@ final class QueueScreen: DeskScreen {
     var filter = QueueFilter()
     /// The search being typed, while `/` is active.
     var searchField: TextField?
-    /// The filter before the search started (restored by Esc).
-    private var searchBase = ""
     var selected = 0
     var scrollTop = 0
     private var pageSize = 10
@@ -63,7 +61,6 @@ final class QueueScreen: DeskScreen {
         case .open:
             if let id = selectedCase?.id { app.openCase(id) } else { app.show("No case is selected.") }
         case .search:
-            searchBase = filter.search
             searchField = TextField(filter.search)
         case .cycleStatusFilter: filter.cycleStatus(); refilter(app: app)
         case .cycleBandFilter: filter.cycleBand(); refilter(app: app)
@@ -78,7 +75,6 @@ final class QueueScreen: DeskScreen {
         case .cancel:
             searchField = nil
             filter.search = ""
-            _ = searchBase
             refilter(app: app)
         default:
             if var field = searchField, field.apply(action, key: key) {
