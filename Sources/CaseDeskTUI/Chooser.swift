@@ -1,0 +1,69 @@
+/// A list to choose one option from, or several (with check boxes), drawn as a box over the screen.
+final class Chooser: DeskModal {
+    let title: String
+    let options: [String]
+    let multiple: Bool
+    var checked: Set<Int>
+    var selected = 0
+    /// Called with the chosen index (single) or the ticked indexes (multiple); return an error text to stay open.
+    let onChoose: (DeskApp, Int, Set<Int>) -> String?
+    var error: String?
+
+    init(title: String, options: [String], multiple: Bool = false, checked: Set<Int> = [], selected: Int = 0,
+         onChoose: @escaping (DeskApp, Int, Set<Int>) -> String?) {
+        self.title = title
+        self.options = options
+        self.multiple = multiple
+        self.checked = checked
+        self.selected = max(0, min(selected, options.count - 1))
+        self.onChoose = onChoose
+    }
+
+    var contexts: [KeyContext] { [.chooser] }
+
+    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+        switch action {
+        case .moveDown: selected = (selected + 1) % max(1, options.count)
+        case .moveUp: selected = (selected - 1 + options.count) % max(1, options.count)
+        case .toggle:
+            if multiple {
+                if checked.contains(selected) { checked.remove(selected) } else { checked.insert(selected) }
+            }
+        case .submit:
+            app.dismiss(self)
+            if let problem = onChoose(app, selected, checked) {
+                error = problem
+                app.present(self)
+            }
+        case .cancel: app.dismiss(self)
+        default: break
+        }
+    }
+
+    func render(into buffer: inout ScreenBuffer, app: DeskApp) {
+        let labels = options.enumerated().map { i, option in
+            multiple ? (checked.contains(i) ? "[x] " : "[ ] ") + option : option
+        }
+        let widest = max(DisplayWidth.width(of: title) + 4, labels.map { DisplayWidth.width(of: $0) + 2 }.max() ?? 10,
+                         DisplayWidth.width(of: error ?? "") , multiple ? 36 : 20)
+        let width = min(buffer.width - 4, widest + 4)
+        let maxRows = buffer.height - 6 - (error == nil ? 0 : 1) - (multiple ? 1 : 0)
+        let rows = min(options.count, maxRows)
+        let height = rows + 2 + (error == nil ? 0 : 1) + (multiple ? 1 : 0)
+        let top = max(1, (buffer.height - height) / 2)
+        let left = max(0, (buffer.width - width) / 2)
+        let inner = buffer.box(top: top, left: left, width: width, height: height, title: title)
+        let first = max(0, min(selected - rows + 1, options.count - rows))
+        var row = inner.top
+        for i in first..<(first + rows) {
+            let style: Style = i == selected ? .selected : .normal
+            buffer.putFitted(labels[i], row: row, col: inner.left - 1, columns: inner.width + 2, style: style)
+            row += 1
+        }
+        if multiple {
+            buffer.put(DisplayWidth.truncate("Space ticks · Enter done · Esc cancel", to: inner.width), row: row, col: inner.left)
+            row += 1
+        }
+        if let error { buffer.put(DisplayWidth.truncate(error, to: inner.width), row: row, col: inner.left, style: .error) }
+    }
+}

@@ -1,0 +1,64 @@
+/// The help screen, generated from the key table (``KeyBindings/table``), grouped by context.
+final class HelpScreen: DeskScreen {
+    let counselor: Bool
+    var scroll = 0
+    private var pageSize = 10
+
+    init(counselor: Bool) {
+        self.counselor = counselor
+    }
+
+    var contexts: [KeyContext] { [.help, .global] }
+
+    func title(app: DeskApp) -> String { "Confidant — keys" }
+
+    /// The help text: one heading per context, one line per binding, plus the commands and the legend.
+    static func lines(counselor: Bool) -> [StyledLine] {
+        var out: [StyledLine] = []
+        let keyWidth = KeyBindings.table.map { DisplayWidth.width(of: $0.keyLabel) }.max().map { min($0, 24) } ?? 16
+        for context in KeyContext.allCases {
+            let bindings = KeyBindings.bindings(in: context, counselor: counselor)
+            guard !bindings.isEmpty else { continue }
+            if !out.isEmpty { out.append(.blank) }
+            out.append(StyledLine(context.title, .heading))
+            for binding in bindings {
+                out.append(StyledLine([("  " + DisplayWidth.pad(binding.keyLabel, to: keyWidth) + "  ", .bold), (binding.description, .normal)]))
+            }
+        }
+        out.append(.blank)
+        out.append(StyledLine("Commands (after :)", .heading))
+        for (command, text) in DeskCommand.summary {
+            out.append(StyledLine([("  " + DisplayWidth.pad(command, to: keyWidth) + "  ", .bold), (text, .normal)]))
+        }
+        out.append(.blank)
+        out.append(StyledLine("Queue legend", .heading))
+        out.append(StyledLine("  !!! Critical   !!  High   !   Medium   .   Low   ?   not yet rated"))
+        out.append(StyledLine("  ! at the end of a row: its next deadline is overdue (the row is red and bold)"))
+        return out
+    }
+
+    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+        switch action {
+        case .moveDown: scroll += 1
+        case .moveUp: scroll = max(0, scroll - 1)
+        case .pageDown: scroll += pageSize
+        case .pageUp: scroll = max(0, scroll - pageSize)
+        case .back: app.pop()
+        default: break
+        }
+    }
+
+    func renderBody(into buffer: inout ScreenBuffer, top: Int, bottom: Int, app: DeskApp) {
+        let lines = Self.lines(counselor: counselor)
+        let rows = bottom - top
+        pageSize = max(1, rows - 1)
+        scroll = max(0, min(scroll, max(0, lines.count - rows)))
+        for (i, line) in lines.dropFirst(scroll).prefix(rows).enumerated() {
+            line.draw(into: &buffer, row: top + i, col: 1, columns: buffer.width - 1)
+        }
+        if lines.count > rows {
+            let marker = " \(scroll + 1)–\(min(lines.count, scroll + rows))/\(lines.count) "
+            buffer.put(marker, row: 0, col: buffer.width - DisplayWidth.width(of: marker), style: .bar)
+        }
+    }
+}

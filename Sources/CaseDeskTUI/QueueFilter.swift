@@ -1,0 +1,102 @@
+import CaseCore
+import Foundation
+
+/// Which cases the triage queue shows: status group, band, category, overdue only, and search text.
+public struct QueueFilter: Equatable, Sendable {
+    /// Groups of statuses the `f` key cycles through.
+    public enum StatusGroup: String, CaseIterable, Sendable {
+        case open, all, escalated, closed
+
+        func contains(_ status: CaseStatus) -> Bool {
+            switch self {
+            case .open: status.isOpen
+            case .all: true
+            case .escalated: status == .escalated
+            case .closed: status.isTerminal
+            }
+        }
+    }
+
+    /// A band to show, or the cases not yet rated.
+    public enum BandChoice: Equatable, Sendable {
+        case any, band(Band), unrated
+
+        static let cycle: [BandChoice] = [.any] + Band.allCases.map(BandChoice.band) + [.unrated]
+
+        var label: String? {
+            switch self {
+            case .any: nil
+            case let .band(band): band.label
+            case .unrated: "Unrated"
+            }
+        }
+    }
+
+    public var status: StatusGroup = .open
+    public var band: BandChoice = .any
+    /// A category id from the taxonomy, or nil for any.
+    public var category: String?
+    public var overdueOnly = false
+    /// Lower-cased search text (empty: no search).
+    public var search = ""
+
+    public init() {}
+
+    public func matches(_ summary: CaseSummary, now: Date, taxonomy: Taxonomy) -> Bool {
+        guard status.contains(summary.status) else { return false }
+        switch band {
+        case .any: break
+        case let .band(b): if summary.band != b { return false }
+        case .unrated: if summary.band != nil { return false }
+        }
+        if let category, !summary.categories.contains(category) { return false }
+        if overdueOnly, !summary.isOverdue(at: now) { return false }
+        return summary.matches(search: search.lowercased(), taxonomy: taxonomy)
+    }
+
+    public mutating func cycleStatus() {
+        let all = StatusGroup.allCases
+        status = all[(all.firstIndex(of: status)! + 1) % all.count]
+    }
+
+    public mutating func cycleBand() {
+        let all = BandChoice.cycle
+        band = all[((all.firstIndex(of: band) ?? 0) + 1) % all.count]
+    }
+
+    public mutating func cycleCategory(in taxonomy: Taxonomy) {
+        let ids = taxonomy.categories.map(\.id)
+        guard let current = category, let index = ids.firstIndex(of: current) else {
+            category = ids.first
+            return
+        }
+        category = index + 1 < ids.count ? ids[index + 1] : nil
+    }
+
+    /// A short description for the title bar: "open · High · Harassment · overdue · “lan”".
+    public func summary(taxonomy: Taxonomy) -> String {
+        var parts = [status.rawValue]
+        if let label = band.label { parts.append(label) }
+        if let category { parts.append(taxonomy.categoryName(category)) }
+        if overdueOnly { parts.append("overdue") }
+        if !search.isEmpty { parts.append("“\(search)”") }
+        return parts.joined(separator: " · ")
+    }
+
+    /// Applies a `:filter` word; returns false when the word is not a filter.
+    public mutating func apply(word: String) -> Bool {
+        switch word.lowercased() {
+        case "overdue": overdueOnly = true
+        case "open": status = .open
+        case "all": status = .all
+        case "escalated": status = .escalated
+        case "closed": status = .closed
+        case "unrated": band = .unrated
+        case "none", "clear", "reset": self = QueueFilter()
+        default:
+            guard let b = Band(rawValue: word.lowercased()) else { return false }
+            band = .band(b)
+        }
+        return true
+    }
+}

@@ -1,0 +1,181 @@
+import CaseCore
+import Foundation
+
+/// The triage queue: every case the session may see, in queue order, filtered and searched.
+final class QueueScreen: DeskScreen {
+    private(set) var all: [CaseSummary] = []
+    private(set) var visible: [CaseSummary] = []
+    var filter = QueueFilter()
+    /// The search being typed, while `/` is active.
+    var searchField: TextField?
+    var selected = 0
+    var scrollTop = 0
+    private var pageSize = 10
+
+    var contexts: [KeyContext] { searchField == nil ? [.queue, .global] : [.search, .textEntry] }
+
+    var selectedCase: CaseSummary? { visible.indices.contains(selected) ? visible[selected] : nil }
+
+    func load(_ summaries: [CaseSummary], app: DeskApp) {
+        let keep = selectedCase?.id
+        all = summaries.sorted(by: CaseSummary.queueOrder)
+        refilter(app: app, keeping: keep)
+    }
+
+    func refilter(app: DeskApp, keeping id: CaseID? = nil) {
+        let keep = id ?? selectedCase?.id
+        let now = app.now
+        visible = all.filter { filter.matches($0, now: now, taxonomy: app.desk.taxonomy) }
+        if let keep, let index = visible.firstIndex(where: { $0.id == keep }) {
+            selected = index
+        } else {
+            selected = min(selected, max(0, visible.count - 1))
+        }
+    }
+
+    /// Selects a case by id (widening the filter when it is hidden); false when the queue lacks it.
+    @discardableResult
+    func select(_ id: CaseID, app: DeskApp) -> Bool {
+        if !visible.contains(where: { $0.id == id }) {
+            guard all.contains(where: { $0.id == id }) else { return false }
+            filter = QueueFilter()
+            filter.status = .all
+        }
+        refilter(app: app, keeping: id)
+        return true
+    }
+
+    func title(app: DeskApp) -> String {
+        let role = app.isCounselor ? "" : "  [\(app.desk.store.session.role.rawValue): escalated cases only]"
+        return "Confidant — triage queue · \(filter.summary(taxonomy: app.desk.taxonomy)) · \(visible.count) of \(all.count)" + role
+    }
+
+    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+        switch action {
+        case .moveDown: selected = min(max(0, visible.count - 1), selected + 1)
+        case .moveUp: selected = max(0, selected - 1)
+        case .pageDown: selected = min(max(0, visible.count - 1), selected + pageSize)
+        case .pageUp: selected = max(0, selected - pageSize)
+        case .top: selected = 0
+        case .bottom: selected = max(0, visible.count - 1)
+        case .open:
+            if let id = selectedCase?.id { app.openCase(id) } else { app.show("No case is selected.") }
+        case .search:
+            searchField = TextField(filter.search)
+        case .cycleStatusFilter: filter.cycleStatus(); refilter(app: app)
+        case .cycleBandFilter: filter.cycleBand(); refilter(app: app)
+        case .cycleCategoryFilter: filter.cycleCategory(in: app.desk.taxonomy); refilter(app: app)
+        case .toggleOverdueFilter: filter.overdueOnly.toggle(); refilter(app: app)
+        case .clearFilters: filter = QueueFilter(); refilter(app: app)
+        case .newCase: app.push(IntakeForm(app: app))
+        case .quit: app.quit()
+        case .submit:
+            searchField = nil
+            if visible.isEmpty { app.show("No case matches “\(filter.search)”.") }
+        case .cancel:
+            searchField = nil
+            filter.search = ""
+            refilter(app: app)
+        default:
+            if var field = searchField, field.apply(action, key: key) {
+                searchField = field
+                filter.search = field.text
+                refilter(app: app)
+            }
+        }
+    }
+
+    func inputLine(into buffer: inout ScreenBuffer, row: Int, app: DeskApp) -> Bool {
+        guard let searchField else { return false }
+        buffer.put("/", row: row, col: 0, style: .bold)
+        searchField.draw(into: &buffer, row: row, col: 1, columns: buffer.width - 1, style: .normal, focused: true)
+        return true
+    }
+
+    // MARK: Layout
+
+    /// Column layout for a width: pseudonyms show from 110 columns on.
+    struct Columns {
+        var id = 1, band = 13, categories = 30, pseudonym: Int?, status: Int, deadline: Int, flag: Int
+        var categoriesWidth: Int, pseudonymWidth = 18
+
+        init(width: Int) {
+            flag = width - 1
+            deadline = width - 22
+            status = deadline - 10
+            let showPseudonym = width >= 110
+            if showPseudonym {
+                pseudonym = 30
+                categories = 30 + pseudonymWidth + 1
+            }
+            categoriesWidth = status - 1 - categories
+        }
+    }
+
+    static func deadlineText(_ deadline: Deadline?, calendar: Calendar) -> String {
+        guard let deadline else { return "–" }
+        let kind: String = switch deadline.kind {
+        case .acknowledge: "ack"
+        case .firstContact: "contact"
+        case .followUp: "follow-up"
+        case .feedback: "feedback"
+        }
+        return DateText.day(deadline.due, calendar: calendar) + " " + kind
+    }
+
+    static func bandText(_ band: Band?, score: Int?) -> String {
+        let marker = band?.marker ?? "?  "
+        let label = DisplayWidth.pad(band?.label ?? "Unrated", to: 8)
+        return marker + " " + label + " " + DisplayWidth.padLeft(score.map(String.init) ?? "–", to: 3)
+    }
+
+    func renderBody(into buffer: inout ScreenBuffer, top: Int, bottom: Int, app: DeskApp) {
+        var row = top
+        if let banner = app.banner {
+            buffer.put(DisplayWidth.truncate(" " + banner, to: buffer.width), row: row, col: 0, style: .bold)
+            row += 1
+        }
+        let c = Columns(width: buffer.width)
+        buffer.fillRow(row, style: .heading)
+        buffer.put("ID", row: row, col: c.id, style: .heading)
+        buffer.put("BAND      SCORE", row: row, col: c.band, style: .heading)
+        if let p = c.pseudonym { buffer.put("REPORTER", row: row, col: p, style: .heading) }
+        buffer.put("CATEGORIES", row: row, col: c.categories, style: .heading)
+        buffer.put("STATUS", row: row, col: c.status, style: .heading)
+        buffer.put("NEXT DEADLINE", row: row, col: c.deadline, style: .heading)
+        row += 1
+        let listTop = row
+        let rows = max(1, bottom - listTop)
+        pageSize = max(1, rows - 1)
+        if selected < scrollTop { scrollTop = selected }
+        if selected >= scrollTop + rows { scrollTop = selected - rows + 1 }
+        scrollTop = max(0, min(scrollTop, max(0, visible.count - rows)))
+        if visible.isEmpty {
+            let text = all.isEmpty ? "No cases yet. Press n to record a new case." : "No case matches the filter. Press F to clear it."
+            buffer.put(text, row: listTop + 1, col: 2)
+            return
+        }
+        let now = app.now
+        let taxonomy = app.desk.taxonomy
+        for (offset, summary) in visible.dropFirst(scrollTop).prefix(rows).enumerated() {
+            let index = scrollTop + offset
+            let r = listTop + offset
+            let overdue = summary.isOverdue(at: now)
+            let base: Style = overdue ? .overdue : .normal
+            buffer.put(index == selected ? ">" : " ", row: r, col: 0, style: base)
+            buffer.putFitted(summary.id.description, row: r, col: c.id, columns: 11, style: base)
+            buffer.putFitted(Self.bandText(summary.band, score: summary.score), row: r, col: c.band, columns: 16,
+                             style: Style.band(summary.band))
+            if let p = c.pseudonym {
+                buffer.putFitted(summary.pseudonym, row: r, col: p, columns: c.pseudonymWidth, style: base)
+            }
+            buffer.putFitted(CategoryLabels.text(summary.categories, taxonomy: taxonomy, columns: c.categoriesWidth),
+                             row: r, col: c.categories, columns: c.categoriesWidth, style: base)
+            buffer.putFitted(summary.status.shortLabel, row: r, col: c.status, columns: 9, style: base)
+            buffer.putFitted(Self.deadlineText(summary.nextDeadline, calendar: app.calendar), row: r, col: c.deadline,
+                             columns: 20, style: base)
+            buffer.put(overdue ? "!" : " ", row: r, col: c.flag, style: base)
+            if index == selected { buffer.restyle(row: r, from: 0, to: buffer.width) { $0.reversed } }
+        }
+    }
+}

@@ -1,0 +1,301 @@
+import Foundation
+import Testing
+
+/// One tmux server (own socket, no user config) running `confidant demo` on its own database.
+final class TmuxDesk {
+    static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static var available: Bool { tmuxPath != nil }
+    static let binary = Fixture.root.appendingPathComponent(".build/debug/confidant").path
+
+    let socket = "confidant-e2e-\(UUID().uuidString)"
+    let session = "desk-\(UUID().uuidString.prefix(8))"
+    let directory: URL
+    var database: String { directory.appendingPathComponent("demo.db").path }
+
+    /// Starts the desk in a detached session of the given size. The pane's shell prints EXIT=status afterwards.
+    init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            throw E2EError("The confidant binary is missing at \(Self.binary); run `swift build` first.")
+        }
+        var env = ["LANG": "C.UTF-8", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path]
+        env.merge(environment) { $1 }
+        let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let command = "env \(assignments) \(Self.binary) demo --db \(database); echo EXIT=$?; sleep 30"
+        try startServer(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    /// Starts the tmux server with a clean signal mask and default dispositions (the test runner's
+    /// blocked signals would otherwise pass on to the desk) and its output on /dev/null (a server
+    /// holding a pipe open would never let a read finish).
+    private func startServer(_ arguments: [String]) throws {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCHLD, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        for fd in [Int32(0), 1, 2] {
+            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
+        }
+        let argv = [Self.tmuxPath!, "-L", socket, "-f", "/dev/null"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        let envp = environment.map { "\($0.key)=\($0.value)" }
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cEnv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, Self.tmuxPath!, &actions, &attributes, &cArgs, &cEnv)
+        guard result == 0 else { throw E2EError("tmux could not be started (posix_spawn error \(result)).") }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+
+    struct E2EError: Error, CustomStringConvertible {
+        var description: String
+        init(_ text: String) { description = text }
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tmuxPath!)
+        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["LANG"] = "C.UTF-8"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Presses keys by tmux name (Enter, Escape, Down, C-s…) or characters.
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", session] + keys) }
+
+    /// Types text literally (any script).
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+
+    func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
+
+    /// Polls the pane (50 ms steps) until the predicate holds; returns the last capture, or nil on timeout.
+    @discardableResult
+    func waitUntil(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        repeat {
+            last = try capture()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return nil
+    }
+
+    /// Waits for text on the screen; records an issue with the screen when it does not come.
+    @discardableResult
+    func expect(_ text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        if let screen = try waitUntil(timeout: timeout, { $0.contains(text) }) { return screen }
+        let screen = try capture()
+        Issue.record("“\(text)” did not appear within \(timeout) s. Screen:\n\(screen)", sourceLocation: sourceLocation)
+        return screen
+    }
+
+    func resize(_ width: Int, _ height: Int) throws {
+        try tmux(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// The process id of this session's confidant (not the shell around it).
+    func pid() throws -> Int32? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        process.arguments = ["-f", "^\(Self.binary) demo --db \(database)"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
+    }
+
+    func close() {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+@Suite("End to end in tmux", .serialized, .enabled(if: TmuxDesk.available, "tmux is not installed: end-to-end tests skipped"))
+struct EndToEndTests {
+    @Test func openMoveAssess() throws {
+        let desk = try TmuxDesk()
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.expect("passphrase: demo")
+        try desk.press("j")
+        let screen = try #require(try desk.waitUntil { $0.split(separator: "\n").contains { $0.hasPrefix(">C-2026-") } && !$0.contains(">C-2026-0016") })
+        let selected = try #require(screen.split(separator: "\n").first { $0.hasPrefix(">") })
+        let id = String(selected.dropFirst().prefix(11))
+        try desk.press("Enter")
+        try desk.expect(" \(id) · ")
+        try desk.expect("Summary")
+        try desk.press("a")
+        try desk.expect("Rate each factor")
+        try desk.press("4", "4", "4", "4", "4")
+        try desk.expect("Score 100/100 → !!! Critical")
+        try desk.press("Enter")
+        try desk.expect("\(id) · !!! Critical 100 ·")
+        try desk.expect("Assessment saved: score 100, Critical.")
+    }
+
+    @Test func intakeThenSearch() throws {
+        let desk = try TmuxDesk()
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.press("n")
+        try desk.expect("New case — intake")
+        try desk.press("Right", "Tab", "Tab")                        // whistleblowing (anonymous); first incident
+        try desk.type("2026-11-20")
+        try desk.press("Tab", "Tab")
+        try desk.type("Журавль 鹤")
+        try desk.press("Tab", "Tab", "Tab")
+        try desk.type("Ivan Orlov")
+        try desk.press("Tab", "Tab", "Tab", "Tab")                  // role, power, second person, categories
+        try desk.press("Enter")
+        try desk.expect("[ ] Aggression and violence")
+        try desk.press("Space", "Enter")
+        try desk.expect("Aggression and violence")
+        try desk.press("Tab", "Tab", "Tab", "Tab")                  // conduct, child, consent, narrative
+        try desk.type("Threatened me in the car park. Угрожал. 🙁")
+        try desk.press("C-s")
+        try desk.expect("added (reporter Журавль 鹤)")
+        try desk.press("/")
+        try desk.type("журавль")
+        let screen = try desk.expect("“журавль” · 1 of")
+        #expect(screen.contains("Aggression and violence"))
+        try desk.press("Enter", "Enter")
+        try desk.expect("Журавль 鹤 (anonymous)")
+    }
+
+    @Test func escalateWithReason() throws {
+        let desk = try TmuxDesk()
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.press(":")
+        try desk.type("open C-2026-0030")
+        try desk.press("Enter")
+        try desk.expect("Dusky Petrel")
+        try desk.press("e")
+        try desk.expect("Escalate C-2026-0030 to")
+        try desk.press("Down", "Enter")
+        try desk.expect("Reason for escalating")
+        try desk.type("Retaliation after the July complaint; reporter asks for the department head.")
+        try desk.press("Enter")
+        try desk.expect("C-2026-0030 escalated to Head of department.")
+        try desk.expect("· Escalated ·")
+        try desk.expect("Escalated to  Head of department")
+    }
+
+    @Test func resizeRedrawsAndTooSmall() throws {
+        let desk = try TmuxDesk(width: 100, height: 30)
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.resize(80, 24)
+        let small = try desk.expect(" ID          BAND      SCORE  CATEGORIES        STATUS    NEXT DEADLINE")
+        let lines = small.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { DisplayWidthProbe.columns(String($0)) <= 80 })
+        #expect(lines.contains { $0.hasPrefix(" Overdue ") })
+        try desk.resize(120, 40)
+        try desk.expect("REPORTER")
+        try desk.resize(70, 20)
+        try desk.expect("Terminal too small: need 80×24, have 70×20")
+        try desk.resize(100, 30)
+        let back = try desk.expect("Confidant — triage queue")
+        #expect(!back.contains("Terminal too small"))
+    }
+
+    @Test func startsTooSmall() throws {
+        let desk = try TmuxDesk(width: 60, height: 15)
+        defer { desk.close() }
+        try desk.expect("Terminal too small: need 80×24, have 60×15")
+        try desk.press("C-c")
+        try desk.expect("EXIT=0")
+    }
+
+    @Test func quitRestoresTheTerminal() throws {
+        let desk = try TmuxDesk()
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.press("q")
+        let screen = try desk.expect("EXIT=0")
+        #expect(!screen.contains("triage queue"), "the shell's screen is back")
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let desk = try TmuxDesk()
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        let pid = try #require(try desk.pid(), "no confidant process found")
+        kill(pid, SIGTERM)
+        let screen = try desk.expect("EXIT=143")
+        #expect(!screen.contains("triage queue"))
+    }
+
+    @Test func idleLockClearsTheScreen() throws {
+        let desk = try TmuxDesk(environment: ["CONFIDANT_IDLE_LOCK_SECONDS": "2"])
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        let locked = try desk.expect("Locked — enter passphrase")
+        #expect(!locked.contains("C-2026"), "nothing of the cases stays on screen")
+        #expect(!locked.contains("Overdue"))
+        try desk.type("wrong")
+        try desk.press("Enter")
+        try desk.expect("Wrong passphrase")
+        try desk.type("demo")
+        try desk.press("Enter")
+        try desk.expect("Confidant — triage queue", timeout: 3)
+    }
+
+    @Test func notATerminal() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TmuxDesk.binary)
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-e2e-\(UUID().uuidString)")
+        process.arguments = ["demo", "--db", dir.appendingPathComponent("demo.db").path]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm"
+        environment["CONFIDANT_DATA"] = Fixture.root.appendingPathComponent("Data").path
+        process.environment = environment
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        try input.fileHandleForWriting.close()
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(err == "confidant: Confidant's case desk needs an interactive terminal (80×24 or larger); stdin is not a terminal. Use the subcommands (list, show, …) in scripts.\n")
+        #expect(out.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing was created")
+    }
+}
+
+/// Column counting for captures (the pane is UTF-8 text).
+enum DisplayWidthProbe {
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && ($1.value < 0x2000 || $1.value >= 0x2E80)) ? 2 : 1) }
+    }
+}
