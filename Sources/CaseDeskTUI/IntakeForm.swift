@@ -234,10 +234,14 @@ final class IntakeForm: DeskScreen {
         errors = [:]
         formError = nil
         do {
-            let item = try app.desk.add(intake())
+            let added = try app.desk.add(intake())
             app.pop()
-            app.queue.select(item.id, app: app)
-            app.show("Case \(item.id) added (reporter \(item.reporter.pseudonym)).", style: .success)
+            app.queue.select(added.id, app: app)
+            if let code = added.followUpCode {
+                app.show("Case \(added.id) added. Follow-up code for the reporter (shown once): \(code)", style: .success)
+            } else {
+                app.show("Case \(added.id) added (reporter \(added.item.reporter.pseudonym)).", style: .success)
+            }
         } catch {
             let text = DeskApp.describe(error)
             if let field = field(for: error) {

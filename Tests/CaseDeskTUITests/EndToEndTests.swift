@@ -144,9 +144,11 @@ struct EndToEndTests {
         defer { desk.close() }
         try desk.expect("Confidant — triage queue")
         try desk.expect("passphrase: demo")
+        func selectedRow(_ screen: String) -> Substring? { screen.split(separator: "\n").first { $0.hasPrefix(">C-2026-") } }
+        let first = try #require(selectedRow(try desk.expect(">C-2026-")))
         try desk.press("j")
-        let screen = try #require(try desk.waitUntil { $0.split(separator: "\n").contains { $0.hasPrefix(">C-2026-") } && !$0.contains(">C-2026-0016") })
-        let selected = try #require(screen.split(separator: "\n").first { $0.hasPrefix(">") })
+        let screen = try #require(try desk.waitUntil { selectedRow($0).map { $0 != first } ?? false })
+        let selected = try #require(selectedRow(screen))
         let id = String(selected.dropFirst().prefix(11))
         try desk.press("Enter")
         try desk.expect(" \(id) · ")
@@ -180,7 +182,7 @@ struct EndToEndTests {
         try desk.press("Tab", "Tab", "Tab", "Tab")                  // conduct, child, consent, narrative
         try desk.type("Threatened me in the car park. Угрожал. 🙁")
         try desk.press("C-s")
-        try desk.expect("added (reporter Журавль 鹤)")
+        try desk.expect("added. Follow-up code for the reporter")
         try desk.press("/")
         try desk.type("журавль")
         let screen = try desk.expect("“журавль” · 1 of")

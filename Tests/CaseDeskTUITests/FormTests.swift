@@ -124,7 +124,7 @@ struct FormTests {
         #expect(app.stack.count == 1, "back at the queue")
         let added = try #require(app.queue.selectedCase)
         #expect(added.id == CaseID("C-2026-0046"))
-        #expect(app.render(width: 80, height: 24).line(22) == "Case C-2026-0046 added (reporter Журавль 鹤).")
+        #expect(app.render(width: 80, height: 24).line(22).hasPrefix("Case C-2026-0046 added. Follow-up code for the reporter (shown once): "))
         let item = try app.desk.open(added.id).item
         #expect(item.channel == .whistleblowing && item.reporter.anonymous)
         #expect(item.reported.map(\.name) == ["Ivan Orlov", "Second Person"])

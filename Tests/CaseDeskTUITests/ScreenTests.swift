@@ -9,77 +9,77 @@ struct QueueScreenTests {
     @Test func demoQueueAt80x24() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — triage queue · open · 38 of 46
-             DEMO database (fictional cases) — passphrase: demo
-             ID          BAND      SCORE  CATEGORIES        STATUS    NEXT DEADLINE
-            >C-2026-0016 !!! Critical  81 SEA               formal    2026-09-20 follow-up !
-             C-2026-0026 !!! Critical  81 SEA               escal.    2026-11-02 follow-up !
-             C-2026-0010 !!! Critical  79 Victimis., Aggre… escal.    2026-09-19 follow-up !
-             C-2026-0023 !!! Critical  79 Auth.abuse, Bull… escal.    2026-12-10 follow-up
-             C-2026-0006 !!! Critical  77 Aggression        formal    2026-09-02 follow-up !
-             C-2026-0004 !!! Critical  75 Victimis., Bully… formal    2026-08-14 follow-up !
-             C-2026-0025 !!! Critical  75 SEA               assess    2026-10-30 follow-up !
-             C-2026-0012 !!! Critical  75 Sex.har., Auth.a… formal    2026-10-31 follow-up !
-             C-2026-0018 !!! Critical  69 Aggression, Hara… support   2026-10-16 follow-up !
-             C-2026-0020 !!! Critical  66 Harass., Aggress… support   2026-10-25 follow-up !
-             C-2026-0032 !!  High      74 Sex.har., Harass. assess    2026-11-27 follow-up
-             C-2026-0011 !!  High      69 Sex.har., Vilifi… support   2026-09-11 follow-up !
-             C-2026-0029 !!  High      68 Sex.har., Auth.a… support   2026-11-19 follow-up !
-             C-2026-0019 !!  High      59 Sexual harassment escal.    2026-10-03 follow-up !
-             C-2026-0040 !!  High      58 Aggression        ack'd     2026-12-12 follow-up
-             C-2026-0021 !!  High      52 Sex.har., Harass. support   2026-11-17 follow-up !
-             C-2026-0027 !!  High      50 Discrim., Harass. support   2026-11-08 follow-up !
-             C-2026-0030 !!  High      48 Victimisation     assess    2026-11-15 follow-up !
-             C-2026-0039 ?   Unrated    – Vilific., Discri… new       2026-11-15 contact   !
+              Confidant — triage queue · open · 38 of 46
+              DEMO database (fictional cases) — passphrase: demo
+              ID          BAND      SCORE  CATEGORIES        STATUS    NEXT DEADLINE
+             >C-2026-0023 !!! Critical  99 Auth.abuse, Bull… escal.    2026-12-10 follow-up
+              C-2026-0012 !!! Critical  95 Sex.har., Auth.a… formal    2026-10-31 follow-up !
+              C-2026-0016 !!! Critical  81 SEA               formal    2026-09-20 follow-up !
+              C-2026-0026 !!! Critical  81 SEA               escal.    2026-11-02 follow-up !
+              C-2026-0010 !!! Critical  79 Victimis., Aggre… escal.    2026-09-19 follow-up !
+              C-2026-0006 !!! Critical  77 Aggression        formal    2026-09-02 follow-up !
+              C-2026-0004 !!! Critical  75 Victimis., Bully… formal    2026-08-14 follow-up !
+              C-2026-0025 !!! Critical  75 SEA               assess    2026-10-30 follow-up !
+              C-2026-0018 !!! Critical  69 Aggression, Hara… support   2026-10-16 follow-up !
+              C-2026-0020 !!! Critical  66 Harass., Aggress… support   2026-10-25 follow-up !
+              C-2026-0032 !!  High      74 Sex.har., Harass. assess    2026-11-27 follow-up
+              C-2026-0021 !!  High      72 Sex.har., Harass. support   2026-11-17 follow-up !
+              C-2026-0011 !!  High      69 Sex.har., Vilifi… support   2026-09-11 follow-up !
+              C-2026-0030 !!  High      68 Victimisation     assess    2026-11-15 follow-up !
+              C-2026-0029 !!  High      68 Sex.har., Auth.a… support   2026-11-19 follow-up !
+              C-2026-0040 !!  High      68 Aggression        ack'd     2026-12-12 follow-up
+              C-2026-0019 !!  High      59 Sexual harassment escal.    2026-10-03 follow-up !
+              C-2026-0027 !!  High      50 Discrim., Harass. support   2026-11-08 follow-up !
+              C-2026-0039 ?   Unrated    – Vilific., Discri… new       2026-11-15 contact   !
 
-             Overdue 25 · Due today 0 │ Enter open  / search  n new  q quit  ? help
-            """, "queue-80x24")
+              Overdue 25 · Due today 0 │ Enter open  / search  n new  q quit  ? help
+             """, "queue-80x24")
     }
 
     @Test func demoQueueAt200x60() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         expectScreen(app.render(width: 200, height: 60), """
-             Confidant — triage queue · open · 38 of 46
-             DEMO database (fictional cases) — passphrase: demo
-             ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                             STATUS    NEXT DEADLINE
-            >C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                          formal    2026-09-20 follow-up !
-             C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                          escal.    2026-11-02 follow-up !
-             C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                 escal.    2026-09-19 follow-up !
-             C-2026-0023 !!! Critical  79 Basalt Falcon      Abuse of authority, Bullying                                                                                           escal.    2026-12-10 follow-up
-             C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                                formal    2026-09-02 follow-up !
-             C-2026-0004 !!! Critical  75 Thistle Auk        Victimisation, Bullying                                                                                                formal    2026-08-14 follow-up !
-             C-2026-0025 !!! Critical  75 Lichen Stork       Sexual exploitation and abuse                                                                                          assess    2026-10-30 follow-up !
-             C-2026-0012 !!! Critical  75 Garnet Egret       Sexual harassment, Abuse of authority                                                                                  formal    2026-10-31 follow-up !
-             C-2026-0018 !!! Critical  69 Ash Lapwing        Aggression and violence, Harassment                                                                                    support   2026-10-16 follow-up !
-             C-2026-0020 !!! Critical  66 Ember Shrike       Harassment, Aggression and violence                                                                                    support   2026-10-25 follow-up !
-             C-2026-0032 !!  High      74 Indigo Swift       Sexual harassment, Harassment                                                                                          assess    2026-11-27 follow-up
-             C-2026-0011 !!  High      69 Scarlet Avocet     Sexual harassment, Vilification                                                                                        support   2026-09-11 follow-up !
-             C-2026-0029 !!  High      68 Clay Whimbrel      Sexual harassment, Abuse of authority                                                                                  support   2026-11-19 follow-up !
-             C-2026-0019 !!  High      59 Coral Shearwater   Sexual harassment                                                                                                      escal.    2026-10-03 follow-up !
-             C-2026-0040 !!  High      58 Rust Plover        Aggression and violence                                                                                                ack'd     2026-12-12 follow-up
-             C-2026-0021 !!  High      52 Ochre Sandpiper    Sexual harassment, Harassment                                                                                          support   2026-11-17 follow-up !
-             C-2026-0027 !!  High      50 Sable Godwit       Discrimination, Harassment                                                                                             support   2026-11-08 follow-up !
-             C-2026-0030 !!  High      48 Dusky Petrel       Victimisation                                                                                                          assess    2026-11-15 follow-up !
-             C-2026-0039 ?   Unrated    – Silver Marten      Vilification, Discrimination                                                                                           new       2026-11-15 contact   !
-             C-2026-0042 ?   Unrated    – Cedar Wren         Discrimination, Harassment                                                                                             new       2026-11-26 contact
-             C-2026-0043 ?   Unrated    – Copper Ibis        Abuse of authority                                                                                                     new       2026-11-27 contact
-             C-2026-0044 ?   Unrated    – Quiet Lantern      Bullying, Abuse of authority                                                                                           new       2026-11-29 contact
-             C-2026-0045 ?   Unrated    – Amber Heron        Harassment, Sexual harassment                                                                                          new       2026-12-01 contact
-             C-2026-0037 ?   Unrated    – Violet Crane       Sexual harassment                                                                                                      ack'd     2026-12-05 follow-up
-             C-2026-0038 ?   Unrated    – Hollow Finch       Vilification, Discrimination                                                                                           ack'd     2026-12-07 follow-up
-             C-2026-0041 ?   Unrated    – Pale Osprey        Bullying                                                                                                               ack'd     2026-12-13 follow-up
-             C-2026-0033 !   Medium    49 Tawny Gull         Bullying                                                                                                               assess    2026-11-26 follow-up
-             C-2026-0014 !   Medium    48 Flint Dunlin       Discrimination, Harassment                                                                                             escal.    2026-09-08 follow-up !
-             C-2026-0036 !   Medium    44 Grey Kestrel       Harassment                                                                                                             new       2026-11-10 contact   !
-             C-2026-0028 !   Medium    42 Moss Harrier       Discrimination                                                                                                         assess    2026-11-09 follow-up !
-             C-2026-0034 !   Medium    42 Birch Sparrow      Discrimination                                                                                                         ack'd     2026-11-30 follow-up
-             C-2026-0022 !   Medium    34 Heather Redpoll    Discrimination                                                                                                         informal  2026-10-19 follow-up !
-             C-2026-0007 !   Medium    31 Fawn Dipper        Harassment                                                                                                             support   2026-08-19 follow-up !
-             C-2026-0013 !   Medium    25 Olive Bunting      Harassment                                                                                                             informal  2026-10-30 follow-up !
-             C-2026-0035 .   Low       24 Cobalt Linnet      Harassment, Discrimination                                                                                             assess    2026-12-02 follow-up
-             C-2026-0015 .   Low       22 Juniper Tern       Bullying                                                                                                               support   2026-09-14 follow-up !
-             C-2026-0008 .   Low       19 Linen Oriole       Vilification                                                                                                           informal  2026-08-29 follow-up !
-             C-2026-0009 .   Low       17 Teal Pipit         Bullying                                                                                                               informal  2026-08-10 follow-up !
+              Confidant — triage queue · open · 38 of 46
+              DEMO database (fictional cases) — passphrase: demo
+              ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                             STATUS    NEXT DEADLINE
+             >C-2026-0023 !!! Critical  99 Basalt Falcon      Abuse of authority, Bullying                                                                                           escal.    2026-12-10 follow-up
+              C-2026-0012 !!! Critical  95 Garnet Egret       Sexual harassment, Abuse of authority                                                                                  formal    2026-10-31 follow-up !
+              C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                          formal    2026-09-20 follow-up !
+              C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                          escal.    2026-11-02 follow-up !
+              C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                 escal.    2026-09-19 follow-up !
+              C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                                formal    2026-09-02 follow-up !
+              C-2026-0004 !!! Critical  75 Thistle Auk        Victimisation, Bullying                                                                                                formal    2026-08-14 follow-up !
+              C-2026-0025 !!! Critical  75 Lichen Stork       Sexual exploitation and abuse                                                                                          assess    2026-10-30 follow-up !
+              C-2026-0018 !!! Critical  69 Ash Lapwing        Aggression and violence, Harassment                                                                                    support   2026-10-16 follow-up !
+              C-2026-0020 !!! Critical  66 Ember Shrike       Harassment, Aggression and violence                                                                                    support   2026-10-25 follow-up !
+              C-2026-0032 !!  High      74 Indigo Swift       Sexual harassment, Harassment                                                                                          assess    2026-11-27 follow-up
+              C-2026-0021 !!  High      72 Ochre Sandpiper    Sexual harassment, Harassment                                                                                          support   2026-11-17 follow-up !
+              C-2026-0011 !!  High      69 Scarlet Avocet     Sexual harassment, Vilification                                                                                        support   2026-09-11 follow-up !
+              C-2026-0030 !!  High      68 Dusky Petrel       Victimisation                                                                                                          assess    2026-11-15 follow-up !
+              C-2026-0029 !!  High      68 Clay Whimbrel      Sexual harassment, Abuse of authority                                                                                  support   2026-11-19 follow-up !
+              C-2026-0040 !!  High      68 Rust Plover        Aggression and violence                                                                                                ack'd     2026-12-12 follow-up
+              C-2026-0019 !!  High      59 Coral Shearwater   Sexual harassment                                                                                                      escal.    2026-10-03 follow-up !
+              C-2026-0027 !!  High      50 Sable Godwit       Discrimination, Harassment                                                                                             support   2026-11-08 follow-up !
+              C-2026-0039 ?   Unrated    – Silver Marten      Vilification, Discrimination                                                                                           new       2026-11-15 contact   !
+              C-2026-0042 ?   Unrated    – Cedar Wren         Discrimination, Harassment                                                                                             new       2026-11-26 contact
+              C-2026-0043 ?   Unrated    – Copper Ibis        Abuse of authority                                                                                                     new       2026-11-27 contact
+              C-2026-0044 ?   Unrated    – Quiet Lantern      Bullying, Abuse of authority                                                                                           new       2026-11-29 contact
+              C-2026-0045 ?   Unrated    – Amber Heron        Harassment, Sexual harassment                                                                                          new       2026-12-01 contact
+              C-2026-0037 ?   Unrated    – Violet Crane       Sexual harassment                                                                                                      ack'd     2026-12-05 follow-up
+              C-2026-0038 ?   Unrated    – Hollow Finch       Vilification, Discrimination                                                                                           ack'd     2026-12-07 follow-up
+              C-2026-0041 ?   Unrated    – Pale Osprey        Bullying                                                                                                               ack'd     2026-12-13 follow-up
+              C-2026-0033 !   Medium    49 Tawny Gull         Bullying                                                                                                               assess    2026-11-26 follow-up
+              C-2026-0014 !   Medium    48 Flint Dunlin       Discrimination, Harassment                                                                                             escal.    2026-09-08 follow-up !
+              C-2026-0036 !   Medium    44 Grey Kestrel       Harassment                                                                                                             new       2026-11-10 contact   !
+              C-2026-0028 !   Medium    42 Moss Harrier       Discrimination                                                                                                         assess    2026-11-09 follow-up !
+              C-2026-0034 !   Medium    42 Birch Sparrow      Discrimination                                                                                                         ack'd     2026-11-30 follow-up
+              C-2026-0022 !   Medium    34 Heather Redpoll    Discrimination                                                                                                         informal  2026-10-19 follow-up !
+              C-2026-0007 !   Medium    31 Fawn Dipper        Harassment                                                                                                             support   2026-08-19 follow-up !
+              C-2026-0013 !   Medium    25 Olive Bunting      Harassment                                                                                                             informal  2026-10-30 follow-up !
+              C-2026-0035 .   Low       24 Cobalt Linnet      Harassment, Discrimination                                                                                             assess    2026-12-02 follow-up
+              C-2026-0015 .   Low       22 Juniper Tern       Bullying                                                                                                               support   2026-09-14 follow-up !
+              C-2026-0008 .   Low       19 Linen Oriole       Vilification                                                                                                           informal  2026-08-29 follow-up !
+              C-2026-0009 .   Low       17 Teal Pipit         Bullying                                                                                                               informal  2026-08-10 follow-up !
 
 
 
@@ -98,18 +98,18 @@ struct QueueScreenTests {
 
 
 
-             Overdue 25 · Due today 0 │ Enter open  / search  n new  q quit  ? help
-            """, "queue-200x60")
+              Overdue 25 · Due today 0 │ Enter open  / search  n new  q quit  ? help
+             """, "queue-200x60")
     }
 
     @Test func overdueRowsAreRedAndBandsCarryMarkersAndColour() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         let buffer = app.render(width: 80, height: 24)
         // Row 3 is the first case: selected (reversed), overdue, critical.
-        #expect(buffer.line(3).hasPrefix(">C-2026-0016 !!! Critical"))
+        #expect(buffer.line(3).hasPrefix(">C-2026-0023 !!! Critical"))
         #expect(buffer.style(row: 3, col: 13).role == .critical)
         #expect(buffer.style(row: 4, col: 1) == .overdue)
-        #expect(buffer.style(row: 6, col: 1) == .normal, "C-2026-0023 is not overdue")
+        #expect(buffer.style(row: 13, col: 1) == .normal, "C-2026-0032 is not overdue")
         #expect(buffer.style(row: 3, col: 1).reverse)
     }
 
@@ -280,7 +280,7 @@ struct QueueScreenTests {
         Fixture.press(app, [.char("g"), .pageDown])
         #expect(app.queue.selected == 10)
         Fixture.press(app, [.char("g"), .enter])
-        #expect((app.stack.last as? DetailScreen)?.view.item.id == CaseID("C-2026-0016"))
+        #expect((app.stack.last as? DetailScreen)?.view.item.id == CaseID("C-2026-0023"))
         Fixture.press(app, [.char("q")])
         #expect(app.stack.count == 1)
         #expect(!app.shouldQuit)

@@ -103,6 +103,20 @@ final class MemoryRepository: CaseRepository {
     func audit(action: String, caseId: CaseID?, detail: String, now: Date) throws {}
     func auditEntries(caseId: CaseID?) throws -> [AuditEntry] { [] }
     func verifyAudit() throws -> AuditVerification { .intact(entries: 0) }
+    func reporterIdentity(_ id: CaseID) throws -> Reporter { try loadCase(id).reporter }
+    func issueFollowUpCode(_ id: CaseID, now: Date) throws -> FollowUpCode { throw readOnly }
+    func findCase(followUpCode: FollowUpCode, now: Date) throws -> CaseID? { nil }
+    func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] { [] }
+    func repeatRespondents() throws -> [RepeatRespondent] { [] }
+    func declareConflict(_ id: CaseID, reason: String, now: Date) throws { throw readOnly }
+    func reassign(_ id: CaseID, note: String, now: Date) throws { throw readOnly }
+    func accounts() throws -> [Account] { [] }
+    func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws { throw readOnly }
+    func removeAccount(_ name: String, now: Date) throws { throw readOnly }
+    func purgeCandidates(now: Date) throws -> [PurgeCandidate] { [] }
+    func purge(_ ids: [CaseID], now: Date) throws -> Int { throw readOnly }
+    func purgedTraces() throws -> [PurgedTrace] { [] }
+    private var readOnly: StoreError { .notPermitted("read-only test store") }
 }
 
 /// Hand-made cases whose reporters and parties write in several scripts.
