@@ -206,23 +206,26 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     public func addCase(_ intake: CaseIntake, now: Date) throws -> Case {
         try checkCanWrite()
-        return try write { db in
-            let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
-            let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
-            let id = CaseID(year: year, number: seq)
-            var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), taxonomy: evaluator.taxonomy)
-            let others = try otherOpenCases(db, sharingWith: item)
-            try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
-                var scored = current
-                scored.assessment = ratings
-                return self.evaluator.evaluate(scored, otherOpenCases: others).score
-            }
-            try insert(db, item, now: now)
-            try refreshRelated(db, of: item)
-            try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
-                                detail: "case created (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
-            return item
+        return try write { db in try insertNewCase(db, intake, now: now) }
+    }
+
+    /// Creates a case from an intake inside the caller's transaction (``addCase(_:now:)`` and imports).
+    func insertNewCase(_ db: Database, _ intake: CaseIntake, now: Date, how: String = "case created") throws -> Case {
+        let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
+        let id = CaseID(year: year, number: seq)
+        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), taxonomy: evaluator.taxonomy)
+        let others = try otherOpenCases(db, sharingWith: item)
+        try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
+            var scored = current
+            scored.assessment = ratings
+            return self.evaluator.evaluate(scored, otherOpenCases: others).score
         }
+        try insert(db, item, now: now)
+        try refreshRelated(db, of: item)
+        try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
+                            detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
+        return item
     }
 
     @discardableResult

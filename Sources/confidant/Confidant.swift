@@ -13,6 +13,7 @@ struct Confidant: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             AssessCommand.self, StatusCommand.self, JournalCommand.self, EscalateCommand.self,
+            ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 }

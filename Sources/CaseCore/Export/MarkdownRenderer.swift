@@ -26,7 +26,9 @@ public enum MarkdownRenderer {
     static func render(_ block: ExportOutline.Block) -> [String] {
         switch block {
         case let .fields(fields):
-            return fields.map { "- **\(MarkdownText.inline($0.label)):** \(MarkdownText.inline($0.value))" }
+            // One paragraph with hard breaks, so it never merges with a neighbouring list.
+            let lines = fields.map { "**\(MarkdownText.inline($0.label)):** \(MarkdownText.inline($0.value))" }
+            return [lines.joined(separator: "\\\n")]
         case let .text(text):
             let rendered = MarkdownText.block(text)
             return [rendered.isEmpty ? "*(empty)*" : rendered]
@@ -36,7 +38,7 @@ public enum MarkdownRenderer {
             lines += table.rows.map(row)
             return lines
         case let .list(items):
-            return items.map { "- " + MarkdownText.inline($0) }
+            return items.map { "- " + MarkdownText.inline($0, atLineStart: true) }
         case let .note(text):
             return ["*" + MarkdownText.inline(text) + "*"]
         case let .timeline(entries):

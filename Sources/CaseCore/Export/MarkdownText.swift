@@ -8,9 +8,10 @@ public enum MarkdownText {
     /// Characters that only mean something at the start of a line.
     private static let lineStart: Set<Character> = ["#", "+", "-", "=", ">"]
 
-    /// One line of text for a list item, heading or table cell: cleaned, line ends folded into spaces, escaped.
-    public static func inline(_ text: String) -> String {
-        escapeLine(SafeText.line(text))
+    /// One line of text: cleaned, line ends folded into spaces, escaped. `atLineStart` when the text begins a line
+    /// or a list item (where `#`, `-`, `1.` and the like would start a block).
+    public static func inline(_ text: String, atLineStart: Bool = false) -> String {
+        escapeLine(SafeText.line(text), atLineStart: atLineStart)
     }
 
     /// Multi-line text as paragraphs: each line escaped, line breaks kept as hard breaks, blank lines as
@@ -31,9 +32,9 @@ public enum MarkdownText {
     }
 
     /// Escapes one line (no line ends inside).
-    static func escapeLine(_ line: String) -> String {
+    static func escapeLine(_ line: String, atLineStart: Bool = true) -> String {
         var out = ""
-        var atStart = true
+        var atStart = atLineStart
         var pendingDigits = ""
         let characters = Array(line)
         for (index, character) in characters.enumerated() {
