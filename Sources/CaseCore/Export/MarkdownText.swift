@@ -4,7 +4,7 @@ import Foundation
 /// it holds: no heading, list, table break, link, image, raw HTML or code span can be started from inside it.
 public enum MarkdownText {
     /// Characters that are backslash-escaped wherever they appear.
-    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "$"]
+    private static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "|", "~", "$"]
     /// Characters that only mean something at the start of a line.
     private static let lineStart: Set<Character> = ["#", "+", "-", "=", ">"]
 
@@ -61,6 +61,9 @@ public enum MarkdownText {
             }
             if special.contains(character) {
                 out += "\\" + String(character)
+            } else if character == "<", let next, next.isLetter || next == "/" || next == "!" || next == "?" {
+                // Could open raw HTML or an autolink; "<5" cannot.
+                out += "\\<"
             } else if character == "&", let next, next.isLetter || next == "#" {
                 // "&lt;" would otherwise render as "<".
                 out += "\\&"
