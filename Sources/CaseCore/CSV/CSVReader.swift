@@ -22,6 +22,12 @@ public struct CSVSyntaxError: Error, Equatable, Sendable, CustomStringConvertibl
     public var field: Int
     public var problem: String
 
+    public init(line: Int, field: Int, problem: String) {
+        self.line = line
+        self.field = field
+        self.problem = problem
+    }
+
     public var description: String { "line \(line), field \(field): \(problem)" }
 }
 
