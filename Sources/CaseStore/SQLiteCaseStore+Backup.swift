@@ -64,7 +64,7 @@ extension SQLiteCaseStore {
                 // One step inside one read transaction of the pool: a consistent snapshot, even while others write.
                 try pool.backup(to: target)
                 // A single self-contained file: no -wal beside it to forget when copying it.
-                try target.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+                try target.writeWithoutTransaction { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
                 try target.close()
             } catch {
                 try? target.close()
@@ -153,6 +153,9 @@ extension SQLiteCaseStore {
                 now: now)
             try store.pool.close()
         }
+        // The pool may leave what it wrote in the copy's -wal file (its last connection to close is a reader, which
+        // does not checkpoint): fold it into the main file before that file is moved or copied.
+        try BackupFiles.consolidate(staging)
 
         // 3. Put it in place.
         do {
@@ -235,6 +238,17 @@ enum BackupFiles {
             fsync(directory)
             close(directory)
         }
+    }
+
+    /// Checkpoints a database's write-ahead log into the main file and leaves it in rollback-journal mode, so the
+    /// file alone holds everything.
+    static func consolidate(_ path: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        try queue.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
+        try queue.close()
     }
 
     static func remove(_ path: String) {
