@@ -52,7 +52,7 @@ public struct RestoreReceipt: Equatable, Sendable {
 
 extension SQLiteCaseStore {
     public func backup(to path: String, overwrite: Bool, now: Date) throws -> BackupReceipt {
-        try checkCanWrite()
+        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor can back up the database") }
         let destination = URL(fileURLWithPath: path).standardizedFileURL.path
         guard !BackupFiles.sameFile(destination, self.path) else { throw BackupError.sameFile(path: destination) }
         if FileManager.default.fileExists(atPath: destination), !overwrite { throw BackupError.destinationExists(path: destination) }

@@ -88,6 +88,15 @@ struct StatisticsTests {
         #expect(all.byMonth.first?.key == "2026-01" && all.byMonth.last?.key == "2026-11")
     }
 
+    @Test("an empty period is all zeros, with no month, median or share")
+    func empty() throws {
+        let report = StatisticsReport(records: [], taxonomy: try Self.taxonomy, from: nil, to: nil, now: Self.now)
+        #expect(report.totalCases == .count(0) && report.byMonth.isEmpty)
+        #expect(report.timeToAcknowledge.medianDays == nil && report.escalation.sharePercent == nil)
+        #expect(report.byCategory.allSatisfy { $0.cases == .count(0) })
+        #expect(StatisticsFormat.markdown.render(report).contains("No cases in this period."))
+    }
+
     @Test("overdue counts and escalation share and levels")
     func overdueAndEscalation() throws {
         let late = Deadline(kind: .followUp, due: Self.day("2026-11-01"), metAt: nil)

@@ -19,8 +19,10 @@ struct BackupCLITests {
         #expect(restored.status == 0, "\(restored.stderr)")
         #expect(restored.stdout.hasPrefix("Restored \(restoredDB.path) from \(backup.path): 46 cases"))
         #expect(try sandbox.caseIDs(database: restoredDB) == (try sandbox.caseIDs()))
-        let original = try sandbox.run(["show", "C-2026-0018", "--json"])
-        let copy = try sandbox.run(["show", "C-2026-0018", "--json"], database: restoredDB)
+        let id = try #require(try sandbox.caseIDs().last)
+        let original = try sandbox.run(["show", id, "--json"])
+        let copy = try sandbox.run(["show", id, "--json"], database: restoredDB)
+        #expect(original.status == 0 && original.stdout.contains("\"id\" : \"\(id)\""))
         #expect(copy.stdout == original.stdout)
         #expect(try sandbox.run(["list"], passphrase: "wrong passphrase", database: restoredDB).status != 0)
         if let rows = try sandbox.sql("SELECT action FROM audit WHERE action IN ('backup', 'restore')", database: restoredDB) {

@@ -23,8 +23,8 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "markdown, json or html.")
     var format: String = "markdown"
 
-    @Option(name: .customLong("for"), help: "counselor (everything) or supervisor (redacted).")
-    var audience: String = "counselor"
+    @Option(name: .customLong("for"), help: "counselor (everything) or supervisor (redacted); default: your own role.")
+    var audience: String?
 
     @Option(help: "File to write (default: standard output).")
     var out: String?
@@ -33,8 +33,9 @@ struct ExportCommand: ParsableCommand {
         try reportingErrors {
             let caseID = try parseCaseID(id)
             let format = try parseChoice(format, CaseExportFormat.self, option: "--format")
-            let audience = try parseChoice(audience, Audience.self, option: "--for")
+            let requested = try audience.map { try parseChoice($0, Audience.self, option: "--for") }
             let desk = try database.openDesk()
+            let audience = requested ?? (desk.store.session.role == .counselor ? .counselor : .supervisor)
             let doc = try desk.exportDocument(caseID, for: audience)
             try OutputFile.emit(format.render(doc, taxonomy: desk.taxonomy, generatedAt: desk.clock()), to: out)
             try desk.recordExport(caseID, format: format, audience: audience, toFile: out != nil)
