@@ -11,6 +11,7 @@ extension SQLiteCaseStore: CaseBulkStore {
             var added: [CaseID] = []
             var skipped = 0
             var seen: Set<String> = []
+            var tags: Set<String> = []
             for (index, entry) in intakes.enumerated() {
                 let tag = importTag(entry.fingerprint)
                 let known = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM importfingerprint WHERE tag = ?)", arguments: [tag]) ?? false
@@ -19,7 +20,9 @@ extension SQLiteCaseStore: CaseBulkStore {
                     continue
                 }
                 do {
-                    let item = try insertNewCase(db, entry.intake, now: now, how: "case created by import from \(source)")
+                    let item = try insertNewCase(db, entry.intake, now: now, how: "case created by import from \(source)",
+                                                 refreshRanking: false)
+                    tags.formUnion(matchTags(item))
                     try db.execute(
                         sql: "INSERT INTO importfingerprint (tag, caseId, source, importedAt) VALUES (?, ?, ?, ?)",
                         arguments: [tag, item.id.description, source, now])
@@ -28,9 +31,30 @@ extension SQLiteCaseStore: CaseBulkStore {
                     throw CaseImportFailure(index: index, underlying: error)
                 }
             }
+            // Queue ranking of the new cases and of every case naming the same people, each computed once
+            // (per case inside the loop, a file naming one person in many rows would cost quadratic time).
+            try refreshRankings(db, ids: Set(added.map(\.description)), sharingTags: tags)
             try AuditLog.append(db, actor: session.account, action: "import", caseId: nil,
                                 detail: "\(added.count) imported, \(skipped) already present (\(source))", at: now, headKey: headKey)
             return (added, skipped)
+        }
+    }
+
+    /// Recomputes the cached ranking fields of `ids` and of every case naming a person with one of `tags`.
+    func refreshRankings(_ db: Database, ids: Set<String>, sharingTags tags: Set<String>) throws {
+        var all = ids
+        if !tags.isEmpty {
+            let list = Array(tags)
+            for start in stride(from: 0, to: list.count, by: 500) {
+                let chunk = Array(list[start..<min(start + 500, list.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                all.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT caseId FROM party WHERE matchTag IN (\(marks))",
+                                                  arguments: StatementArguments(chunk)))
+            }
+        }
+        for key in all.sorted() {
+            guard let id = CaseID(key), let current = try? loadCaseForRanking(db, id) else { continue }
+            try writeRanking(db, current, evaluate(db, current))
         }
     }
 

@@ -210,7 +210,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     /// Creates a case from an intake inside the caller's transaction (``addCase(_:now:)`` and imports).
-    func insertNewCase(_ db: Database, _ intake: CaseIntake, now: Date, how: String = "case created") throws -> Case {
+    /// An import passes `refreshRanking: false` and refreshes every affected case once at the end.
+    func insertNewCase(_ db: Database, _ intake: CaseIntake, now: Date, how: String = "case created",
+                       refreshRanking: Bool = true) throws -> Case {
         let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
         let id = CaseID(year: year, number: seq)
@@ -222,7 +224,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             return self.evaluator.evaluate(scored, otherOpenCases: others).score
         }
         try insert(db, item, now: now)
-        try refreshRelated(db, of: item)
+        if refreshRanking { try refreshRelated(db, of: item) }
         try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
                             detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
         return item

@@ -153,6 +153,35 @@ struct BackupTests {
         #expect(try Self.leftovers(in: directory).isEmpty)
     }
 
+    @Test("a backup taken while another connection keeps writing is consistent: it passes the integrity check and its audit chain verifies")
+    func backupDuringWrites() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { ExportFixtures.cleanUp(directory) }
+        let (desk, store) = try ExportFixtures.demoDesk(in: directory)
+        let id = try #require(try desk.queue().first { $0.status.isOpen }?.id)
+        // A second store on the same file, as a second Confidant window would have.
+        let writer = try SQLiteCaseStore.open(at: store.path, passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator())
+        let writerDesk = CaseDesk(store: writer, clock: { ExportFixtures.now })
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) {
+            for n in 0..<40 { _ = try? writerDesk.record(id, .note, text: "concurrent note \(n)") }
+        }
+        var receipts: [BackupReceipt] = []
+        for n in 0..<4 {
+            receipts.append(try desk.backup(to: directory.appendingPathComponent("during-\(n).db").path, overwrite: false))
+        }
+        group.wait()
+        for (n, _) in receipts.enumerated() {
+            let path = directory.appendingPathComponent("during-\(n).db").path
+            let restored = directory.appendingPathComponent("restored-\(n).db").path
+            // restore checks integrity_check and the audit chain, and fails otherwise.
+            let receipt = try SQLiteCaseStore.restore(from: path, to: restored, passphrase: ExportFixtures.passphrase,
+                                                      evaluator: try ExportFixtures.evaluator(), force: false)
+            #expect(receipt.cases == 46)
+        }
+        #expect(try store.loadCase(id).journal.filter { $0.text.hasPrefix("concurrent note") }.count == 40)
+    }
+
     @Test("a backup does not overwrite a file without --force, and never the database itself")
     func backupRefusals() throws {
         let directory = try ExportFixtures.temporaryDirectory()

@@ -92,6 +92,23 @@ struct ImportTests {
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM importfingerprint") } == 0)
     }
 
+    @Test("an import ranks the queue exactly as adding the same cases one by one would (pervasiveness included)")
+    func rankingMatchesOneByOne() throws {
+        let directory = try ExportFixtures.temporaryDirectory()
+        defer { ExportFixtures.cleanUp(directory) }
+        // The demo cases name the same few people again and again: the pervasiveness booster is exercised.
+        let intakes = try ExportFixtures.demoIntakes()
+        let (importDesk, importStore) = try ExportFixtures.emptyDesk(in: directory, name: "imported.db")
+        let result = try importStore.importCases(intakes.enumerated().map { ("demo-\($0.offset)", $0.element) },
+                                                 source: "json file", now: ExportFixtures.now)
+        #expect(result.added.count == intakes.count)
+        let (oneByOneDesk, _) = try ExportFixtures.demoDesk(in: directory)
+        func ranking(_ desk: CaseDesk) throws -> [String] {
+            try desk.queue().map { "\($0.id) \($0.score ?? -1) \($0.band?.rawValue ?? "-") \($0.severeOrPervasive) \($0.nextDeadline?.due.timeIntervalSince1970 ?? 0)" }
+        }
+        #expect(try ranking(importDesk) == ranking(oneByOneDesk))
+    }
+
     @Test("a JSON file of cases imports the same way, and the demo file once")
     func jsonImport() throws {
         let directory = try ExportFixtures.temporaryDirectory()
