@@ -1,46 +1,9 @@
 import CaseCore
-import Crypto
 import Foundation
 import GRDB
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// Backup and restore problems, each one sentence a counselor understands.
-public enum BackupError: Error, Equatable, Sendable, CustomStringConvertible {
-    case sameFile(path: String)
-    case destinationExists(path: String)
-    case noBackup(path: String)
-    case notABackup(path: String, detail: String)
-    case damaged(path: String, detail: String)
-    case wrongPassphrase(path: String)
-    case auditBroken(path: String, detail: String)
-    case targetExists(path: String)
-    case io(String)
-
-    public var description: String {
-        switch self {
-        case let .sameFile(path):
-            "\(path) is the database itself; choose another file for the backup."
-        case let .destinationExists(path):
-            "A file already exists at \(path); it was left untouched (use --force to replace it)."
-        case let .noBackup(path):
-            "There is no backup file at \(path)."
-        case let .notABackup(path, detail):
-            "The file \(path) is not a Confidant backup (\(detail)); nothing was restored."
-        case let .damaged(path, detail):
-            "The backup \(path) is damaged (\(detail)); nothing was restored."
-        case let .wrongPassphrase(path):
-            "The passphrase does not open the backup \(path); nothing was restored."
-        case let .auditBroken(path, detail):
-            "The audit log in the backup \(path) does not verify (\(detail)); it may have been tampered with, so nothing was restored."
-        case let .targetExists(path):
-            "A database already exists at \(path); nothing was restored. Use --force to replace it (a copy of it is kept beside it)."
-        case let .io(detail):
-            "The backup could not be written or read: \(detail)."
-        }
-    }
-}
 
 /// What a restore did.
 public struct RestoreReceipt: Equatable, Sendable {
@@ -198,78 +161,5 @@ extension SQLiteCaseStore {
         }
         guard check == ["ok"] else { throw BackupError.damaged(path: target, detail: "after restoring: " + check.joined(separator: "; ")) }
         return RestoreReceipt(cases: cases, auditEntries: audits, previousKeptAt: keptAt)
-    }
-}
-
-/// File handling shared by backup and restore: private staging files, atomic placement, digests.
-enum BackupFiles {
-    /// Whether two paths name the same database file (directly or as its -wal/-shm companion), symlinks resolved.
-    static func sameFile(_ a: String, _ b: String) -> Bool {
-        let ra = URL(fileURLWithPath: a).resolvingSymlinksInPath().path
-        let rb = URL(fileURLWithPath: b).resolvingSymlinksInPath().path
-        return ra == rb || ra == rb + "-wal" || ra == rb + "-shm"
-    }
-
-    /// An empty file created with mode 0600 next to `path` (SQLite keeps the mode of a file it opens).
-    static func makeStagingFile(beside path: String) throws -> String {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = ".\((path as NSString).lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
-        let staging = (directory.isEmpty ? "." : directory) + "/" + name
-        let fd = open(staging, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw BackupError.io("cannot create a file in \(directory) (\(String(cString: strerror(errno))))") }
-        close(fd)
-        return staging
-    }
-
-    /// Flushes the staging file, gives it mode 0600 and renames it over `path` in one step.
-    static func finish(staging: String, at path: String) throws {
-        let fd = open(staging, O_RDONLY | O_CLOEXEC)
-        if fd >= 0 {
-            fsync(fd)
-            close(fd)
-        }
-        chmod(staging, 0o600)
-        guard rename(staging, path) == 0 else {
-            throw BackupError.io("cannot move the file into place at \(path) (\(String(cString: strerror(errno))))")
-        }
-        let directory = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                             O_RDONLY | O_CLOEXEC)
-        if directory >= 0 {
-            fsync(directory)
-            close(directory)
-        }
-    }
-
-    /// Checkpoints a database's write-ahead log into the main file and leaves it in rollback-journal mode, so the
-    /// file alone holds everything.
-    static func consolidate(_ path: String) throws {
-        let queue = try DatabaseQueue(path: path)
-        defer { try? queue.close() }
-        try queue.writeWithoutTransaction { db in
-            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
-        }
-        try queue.close()
-    }
-
-    static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
-
-    static func sha256(of path: String) throws -> (bytes: Int, hex: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BackupError.io("cannot read \(path)") }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var bytes = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            bytes += chunk.count
-        }
-        return (bytes, hasher.finalize().map { String(format: "%02x", $0) }.joined())
-    }
-
-    /// `20261125T120000Z`
-    static func stamp(_ date: Date) -> String {
-        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 }

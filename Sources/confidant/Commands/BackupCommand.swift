@@ -8,8 +8,8 @@ struct BackupCommand: ParsableCommand {
         commandName: "backup",
         abstract: "Write a consistent, still-encrypted snapshot of the database to a file (mode 0600).",
         discussion: """
-            The snapshot is taken with SQLite's online backup, so it is consistent even while the case desk is open.
-            Sealed fields stay sealed and the key slots come along: the same passphrase opens it. Restore it with
+            The snapshot is taken with SQLite's online backup, so it is consistent even while the case desk is open. \
+            Sealed fields stay sealed and the key slots come along: the same passphrase opens it. Restore it with \
             'confidant restore'. Recorded in the audit log with the file's SHA-256.
             """)
 

@@ -8,10 +8,10 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Export one case summary as Markdown, JSON or printable HTML, for the counselor or the supervisor.",
         discussion: """
-            The summary holds the score explanation, the journal timeline, deadlines met and missed, support arranged,
-            advice given and the escalation history. --for supervisor shows the reporter by pseudonym unless they
-            consented to share their identity, replaces their name in the text, and leaves out contact details,
-            support needs, support arranged and advice given. Files are written readable by you only (mode 0600).
+            The summary holds the score explanation, the journal timeline, deadlines met and missed, support arranged, \
+            advice given and the escalation history. --for supervisor shows the reporter by pseudonym unless they \
+            consented to share their identity, replaces their name in the text, and leaves out contact details, \
+            support needs, support arranged and advice given. Files are written readable by you only (mode 0600). \
             Every export is recorded in the audit log.
             """)
 

@@ -8,8 +8,8 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import cases from a CSV file (columns in docs/IMPORT.md) or a JSON array of cases.",
         discussion: """
-            Every row is checked first; the first problem stops the import with the file, line and column named,
-            and nothing is imported. Otherwise all new cases are added in one transaction. Rows imported before
+            Every row is checked first; the first problem stops the import with the file, line and column named, \
+            and nothing is imported. Otherwise all new cases are added in one transaction. Rows imported before \
             (same external_ref, or the same content) are skipped, so importing a file twice adds nothing.
             """)
 

@@ -8,9 +8,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Anonymised statistics for management, as Markdown, CSV, JSON or HTML.",
         discussion: """
-            Counts by category, triage band, reporter relationship, channel and month of receipt; median and 90th
-            percentile days to acknowledge and to first contact; overdue cases; escalations by level. Counts from
-            1 to 4 are shown as <5, and x marks a count withheld so that a small one cannot be worked out from a
+            Counts by category, triage band, reporter relationship, channel and month of receipt; median and 90th \
+            percentile days to acknowledge and to first contact; overdue cases; escalations by level. Counts from \
+            1 to 4 are shown as <5, and x marks a count withheld so that a small one cannot be worked out from a \
             total. No names, case ids, pseudonyms or case text are included. Recorded in the audit log.
             """)
 

@@ -8,8 +8,8 @@ struct RestoreCommand: ParsableCommand {
         commandName: "restore",
         abstract: "Restore the database from a backup written by 'confidant backup'.",
         discussion: """
-            The backup is checked before anything is replaced: it must pass SQLite's integrity check, be a Confidant
-            database, open with the passphrase, and have an intact audit log. An existing database is replaced only
+            The backup is checked before anything is replaced: it must pass SQLite's integrity check, be a Confidant \
+            database, open with the passphrase, and have an intact audit log. An existing database is replaced only \
             with --force, and is then first kept beside it as <database>.before-restore-<time>.
             """)
 
