@@ -39,7 +39,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseCore"]),
+        .testTarget(
+            name: "CaseStoreTests",
+            dependencies: ["CaseStore", "CaseCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]),
         .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore"]),
         // Crash, disk-full, read-only, concurrency and fuzz tests (see RELIABILITY.md).

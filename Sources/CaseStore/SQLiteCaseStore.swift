@@ -236,24 +236,29 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     public func addCase(_ intake: CaseIntake, now: Date) throws -> Case {
         try checkCanWrite()
-        return try write { db in
-            let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
-            let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
-            let id = CaseID(year: year, number: seq)
-            var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), taxonomy: evaluator.taxonomy)
-            let others = try otherOpenCases(db, sharingWith: item)
-            try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
-                var scored = current
-                scored.assessment = ratings
-                return self.evaluator.evaluate(scored, otherOpenCases: others).score
-            }
-            try insert(db, item, now: now)
-            try applyAutomaticRecusals(db, id, now: now)
-            try refreshRelated(db, of: item)
-            try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
-                                detail: "case created (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
-            return item
+        return try write { db in try insertNewCase(db, intake, now: now) }
+    }
+
+    /// Creates a case from an intake inside the caller's transaction (``addCase(_:now:)`` and imports).
+    /// An import passes `refreshRanking: false` and refreshes every affected case once at the end.
+    func insertNewCase(_ db: Database, _ intake: CaseIntake, now: Date, how: String = "case created",
+                       refreshRanking: Bool = true) throws -> Case {
+        let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+        let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
+        let id = CaseID(year: year, number: seq)
+        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), taxonomy: evaluator.taxonomy)
+        let others = try otherOpenCases(db, sharingWith: item)
+        try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
+            var scored = current
+            scored.assessment = ratings
+            return self.evaluator.evaluate(scored, otherOpenCases: others).score
         }
+        try insert(db, item, now: now)
+        try applyAutomaticRecusals(db, id, now: now)
+        if refreshRanking { try refreshRelated(db, of: item) }
+        try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
+                            detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
+        return item
     }
 
     @discardableResult
@@ -529,17 +534,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     /// Recomputes the cached ranking fields of a case and of every case naming the same reported person
     /// (their pervasiveness depends on this one).
     func refreshRelated(_ db: Database, of item: Case) throws {
-        let tags = matchTags(item)
-        var ids = [item.id.description]
-        if !tags.isEmpty {
-            let marks = Array(repeating: "?", count: tags.count).joined(separator: ",")
-            ids += try String.fetchAll(db, sql: "SELECT DISTINCT caseId FROM party WHERE matchTag IN (\(marks))",
-                                       arguments: StatementArguments(tags))
-        }
-        for key in Set(ids) {
-            guard let id = CaseID(key) else { continue }
-            try rerank(db, id)
-        }
+        try refreshRankings(db, ids: [item.id.description], sharingTags: Set(matchTags(item)))
     }
 
     /// Recomputes one case's cached ranking fields from its unsealed columns and stored match tags;

@@ -124,6 +124,19 @@ enum StoreSchema {
                 ALTER TABLE casefile ADD COLUMN followUpTag TEXT;
                 """)
         }
+        migrator.registerMigration("v4-import-fingerprints") { db in
+            // One row per imported case: a keyed hash of the row's fingerprint, so a re-import skips it.
+            // The row outlives its case (caseId becomes NULL if the case is ever purged), so a purged case is
+            // not brought back by importing the same file again.
+            try db.execute(sql: """
+                CREATE TABLE importfingerprint (
+                    tag TEXT PRIMARY KEY NOT NULL,
+                    caseId TEXT REFERENCES casefile(id) ON DELETE SET NULL,
+                    source TEXT NOT NULL,
+                    importedAt DATETIME NOT NULL);
+                CREATE INDEX importfingerprint_case ON importfingerprint(caseId);
+                """)
+        }
         return migrator
     }
 }

@@ -16,6 +16,7 @@ struct Confidant: ParsableCommand {
             AssessCommand.self, StatusCommand.self, JournalCommand.self, EscalateCommand.self,
             ConflictCommand.self, ReassignCommand.self, HoldCommand.self, PurgeCommand.self,
             DueCommand.self, RespondentsCommand.self, LookupCommand.self, UserCommand.self, AuditCommand.self,
+            ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

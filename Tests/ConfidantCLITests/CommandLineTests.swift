@@ -156,3 +156,24 @@ struct CommandLineTests {
         #expect(!result.stderr.contains("Fatal"))
     }
 }
+
+@Suite("No escape sequences reach the terminal")
+struct TerminalInjectionTests {
+    @Test("show strips terminal escape sequences from names and narratives; show --json keeps them escaped")
+    func showIsSafe() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init"]).status == 0)
+        let hostile = CLIHarness.sampleCase
+            .replacingOccurrences(of: "Fatima Zahra Benali", with: "Fatima \\u001b]0;pwned\\u0007\\u001b[31mRED")
+            .replacingOccurrences(of: "He told me", with: "\\u001b[2JHe told me")
+        #expect(try cli.run(["add", "--json", "-"], stdin: hostile).status == 0)
+        let shown = try cli.run(["show", "C-2026-0001"])
+        #expect(shown.status == 0)
+        #expect(!shown.stdout.contains("\u{1B}"))
+        #expect(!shown.stdout.contains("\u{07}"))
+        #expect(shown.stdout.contains("He told me"))
+        let json = try cli.run(["show", "C-2026-0001", "--json"])
+        #expect(!json.stdout.contains("\u{1B}"))
+        #expect(json.stdout.contains("\\u001b[31mRED"))
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A case summary as plain text for the terminal (`confidant show`).
+/// A case summary as plain text for the terminal (`confidant show`). User text passes through
+/// ``SafeText/clean(_:)``: an escape sequence in a name or narrative never reaches the terminal.
 public enum CaseText {
     public static func render(_ doc: CaseDocument, taxonomy: Taxonomy) -> String {
         var out: [String] = []
@@ -37,6 +38,6 @@ public enum CaseText {
         out.append("")
         out.append("Journal")
         for entry in doc.journal { out.append("  \(entry.at)  \(entry.kind)  \(entry.author): \(entry.text)") }
-        return out.joined(separator: "\n")
+        return SafeText.clean(out.joined(separator: "\n"))
     }
 }

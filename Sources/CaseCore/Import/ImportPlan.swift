@@ -1,0 +1,64 @@
+import Foundation
+
+/// The cases an import file holds, each with its fingerprint, ready to be checked and then added in one transaction.
+public struct ImportPlan: Sendable {
+    public struct Item: Sendable {
+        /// What identifies the case across imports: `ref:` and the file's own reference when it gives one, else
+        /// the normalised content. The store keeps only a keyed hash of it.
+        public var fingerprint: String
+        public var intake: CaseIntake
+        /// Where the case is in the file: `line 7` or `case 3`.
+        public var location: String
+
+        public init(fingerprint: String, intake: CaseIntake, location: String) {
+            self.fingerprint = fingerprint
+            self.intake = intake
+            self.location = location
+        }
+    }
+
+    public enum Source: String, Sendable { case csv, json }
+
+    public var file: String
+    public var source: Source
+    public var items: [Item]
+
+    public init(file: String, source: Source, items: [Item]) {
+        self.file = file
+        self.source = source
+        self.items = items
+    }
+
+    /// Checks every case exactly as the store will create it (intake rules, taxonomy, workflow replay) and throws
+    /// the first problem as an ``ImportError`` naming where it is. Nothing is written.
+    public func validate(evaluator: CaseEvaluator, now: Date) throws {
+        for item in items {
+            do {
+                var trial = try item.intake.makeCase(
+                    id: CaseID(year: 2000, number: 1), now: now, pseudonym: "Import Check", taxonomy: evaluator.taxonomy)
+                try item.intake.replayHistory(on: &trial, by: "import", now: now, taxonomy: evaluator.taxonomy) { ratings, current in
+                    var scored = current
+                    scored.assessment = ratings
+                    return evaluator.evaluate(scored, otherOpenCases: 0).score
+                }
+            } catch let error as CaseError {
+                throw self.error(error, at: item.location)
+            }
+        }
+    }
+
+    /// An ``ImportError`` for a validation error at `location`, naming the column or field it is about.
+    public func error(_ error: CaseError, at location: String) -> ImportError {
+        let column = ImportColumn.blamed(by: error)
+        var problem = error.description
+        if let first = problem.first, problem.hasPrefix("The ") || problem.hasPrefix("A ") {
+            problem = first.lowercased() + problem.dropFirst()
+        }
+        switch source {
+        case .csv:
+            return ImportError(file: file, location: location, column: column?.rawValue, problem: problem)
+        case .json:
+            return ImportError(file: file, location: location + (column.map { ", field \($0.jsonField)" } ?? ""), problem: problem)
+        }
+    }
+}
