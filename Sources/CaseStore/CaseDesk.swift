@@ -109,6 +109,29 @@ public final class CaseDesk: Sendable {
         try store.reassign(id, note: note, now: clock())
     }
 
+    /// The written confirmation of receipt for a case, from the organisation's template.
+    /// - Parameter html: a self-contained HTML page instead of Markdown.
+    public func acknowledgementLetter(_ id: CaseID, template: LetterTemplate, html: Bool) throws -> String {
+        let view = try open(id)
+        let values = LetterTemplate.acknowledgementValues(
+            for: view.item, evaluation: view.evaluation, counselor: author,
+            organisation: evaluator.policy.organisationName ?? "the organisation", policy: evaluator.policy, now: clock(),
+            calendar: evaluator.deadlines.calendar)
+        try store.audit(action: "letter", caseId: id, detail: "acknowledgement letter (\(template.language)) rendered", now: clock())
+        guard html else { return template.render(values, escape: { MarkdownText.inline($0) }) }
+        return LetterHTML.render(markdown: template.render(values, escape: HTMLText.line), title: "Confirmation of receipt \(id)")
+    }
+
+    /// Records that the acknowledgement was sent: the deadline is met and the journal says so.
+    @discardableResult
+    public func markAcknowledgementSent(_ id: CaseID, language: String) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: "letter-sent", now: now) { item, _ in
+            try item.recordAcknowledgementSent(language: language, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
     /// Overdue and due-today counts for the status bar.
     public func dueCounts(calendar: Calendar = .current) throws -> (overdue: Int, dueToday: Int) {
         let now = clock()

@@ -52,6 +52,8 @@ public struct ConfidantConfiguration: Sendable {
         return try load(from: directory)
     }
 
+    public var letters: LetterLibrary { LetterLibrary(directory: directory.appendingPathComponent("letters")) }
+
     public func evaluator(calendar: Calendar = .utc) -> CaseEvaluator {
         CaseEvaluator(scoring: scoring, policy: policy, taxonomy: taxonomy, calendar: calendar)
     }

@@ -15,7 +15,7 @@ struct Confidant: ParsableCommand {
             OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             AssessCommand.self, StatusCommand.self, JournalCommand.self, EscalateCommand.self,
             ConflictCommand.self, ReassignCommand.self, HoldCommand.self, PurgeCommand.self,
-            DueCommand.self, RespondentsCommand.self, LookupCommand.self, UserCommand.self, AuditCommand.self,
+            LetterCommand.self, DueCommand.self, RespondentsCommand.self, LookupCommand.self, UserCommand.self, AuditCommand.self,
             ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
