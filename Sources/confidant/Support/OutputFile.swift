@@ -1,4 +1,5 @@
 import CaseCore
+import CaseStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -20,42 +21,9 @@ enum OutputFile {
         try write(Data(text.utf8), to: DatabaseLocation.absolute(path))
     }
 
-    /// Writes through a temporary file created with mode 0600 in the same folder, then renames it over `path`,
-    /// so the file is never readable by others, not even for a moment, and never left half-written.
+    /// Writes `data` to `path` privately and atomically (see ``PrivateFile/write(_:to:)``).
     static func write(_ data: Data, to path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw FileProblem(description: "\(path) is a folder; give a file name to write to.")
-        }
-        let directory = (path as NSString).deletingLastPathComponent
-        guard FileManager.default.fileExists(atPath: directory) else {
-            throw FileProblem(description: "The folder \(directory) does not exist; nothing was written.")
-        }
-        let temporary = directory + "/.\((path as NSString).lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
-        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else {
-            throw FileProblem(description: "\(path) cannot be written (\(String(cString: strerror(errno)))); nothing was written.")
-        }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
-        if failure == 0, fsync(fd) != 0 { failure = errno }
-        close(fd)
-        if failure == 0, rename(temporary, path) != 0 { failure = errno }
-        if failure != 0 {
-            unlink(temporary)
-            throw FileProblem(description: "\(path) cannot be written (\(String(cString: strerror(failure)))); nothing was written.")
-        }
+        try PrivateFile.write(data, to: path)
     }
 
     /// The text of a file to read, with clear errors for a missing file or text that is not UTF-8.
