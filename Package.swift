@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "confidant", targets: ["confidant"]),
+        .executable(name: "confidant-bench", targets: ["confidant-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -26,7 +27,9 @@ let package = Package(
             ]
         ),
         // Synthetic data for benchmarks (and the test that keeps the benchmark from rotting).
-        .target(name: "BenchSupport", dependencies: ["CaseCore"]),
+        .target(name: "BenchSupport", dependencies: ["CaseCore", "CaseStore"]),
+        // `make bench`: the benchmark suite (see BENCHMARKS.md).
+        .executableTarget(name: "confidant-bench", dependencies: ["BenchSupport", "CaseCore", "CaseStore", "CaseDeskTUI"]),
         // Thin system-library shim over ncursesw.
         .systemLibrary(name: "CNCurses"),
         // The counselor's case desk: screen model, screens, key bindings, ncurses adapter.
@@ -45,6 +48,7 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore"]),
+        .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "CaseCore", "CaseStore"]),
         // Crash, disk-full, read-only, concurrency and fuzz tests (see RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",

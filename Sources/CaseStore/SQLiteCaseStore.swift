@@ -186,6 +186,16 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         }
     }
 
+    /// Folds the write-ahead log into the main file (for copying the file, and for benchmarks).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
+    /// Closes the database; the store cannot be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+
     // MARK: Queue
 
     public func summaries() throws -> [CaseSummary] {

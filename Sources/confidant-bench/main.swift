@@ -1,0 +1,165 @@
+import BenchSupport
+import CaseCore
+import CaseDeskTUI
+import CaseStore
+import Foundation
+
+// The benchmark suite: synthetic databases of N sealed cases, the counselor's hot paths timed on each.
+// Usage: confidant-bench [--sizes 1000,10000,100000] [--runs 7] [--out bench-results.json] [--cache DIR]
+
+struct Options {
+    var sizes = [1_000, 10_000, 100_000]
+    var runs = 7
+    var out = "bench-results.json"
+    var cache = ".build/bench-data"
+
+    init(_ arguments: [String]) {
+        var rest = arguments.dropFirst()
+        while let flag = rest.popFirst() {
+            let value = rest.popFirst() ?? ""
+            switch flag {
+            case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0.replacingOccurrences(of: "_", with: "")) }
+            case "--runs": runs = max(1, Int(value) ?? runs)
+            case "--out": out = value
+            case "--cache": cache = value
+            default: FileHandle.standardError.write(Data("confidant-bench: unknown option \(flag)\n".utf8)); exit(2)
+            }
+        }
+    }
+}
+
+struct SizeResult: Codable {
+    var cases: Int
+    var timings: [Timing]
+    var peakRSSMegabytes: Double
+}
+
+struct Report: Codable {
+    var machine: String
+    var date: String
+    var runsPerFigure: Int
+    var results: [SizeResult]
+}
+
+func peakRSSMegabytes() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// Runs the release `confidant` binary beside this one and returns the wall time in milliseconds.
+func runBinary(_ arguments: [String], database: String) throws -> Double {
+    let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("confidant").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments + ["--db", database]
+    var env = ProcessInfo.processInfo.environment
+    env["CONFIDANT_PASSPHRASE"] = BenchDatabase.passphrase
+    process.environment = env
+    process.standardOutput = FileHandle.nullDevice
+    let errors = Pipe()
+    process.standardError = errors
+    let start = DispatchTime.now().uptimeNanoseconds
+    try process.run()
+    process.waitUntilExit()
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
+    guard process.terminationStatus == 0 else {
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        throw NSError(domain: "bench", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "confidant \(arguments.joined(separator: " ")) failed: \(message)"])
+    }
+    return elapsed
+}
+
+let options = Options(CommandLine.arguments)
+let config = try ConfidantConfiguration.discover()
+let now = Date()
+var results: [SizeResult] = []
+
+for size in options.sizes {
+    let buildStart = Date()
+    let path = try BenchDatabase.cached(count: size, in: options.cache, config: config, now: now)
+    print("\(size) cases: database ready in \(String(format: "%.1f", Date().timeIntervalSince(buildStart))) s (\(path))")
+    var timings: [Timing] = []
+    let runs = options.runs
+    func open() throws -> SQLiteCaseStore {
+        try SQLiteCaseStore.open(at: path, passphrase: BenchDatabase.passphrase, evaluator: config.evaluator(), now: now)
+    }
+
+    // Open the database (key derivation included) and paint the first triage screen.
+    timings.append(try Timing.measure("open + first screen (80×24)", runs: runs) {
+        let desk = CaseDesk(store: try open())
+        let app = DeskApp(launch: DeskLaunch(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
+        _ = app.render(width: 80, height: 24)
+    })
+
+    let store = try open()
+    let desk = CaseDesk(store: store)
+    timings.append(try Timing.measure("rank the whole queue", runs: runs) { _ = try store.summaries() })
+
+    let app = DeskApp(launch: DeskLaunch(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
+    _ = app.render(width: 80, height: 24)
+    var moves: [Double] = []
+    for index in 0..<(runs * 5) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        app.handle(index % 10 < 5 ? .down : .up, at: now)
+        _ = app.render(width: 80, height: 24)
+        moves.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+    }
+    timings.append(Timing.summary("keystroke: move in the queue", moves))
+
+    var searches: [Double] = []
+    for _ in 0..<runs {
+        app.handle(.char("/"), at: now)
+        for character in "synthetic 4" {
+            let start = DispatchTime.now().uptimeNanoseconds
+            app.handle(.char(character), at: now)
+            _ = app.render(width: 80, height: 24)
+            searches.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
+        }
+        app.handle(.escape, at: now)
+    }
+    timings.append(Timing.summary("keystroke: incremental search", searches))
+
+    let firstID = try store.summaries().first!.id
+    timings.append(try Timing.measure("open a case detail", runs: runs) {
+        let view = try desk.open(firstID)
+        _ = view.evaluation.score.explanation
+    })
+    timings.append(Timing.measure("detail screen: Enter and draw", runs: runs) {
+        app.handle(.enter, at: now)
+        _ = app.render(width: 80, height: 24)
+        app.handle(.escape, at: now)
+    })
+
+    timings.append(Timing.summary("confidant list --json (process)", try (0..<runs).map { _ in try runBinary(["list", "--json"], database: path) }))
+    timings.append(Timing.summary("confidant report (process)", try (0..<runs).map { _ in try runBinary(["report"], database: path) }))
+
+    let ids = Array(try store.summaries().prefix(1_000).map(\.id))
+    timings.append(try Timing.measure("export \(ids.count) case summaries (Markdown)", runs: max(1, runs / 3), warmUp: false) {
+        for id in ids {
+            let doc = try desk.exportDocument(id, for: .counselor)
+            _ = CaseExportFormat.markdown.render(doc, taxonomy: desk.taxonomy, generatedAt: now)
+        }
+    })
+
+    let rss = peakRSSMegabytes()
+    results.append(SizeResult(cases: size, timings: timings, peakRSSMegabytes: rss))
+    print("")
+    print("  \("figure".padding(toLength: 42, withPad: " ", startingAt: 0))  median ms     min ms     max ms")
+    for t in timings {
+        print("  \(t.name.padding(toLength: 42, withPad: " ", startingAt: 0))"
+            + String(format: " %10.2f %10.2f %10.2f", t.medianMs, t.minMs, t.maxMs))
+    }
+    print("  peak RSS of the benchmark process so far: \(String(format: "%.1f", rss)) MB")
+    print("")
+}
+
+var machine = "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB"
+if let cpu = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8).split(separator: "\n").first(where: { $0.hasPrefix("model name") }) {
+    machine += ", " + cpu.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)
+}
+let report = Report(machine: machine, date: DateText.timestamp(now), runsPerFigure: options.runs, results: results)
+let encoder = JSONEncoder()
+encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+try encoder.encode(report).write(to: URL(fileURLWithPath: options.out))
+print("Results written to \(options.out)")
