@@ -134,9 +134,14 @@ public final class CaseDesk: Sendable {
 
     /// Overdue and due-today counts for the status bar.
     public func dueCounts(calendar: Calendar = .current) throws -> (overdue: Int, dueToday: Int) {
+        dueCounts(in: try store.summaries(), calendar: calendar)
+    }
+
+    /// Overdue and due-today counts of a queue already loaded (no second read of the store).
+    public func dueCounts(in queue: [CaseSummary], calendar: Calendar = .current) -> (overdue: Int, dueToday: Int) {
         let now = clock()
         var overdue = 0, today = 0
-        for summary in try store.summaries() {
+        for summary in queue {
             guard let next = summary.nextDeadline else { continue }
             if next.isOverdue(at: now) { overdue += 1 } else if next.isDueToday(at: now, calendar: calendar) { today += 1 }
         }

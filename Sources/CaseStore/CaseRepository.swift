@@ -11,6 +11,9 @@ public protocol CaseRepository: AnyObject, Sendable {
 
     /// The queue: every case this session may see, as unsealed ranking fields, in queue order.
     func summaries() throws -> [CaseSummary]
+    /// A number that changes whenever any case changes (in this process or another), or nil when the store
+    /// cannot tell; a window reloads its queue only when it changed.
+    func queueVersion() throws -> Int?
     /// A case with its sealed fields opened as far as the session is entitled to. Audited.
     func loadCase(_ id: CaseID) throws -> Case
     /// Score, deadlines and window flag of a case, counting the other open cases that name the same person.
@@ -63,4 +66,8 @@ public protocol CaseRepository: AnyObject, Sendable {
     func purge(_ ids: [CaseID], now: Date) throws -> Int
     /// Anonymised traces of purged cases, for statistics.
     func purgedTraces() throws -> [PurgedTrace]
+}
+
+extension CaseRepository {
+    public func queueVersion() throws -> Int? { nil }
 }

@@ -137,6 +137,20 @@ enum StoreSchema {
                 CREATE INDEX importfingerprint_case ON importfingerprint(caseId);
                 """)
         }
+        migrator.registerMigration("v5-queue-version") { db in
+            // A counter bumped by every change to a case row, so a window can tell cheaply whether its queue is stale.
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO meta (key, value) VALUES ('queueVersion', '0');
+                CREATE TRIGGER casefile_version_insert AFTER INSERT ON casefile
+                    BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'queueVersion'; END;
+                CREATE TRIGGER casefile_version_update AFTER UPDATE ON casefile
+                    BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'queueVersion'; END;
+                CREATE TRIGGER casefile_version_delete AFTER DELETE ON casefile
+                    BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'queueVersion'; END;
+                CREATE TRIGGER recusal_version_insert AFTER INSERT ON recusal
+                    BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'queueVersion'; END;
+                """)
+        }
         return migrator
     }
 }

@@ -18,7 +18,7 @@ struct SQLiteCaseStoreTests {
             #expect(slot["kdf"] == "scrypt")
             #expect(slot["rounds"] == 1 << 10)
             #expect(slot["saltLength"] == 32)
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints", "v5-queue-version"])
         }
     }
 
@@ -230,5 +230,21 @@ struct SQLiteCaseStoreTests {
         #expect(queue.contains { $0.outsideWindow })
         #expect(queue.contains { $0.anonymous })
         #expect(Set(queue.map(\.status)).count >= 8)
+    }
+
+    @Test("The queue version changes when a case changes, here or in another process, and not when one is only read")
+    func queueVersion() throws {
+        let path = StoreFixtures.temporaryPath()
+        let store = try StoreFixtures.makeStore(path: path)
+        let desk = StoreFixtures.desk(store)
+        let start = try #require(try store.queueVersion())
+        let item = try desk.add(StoreFixtures.intake())
+        let afterAdd = try #require(try store.queueVersion())
+        #expect(afterAdd > start)
+        _ = try desk.open(item.id)
+        #expect(try store.queueVersion() == afterAdd)
+        let other = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        try CaseDesk(store: other, clock: { StoreFixtures.now }).record(item.id, .note, text: "From another window")
+        #expect(try store.queueVersion()! > afterAdd)
     }
 }
