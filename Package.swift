@@ -52,7 +52,7 @@ let package = Package(
         // Crash, disk-full, read-only, concurrency and fuzz tests (see RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["CaseCore", "CaseStore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["CaseCore", "CaseStore", "BenchSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import BenchSupport
 import CaseCore
 import CaseStore
 import Foundation
@@ -104,5 +105,76 @@ struct CrashDurabilityTests {
         let final = try Reliability.run(["purge", "--yes"], environment: future)
         #expect(final.status == 0)
         #expect(try Reliability.openStore(db).summaries().isEmpty)
+    }
+
+    /// A JSON import file of `count` synthetic cases.
+    func importFile(_ dir: URL, count: Int, seed: UInt64) throws -> String {
+        let intakes = SyntheticCases.intakes(count: count, seed: seed, now: DateText.parse("2026-11-25T10:00:00Z")!,
+                                             taxonomy: Reliability.config.taxonomy)
+        let json = try JSONSerialization.data(withJSONObject: intakes.map(Self.jsonObject))
+        let path = dir.appendingPathComponent("import-\(seed).json").path
+        try json.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    static func jsonObject(_ intake: CaseIntake) -> [String: Any] {
+        var object: [String: Any] = [
+            "receivedAt": intake.receivedAt!, "channel": intake.channel.rawValue, "incidentFirst": intake.incidentFirst,
+            "incidentLast": intake.incidentLast!, "relationship": intake.relationship.rawValue, "categories": intake.categories,
+            "narrative": intake.narrative,
+            "reported": intake.reported.map { ["name": $0.name, "role": $0.role, "power": $0.power.rawValue] },
+            "reporter": ["pseudonym": intake.reporter.pseudonym!, "anonymous": intake.reporter.anonymous ?? false,
+                         "name": intake.reporter.name as Any, "contact": intake.reporter.contact as Any].filter { !($0.value is NSNull) },
+        ]
+        if let grounds = intake.grounds { object["grounds"] = grounds }
+        return object
+    }
+
+    @Test("Killing a bulk import at random points: all of the file or none of it, never part")
+    func killDuringImport() throws {
+        var random = SeededGenerator(seed: 4242)
+        let dir = Reliability.temporaryDirectory()
+        let db = dir.appendingPathComponent("crash.db").path
+        let env = Reliability.environment(database: db, now: "2026-11-25T10:00:00Z")
+        #expect(try Reliability.run(["init"], environment: env).status == 0)
+        var expected = 0
+        var interrupted = 0
+        for round in 0..<6 {
+            let file = try importFile(dir, count: 150, seed: UInt64(round))
+            let outcome = try Reliability.run(["import", file], environment: env,
+                                              killAfter: Double(Int.random(in: 100...900, using: &random)) / 1000)
+            if outcome.killed { interrupted += 1 } else { #expect(outcome.status == 0, "\(outcome.stderr)") }
+            #expect(try Reliability.integrityCheck(db) == "ok")
+            let count = try Reliability.openStore(db).summaries().count
+            #expect(count == expected || count == expected + 150, "a partial import: \(count) cases after \(expected)")
+            expected = count
+        }
+        #expect(interrupted > 0, "no import was interrupted; raise the kill window")
+        guard case .intact = try Reliability.openStore(db).verifyAudit() else { Issue.record("audit chain broken"); return }
+    }
+
+    @Test("Killing a backup at random points: the database is untouched and a backup file, if present, is whole")
+    func killDuringBackup() throws {
+        var random = SeededGenerator(seed: 5150)
+        let dir = Reliability.temporaryDirectory()
+        let db = dir.appendingPathComponent("crash.db").path
+        let env = Reliability.environment(database: db, now: "2026-11-25T10:00:00Z")
+        #expect(try Reliability.run(["init"], environment: env).status == 0)
+        #expect(try Reliability.run(["import", try importFile(dir, count: 400, seed: 9)], environment: env).status == 0)
+        for round in 0..<6 {
+            let target = dir.appendingPathComponent("backup-\(round).db").path
+            _ = try Reliability.run(["backup", target], environment: env,
+                                    killAfter: Double(Int.random(in: 50...400, using: &random)) / 1000)
+            #expect(try Reliability.integrityCheck(db) == "ok")
+            #expect(try Reliability.openStore(db).summaries().count == 400)
+            if FileManager.default.fileExists(atPath: target) {
+                #expect(try Reliability.integrityCheck(target) == "ok")
+                #expect(try Reliability.openStore(target).summaries().count == 400)
+            }
+            // No half-written staging files left looking like backups.
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("backup-\(round).db") && $0 != "backup-\(round).db" }
+            #expect(leftovers.allSatisfy { $0.hasPrefix(".") || $0.contains("partial") || $0.contains("staging") }, "\(leftovers)")
+        }
+        guard case .intact = try Reliability.openStore(db).verifyAudit() else { Issue.record("audit chain broken"); return }
     }
 }

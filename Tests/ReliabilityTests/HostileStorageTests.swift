@@ -1,3 +1,4 @@
+import BenchSupport
 import CaseCore
 @testable import CaseStore
 import Foundation

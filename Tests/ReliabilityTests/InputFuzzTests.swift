@@ -1,3 +1,4 @@
+import BenchSupport
 import CaseCore
 import CaseStore
 import Foundation
@@ -66,5 +67,79 @@ struct InputFuzzTests {
         let loaded = try store.loadCase(id)
         #expect(loaded.reporter.name == hostile)
         #expect(loaded.narrative == intake.narrative)
+    }
+}
+
+/// The spreadsheet and JSON importers under random damage: a plan is either wholly valid or refused with the file
+/// and place named; never a crash.
+@Suite("Fuzzing the importers")
+struct ImporterFuzzTests {
+    static let example = try! String(contentsOf: Reliability.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
+    let evaluator = Reliability.config.evaluator()
+    let now = DateText.parse("2026-11-25T10:00:00Z")!
+
+    func mutate(_ text: String, _ random: inout SeededGenerator) -> String {
+        var scalars = Array(text.unicodeScalars)
+        let pieces: [String] = [",", "\"", "\n", "\r\n", ";", "=cmd|' /C calc'!A0", "\u{1B}[31m", "2026-02-30", "-1", "", "\u{FEFF}", "\"\"\""]
+        for _ in 0..<Int.random(in: 1...5, using: &random) where !scalars.isEmpty {
+            let at = Int.random(in: 0..<scalars.count, using: &random)
+            switch Int.random(in: 0..<4, using: &random) {
+            case 0: scalars.remove(at: at)
+            case 1: scalars.insert(contentsOf: pieces.randomElement(using: &random)!.unicodeScalars, at: at)
+            case 2: scalars[at] = Unicode.Scalar(UInt8.random(in: 32...126, using: &random))
+            default: scalars.insert(contentsOf: scalars[at..<min(scalars.count, at + 30)], at: at)
+            }
+        }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars)
+        return String(out)
+    }
+
+    @Test("3,000 mutated spreadsheets: each is a valid plan or an error naming the file and line", arguments: [UInt64(11), 12, 13])
+    func csv(seed: UInt64) {
+        var random = SeededGenerator(seed: seed)
+        let importer = CaseCSVImport(file: "cases.csv", taxonomy: Reliability.config.taxonomy)
+        var valid = 0, refused = 0
+        for _ in 0..<1000 {
+            let text = mutate(Self.example, &random)
+            do {
+                let plan = try importer.plan(text)
+                try plan.validate(evaluator: evaluator, now: now)
+                #expect(!plan.items.isEmpty)
+                valid += 1
+            } catch let error as ImportError {
+                #expect(error.description.contains("cases.csv"), "\(error)")
+                refused += 1
+            } catch {
+                Issue.record("unexpected error \(type(of: error)): \(error)")
+            }
+        }
+        #expect(valid > 0 && refused > 0)
+    }
+
+    @Test("2,000 mutated JSON imports: each is a valid plan or an error naming the file", arguments: [UInt64(21), 22])
+    func json(seed: UInt64) throws {
+        var random = SeededGenerator(seed: seed)
+        let base = String(decoding: try Data(contentsOf: Reliability.dataDirectory.appendingPathComponent("demo-cases.json")), as: UTF8.self)
+        let cases = base.components(separatedBy: "\"cases\":")[1]
+        let small = "[" + cases.split(separator: "\n  }", maxSplits: 3).prefix(3).joined(separator: "\n  }")
+            .drop { $0 != "{" } + "\n  }]"
+        let importer = CaseJSONImport(file: "cases.json")
+        var valid = 0, refused = 0
+        for _ in 0..<1000 {
+            let text = mutate(String(small), &random)
+            do {
+                let plan = try importer.plan(Data(text.utf8))
+                try plan.validate(evaluator: evaluator, now: now)
+                valid += 1
+            } catch let error as ImportError {
+                #expect(error.description.contains("cases.json"), "\(error)")
+                refused += 1
+            } catch {
+                Issue.record("unexpected error \(type(of: error)): \(error)")
+            }
+        }
+        #expect(refused > 0)
+        #expect(valid + refused == 1000)
     }
 }
