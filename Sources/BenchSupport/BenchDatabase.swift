@@ -6,7 +6,7 @@ import Foundation
 public enum BenchDatabase {
     public static let passphrase = "benchmark passphrase"
     /// Bump when the generator changes, so cached databases are rebuilt.
-    public static let generatorVersion = 1
+    public static let generatorVersion = 2
 
     /// Creates a database of `count` synthetic cases at `path`, imported in batches (one transaction each).
     @discardableResult

@@ -210,21 +210,23 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         try read { db in
             let cursor = try Row.fetchCursor(
                 db,
-                sql: "SELECT \(Self.summaryColumns) FROM casefile WHERE id NOT IN (SELECT caseId FROM recusal WHERE account = ?)"
-                    + (supervisorOnly ? " AND status = 'escalated'" : ""),
+                sql: "SELECT \(Self.summaryColumns) FROM casefile INDEXED BY casefile_queue"
+                    + " WHERE id NOT IN (SELECT caseId FROM recusal WHERE account = ?)"
+                    + (supervisorOnly ? " AND status = 'escalated'" : "")
+                    + " ORDER BY queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq",
                 arguments: [account])
             while let row = try cursor.next() { rows.append(Self.summary(from: row)) }
         }
-        rows.sort(by: CaseSummary.queueOrder)
+        // Already in CaseSummary.queueOrder: the index holds that order.
         return rows
     }
 
     /// The unsealed columns a queue row needs, never the sealed blobs; dates as Unix seconds so rows decode
     /// without parsing date strings (the queue of 100,000 cases is read in one go).
     static let summaryColumns = """
-        year, seq, (julianday(receivedAt) - 2440587.5) * 86400.0, channel, status, pseudonym, anonymous, relationship,
+        year, seq, receivedEpoch, channel, status, pseudonym, anonymous, relationship,
         categories, score, band, severeOrPervasive, escalationLevel, consentShareIdentity,
-        (julianday(nextDueAt) - 2440587.5) * 86400.0, nextDueKind, outsideWindow, needsReassignment
+        nextDueEpoch, nextDueKind, outsideWindow, needsReassignment
         """
 
     /// Decodes a row of ``summaryColumns`` by position.
@@ -576,11 +578,14 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         let next = evaluation.nextDeadline
         try db.execute(
             sql: """
-                UPDATE casefile SET score = ?, band = ?, severeOrPervasive = ?, nextDueAt = ?, nextDueKind = ?, outsideWindow = ?
+                UPDATE casefile SET score = ?, band = ?, severeOrPervasive = ?, nextDueAt = ?, nextDueKind = ?, outsideWindow = ?,
+                    queueOpen = ?, queueBand = ?, queueScore = ?, nextDueEpoch = ?, receivedEpoch = ?
                 WHERE id = ?
                 """,
             arguments: [evaluation.score.value, evaluation.score.band?.rawValue, evaluation.score.severeOrPervasive,
-                        next?.due, next?.kind.rawValue, evaluation.outsideWindow, item.id.description])
+                        next?.due, next?.kind.rawValue, evaluation.outsideWindow,
+                        item.status.isOpen ? 0 : 1, evaluation.score.band.queueRank, -(evaluation.score.value ?? -1),
+                        next?.due.timeIntervalSince1970, item.receivedAt.timeIntervalSince1970, item.id.description])
     }
 
     static func join(_ list: [String]) -> String { list.joined(separator: ",") }

@@ -151,6 +151,30 @@ enum StoreSchema {
                     BEGIN UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'queueVersion'; END;
                 """)
         }
+        migrator.registerMigration("v6-queue-order-index") { db in
+            // The queue order as plain columns (kept by writeRanking) and one covering index over everything a queue
+            // row shows, so the whole queue is read from the index, already sorted, without touching the case rows
+            // and their sealed blobs: open before closed; critical, high, unrated, medium, low; score high to low;
+            // oldest deadline first; id.
+            try db.execute(sql: """
+                ALTER TABLE casefile ADD COLUMN queueOpen INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE casefile ADD COLUMN queueBand INTEGER NOT NULL DEFAULT 2;
+                ALTER TABLE casefile ADD COLUMN queueScore INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE casefile ADD COLUMN nextDueEpoch REAL;
+                ALTER TABLE casefile ADD COLUMN receivedEpoch REAL NOT NULL DEFAULT 0;
+                UPDATE casefile SET
+                    queueOpen = CASE WHEN status IN ('closed', 'screened-out', 'withdrawn') THEN 1 ELSE 0 END,
+                    queueBand = CASE band WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 3 WHEN 'low' THEN 4 ELSE 2 END,
+                    queueScore = -COALESCE(score, -1),
+                    nextDueEpoch = (julianday(nextDueAt) - 2440587.5) * 86400.0,
+                    receivedEpoch = (julianday(receivedAt) - 2440587.5) * 86400.0;
+                CREATE INDEX casefile_queue ON casefile (
+                    queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq,
+                    id, receivedEpoch, channel, status, pseudonym, anonymous, relationship, categories, score, band,
+                    severeOrPervasive, escalationLevel, consentShareIdentity, nextDueEpoch, nextDueKind, outsideWindow,
+                    needsReassignment);
+                """)
+        }
         return migrator
     }
 }

@@ -18,7 +18,7 @@ struct SQLiteCaseStoreTests {
             #expect(slot["kdf"] == "scrypt")
             #expect(slot["rounds"] == 1 << 10)
             #expect(slot["saltLength"] == 32)
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints", "v5-queue-version"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints", "v5-queue-version", "v6-queue-order-index"])
         }
     }
 
@@ -246,5 +246,15 @@ struct SQLiteCaseStoreTests {
         let other = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         try CaseDesk(store: other, clock: { StoreFixtures.now }).record(item.id, .note, text: "From another window")
         #expect(try store.queueVersion()! > afterAdd)
+    }
+
+    @Test("The order the index gives is exactly CaseSummary.queueOrder")
+    func indexOrderMatchesDomainOrder() throws {
+        let store = try StoreFixtures.makeStore()
+        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        try DemoSeeder.seed(store, demoFile: data, now: StoreFixtures.now)
+        let queue = try store.summaries()
+        #expect(queue.map(\.id) == queue.sorted(by: CaseSummary.queueOrder).map(\.id))
+        #expect(queue.contains { $0.nextDeadline == nil } && queue.contains { $0.band == nil })
     }
 }
