@@ -40,10 +40,12 @@ extension CaseDesk {
             throw StoreError.notPermitted("statistics cover every case, so only a counselor can produce them")
         }
         let milestones = try bulkStore.caseMilestones()
-        let records = try queue().map { summary in
+        let live = try queue().map { summary in
             StatisticsRecord(summary: summary, acknowledgedAt: milestones[summary.id]?.acknowledgedAt,
                              firstContactAt: milestones[summary.id]?.firstContactAt)
         }
+        // Purged cases still count, through the anonymised trace the purge left.
+        let records = live + (try store.purgedTraces().map(StatisticsRecord.init(trace:)))
         return StatisticsReport(records: records, taxonomy: taxonomy, from: from, to: to, now: clock())
     }
 

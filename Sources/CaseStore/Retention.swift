@@ -22,3 +22,14 @@ public struct PurgedTrace: Equatable, Sendable {
     public var outcome: Outcome?
     public var escalationLevel: EscalationLevel?
 }
+
+extension StatisticsRecord {
+    /// A purged case as the statistics count it: its dates of receipt, categories, band and channel remain;
+    /// the time to acknowledge and to first contact are no longer known.
+    public init(trace: PurgedTrace) {
+        self.init(
+            receivedAt: trace.receivedAt, channel: trace.channel, relationship: trace.relationship,
+            categories: trace.categories, band: trace.band, status: trace.status, escalationLevel: trace.escalationLevel,
+            acknowledgedAt: nil, firstContactAt: nil, nextDeadline: nil)
+    }
+}

@@ -214,4 +214,21 @@ struct ConfidentialityTests {
         let eightYears = StoreFixtures.now.addingTimeInterval(8 * 366 * 86_400)
         #expect(try store.purgeCandidates(now: eightYears).map(\.id) == [unsubstantiated, substantiated])
     }
+
+    @Test("Purged cases still count in the statistics, through their anonymised trace")
+    func purgedCasesCounted() throws {
+        let store = try StoreFixtures.makeStore()
+        let desk = StoreFixtures.desk(store)
+        var ids: [CaseID] = []
+        for _ in 0..<6 { ids.append(try desk.add(StoreFixtures.intake()).id) }
+        try desk.move(ids[0], to: .acknowledged, note: nil)
+        try desk.move(ids[0], to: .withdrawn, note: "Reporter withdrew")
+        let later = StoreFixtures.now.addingTimeInterval(1096 * 86_400)
+        let before = try desk.statistics(from: nil, to: later)
+        #expect(before.totalCases == .count(6))
+        #expect(try store.purge([ids[0]], now: later) == 1)
+        let after = try desk.statistics(from: nil, to: later)
+        #expect(after.totalCases == .count(6))
+        #expect(after.byCategory.first { $0.key == "harassment" }?.cases == .count(6))
+    }
 }

@@ -74,21 +74,24 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
         totalCases = StatCell(total)
         openCases = StatCell(cases.filter(\.status.isOpen).count, partOf: total)
 
-        func breakdown(_ keys: [(key: String, label: String)], partition: Bool, _ belongs: (StatisticsRecord, String) -> Bool) -> [Count] {
-            let values = keys.map { key in cases.filter { belongs($0, key.key) }.count }
+        /// Counts each case once under every key `keysOf` gives it (one pass over the cases, however many keys).
+        func breakdown(_ keys: [(key: String, label: String)], partition: Bool, _ keysOf: (StatisticsRecord) -> [String]) -> [Count] {
+            var counts: [String: Int] = [:]
+            for record in cases { for key in keysOf(record) { counts[key, default: 0] += 1 } }
+            let values = keys.map { counts[$0.key] ?? 0 }
             let cells = SmallCellSuppression.cells(values, addingUpTo: partition ? total : nil)
             return zip(keys, cells).map { Count(key: $0.key, label: $0.label, cases: $1) }
         }
 
         // Categories overlap (a case may have several), so they do not add up to the total.
-        byCategory = breakdown(taxonomy.categories.map { ($0.id, $0.name) }, partition: false) { $0.categories.contains($1) }
+        byCategory = breakdown(taxonomy.categories.map { ($0.id, $0.name) }, partition: false) { $0.categories }
         byBand = breakdown(Band.allCases.map { ($0.rawValue, $0.label) } + [("unrated", "Not yet assessed")], partition: true) {
-            ($0.band?.rawValue ?? "unrated") == $1
+            [$0.band?.rawValue ?? "unrated"]
         }
-        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, $0.label) }, partition: true) { $0.relationship.rawValue == $1 }
-        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, $0.label) }, partition: true) { $0.channel.rawValue == $1 }
+        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, $0.label) }, partition: true) { [$0.relationship.rawValue] }
+        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, $0.label) }, partition: true) { [$0.channel.rawValue] }
         let months = Self.months(from: start ?? cases.map(\.receivedAt).min(), to: lastDay, calendar: calendar)
-        byMonth = breakdown(months.map { ($0, $0) }, partition: true) { Self.month($0.receivedAt, calendar: calendar) == $1 }
+        byMonth = breakdown(months.map { ($0, $0) }, partition: true) { [Self.month($0.receivedAt, calendar: calendar)] }
 
         timeToAcknowledge = Self.timing(cases.compactMap { c in c.acknowledgedAt.map { $0.timeIntervalSince(c.receivedAt) } }, of: total)
         timeToFirstContact = Self.timing(cases.compactMap { c in c.firstContactAt.map { $0.timeIntervalSince(c.receivedAt) } }, of: total)
@@ -101,7 +104,7 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
             byDeadline: zip(Deadline.Kind.allCases, overdueCells).map { Count(key: $0.rawValue, label: $0.label, cases: $1) })
 
         let levels = EscalationLevel.allCases.map { ($0.rawValue, $0.label) } + [("none", "Not escalated")]
-        let byLevel = breakdown(levels, partition: true) { ($0.escalationLevel?.rawValue ?? "none") == $1 }
+        let byLevel = breakdown(levels, partition: true) { [$0.escalationLevel?.rawValue ?? "none"] }
         let escalatedCount = cases.filter { $0.escalationLevel != nil }.count
         // The escalated count is the total less "not escalated": withhold it whenever that row is not shown.
         var escalatedCell = StatCell(escalatedCount)
