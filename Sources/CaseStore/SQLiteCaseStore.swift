@@ -215,7 +215,16 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                     + (supervisorOnly ? " AND status = 'escalated'" : "")
                     + " ORDER BY queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq",
                 arguments: [account])
-            while let row = try cursor.next() { rows.append(Self.summary(from: row)) }
+            // Few distinct category lists exist: share one array per list instead of splitting every row.
+            var categoryLists: [String: [String]] = [:]
+            while let row = try cursor.next() {
+                rows.append(Self.summary(from: row) { text in
+                    if let known = categoryLists[text] { return known }
+                    let list = Self.split(text)
+                    categoryLists[text] = list
+                    return list
+                })
+            }
         }
         // Already in CaseSummary.queueOrder: the index holds that order.
         return rows
@@ -230,7 +239,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         """
 
     /// Decodes a row of ``summaryColumns`` by position.
-    static func summary(from row: Row) -> CaseSummary {
+    static func summary(from row: Row, categories: (String) -> [String] = split) -> CaseSummary {
         let due: Double? = row[14]
         let kind: String? = row[15]
         let band: String? = row[10]
@@ -239,7 +248,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             id: CaseID(year: row[0], number: row[1]), receivedAt: Date(timeIntervalSince1970: row[2]),
             channel: Channel(rawValue: row[3]) ?? .complaint, status: CaseStatus(rawValue: row[4]) ?? .new,
             pseudonym: row[5], anonymous: row[6], relationship: Relationship(rawValue: row[7]) ?? .other,
-            categories: split(row[8]), score: row[9], band: band.flatMap(Band.init(rawValue:)), severeOrPervasive: row[11],
+            categories: categories(row[8]), score: row[9], band: band.flatMap(Band.init(rawValue:)), severeOrPervasive: row[11],
             escalationLevel: level.flatMap(EscalationLevel.init(rawValue:)), consentShareIdentity: row[13],
             nextDeadline: zip2(due, kind.flatMap(Deadline.Kind.init(rawValue:))).map {
                 Deadline(kind: $0.1, due: Date(timeIntervalSince1970: $0.0), metAt: nil)
