@@ -119,7 +119,7 @@ public final class CaseDesk: Sendable {
             calendar: evaluator.deadlines.calendar)
         try store.audit(action: "letter", caseId: id, detail: "acknowledgement letter (\(template.language)) rendered", now: clock())
         guard html else { return template.render(values, escape: { MarkdownText.inline($0) }) }
-        return LetterHTML.render(markdown: template.render(values, escape: HTMLText.line), title: "Confirmation of receipt \(id)")
+        return LetterHTML.render(markdown: template.render(values, escape: HTMLText.escape), title: "Confirmation of receipt \(id)")
     }
 
     /// Records that the acknowledgement was sent: the deadline is met and the journal says so.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Turns a rendered letter (the small Markdown subset templates use: `#` and `##` headings, `- ` lists,
-/// paragraphs, `**bold**`) into one self-contained printable HTML page with the exports' style sheet.
+/// paragraphs whose lines join as in Markdown, a trailing `\` for a line break, `**bold**`) into one self-contained printable HTML page with the exports' style sheet.
 /// Placeholder values are escaped before they are placed; the template's own text is escaped here.
 public enum LetterHTML {
     public static func render(markdown: String, title: String) -> String {
@@ -9,12 +9,14 @@ public enum LetterHTML {
         var paragraph: [String] = []
         var list: [String] = []
         func flush() {
-            if !paragraph.isEmpty { body.append("<p>" + paragraph.joined(separator: "<br>\n") + "</p>"); paragraph = [] }
+            if !paragraph.isEmpty { body.append("<p>" + paragraph.joined(separator: "\n") + "</p>"); paragraph = [] }
             if !list.isEmpty { body.append("<ul>\n" + list.map { "<li>\($0)</li>" }.joined(separator: "\n") + "\n</ul>"); list = [] }
         }
         for raw in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasSuffix("\\") { line.removeLast() }  // a Markdown hard break; paragraph lines break anyway
+            // A trailing backslash is a Markdown hard break; other lines of a paragraph join with a space.
+            let hardBreak = line.hasSuffix("\\")
+            if hardBreak { line.removeLast() }
             if line.isEmpty { flush(); continue }
             if line.hasPrefix("## ") { flush(); body.append("<h2>\(inline(String(line.dropFirst(3))))</h2>"); continue }
             if line.hasPrefix("# ") { flush(); body.append("<h1>\(inline(String(line.dropFirst(2))))</h1>"); continue }
@@ -25,7 +27,7 @@ public enum LetterHTML {
             }
             if !list.isEmpty, raw.hasPrefix("  ") { list[list.count - 1] += " " + inline(line); continue }
             if !list.isEmpty { flush() }
-            paragraph.append(inline(line))
+            paragraph.append(inline(line) + (hardBreak ? "<br>" : ""))
         }
         flush()
         return """
