@@ -143,7 +143,7 @@ final class StatisticsScreen: DeskScreen {
                        note: String? = nil, style: (String) -> Style = { _ in barStyle }) -> [StyledLine] {
         var out = [StyledLine(heading, .heading)]
         if let note { out += StyledLine.paragraph(note, width: width) }
-        let labelWidth = min(max(12, rows.map { DisplayWidth.width(of: $0.label) }.max() ?? 0), max(12, width / 3))
+        let labelWidth = min(max(12, rows.map { DisplayWidth.width(of: $0.label) }.max() ?? 0), max(12, width * 2 / 5))
         let shareWidth = total == nil ? 0 : 8
         let barWidth = max(1, width - 2 - labelWidth - 1 - 5 - shareWidth - 2)
         let maximum = Double(rows.compactMap(\.cases.shownValue).max() ?? 0)

@@ -111,6 +111,8 @@ extension EndToEndTests {
         defer { desk.close() }
         let started = try TmuxDesk.poll { try desk.alternateScreen() }
         #expect(started, "curses started")
+        let size = try desk.tmux(["display-message", "-p", "-t", desk.session, "#{pane_width}x#{pane_height}"])
+        #expect(size.trimmingCharacters(in: .whitespacesAndNewlines) == "1x1")
         // Nothing fits in one cell: the desk draws nothing rather than a fragment.
         let blank = try TmuxDesk.poll(timeout: 2) { try desk.capture().trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let shown = try desk.capture()

@@ -33,34 +33,34 @@ struct StatisticsScreenTests {
 
              By category
                A case can have several categories: these do not add up to the total.
-               Aggression and violence        5  ██████████████▍
-               Bullying                       8  ██████████████████████▉
+               Aggression and violence           5  █████████████▍
+               Bullying                          8  █████████████████████▍
 
              Overdue 25 · Due ≤48h 4 │ Esc back  ? help
             """, "statistics-80x24")
         Fixture.press(app, [.pageDown])
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — statistics · cases received up to 2026-11-25              21–41/84
-               Bullying                       8  ██████████████████████▉
-               Discrimination                10  ████████████████████████████▋
-               Harassment                    15  ███████████████████████████████████████████
-               Sexual harassment             10  ████████████████████████████▋
-               Sexual exploitation and a…    <5
-               Abuse of authority             5  ██████████████▍
-               Victimisation                 <5
-               Vilification                   5  ██████████████▍
+               Bullying                          8  █████████████████████▍
+               Discrimination                   10  ██████████████████████████▋
+               Harassment                       15  ████████████████████████████████████████
+               Sexual harassment                10  ██████████████████████████▋
+               Sexual exploitation and abuse    <5
+               Abuse of authority                5  █████████████▍
+               Victimisation                    <5
+               Vilification                      5  █████████████▍
 
              By the reporter's relationship
-               Staff                         29  ███████████████████████████████████████████
-               Volunteer                     <5
-               Intern                        <5
-               Consultant                    <5
-               Partner                       <5
-               Grantee                       <5
-               Donor                          0
-               Supplier                      <5
-               Beneficiary / person of c…    <5
-               Other stakeholder              0
+               Staff                              29  ██████████████████████████████████████
+               Volunteer                          <5
+               Intern                             <5
+               Consultant                         <5
+               Partner                            <5
+               Grantee                            <5
+               Donor                               0
+               Supplier                           <5
+               Beneficiary / person of concern    <5
+               Other stakeholder                   0
 
 
              Overdue 25 · Due ≤48h 4 │ Esc back  ? help
