@@ -75,11 +75,10 @@ final class QueueScreen: DeskScreen {
             return "Confidant — triage queue · \(filter.summary(taxonomy: app.desk.taxonomy)) · " + counts
         }
         // The status group is fixed in the review; the other filters still narrow it.
-        var rest = filter
-        rest.status = .escalated
-        let narrowed = rest.summary(taxonomy: app.desk.taxonomy).dropFirst(QueueFilter.StatusGroup.escalated.rawValue.count)
+        let narrowed = filter.summary(taxonomy: app.desk.taxonomy, status: false)
         let role = app.isCounselor ? "" : " · \(app.desk.store.session.role.rawValue)"
-        return "Confidant — Escalation review · by level, then score\(narrowed) · \(counts)" + role
+        return "Confidant — Escalation review · by level, then score" + (narrowed.isEmpty ? "" : " · " + narrowed)
+            + " · \(counts)" + role
     }
 
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
