@@ -113,6 +113,75 @@ struct CaseFileTests {
         #expect(audit.contains { $0.action == "export" && $0.detail == "html, counselor, to a file" })
     }
 
+    @Test func exportDialogAt200x60() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        app.homeDirectory = try Fixture.temporaryHome()
+        DeskCommand.run("C-2026-0030", app: app)
+        Fixture.press(app, [.char("x"), .enter, .enter])
+        expectScreen(app.render(width: 200, height: 60), """
+             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel
+            Summary
+              Case          C-2026-0030   !! High 68/100   Assessing
+              Channel       Whistleblowing (anonymous)
+              Received      2026-10-15 21:30
+              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Reporter      Dusky Petrel (anonymous)
+              Relationship  Staff
+              Reported      Viktor Hale, Country Director (controls livelihood, aid, residence or legal status)
+              Categories    Victimisation
+              Conduct       Intimidation, Exclusion / ostracism
+              Consent       identity may be shared with the supervisor: no
+
+            Assessment
+              Ratings       Frequency 1 · Severity 2 · Threat / humiliation 1 · Well-being impact 2 · Power differential 4
+              Frequency: 1 (2–3 incidents) × 1.00 = 4.0 pts
+              Severity: 2 (serious (sexual remarks, exclusion, withheld information)) × 1.50 = 12.0 pts
+              Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
+              Well-being impact: 2 (affects sleep, work or health) × 1.25 = 10.0 pts
+              Power differential: 4 (controls livelihood, aid, residence or legal status) × 1.00 = 16.0 pts
+              Pervasiveness: reported person named in 4 other open cases +20 pts (10 per case, cap 20)
+              Override: retaliation after a complaint → at least High
+              Score 68/100 → High · pervasive · escalation suggested
+
+            Deadlines
+              Acknowledge receipt   2026-10-29 21:30  met 2026-10-17 08:00
+              First contact         2026-10-18 21:30  met 2026-10-16 08:00
+              Feedback to reporter  2027-01-15 21:30  due                 ┌─ Export C-2026-0030: markdown, counselor's version ──────────────────────┐
+              Follow-up             2026-11-15 08:00  OVERDUE             │ Write to (the file is readable by you only):                             │
+                                                                          │ ~/C-2026-0030-counselor.md                                               │
+            Narrative                                                     │ Enter done · Esc cancel                                                  │
+              Anonymous report from a colleague of a staff member who comp└──────────────────────────────────────────────────────────────────────────┘mplaint the staff member's contract extension was put on
+              hold, her travel approvals were cancelled and the director told others she was "not a team player". The writer fears the same will happen to anyone who supported her.
+
+            Journal (5)
+              2026-10-16 08:00  Contact      Acknowledged via the whistleblowing platform. — counselor
+              2026-10-17 08:00  Status       Status new → acknowledged — counselor
+              2026-10-22 12:00  Note         Cross-referenced with the earlier complaint about the same manager. — counselor
+              2026-10-23 12:00  Status       Status acknowledged → assessing — counselor
+              2026-10-23 14:00  Assessment   Assessed frequency 1, severity 2, threat 1, wellbeing 2, power 4 → score 68, high; escalation suggested — counselor
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             Overdue 25 · Due ≤48h 4 │ Enter done  Esc cancel
+            """, "export-path-200x60")
+    }
+
     @Test func exportForTheSupervisorRedactsAndAsksBeforeReplacing() throws {
         let desk = try Fixture.demoDesk()
         let app = Fixture.app(desk)

@@ -166,6 +166,10 @@ struct ReviewTests {
         for (a, b) in zip(app.queue.visible, app.queue.visible.dropFirst()) {
             #expect(QueueScreen.reviewOrder(a, b), "\(a.id) before \(b.id): level, then score")
         }
+        Fixture.press(app, [.char("b")])
+        #expect(app.render(width: 80, height: 24).line(0) == " Confidant — Escalation review · by level, then score · Critical · 3 of 46")
+        Fixture.press(app, [.char("b"), .char("b"), .char("b"), .char("b"), .char("b")])
+        #expect(app.queue.visible.count == 5, "the band filter went round")
         Fixture.press(app, [.enter])
         let detail = try #require(app.stack.last as? DetailScreen)
         let lines = DetailScreen.lines(detail.view, app: app, width: 80).map(\.text)
@@ -211,6 +215,73 @@ struct ReviewTests {
         #expect(app.stack.last === screen, "Esc from the case comes back to the respondents")
         Fixture.press(app, [.escape])
         #expect(app.stack.count == 1)
+    }
+
+    @Test func repeatRespondentsAt200x60() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        Fixture.press(app, [.char("R"), .down, .down])
+        expectScreen(app.render(width: 200, height: 60), """
+             Confidant — repeat respondents · 2 people named in more than one case
+             Viktor Hale — Country Director · 5 cases, 5 open
+               C-2026-0012  !!! Critical  Formal procedure      received 2026-07-28
+               C-2026-0021  !!  High      Support & advice      received 2026-09-12
+             > C-2026-0023  !!! Critical  Escalated             received 2026-09-22
+               C-2026-0030  !!  High      Assessing             received 2026-10-15
+               C-2026-0044  ?   Unrated   New                   received 2026-11-22
+
+             Oleg Petrenko — Logistics Coordinator · 2 cases, 2 open
+               C-2026-0040  !!  High      Acknowledged          received 2026-11-10
+               C-2026-0045  ?   Unrated   New                   received 2026-11-24
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             Overdue 25 · Due ≤48h 4 │ Enter open  Esc back  ? help
+            """, "respondents-200x60")
     }
 
     @Test func repeatRespondentsForTheSupervisorAreNeutral() throws {
