@@ -6,7 +6,7 @@ enum DeskCommand {
     static let summary: [(String, String)] = [
         (":q, :quit", "Quit"),
         (":open ID, :ID", "Open a case, e.g. :open C-2026-0001"),
-        (":code DIGITS", "Open the case of an anonymous reporter's follow-up code, e.g. :code 1234 5678 9012 3456"),
+        (":code DIGITS", "Open a case by an anonymous reporter's 16-digit follow-up code"),
         (":filter WORD", "Filter the queue: overdue, open, all, escalated, closed, critical, high, medium, low, unrated, clear"),
         (":help", "This help"),
     ]

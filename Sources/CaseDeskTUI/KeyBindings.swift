@@ -71,7 +71,7 @@ public enum KeyBindings {
         KeyBinding([.ctrl("l")], .always, .redraw, "Redraw the screen"),
         // Queue, detail, help
         KeyBinding([.char("?")], .global, .help, "Show this help", hint: "? help"),
-        KeyBinding([.char(":")], .global, .commandLine, "Command line (:q, :open ID, :filter …, :help)"),
+        KeyBinding([.char(":")], .global, .commandLine, "Command line (:q, :open ID, :code …, :filter …, :help)"),
         // Queue
         KeyBinding([.char("j"), .down], .queue, .moveDown, "Next case"),
         KeyBinding([.char("k"), .up], .queue, .moveUp, "Previous case"),
