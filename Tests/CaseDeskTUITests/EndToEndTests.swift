@@ -264,7 +264,9 @@ struct EndToEndTests {
         defer { desk.close() }
         try desk.openQueue()
         try desk.resize(80, 24)
-        let small = try desk.expect(Self.header80)
+        // The header is drawn before the status bar: wait for the whole redraw, not its first rows.
+        let redrawn = try desk.waitUntil { $0.contains(Self.header80) && $0.contains(" Overdue ") }
+        let small = try #require(redrawn, "no 80×24 queue after the resize")
         let lines = small.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { DisplayWidthProbe.columns(String($0)) <= 80 })
         #expect(lines.contains { $0.hasPrefix(" Overdue ") })

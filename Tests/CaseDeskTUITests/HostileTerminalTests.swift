@@ -45,8 +45,8 @@ extension EndToEndTests {
     @Test func alertPanelOnStartOpensACase() throws {
         let desk = try TmuxDesk()
         defer { desk.close() }
-        let panel = try desk.expect("Deadline alerts:")
-        #expect(panel.contains("OVERDUE"))
+        let panel = try desk.waitUntil { $0.contains("Deadline alerts:") && $0.contains("OVERDUE") }
+        #expect(panel != nil, "the alert panel lists overdue deadlines on start")
         try desk.press("Enter")
         try desk.expect("Summary")
         try desk.press("Escape", "A")
@@ -135,10 +135,12 @@ extension EndToEndTests {
     func terminalWithoutColoursStillShowsBands() throws {
         let desk = try TmuxDesk(width: 100, height: 50, environment: ["TERM": "vt100"])
         defer { desk.close() }
-        let screen = try desk.openQueue()
-        #expect(screen.contains("!!! Critical"))
-        #expect(screen.contains("!!  High"))
-        #expect(screen.contains("!   Medium") || screen.contains(".   Low"))
+        try desk.openQueue()
+        // Every band keeps its text marker (the queue is redrawn top to bottom: wait for all of them).
+        let bands = try desk.waitUntil { screen in
+            ["!!! Critical", "!!  High", "?   Unrated", "!   Medium", ".   Low"].allSatisfy { screen.contains($0) }
+        }
+        #expect(bands != nil, "a band marker is missing on the vt100 screen")
         #expect(colourParameters(try desk.captureStyled()).isEmpty, "no colour is sent to a terminal without colours")
         try desk.press("q")
         #expect(desk.exitStatus() == 0)
