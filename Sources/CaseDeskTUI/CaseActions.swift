@@ -118,4 +118,42 @@ enum CaseActions {
             return nil
         })
     }
+
+    /// Places a legal hold (the case is never purged while it holds) or lifts it; either way with a reason, journaled.
+    static func legalHold(_ detail: DetailScreen, app: DeskApp) {
+        let item = detail.view.item
+        let placing = !item.legalHold
+        let title = placing ? "Place a legal hold on \(item.id)" : "Lift the legal hold on \(item.id)"
+        let label = placing ? "Reason for the hold (journaled; while it holds the case is never purged):"
+                            : "Reason for lifting the hold (journaled):"
+        app.present(TextPrompt(title: title, label: label) { app, reason in
+            do {
+                let view = try app.desk.setLegalHold(item.id, placing, reason: reason)
+                detail.update(view, app: app)
+                app.show(placing ? "Legal hold placed on \(item.id)." : "Legal hold on \(item.id) lifted.", style: .success)
+                return nil
+            } catch {
+                return DeskApp.describe(error)
+            }
+        })
+    }
+
+    /// Declares a conflict of interest: the handler is recused, the case leaves their queue and is flagged for
+    /// reassignment. Back to the queue afterwards, since the case can no longer be opened by them.
+    static func declareConflict(_ detail: DetailScreen, app: DeskApp) {
+        let item = detail.view.item
+        app.present(TextPrompt(
+            title: "Declare a conflict of interest on \(item.id)",
+            label: "Reason (journaled). You will be recused: the case leaves your queue and is flagged for reassignment."
+        ) { app, reason in
+            do {
+                try app.desk.declareConflict(item.id, reason: reason)
+                app.returnToQueue()
+                app.show("You are recused from \(item.id); it is flagged for reassignment.", style: .success)
+                return nil
+            } catch {
+                return DeskApp.describe(error)
+            }
+        })
+    }
 }

@@ -2,10 +2,12 @@
 final class Confirmation: DeskModal {
     let question: String
     let onYes: (DeskApp) -> Void
+    let onNo: ((DeskApp) -> Void)?
 
-    init(_ question: String, onYes: @escaping (DeskApp) -> Void) {
+    init(_ question: String, onNo: ((DeskApp) -> Void)? = nil, onYes: @escaping (DeskApp) -> Void) {
         self.question = question
         self.onYes = onYes
+        self.onNo = onNo
     }
 
     var contexts: [KeyContext] { [.confirm] }
@@ -13,16 +15,19 @@ final class Confirmation: DeskModal {
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
         switch action {
         case .confirmYes: app.dismiss(self); onYes(app)
-        case .confirmNo: app.dismiss(self)
+        case .confirmNo: app.dismiss(self); onNo?(app)
         default: break
         }
     }
 
     func render(into buffer: inout ScreenBuffer, app: DeskApp) {
         let text = question + " y/n"
-        let width = min(buffer.width - 4, DisplayWidth.width(of: text) + 6)
+        let width = min(buffer.width - 4, 76, DisplayWidth.width(of: text) + 6)
+        let lines = DisplayWidth.wrap(text, to: max(1, width - 4))
         let top = max(1, buffer.height / 2 - 2)
-        let inner = buffer.box(top: top, left: (buffer.width - width) / 2, width: width, height: 3, title: "")
-        buffer.put(DisplayWidth.truncate(text, to: inner.width), row: inner.top, col: inner.left, style: .bold)
+        let inner = buffer.box(top: top, left: (buffer.width - width) / 2, width: width, height: lines.count + 2, title: "")
+        for (i, line) in lines.enumerated() {
+            buffer.put(DisplayWidth.truncate(line, to: inner.width), row: inner.top + i, col: inner.left, style: .bold)
+        }
     }
 }

@@ -6,8 +6,10 @@ public enum DeskAction: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     // Queue
     case open, search, cycleStatusFilter, cycleBandFilter, cycleCategoryFilter, toggleOverdueFilter, clearFilters, newCase
+    case statistics, respondents, escalationReview, deadlineAlerts
     // Case detail
     case assess, escalate, changeStatus, addJournal, back
+    case export, letter, legalHold, declareConflict
     // Forms and prompts
     case nextField, previousField, activate, toggle, previousOption, nextOption, save, cancel
     case lower, raise, rate(Int)

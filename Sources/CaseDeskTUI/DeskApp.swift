@@ -14,6 +14,10 @@ public final class DeskApp {
 
     public let desk: CaseDesk
     public let banner: String?
+    /// The organisation's letter templates, when the data folder has them.
+    public let letters: LetterLibrary?
+    /// Where `~` in a path typed at a prompt points (the counselor's home folder; a temporary folder in tests).
+    public var homeDirectory: String
     let unlock: (String) -> Bool
     /// Dates are shown in this calendar's time zone.
     public let calendar: Calendar
@@ -28,8 +32,11 @@ public final class DeskApp {
     var command: TextField?
     var lock: LockScreen?
     var message: (text: String, style: Style)?
-    var counts: (overdue: Int, dueToday: Int) = (0, 0)
+    /// Cases whose next deadline is overdue, and those whose next deadline falls within the policy's warning window.
+    var counts: (overdue: Int, dueSoon: Int) = (0, 0)
     var lastActivity: Date
+    /// Whether the last screen drawn was the "terminal too small" notice: keys then only quit.
+    private(set) var tooSmall = false
 
     /// Set once the counselor quits; the input loop then restores the terminal and returns.
     public private(set) var shouldQuit = false
@@ -37,6 +44,8 @@ public final class DeskApp {
     public init(launch: DeskLaunch, calendar: Calendar = .current, idleLimit: TimeInterval? = nil, now: Date = Date()) {
         desk = launch.desk
         banner = launch.banner
+        letters = launch.letters
+        homeDirectory = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         unlock = launch.unlock
         self.calendar = calendar
         self.idleLimit = idleLimit ?? TimeInterval(launch.desk.evaluator.policy.idleLockMinutes * 60)
@@ -50,13 +59,45 @@ public final class DeskApp {
     /// The clock of the desk (fixed in tests).
     var now: Date { desk.clock() }
 
+    /// Hours ahead that count as "due soon" (policy `dueSoonHours`).
+    var dueSoonHours: Int { desk.evaluator.policy.dueSoonHours }
+
+    /// What the desk does once the terminal is ready: the deadline alert panel, when any deadline is overdue or due soon.
+    public func start() {
+        showDeadlineAlerts(onlyIfAny: true)
+    }
+
     // MARK: Data
 
     /// Reloads the queue and the status-bar counts from the store.
     func reload() {
         do {
-            queue.load(try desk.queue(), app: self)
-            counts = try desk.dueCounts(calendar: calendar)
+            let summaries = try desk.queue()
+            queue.load(summaries, app: self)
+            counts = Self.dueCounts(summaries, now: now, hours: dueSoonHours)
+        } catch {
+            show(error: error)
+        }
+    }
+
+    /// Open cases whose next deadline is overdue, and those whose next deadline is due within `hours` (not yet overdue).
+    static func dueCounts(_ summaries: [CaseSummary], now: Date, hours: Int) -> (overdue: Int, dueSoon: Int) {
+        var overdue = 0, soon = 0
+        for summary in summaries where summary.status.isOpen {
+            guard let next = summary.nextDeadline else { continue }
+            if next.isOverdue(at: now) { overdue += 1 } else if next.isDueSoon(at: now, hours: hours) { soon += 1 }
+        }
+        return (overdue, soon)
+    }
+
+    /// Shows the panel of deadlines overdue or due within the warning window. With `onlyIfAny` (on start) nothing
+    /// shows when there is none; otherwise an empty panel says so.
+    func showDeadlineAlerts(onlyIfAny: Bool = false) {
+        do {
+            let alerts = try desk.store.deadlineAlerts(within: dueSoonHours, now: now)
+            if alerts.isEmpty, onlyIfAny { return }
+            modals.removeAll { $0 is AlertPanel }
+            present(AlertPanel(alerts: alerts, now: now, hours: dueSoonHours))
         } catch {
             show(error: error)
         }
@@ -72,6 +113,8 @@ public final class DeskApp {
     static func describe(_ error: Error) -> String {
         if let e = error as? CaseError { return e.description }
         if let e = error as? StoreError { return e.description }
+        if let e = error as? ConfigurationError { return e.description }
+        if let e = error as? PrivateFileError { return e.description }
         return String(describing: error)
     }
 
@@ -90,15 +133,22 @@ public final class DeskApp {
 
     func quit() { shouldQuit = true }
 
-    /// Opens a case's detail screen on top of the queue.
-    func openCase(_ id: CaseID) {
+    /// Opens a case's detail screen on top of the queue, or on top of the current screen with `returnHere`
+    /// (Esc then comes back to it, as from the repeat-respondents view).
+    func openCase(_ id: CaseID, returnHere: Bool = false) {
         do {
             let view = try desk.open(id)
-            while stack.count > 1 { stack.removeLast() }
+            if !returnHere { while stack.count > 1 { stack.removeLast() } }
             push(DetailScreen(view: view))
         } catch {
             show(error: error)
         }
+    }
+
+    /// Back to the queue from wherever the counselor is, with the queue reloaded.
+    func returnToQueue() {
+        while stack.count > 1 { stack.removeLast() }
+        reload()
     }
 
     func showHelp() {
@@ -111,6 +161,7 @@ public final class DeskApp {
     /// The contexts keys are looked up in right now, most specific first.
     public var activeContexts: [KeyContext] {
         if lock != nil { return [.lock, .textEntry, .always] }
+        if tooSmall { return [.tooSmall, .always] }
         if let modal = modals.last { return modal.contexts + [.always] }
         if command != nil { return [.commandLine, .textEntry, .always] }
         return (stack.last?.contexts ?? []) + [.always]
@@ -128,7 +179,7 @@ public final class DeskApp {
     func perform(_ binding: KeyBinding, key: Key) {
         let action = binding.action
         switch binding.context {
-        case .always:
+        case .always, .tooSmall:
             if action == .quit { quit() }
             return
         case .global:
@@ -186,11 +237,12 @@ public final class DeskApp {
     /// Draws the whole screen at the given size.
     public func render(width: Int, height: Int) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: width, height: height)
+        tooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         if let lock {
             lock.render(into: &buffer)
             return buffer
         }
-        guard width >= Self.minimumWidth, height >= Self.minimumHeight else {
+        guard !tooSmall else {
             Self.renderTooSmall(into: &buffer)
             return buffer
         }
@@ -217,7 +269,7 @@ public final class DeskApp {
 
     func renderStatusBar(into buffer: inout ScreenBuffer, row: Int, contexts: [KeyContext]) {
         buffer.fillRow(row, style: .bar)
-        let countText = " Overdue \(counts.overdue) · Due today \(counts.dueToday) "
+        let countText = " Overdue \(counts.overdue) · Due ≤\(dueSoonHours)h \(counts.dueSoon) "
         var x = buffer.put(countText, row: row, col: 0, style: counts.overdue > 0 ? Style.bar.emboldened : .bar)
         buffer.put("│", row: row, col: x, style: .bar)
         x += 1
@@ -233,21 +285,22 @@ public final class DeskApp {
         buffer.put(text, row: row, col: x, style: .bar)
     }
 
-    /// The message shown instead of the desk when the terminal is smaller than 80×24.
+    /// The message shown instead of the desk when the terminal is smaller than 80×24: the longest wording whose
+    /// lines fit whole, centred; nothing at all on a terminal too small for any (1×1), never a cut-off fragment.
     static func renderTooSmall(into buffer: inout ScreenBuffer) {
-        let lines = [
-            "Terminal too small: need \(minimumWidth)×\(minimumHeight), have \(buffer.width)×\(buffer.height)",
-            "Enlarge the window, or press Ctrl-C to quit.",
+        let need = "\(minimumWidth)×\(minimumHeight)", have = "\(buffer.width)×\(buffer.height)"
+        let wordings: [[String]] = [
+            ["Terminal too small: need \(need), have \(have)", "Enlarge the window, or press q to quit."],
+            ["Too small: need \(need)", "have \(have) · q quits"],
+            ["Need \(need)", "q quits"],
+            [need],
         ]
-        let top = max(0, buffer.height / 2 - 1)
+        guard let lines = wordings.first(where: { lines in
+            lines.count <= buffer.height && lines.allSatisfy { DisplayWidth.width(of: $0) <= buffer.width }
+        }) else { return }
+        let top = max(0, (buffer.height - lines.count) / 2)
         for (i, line) in lines.enumerated() {
-            let fitted = DisplayWidth.wrap(line, to: max(1, buffer.width))
-            for (j, part) in fitted.enumerated() {
-                let row = top + i * fitted.count + j
-                guard row < buffer.height else { break }
-                buffer.put(part, row: row, col: max(0, (buffer.width - DisplayWidth.width(of: part)) / 2),
-                           style: i == 0 ? .bold : .normal)
-            }
+            buffer.put(line, row: top + i, col: (buffer.width - DisplayWidth.width(of: line)) / 2, style: i == 0 ? .bold : .normal)
         }
     }
 }

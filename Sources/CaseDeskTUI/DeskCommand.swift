@@ -1,11 +1,12 @@
 import CaseCore
 
-/// The `:` command line: `:q`, `:open ID` (or just `:ID`), `:filter WORD`, `:help`.
+/// The `:` command line: `:q`, `:open ID` (or just `:ID`), `:code DIGITS`, `:filter WORD`, `:help`.
 enum DeskCommand {
     /// The commands as help lists them.
     static let summary: [(String, String)] = [
         (":q, :quit", "Quit"),
         (":open ID, :ID", "Open a case, e.g. :open C-2026-0001"),
+        (":code DIGITS", "Open a case by an anonymous reporter's 16-digit follow-up code"),
         (":filter WORD", "Filter the queue: overdue, open, all, escalated, closed, critical, high, medium, low, unrated, clear"),
         (":help", "This help"),
     ]
@@ -25,6 +26,21 @@ enum DeskCommand {
                 return
             }
             open(id, app: app)
+        case "code":
+            // The code is the reporter's only key to their case: it is looked up, never shown or kept.
+            guard let code = FollowUpCode(argument) else {
+                app.show("A follow-up code has 16 digits, like :code 1234 5678 9012 3456.", style: .error)
+                return
+            }
+            do {
+                guard let id = try app.desk.store.findCase(followUpCode: code, now: app.now) else {
+                    app.show("No case you can see matches that follow-up code.", style: .error)
+                    return
+                }
+                open(id, app: app)
+            } catch {
+                app.show(error: error)
+            }
         case "filter", "f":
             guard !argument.isEmpty else {
                 app.show("Say which filter: :filter overdue|open|all|escalated|closed|critical|high|medium|low|clear", style: .error)

@@ -12,10 +12,13 @@ public struct DeskLaunch: Sendable {
     public var banner: String?
     /// Checks a passphrase to unlock the idle lock screen.
     public var unlock: @Sendable (String) -> Bool
+    /// The organisation's letter templates (`Data/letters`), for the acknowledgement letter (`L`); nil when absent.
+    public var letters: LetterLibrary?
 
-    public init(desk: CaseDesk, banner: String?, unlock: @escaping @Sendable (String) -> Bool) {
+    public init(desk: CaseDesk, banner: String?, letters: LetterLibrary? = nil, unlock: @escaping @Sendable (String) -> Bool) {
         self.desk = desk
         self.banner = banner
+        self.letters = letters
         self.unlock = unlock
     }
 }
@@ -77,8 +80,11 @@ public enum DeskLauncher {
             FileHandle.standardError.write(Data(("confidant: \(needs); curses could not use this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")). \(advice)\n").utf8))
             return 1
         }
+        app.start()
         var needsDraw = true
         var clearNext = true
+        // A signal (SIGHUP when the terminal goes away, SIGTERM, SIGINT) ends the loop and restores the terminal. A
+        // form being filled in is then discarded: a case is saved only by its own transaction on Ctrl-S, never in part.
         while !app.shouldQuit, CursesTerminal.signalReceived == 0 {
             if needsDraw {
                 terminal.draw(app.render(width: terminal.width, height: terminal.height), clearFirst: clearNext)

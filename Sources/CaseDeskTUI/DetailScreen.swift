@@ -41,6 +41,10 @@ final class DetailScreen: DeskScreen {
         case .escalate: CaseActions.escalate(self, app: app)
         case .changeStatus: CaseActions.changeStatus(self, app: app)
         case .addJournal: CaseActions.addJournal(self, app: app)
+        case .export: CaseFiles.export(self, app: app)
+        case .letter: CaseFiles.letter(self, app: app)
+        case .legalHold: CaseActions.legalHold(self, app: app)
+        case .declareConflict: CaseActions.declareConflict(self, app: app)
         default: break
         }
     }
@@ -102,6 +106,23 @@ final class DetailScreen: DeskScreen {
         if let level = item.escalationLevel { field("Escalated to", level.label, .bold) }
         if let reason = item.screeningReason { field("Screened out", taxonomy.screeningReasonName(reason)) }
         if let outcome = item.outcome { field("Outcome", outcome.label) }
+        if item.legalHold { field("Legal hold", "in place: the case is not purged until the hold is lifted", .bold) }
+        if app.queue.all.first(where: { $0.id == item.id })?.needsReassignment == true {
+            field("Handler", "needs reassignment: a handler declared a conflict of interest", .bold)
+        }
+
+        // The supervisor reviews escalations: their history comes first. The store leaves escalation and decision
+        // entries visible to a supervisor; a counselor sees the same section on an escalated case.
+        if !app.isCounselor || item.status == .escalated {
+            heading("Escalation history")
+            let ladder = EscalationLevel.allCases
+            if let level = item.escalationLevel, let rung = ladder.firstIndex(of: level) {
+                field("Level", "\(level.label) (rung \(rung + 1) of \(ladder.count))", .bold)
+            }
+            let entries = item.journal.filter { $0.kind == .escalation || $0.kind == .decision }
+            if entries.isEmpty { out.append(StyledLine("  no escalation or decision entries")) }
+            out += journalLines(entries, width: width, calendar: cal)
+        }
 
         heading("Assessment")
         if let ratings = item.assessment {
@@ -147,8 +168,15 @@ final class DetailScreen: DeskScreen {
 
         heading("Journal (\(item.journal.count))")
         if item.journal.isEmpty { out.append(StyledLine("  no entries yet")) }
-        for entry in item.journal {
-            let head = DateText.minute(entry.at, calendar: cal) + "  " + DisplayWidth.pad(entry.kind.label, to: 12) + " "
+        out += journalLines(item.journal, width: width, calendar: cal)
+        return out
+    }
+
+    /// Journal entries as lines: time and kind in bold, the text wrapped under itself.
+    static func journalLines(_ entries: [JournalEntry], width: Int, calendar: Calendar) -> [StyledLine] {
+        var out: [StyledLine] = []
+        for entry in entries {
+            let head = DateText.minute(entry.at, calendar: calendar) + "  " + DisplayWidth.pad(entry.kind.label, to: 12) + " "
             let indent = 2 + DisplayWidth.width(of: head)
             let body = DisplayWidth.wrap("\(entry.text) — \(entry.author)", to: max(10, width - indent - 1))
             for (i, part) in body.enumerated() {

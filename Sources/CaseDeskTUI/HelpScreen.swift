@@ -34,6 +34,13 @@ final class HelpScreen: DeskScreen {
         out.append(StyledLine("Queue legend", .heading))
         out.append(StyledLine("  !!! Critical   !!  High   !   Medium   .   Low   ?   not yet rated"))
         out.append(StyledLine("  ! at the end of a row: its next deadline is overdue (the row is red and bold)"))
+        out.append(StyledLine("  R before it: flagged for reassignment (a handler declared a conflict of interest)"))
+        out.append(StyledLine("  Status bar: cases overdue, and cases due within the warning window (policy.json)"))
+        out.append(.blank)
+        out.append(StyledLine("Leaving", .heading))
+        out.append(StyledLine("  q on the queue or Ctrl-C anywhere quits. If the terminal closes (hang-up) or the desk is"))
+        out.append(StyledLine("  stopped while a form is open, the form is discarded: a case is saved only whole, on"))
+        out.append(StyledLine("  Ctrl-S, never in part."))
         return out
     }
 

@@ -1,6 +1,7 @@
 /// Where a binding applies. A screen lists the contexts it is in, most specific first.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
-    case queue, search, detail, intake, intakeChoice, assessment, chooser, prompt, confirm, commandLine, textEntry, help, lock, global, always
+    case queue, search, detail, statistics, respondents, alerts, intake, intakeChoice, assessment, chooser, prompt, confirm,
+         commandLine, textEntry, help, lock, tooSmall, global, always
 
     /// The heading of this context on the help screen.
     public var title: String {
@@ -8,6 +9,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .queue: "Triage queue"
         case .search: "Search in the queue (/)"
         case .detail: "Case detail"
+        case .statistics: "Statistics (S)"
+        case .respondents: "Repeat respondents (R)"
+        case .alerts: "Deadline alerts (shown on start; A)"
         case .intake: "New case form"
         case .intakeChoice: "New case form: choices, check boxes and lists"
         case .assessment: "Assessment form"
@@ -18,6 +22,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .textEntry: "Editing text"
         case .help: "Help"
         case .lock: "Lock screen"
+        case .tooSmall: "Terminal smaller than 80×24"
         case .global: "Queue, detail and help"
         case .always: "Everywhere"
         }
@@ -66,7 +71,7 @@ public enum KeyBindings {
         KeyBinding([.ctrl("l")], .always, .redraw, "Redraw the screen"),
         // Queue, detail, help
         KeyBinding([.char("?")], .global, .help, "Show this help", hint: "? help"),
-        KeyBinding([.char(":")], .global, .commandLine, "Command line (:q, :open ID, :filter …, :help)"),
+        KeyBinding([.char(":")], .global, .commandLine, "Command line (:q, :open ID, :code …, :filter …, :help)"),
         // Queue
         KeyBinding([.char("j"), .down], .queue, .moveDown, "Next case"),
         KeyBinding([.char("k"), .up], .queue, .moveUp, "Previous case"),
@@ -82,6 +87,11 @@ public enum KeyBindings {
         KeyBinding([.char("o")], .queue, .toggleOverdueFilter, "Show overdue cases only (on/off)"),
         KeyBinding([.char("F"), .escape], .queue, .clearFilters, "Clear search and filters"),
         KeyBinding([.char("n")], .queue, .newCase, "New case (intake form)", hint: "n new", counselorOnly: true),
+        KeyBinding([.char("E")], .queue, .escalationReview,
+                   "Escalation review (escalated cases by level, then score)", counselorOnly: true),
+        KeyBinding([.char("S")], .queue, .statistics, "Statistics: anonymised counts with bar charts", counselorOnly: true),
+        KeyBinding([.char("R")], .queue, .respondents, "Repeat respondents: people named in more than one case"),
+        KeyBinding([.char("A")], .queue, .deadlineAlerts, "Deadline alerts: overdue and due soon"),
         KeyBinding([.char("q")], .queue, .quit, "Quit", hint: "q quit"),
         // Search
         KeyBinding([.enter], .search, .submit, "Keep the search as a filter", hint: "Enter keep"),
@@ -99,7 +109,31 @@ public enum KeyBindings {
         KeyBinding([.char("e")], .detail, .escalate, "Escalate: choose the level, give a reason", hint: "e escalate", counselorOnly: true),
         KeyBinding([.char("s")], .detail, .changeStatus, "Change status (legal next steps only)", hint: "s status", counselorOnly: true),
         KeyBinding([.char("j")], .detail, .addJournal, "Add a journal entry", hint: "j journal", counselorOnly: true),
+        KeyBinding([.char("x")], .detail, .export, "Export the case (Markdown, HTML, JSON; file mode 0600)"),
+        KeyBinding([.char("L")], .detail, .letter, "Acknowledgement letter; then mark it as sent", counselorOnly: true),
+        KeyBinding([.char("H")], .detail, .legalHold, "Place or lift a legal hold (with a reason)", counselorOnly: true),
+        KeyBinding([.char("C")], .detail, .declareConflict, "Declare a conflict of interest: you are recused"),
         KeyBinding([.escape, .char("q")], .detail, .back, "Back to the queue", hint: "Esc back"),
+        // Statistics
+        KeyBinding([.down, .char("j")], .statistics, .moveDown, "Scroll down"),
+        KeyBinding([.up, .char("k")], .statistics, .moveUp, "Scroll up"),
+        KeyBinding([.pageDown, .char(" ")], .statistics, .pageDown, "Page down"),
+        KeyBinding([.pageUp], .statistics, .pageUp, "Page up"),
+        KeyBinding([.home, .char("g")], .statistics, .top, "Top"),
+        KeyBinding([.end, .char("G")], .statistics, .bottom, "Bottom"),
+        KeyBinding([.escape, .char("q")], .statistics, .back, "Back to the queue", hint: "Esc back"),
+        // Repeat respondents
+        KeyBinding([.down, .char("j")], .respondents, .moveDown, "Next case"),
+        KeyBinding([.up, .char("k")], .respondents, .moveUp, "Previous case"),
+        KeyBinding([.enter], .respondents, .open, "Open the selected case", hint: "Enter open"),
+        KeyBinding([.escape, .char("q")], .respondents, .back, "Back to the queue", hint: "Esc back"),
+        // Deadline alerts
+        KeyBinding([.down, .char("j")], .alerts, .moveDown, "Next alert"),
+        KeyBinding([.up, .char("k")], .alerts, .moveUp, "Previous alert"),
+        KeyBinding([.pageDown, .char(" ")], .alerts, .pageDown, "Page down"),
+        KeyBinding([.pageUp], .alerts, .pageUp, "Page up"),
+        KeyBinding([.enter], .alerts, .open, "Open the case of the selected alert", hint: "Enter open"),
+        KeyBinding([.escape, .char("q")], .alerts, .cancel, "Dismiss the alerts (A shows them again)", hint: "Esc dismiss"),
         // Help
         KeyBinding([.down, .char("j")], .help, .moveDown, "Scroll down"),
         KeyBinding([.up, .char("k")], .help, .moveUp, "Scroll up"),
@@ -151,6 +185,8 @@ public enum KeyBindings {
         KeyBinding([.ctrl("u")], .textEntry, .clearText, "Clear the text"),
         // Lock
         KeyBinding([.enter], .lock, .submit, "Unlock with the passphrase (typed without echo)"),
+        // Too small: nothing else acts on a screen that cannot be seen
+        KeyBinding([.char("q")], .tooSmall, .quit, "Quit (other keys wait until the window is 80×24 or larger)", hint: "q quit"),
     ]
 
     /// The binding a key triggers in the given contexts (most specific first), skipping counselor-only

@@ -73,9 +73,10 @@ public struct QueueFilter: Equatable, Sendable {
         category = index + 1 < ids.count ? ids[index + 1] : nil
     }
 
-    /// A short description for the title bar: "open · High · Harassment · overdue · “lan”".
-    public func summary(taxonomy: Taxonomy) -> String {
-        var parts = [status.rawValue]
+    /// A short description for the title bar: "open · High · Harassment · overdue · “lan”" (without the
+    /// status group when `status` is false: the escalation review fixes it).
+    public func summary(taxonomy: Taxonomy, status includeStatus: Bool = true) -> String {
+        var parts = includeStatus ? [status.rawValue] : []
         if let label = band.label { parts.append(label) }
         if let category { parts.append(taxonomy.categoryName(category)) }
         if overdueOnly { parts.append("overdue") }

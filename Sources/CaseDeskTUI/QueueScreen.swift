@@ -6,6 +6,8 @@ final class QueueScreen: DeskScreen {
     private(set) var all: [CaseSummary] = []
     private(set) var visible: [CaseSummary] = []
     var filter = QueueFilter()
+    /// The counselor's escalation review (`E`); a supervisor's queue is always the review.
+    var reviewOn = false
     /// The search being typed, while `/` is active.
     var searchField: TextField?
     var selected = 0
@@ -22,10 +24,31 @@ final class QueueScreen: DeskScreen {
         refilter(app: app, keeping: keep)
     }
 
+    /// Whether the queue is the escalation review: escalated cases only, highest level first, then score.
+    func isReview(app: DeskApp) -> Bool { reviewOn || !app.isCounselor }
+
+    /// The filter in force: in the review, the status group is "escalated" whatever `f` last chose.
+    func effectiveFilter(app: DeskApp) -> QueueFilter {
+        var effective = filter
+        if isReview(app: app) { effective.status = .escalated }
+        return effective
+    }
+
+    /// Review order: the highest rung of the escalation ladder first, then the score, then the queue order.
+    static func reviewOrder(_ a: CaseSummary, _ b: CaseSummary) -> Bool {
+        let la = a.escalationLevel.flatMap { EscalationLevel.allCases.firstIndex(of: $0) } ?? -1
+        let lb = b.escalationLevel.flatMap { EscalationLevel.allCases.firstIndex(of: $0) } ?? -1
+        if la != lb { return la > lb }
+        if (a.score ?? -1) != (b.score ?? -1) { return (a.score ?? -1) > (b.score ?? -1) }
+        return CaseSummary.queueOrder(a, b)
+    }
+
     func refilter(app: DeskApp, keeping id: CaseID? = nil) {
         let keep = id ?? selectedCase?.id
         let now = app.now
-        visible = all.filter { filter.matches($0, now: now, taxonomy: app.desk.taxonomy) }
+        let effective = effectiveFilter(app: app)
+        visible = all.filter { effective.matches($0, now: now, taxonomy: app.desk.taxonomy) }
+        if isReview(app: app) { visible.sort(by: Self.reviewOrder) }
         if let keep, let index = visible.firstIndex(where: { $0.id == keep }) {
             selected = index
         } else {
@@ -40,14 +63,22 @@ final class QueueScreen: DeskScreen {
             guard all.contains(where: { $0.id == id }) else { return false }
             filter = QueueFilter()
             filter.status = .all
+            reviewOn = false
         }
         refilter(app: app, keeping: id)
         return true
     }
 
     func title(app: DeskApp) -> String {
-        let role = app.isCounselor ? "" : "  [\(app.desk.store.session.role.rawValue): escalated cases only]"
-        return "Confidant — triage queue · \(filter.summary(taxonomy: app.desk.taxonomy)) · \(visible.count) of \(all.count)" + role
+        let counts = "\(visible.count) of \(all.count)"
+        guard isReview(app: app) else {
+            return "Confidant — triage queue · \(filter.summary(taxonomy: app.desk.taxonomy)) · " + counts
+        }
+        // The status group is fixed in the review; the other filters still narrow it.
+        let narrowed = filter.summary(taxonomy: app.desk.taxonomy, status: false)
+        let role = app.isCounselor ? "" : " · \(app.desk.store.session.role.rawValue)"
+        return "Confidant — Escalation review · by level, then score" + (narrowed.isEmpty ? "" : " · " + narrowed)
+            + " · \(counts)" + role
     }
 
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
@@ -62,12 +93,23 @@ final class QueueScreen: DeskScreen {
             if let id = selectedCase?.id { app.openCase(id) } else { app.show("No case is selected.") }
         case .search:
             searchField = TextField(filter.search)
-        case .cycleStatusFilter: filter.cycleStatus(); refilter(app: app)
+        case .cycleStatusFilter:
+            if reviewOn { reviewOn = false } else { filter.cycleStatus() }
+            refilter(app: app)
         case .cycleBandFilter: filter.cycleBand(); refilter(app: app)
         case .cycleCategoryFilter: filter.cycleCategory(in: app.desk.taxonomy); refilter(app: app)
         case .toggleOverdueFilter: filter.overdueOnly.toggle(); refilter(app: app)
-        case .clearFilters: filter = QueueFilter(); refilter(app: app)
+        case .clearFilters: filter = QueueFilter(); reviewOn = false; refilter(app: app)
         case .newCase: app.push(IntakeForm(app: app))
+        case .escalationReview:
+            reviewOn.toggle()
+            refilter(app: app)
+            selected = 0
+            app.show(reviewOn ? "Escalation review: highest level first, then score. E returns to the queue."
+                              : "Back to the triage queue.")
+        case .statistics: StatisticsScreen.open(app: app)
+        case .respondents: RespondentsScreen.open(app: app)
+        case .deadlineAlerts: app.showDeadlineAlerts()
         case .quit: app.quit()
         case .submit:
             searchField = nil
@@ -94,21 +136,42 @@ final class QueueScreen: DeskScreen {
 
     // MARK: Layout
 
-    /// Column layout for a width: pseudonyms show from 110 columns on.
+    /// Column layout for a width: pseudonyms show from 110 columns on. The review shows the escalation level
+    /// instead of the status (every case in it is escalated). The last two columns are flags: `R` needs
+    /// reassignment, `!` overdue.
     struct Columns {
-        var id = 1, band = 13, categories = 30, pseudonym: Int?, status: Int, deadline: Int, flag: Int
+        var id = 1, band = 13, categories = 30, level: Int?, pseudonym: Int?, status: Int?, deadline: Int, reassign: Int, flag: Int
         var categoriesWidth: Int, pseudonymWidth = 18
+        static let levelWidth = 14
 
-        init(width: Int) {
+        init(width: Int, review: Bool = false) {
             flag = width - 1
-            deadline = width - 22
-            status = deadline - 10
-            let showPseudonym = width >= 110
-            if showPseudonym {
-                pseudonym = 30
-                categories = 30 + pseudonymWidth + 1
+            reassign = width - 2
+            deadline = width - 23
+            var x = 30
+            if review {
+                level = x
+                x += Self.levelWidth + 1
             }
-            categoriesWidth = status - 1 - categories
+            if width >= 110 {
+                pseudonym = x
+                x += pseudonymWidth + 1
+            }
+            categories = x
+            let end = review ? deadline : deadline - 10
+            if !review { status = end }
+            categoriesWidth = end - 1 - categories
+        }
+    }
+
+    /// The rung of the ladder in 14 columns: "2 Head of dept".
+    static func levelText(_ level: EscalationLevel?) -> String {
+        switch level {
+        case .complaintsTeam?: "1 Complaints"
+        case .headOfDepartment?: "2 Head of dept"
+        case .higherManagement?: "3 Higher mgmt"
+        case .externalCommittee?: "4 External"
+        case nil: "–"
         }
     }
 
@@ -135,13 +198,14 @@ final class QueueScreen: DeskScreen {
             buffer.put(DisplayWidth.truncate(" " + banner, to: buffer.width), row: row, col: 0, style: .bold)
             row += 1
         }
-        let c = Columns(width: buffer.width)
+        let c = Columns(width: buffer.width, review: isReview(app: app))
         buffer.fillRow(row, style: .heading)
         buffer.put("ID", row: row, col: c.id, style: .heading)
         buffer.put("BAND      SCORE", row: row, col: c.band, style: .heading)
+        if let l = c.level { buffer.put("LEVEL", row: row, col: l, style: .heading) }
         if let p = c.pseudonym { buffer.put("REPORTER", row: row, col: p, style: .heading) }
         buffer.put("CATEGORIES", row: row, col: c.categories, style: .heading)
-        buffer.put("STATUS", row: row, col: c.status, style: .heading)
+        if let s = c.status { buffer.put("STATUS", row: row, col: s, style: .heading) }
         buffer.put("NEXT DEADLINE", row: row, col: c.deadline, style: .heading)
         row += 1
         let listTop = row
@@ -151,7 +215,9 @@ final class QueueScreen: DeskScreen {
         if selected >= scrollTop + rows { scrollTop = selected - rows + 1 }
         scrollTop = max(0, min(scrollTop, max(0, visible.count - rows)))
         if visible.isEmpty {
-            let text = all.isEmpty ? "No cases yet. Press n to record a new case." : "No case matches the filter. Press F to clear it."
+            let text = all.isEmpty ? (app.isCounselor ? "No cases yet. Press n to record a new case." : "No escalated case to review.")
+                : isReview(app: app) && filter == QueueFilter() ? "No case is escalated."
+                : "No case matches the filter. Press F to clear it."
             buffer.put(text, row: listTop + 1, col: 2)
             return
         }
@@ -166,14 +232,19 @@ final class QueueScreen: DeskScreen {
             buffer.putFitted(summary.id.description, row: r, col: c.id, columns: 11, style: base)
             buffer.putFitted(Self.bandText(summary.band, score: summary.score), row: r, col: c.band, columns: 16,
                              style: Style.band(summary.band))
+            if let l = c.level {
+                buffer.putFitted(Self.levelText(summary.escalationLevel), row: r, col: l, columns: Columns.levelWidth,
+                                 style: base.emboldened)
+            }
             if let p = c.pseudonym {
                 buffer.putFitted(summary.pseudonym, row: r, col: p, columns: c.pseudonymWidth, style: base)
             }
             buffer.putFitted(CategoryLabels.text(summary.categories, taxonomy: taxonomy, columns: c.categoriesWidth),
                              row: r, col: c.categories, columns: c.categoriesWidth, style: base)
-            buffer.putFitted(summary.status.shortLabel, row: r, col: c.status, columns: 9, style: base)
+            if let s = c.status { buffer.putFitted(summary.status.shortLabel, row: r, col: s, columns: 9, style: base) }
             buffer.putFitted(Self.deadlineText(summary.nextDeadline, calendar: app.calendar), row: r, col: c.deadline,
                              columns: 20, style: base)
+            buffer.put(summary.needsReassignment ? "R" : " ", row: r, col: c.reassign, style: base.emboldened)
             buffer.put(overdue ? "!" : " ", row: r, col: c.flag, style: base)
             if index == selected { buffer.restyle(row: r, from: 0, to: buffer.width) { $0.reversed } }
         }

@@ -11,8 +11,10 @@ final class TmuxDesk {
     let session = "desk-\(UUID().uuidString.prefix(8))"
     let directory: URL
     var database: String { directory.appendingPathComponent("demo.db").path }
+    var exitStatusFile: String { directory.appendingPathComponent("exit-status").path }
 
-    /// Starts the desk in a detached session of the given size. The pane's shell prints EXIT=status afterwards.
+    /// Starts the desk in a detached session of the given size. The pane's shell prints EXIT=status afterwards
+    /// and writes the status to ``exitStatusFile`` (a 1×1 pane cannot show it).
     init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -22,7 +24,7 @@ final class TmuxDesk {
         var env = ["LANG": "C.UTF-8", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let command = "env \(assignments) \(Self.binary) demo --db \(database); echo EXIT=$?; sleep 30"
+        let command = "env \(assignments) \(Self.binary) demo --db \(database); s=$?; echo EXIT=$s; echo $s > \(exitStatusFile); sleep 30"
         try startServer(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -92,6 +94,50 @@ final class TmuxDesk {
 
     func capture() throws -> String { try tmux(["capture-pane", "-p", "-t", session]) }
 
+    /// The pane with wrapped lines joined (long messages from a narrow pane).
+    func captureJoined() throws -> String { try tmux(["capture-pane", "-p", "-J", "-t", session]) }
+
+    /// The pane with its attributes and colours as escape sequences.
+    func captureStyled() throws -> String { try tmux(["capture-pane", "-p", "-e", "-t", session]) }
+
+    /// Whether the program in the pane has switched to the alternate screen (curses is drawing).
+    func alternateScreen() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", session, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+
+    /// Polls (50 ms steps) until the condition holds; false on timeout.
+    static func poll(timeout: TimeInterval = 10, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        repeat {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        return false
+    }
+
+    /// The desk's exit status once it has ended, or nil when it is still running after `timeout`.
+    func exitStatus(timeout: TimeInterval = 10) -> Int32? {
+        var status: Int32?
+        _ = Self.poll(timeout: timeout) {
+            status = (try? String(contentsOfFile: exitStatusFile, encoding: .utf8))
+                .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            return status != nil
+        }
+        return status
+    }
+
+    /// Waits for the queue and dismisses the deadline alert panel the desk shows on start (the demo always has
+    /// overdue deadlines); returns the screen without it.
+    @discardableResult
+    func openQueue(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try expect("Deadline alerts:", sourceLocation: sourceLocation)
+        try press("Escape")
+        if let screen = try waitUntil({ !$0.contains("Deadline alerts:") && $0.contains("Confidant — triage queue") }) { return screen }
+        let screen = try capture()
+        Issue.record("The alert panel did not close. Screen:\n\(screen)", sourceLocation: sourceLocation)
+        return screen
+    }
+
     /// Polls the pane (50 ms steps) until the predicate holds; returns the last capture, or nil on timeout.
     @discardableResult
     func waitUntil(timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String? {
@@ -139,10 +185,13 @@ final class TmuxDesk {
 
 @Suite("End to end in tmux", .serialized, .enabled(if: TmuxDesk.available, "tmux is not installed: end-to-end tests skipped"))
 struct EndToEndTests {
+    /// The queue's column header at 80 columns.
+    static let header80 = " ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE"
+
     @Test func openMoveAssess() throws {
         let desk = try TmuxDesk()
         defer { desk.close() }
-        try desk.expect("Confidant — triage queue")
+        try desk.openQueue()
         try desk.expect("passphrase: demo")
         func selectedRow(_ screen: String) -> Substring? { screen.split(separator: "\n").first { $0.hasPrefix(">C-2026-") } }
         let first = try #require(selectedRow(try desk.expect(">C-2026-")))
@@ -165,7 +214,7 @@ struct EndToEndTests {
     @Test func intakeThenSearch() throws {
         let desk = try TmuxDesk()
         defer { desk.close() }
-        try desk.expect("Confidant — triage queue")
+        try desk.openQueue()
         try desk.press("n")
         try desk.expect("New case — intake")
         try desk.press("Right", "Tab", "Tab")                        // whistleblowing (anonymous); first incident
@@ -194,7 +243,7 @@ struct EndToEndTests {
     @Test func escalateWithReason() throws {
         let desk = try TmuxDesk()
         defer { desk.close() }
-        try desk.expect("Confidant — triage queue")
+        try desk.openQueue()
         try desk.press(":")
         try desk.type("open C-2026-0030")
         try desk.press("Enter")
@@ -213,9 +262,11 @@ struct EndToEndTests {
     @Test func resizeRedrawsAndTooSmall() throws {
         let desk = try TmuxDesk(width: 100, height: 30)
         defer { desk.close() }
-        try desk.expect("Confidant — triage queue")
+        try desk.openQueue()
         try desk.resize(80, 24)
-        let small = try desk.expect(" ID          BAND      SCORE  CATEGORIES        STATUS    NEXT DEADLINE")
+        // The header is drawn before the status bar: wait for the whole redraw, not its first rows.
+        let redrawn = try desk.waitUntil { $0.contains(Self.header80) && $0.contains(" Overdue ") }
+        let small = try #require(redrawn, "no 80×24 queue after the resize")
         let lines = small.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { DisplayWidthProbe.columns(String($0)) <= 80 })
         #expect(lines.contains { $0.hasPrefix(" Overdue ") })
@@ -239,7 +290,7 @@ struct EndToEndTests {
     @Test func quitRestoresTheTerminal() throws {
         let desk = try TmuxDesk()
         defer { desk.close() }
-        try desk.expect("Confidant — triage queue")
+        try desk.openQueue()
         try desk.press("q")
         let screen = try desk.expect("EXIT=0")
         #expect(!screen.contains("triage queue"), "the shell's screen is back")

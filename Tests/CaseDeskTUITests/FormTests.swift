@@ -33,7 +33,7 @@ struct FormTests {
              What happened
               Categories                (none — Space or Enter to choose)
 
-             Overdue 25 · Due today 0 │ Tab next  Ctrl-S save  Esc cancel
+             Overdue 25 · Due ≤48h 4 │ Tab next  Ctrl-S save  Esc cancel
             """, "intake-80x24")
     }
 
@@ -64,7 +64,7 @@ struct FormTests {
 
              What happened
             Not saved: The first incident date '' is not a date like 2026-10-02.
-             Overdue 25 · Due today 0 │ Tab next  Ctrl-S save  Esc cancel
+             Overdue 25 · Due ≤48h 4 │ Tab next  Ctrl-S save  Esc cancel
             """, "intake-error-80x24")
         let form = try #require(app.stack.last as? IntakeForm)
         #expect(form.focus == .incidentFirst)
@@ -118,7 +118,7 @@ struct FormTests {
 
 
 
-             Overdue 25 · Due today 0 │ Tab next  Ctrl-S save  Esc cancel
+             Overdue 25 · Due ≤48h 4 │ Tab next  Ctrl-S save  Esc cancel
             """, "intake-filled-80x24")
         Fixture.press(app, [.ctrl("s")])
         #expect(app.stack.count == 1, "back at the queue")
@@ -168,7 +168,7 @@ struct FormTests {
              What happened
               Categories                (none — Space or Enter to choose)
 
-             Overdue 25 · Due today 0 │ y yes  n no
+             Overdue 25 · Due ≤48h 4 │ y yes  n no
             """, "intake-discard-80x24")
         Fixture.press(app, [.char("n")])
         #expect(app.stack.last is IntakeForm, "n keeps the form")
@@ -205,7 +205,7 @@ struct FormTests {
 
 
 
-             Overdue 25 · Due today 0 │ ←/→ rate  Enter save  Esc cancel
+             Overdue 25 · Due ≤48h 4 │ ←/→ rate  Enter save  Esc cancel
             """, "assessment-80x24")
         let form = try #require(app.stack.last as? AssessmentForm)
         #expect(form.preview?.value == 52)
@@ -280,7 +280,7 @@ struct FormTests {
 
 
 
-             Overdue 25 · Due today 0 │ ←/→ rate  Enter save  Esc cancel
+             Overdue 25 · Due ≤48h 4 │ ←/→ rate  Enter save  Esc cancel
             """, "assessment-200x60")
         Fixture.press(app, [.escape])
         #expect(app.stack.last is DetailScreen)
@@ -307,7 +307,7 @@ struct ChromeTests {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("?")])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                      1–21/117
+             Confidant — keys                                                      1–21/159
              Triage queue
                j, Down           Next case
                k, Up             Previous case
@@ -323,14 +323,14 @@ struct ChromeTests {
                o                 Show overdue cases only (on/off)
                F, Esc            Clear search and filters
                n                 New case (intake form)
+               E                 Escalation review (escalated cases by level, then score)
+               S                 Statistics: anonymised counts with bar charts
+               R                 Repeat respondents: people named in more than one case
+               A                 Deadline alerts: overdue and due soon
                q                 Quit
 
-             Search in the queue (/)
-               Enter             Keep the search as a filter
-               Esc               Clear the search
-               Down              Next case
 
-             Overdue 25 · Due today 0 │ Esc close  ? help
+             Overdue 25 · Due ≤48h 4 │ Esc close  ? help
             """, "help-80x24")
         Fixture.press(app, [.escape])
         #expect(app.stack.count == 1)

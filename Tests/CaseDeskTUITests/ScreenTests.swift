@@ -11,28 +11,28 @@ struct QueueScreenTests {
         expectScreen(app.render(width: 80, height: 24), """
               Confidant — triage queue · open · 38 of 46
               DEMO database (fictional cases) — passphrase: demo
-              ID          BAND      SCORE  CATEGORIES        STATUS    NEXT DEADLINE
-             >C-2026-0023 !!! Critical  99 Auth.abuse, Bull… escal.    2026-12-10 follow-up
-              C-2026-0012 !!! Critical  95 Sex.har., Auth.a… formal    2026-10-31 follow-up !
-              C-2026-0016 !!! Critical  81 SEA               formal    2026-09-20 follow-up !
-              C-2026-0026 !!! Critical  81 SEA               escal.    2026-11-02 follow-up !
-              C-2026-0010 !!! Critical  79 Victimis., Aggre… escal.    2026-09-19 follow-up !
-              C-2026-0006 !!! Critical  77 Aggression        formal    2026-09-02 follow-up !
-              C-2026-0004 !!! Critical  75 Victimis., Bully… formal    2026-08-14 follow-up !
-              C-2026-0025 !!! Critical  75 SEA               assess    2026-10-30 follow-up !
-              C-2026-0018 !!! Critical  69 Aggression, Hara… support   2026-10-16 follow-up !
-              C-2026-0020 !!! Critical  66 Harass., Aggress… support   2026-10-25 follow-up !
-              C-2026-0032 !!  High      74 Sex.har., Harass. assess    2026-11-27 follow-up
-              C-2026-0021 !!  High      72 Sex.har., Harass. support   2026-11-17 follow-up !
-              C-2026-0011 !!  High      69 Sex.har., Vilifi… support   2026-09-11 follow-up !
-              C-2026-0030 !!  High      68 Victimisation     assess    2026-11-15 follow-up !
-              C-2026-0029 !!  High      68 Sex.har., Auth.a… support   2026-11-19 follow-up !
-              C-2026-0040 !!  High      68 Aggression        ack'd     2026-12-12 follow-up
-              C-2026-0019 !!  High      59 Sexual harassment escal.    2026-10-03 follow-up !
-              C-2026-0027 !!  High      50 Discrim., Harass. support   2026-11-08 follow-up !
-              C-2026-0039 ?   Unrated    – Vilific., Discri… new       2026-11-15 contact   !
+              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
+             >C-2026-0023 !!! Critical  99 Auth.abuse, Bul… escal.    2026-12-10 follow-up
+              C-2026-0012 !!! Critical  95 Sex.har., Auth.… formal    2026-10-31 follow-up  !
+              C-2026-0016 !!! Critical  81 SEA              formal    2026-09-20 follow-up  !
+              C-2026-0026 !!! Critical  81 SEA              escal.    2026-11-02 follow-up  !
+              C-2026-0010 !!! Critical  79 Victimis., Aggr… escal.    2026-09-19 follow-up  !
+              C-2026-0006 !!! Critical  77 Aggression       formal    2026-09-02 follow-up  !
+              C-2026-0004 !!! Critical  75 Victimis., Bull… formal    2026-08-14 follow-up  !
+              C-2026-0025 !!! Critical  75 SEA              assess    2026-10-30 follow-up  !
+              C-2026-0018 !!! Critical  69 Aggression, Har… support   2026-10-16 follow-up  !
+              C-2026-0020 !!! Critical  66 Harass., Aggres… support   2026-10-25 follow-up  !
+              C-2026-0032 !!  High      74 Sex.har., Haras… assess    2026-11-27 follow-up
+              C-2026-0021 !!  High      72 Sex.har., Haras… support   2026-11-17 follow-up  !
+              C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-09-11 follow-up  !
+              C-2026-0030 !!  High      68 Victimisation    assess    2026-11-15 follow-up  !
+              C-2026-0029 !!  High      68 Sex.har., Auth.… support   2026-11-19 follow-up  !
+              C-2026-0040 !!  High      68 Aggression       ack'd     2026-12-12 follow-up
+              C-2026-0019 !!  High      59 Sex.har.         escal.    2026-10-03 follow-up  !
+              C-2026-0027 !!  High      50 Discrim., Haras… support   2026-11-08 follow-up  !
+              C-2026-0039 ?   Unrated    – Vilific., Discr… new       2026-11-15 contact    !
 
-              Overdue 25 · Due today 0 │ Enter open  / search  n new  q quit  ? help
+              Overdue 25 · Due ≤48h 4 │ Enter open  / search  n new  q quit  ? help
              """, "queue-80x24")
     }
 
@@ -41,45 +41,45 @@ struct QueueScreenTests {
         expectScreen(app.render(width: 200, height: 60), """
               Confidant — triage queue · open · 38 of 46
               DEMO database (fictional cases) — passphrase: demo
-              ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                             STATUS    NEXT DEADLINE
-             >C-2026-0023 !!! Critical  99 Basalt Falcon      Abuse of authority, Bullying                                                                                           escal.    2026-12-10 follow-up
-              C-2026-0012 !!! Critical  95 Garnet Egret       Sexual harassment, Abuse of authority                                                                                  formal    2026-10-31 follow-up !
-              C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                          formal    2026-09-20 follow-up !
-              C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                          escal.    2026-11-02 follow-up !
-              C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                 escal.    2026-09-19 follow-up !
-              C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                                formal    2026-09-02 follow-up !
-              C-2026-0004 !!! Critical  75 Thistle Auk        Victimisation, Bullying                                                                                                formal    2026-08-14 follow-up !
-              C-2026-0025 !!! Critical  75 Lichen Stork       Sexual exploitation and abuse                                                                                          assess    2026-10-30 follow-up !
-              C-2026-0018 !!! Critical  69 Ash Lapwing        Aggression and violence, Harassment                                                                                    support   2026-10-16 follow-up !
-              C-2026-0020 !!! Critical  66 Ember Shrike       Harassment, Aggression and violence                                                                                    support   2026-10-25 follow-up !
-              C-2026-0032 !!  High      74 Indigo Swift       Sexual harassment, Harassment                                                                                          assess    2026-11-27 follow-up
-              C-2026-0021 !!  High      72 Ochre Sandpiper    Sexual harassment, Harassment                                                                                          support   2026-11-17 follow-up !
-              C-2026-0011 !!  High      69 Scarlet Avocet     Sexual harassment, Vilification                                                                                        support   2026-09-11 follow-up !
-              C-2026-0030 !!  High      68 Dusky Petrel       Victimisation                                                                                                          assess    2026-11-15 follow-up !
-              C-2026-0029 !!  High      68 Clay Whimbrel      Sexual harassment, Abuse of authority                                                                                  support   2026-11-19 follow-up !
-              C-2026-0040 !!  High      68 Rust Plover        Aggression and violence                                                                                                ack'd     2026-12-12 follow-up
-              C-2026-0019 !!  High      59 Coral Shearwater   Sexual harassment                                                                                                      escal.    2026-10-03 follow-up !
-              C-2026-0027 !!  High      50 Sable Godwit       Discrimination, Harassment                                                                                             support   2026-11-08 follow-up !
-              C-2026-0039 ?   Unrated    – Silver Marten      Vilification, Discrimination                                                                                           new       2026-11-15 contact   !
-              C-2026-0042 ?   Unrated    – Cedar Wren         Discrimination, Harassment                                                                                             new       2026-11-26 contact
-              C-2026-0043 ?   Unrated    – Copper Ibis        Abuse of authority                                                                                                     new       2026-11-27 contact
-              C-2026-0044 ?   Unrated    – Quiet Lantern      Bullying, Abuse of authority                                                                                           new       2026-11-29 contact
-              C-2026-0045 ?   Unrated    – Amber Heron        Harassment, Sexual harassment                                                                                          new       2026-12-01 contact
-              C-2026-0037 ?   Unrated    – Violet Crane       Sexual harassment                                                                                                      ack'd     2026-12-05 follow-up
-              C-2026-0038 ?   Unrated    – Hollow Finch       Vilification, Discrimination                                                                                           ack'd     2026-12-07 follow-up
-              C-2026-0041 ?   Unrated    – Pale Osprey        Bullying                                                                                                               ack'd     2026-12-13 follow-up
-              C-2026-0033 !   Medium    49 Tawny Gull         Bullying                                                                                                               assess    2026-11-26 follow-up
-              C-2026-0014 !   Medium    48 Flint Dunlin       Discrimination, Harassment                                                                                             escal.    2026-09-08 follow-up !
-              C-2026-0036 !   Medium    44 Grey Kestrel       Harassment                                                                                                             new       2026-11-10 contact   !
-              C-2026-0028 !   Medium    42 Moss Harrier       Discrimination                                                                                                         assess    2026-11-09 follow-up !
-              C-2026-0034 !   Medium    42 Birch Sparrow      Discrimination                                                                                                         ack'd     2026-11-30 follow-up
-              C-2026-0022 !   Medium    34 Heather Redpoll    Discrimination                                                                                                         informal  2026-10-19 follow-up !
-              C-2026-0007 !   Medium    31 Fawn Dipper        Harassment                                                                                                             support   2026-08-19 follow-up !
-              C-2026-0013 !   Medium    25 Olive Bunting      Harassment                                                                                                             informal  2026-10-30 follow-up !
-              C-2026-0035 .   Low       24 Cobalt Linnet      Harassment, Discrimination                                                                                             assess    2026-12-02 follow-up
-              C-2026-0015 .   Low       22 Juniper Tern       Bullying                                                                                                               support   2026-09-14 follow-up !
-              C-2026-0008 .   Low       19 Linen Oriole       Vilification                                                                                                           informal  2026-08-29 follow-up !
-              C-2026-0009 .   Low       17 Teal Pipit         Bullying                                                                                                               informal  2026-08-10 follow-up !
+              ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                            STATUS    NEXT DEADLINE
+             >C-2026-0023 !!! Critical  99 Basalt Falcon      Abuse of authority, Bullying                                                                                          escal.    2026-12-10 follow-up
+              C-2026-0012 !!! Critical  95 Garnet Egret       Sexual harassment, Abuse of authority                                                                                 formal    2026-10-31 follow-up  !
+              C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                         formal    2026-09-20 follow-up  !
+              C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                         escal.    2026-11-02 follow-up  !
+              C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                escal.    2026-09-19 follow-up  !
+              C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                               formal    2026-09-02 follow-up  !
+              C-2026-0004 !!! Critical  75 Thistle Auk        Victimisation, Bullying                                                                                               formal    2026-08-14 follow-up  !
+              C-2026-0025 !!! Critical  75 Lichen Stork       Sexual exploitation and abuse                                                                                         assess    2026-10-30 follow-up  !
+              C-2026-0018 !!! Critical  69 Ash Lapwing        Aggression and violence, Harassment                                                                                   support   2026-10-16 follow-up  !
+              C-2026-0020 !!! Critical  66 Ember Shrike       Harassment, Aggression and violence                                                                                   support   2026-10-25 follow-up  !
+              C-2026-0032 !!  High      74 Indigo Swift       Sexual harassment, Harassment                                                                                         assess    2026-11-27 follow-up
+              C-2026-0021 !!  High      72 Ochre Sandpiper    Sexual harassment, Harassment                                                                                         support   2026-11-17 follow-up  !
+              C-2026-0011 !!  High      69 Scarlet Avocet     Sexual harassment, Vilification                                                                                       support   2026-09-11 follow-up  !
+              C-2026-0030 !!  High      68 Dusky Petrel       Victimisation                                                                                                         assess    2026-11-15 follow-up  !
+              C-2026-0029 !!  High      68 Clay Whimbrel      Sexual harassment, Abuse of authority                                                                                 support   2026-11-19 follow-up  !
+              C-2026-0040 !!  High      68 Rust Plover        Aggression and violence                                                                                               ack'd     2026-12-12 follow-up
+              C-2026-0019 !!  High      59 Coral Shearwater   Sexual harassment                                                                                                     escal.    2026-10-03 follow-up  !
+              C-2026-0027 !!  High      50 Sable Godwit       Discrimination, Harassment                                                                                            support   2026-11-08 follow-up  !
+              C-2026-0039 ?   Unrated    – Silver Marten      Vilification, Discrimination                                                                                          new       2026-11-15 contact    !
+              C-2026-0042 ?   Unrated    – Cedar Wren         Discrimination, Harassment                                                                                            new       2026-11-26 contact
+              C-2026-0043 ?   Unrated    – Copper Ibis        Abuse of authority                                                                                                    new       2026-11-27 contact
+              C-2026-0044 ?   Unrated    – Quiet Lantern      Bullying, Abuse of authority                                                                                          new       2026-11-29 contact
+              C-2026-0045 ?   Unrated    – Amber Heron        Harassment, Sexual harassment                                                                                         new       2026-12-01 contact
+              C-2026-0037 ?   Unrated    – Violet Crane       Sexual harassment                                                                                                     ack'd     2026-12-05 follow-up
+              C-2026-0038 ?   Unrated    – Hollow Finch       Vilification, Discrimination                                                                                          ack'd     2026-12-07 follow-up
+              C-2026-0041 ?   Unrated    – Pale Osprey        Bullying                                                                                                              ack'd     2026-12-13 follow-up
+              C-2026-0033 !   Medium    49 Tawny Gull         Bullying                                                                                                              assess    2026-11-26 follow-up
+              C-2026-0014 !   Medium    48 Flint Dunlin       Discrimination, Harassment                                                                                            escal.    2026-09-08 follow-up  !
+              C-2026-0036 !   Medium    44 Grey Kestrel       Harassment                                                                                                            new       2026-11-10 contact    !
+              C-2026-0028 !   Medium    42 Moss Harrier       Discrimination                                                                                                        assess    2026-11-09 follow-up  !
+              C-2026-0034 !   Medium    42 Birch Sparrow      Discrimination                                                                                                        ack'd     2026-11-30 follow-up
+              C-2026-0022 !   Medium    34 Heather Redpoll    Discrimination                                                                                                        informal  2026-10-19 follow-up  !
+              C-2026-0007 !   Medium    31 Fawn Dipper        Harassment                                                                                                            support   2026-08-19 follow-up  !
+              C-2026-0013 !   Medium    25 Olive Bunting      Harassment                                                                                                            informal  2026-10-30 follow-up  !
+              C-2026-0035 .   Low       24 Cobalt Linnet      Harassment, Discrimination                                                                                            assess    2026-12-02 follow-up
+              C-2026-0015 .   Low       22 Juniper Tern       Bullying                                                                                                              support   2026-09-14 follow-up  !
+              C-2026-0008 .   Low       19 Linen Oriole       Vilification                                                                                                          informal  2026-08-29 follow-up  !
+              C-2026-0009 .   Low       17 Teal Pipit         Bullying                                                                                                              informal  2026-08-10 follow-up  !
 
 
 
@@ -98,7 +98,7 @@ struct QueueScreenTests {
 
 
 
-              Overdue 25 · Due today 0 │ Enter open  / search  n new  q quit  ? help
+              Overdue 25 · Due ≤48h 4 │ Enter open  / search  n new  q quit  ? help
              """, "queue-200x60")
     }
 
@@ -119,11 +119,11 @@ struct QueueScreenTests {
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — triage queue · open · 4 of 4
              Учебная база — 演示数据库 — قاعدة بيانات تجريبية 🌻
-             ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                             STATUS    NEXT DEADLINE
-            >C-2026-0103 !!! Critical  83 王小明的同事报告 … Abuse of authority, Discrimination                                                                                     assess    2026-11-21 contact   !
-             C-2026-0101 !!  High      52 Ольга Соколова-Ив… Harassment                                                                                                             escal.    2026-11-23 contact   !
-             C-2026-0104 ?   Unrated    – 🌻🌻 Sunflower 🌻  Vilification                                                                                                           new       2026-11-27 contact
-             C-2026-0102 !   Medium    27 ليلى حداد          Bullying                                                                                                               escal.    2026-11-27 contact
+             ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                            STATUS    NEXT DEADLINE
+            >C-2026-0103 !!! Critical  83 王小明的同事报告 … Abuse of authority, Discrimination                                                                                    assess    2026-11-21 contact    !
+             C-2026-0101 !!  High      52 Ольга Соколова-Ив… Harassment                                                                                                            escal.    2026-11-23 contact    !
+             C-2026-0104 ?   Unrated    – 🌻🌻 Sunflower 🌻  Vilification                                                                                                          new       2026-11-27 contact
+             C-2026-0102 !   Medium    27 ليلى حداد          Bullying                                                                                                              escal.    2026-11-27 contact
 
 
 
@@ -176,7 +176,7 @@ struct QueueScreenTests {
 
 
 
-             Overdue 2 · Due today 0 │ Enter open  / search  n new  q quit  ? help
+             Overdue 2 · Due ≤48h 2 │ Enter open  / search  n new  q quit  ? help
             """, "wide-queue-200x60")
     }
 
@@ -188,11 +188,11 @@ struct QueueScreenTests {
         expectScreen(buffer, """
              Confidant — triage queue · open · 4 of 4
              Учебная база — 演示数据库演示数据库演示数据库 — قاعدة بيانات تجريبية 🌻🌻🌻🌻 …
-             ID          BAND      SCORE  CATEGORIES        STATUS    NEXT DEADLINE
-            >C-2026-0103 !!! Critical  83 Auth.abuse, Disc… assess    2026-11-21 contact   !
-             C-2026-0101 !!  High      52 Harassment        escal.    2026-11-23 contact   !
-             C-2026-0104 ?   Unrated    – Vilification      new       2026-11-27 contact
-             C-2026-0102 !   Medium    27 Bullying          escal.    2026-11-27 contact
+             ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
+            >C-2026-0103 !!! Critical  83 Auth.abuse, Dis… assess    2026-11-21 contact    !
+             C-2026-0101 !!  High      52 Harassment       escal.    2026-11-23 contact    !
+             C-2026-0104 ?   Unrated    – Vilification     new       2026-11-27 contact
+             C-2026-0102 !   Medium    27 Bullying         escal.    2026-11-27 contact
 
 
 
@@ -209,7 +209,7 @@ struct QueueScreenTests {
 
 
 
-             Overdue 2 · Due today 0 │ Enter open  / search  n new  q quit  ? help
+             Overdue 2 · Due ≤48h 2 │ Enter open  / search  n new  q quit  ? help
             """, "wide-queue-80x24")
     }
 
@@ -221,11 +221,11 @@ struct QueueScreenTests {
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — triage queue · open · “vilif” · 4 of 46
              DEMO database (fictional cases) — passphrase: demo
-             ID          BAND      SCORE  CATEGORIES        STATUS    NEXT DEADLINE
-            >C-2026-0011 !!  High      69 Sex.har., Vilifi… support   2026-09-11 follow-up !
-             C-2026-0039 ?   Unrated    – Vilific., Discri… new       2026-11-15 contact   !
-             C-2026-0038 ?   Unrated    – Vilific., Discri… ack'd     2026-12-07 follow-up
-             C-2026-0008 .   Low       19 Vilification      informal  2026-08-29 follow-up !
+             ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
+            >C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-09-11 follow-up  !
+             C-2026-0039 ?   Unrated    – Vilific., Discr… new       2026-11-15 contact    !
+             C-2026-0038 ?   Unrated    – Vilific., Discr… ack'd     2026-12-07 follow-up
+             C-2026-0008 .   Low       19 Vilification     informal  2026-08-29 follow-up  !
 
 
 
@@ -242,7 +242,7 @@ struct QueueScreenTests {
 
 
             /vilif
-             Overdue 25 · Due today 0 │ Enter keep  Esc clear
+             Overdue 25 · Due ≤48h 4 │ Enter keep  Esc clear
             """, "search-80x24")
         Fixture.press(app, [.enter])
         #expect(app.queue.filter.search == "vilif", "Enter keeps the search as a filter")
@@ -297,7 +297,7 @@ struct QueueScreenTests {
 
 
                      Terminal too small: need 80×24, have 60×12
-                    Enlarge the window, or press Ctrl-C to quit.
+                      Enlarge the window, or press q to quit.
 
 
 
@@ -339,7 +339,7 @@ struct DetailScreenTests {
             Deadlines
               Acknowledge receipt   2026-12-08 07:45  due
 
-             Overdue 25 · Due today 0 │ a assess  e escalate  s status  j journal  Esc back
+             Overdue 25 · Due ≤48h 4 │ a assess  e escalate  s status  j journal  Esc back
             """, "detail-80x24")
     }
 
@@ -406,7 +406,7 @@ struct DetailScreenTests {
 
 
 
-             Overdue 25 · Due today 0 │ a assess  e escalate  s status  j journal  Esc back  ? help
+             Overdue 25 · Due ≤48h 4 │ a assess  e escalate  s status  j journal  Esc back  ? help
             """, "detail-200x60")
     }
 
@@ -438,7 +438,7 @@ struct DetailScreenTests {
                                              wellbeing 2, power 4 → score 68, high;
                                              escalation suggested — counselor
 
-             Overdue 25 · Due today 0 │ a assess  e escalate  s status  j journal  Esc back
+             Overdue 25 · Due ≤48h 4 │ a assess  e escalate  s status  j journal  Esc back
             """, "detail-journal-80x24")
     }
 
@@ -449,7 +449,7 @@ struct DetailScreenTests {
         #expect(app.queue.visible.map(\.id.number) == [101, 102])
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0101 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/36
+             C-2026-0101 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/40
             Summary
               Case          C-2026-0101   !! High 52/100   Escalated
               Channel       Complaint
@@ -463,16 +463,16 @@ struct DetailScreenTests {
               Consent       identity may be shared with the supervisor: no
               Escalated to  Complaints team
 
+            Escalation history
+              Level         Complaints team (rung 1 of 4)
+              no escalation or decision entries
+
             Assessment
               Ratings       Frequency 3 · Severity 2 · Threat / humiliation 1 · Well-being
                             impact 2 · Power differential 3
               Frequency: 3 (weekly or more) × 1.00 = 12.0 pts
-              Severity: 2 (serious (sexual remarks, exclusion, withheld information)) ×
-                  1.50 = 12.0 pts
-              Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
-              Well-being impact: 2 (affects sleep, work or health) × 1.25 = 10.0 pts
 
-             Overdue 1 · Due today 0 │ Esc back  ? help
+             Overdue 1 · Due ≤48h 1 │ Esc back  ? help
             """, "supervisor-detail-80x24")
         for key in ["a", "e", "s", "j"] {
             Fixture.press(app, [.char(Character(key))])
@@ -512,7 +512,7 @@ struct DetailScreenTests {
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
               Well-being impact: 2 (affects sleep, work or health) × 1.25 = 10.0 pts
 
-             Overdue 25 · Due today 0 │ Enter choose  Esc cancel
+             Overdue 25 · Due ≤48h 4 │ Enter choose  Esc cancel
             """, "escalate-chooser-80x24")
         Fixture.press(app, [.enter, .enter])
         #expect(app.render(width: 80, height: 24).text.contains("A reason is required to escalate a case."))

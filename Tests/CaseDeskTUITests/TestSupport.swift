@@ -19,13 +19,32 @@ enum Fixture {
     static let banner = "DEMO database (fictional cases) — passphrase: demo"
 
     /// A fresh temporary database seeded with the demo cases, and a desk on it with the fixed clock.
-    static func demoDesk() throws -> CaseDesk {
+    static func demoDesk() throws -> CaseDesk { try demoDatabase().desk }
+
+    /// The demo desk and the path of its database (to open it again as another account).
+    static func demoDatabase() throws -> (desk: CaseDesk, path: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-tui-\(UUID().uuidString)")
-        let store = try SQLiteCaseStore.create(at: dir.appendingPathComponent("demo.db").path, passphrase: "demo-pass",
+        let path = dir.appendingPathComponent("demo.db").path
+        let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
                                                evaluator: evaluator, kdfRounds: 1 << 10, now: now)
         let data = try Data(contentsOf: root.appendingPathComponent("Data/demo-cases.json"))
         try DemoSeeder.seed(store, demoFile: data, now: now)
+        return (CaseDesk(store: store, clock: { now }), path)
+    }
+
+    /// Adds an account to the demo database (the counselor may, before an admin exists) and opens a desk as it.
+    static func desk(as account: String, role: Role, on database: (desk: CaseDesk, path: String)) throws -> CaseDesk {
+        try database.desk.store.addAccount(account, role: role, passphrase: "\(account)-pass", aliases: [], now: now)
+        let store = try SQLiteCaseStore.open(at: database.path, passphrase: "\(account)-pass", account: account,
+                                             evaluator: evaluator, now: now)
         return CaseDesk(store: store, clock: { now })
+    }
+
+    /// An empty folder standing for the counselor's home, where `~` in a path points.
+    static func temporaryHome() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-home-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir.path
     }
 
     /// An empty temporary database.
@@ -36,8 +55,8 @@ enum Fixture {
         return CaseDesk(store: store, clock: { now })
     }
 
-    static func app(_ desk: CaseDesk, banner: String? = Fixture.banner) -> DeskApp {
-        DeskApp(launch: DeskLaunch(desk: desk, banner: banner) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: now)
+    static func app(_ desk: CaseDesk, banner: String? = Fixture.banner, letters: LetterLibrary? = nil) -> DeskApp {
+        DeskApp(launch: DeskLaunch(desk: desk, banner: banner, letters: letters) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: now)
     }
 
     /// Sends keys: strings are typed character by character, keys pressed as they are.

@@ -44,7 +44,8 @@ struct DemoCommand: ParsableCommand {
             }
             let status = DeskLauncher.run(DeskLaunch(
                 desk: CaseDesk(store: store),
-                banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)"
+                banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)",
+                letters: config.letters
             ) { $0 == Self.passphrase })
             if status != 0 { throw ExitCode(status) }
         }

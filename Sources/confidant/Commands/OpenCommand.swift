@@ -24,7 +24,8 @@ struct OpenCommand: ParsableCommand {
             }
             let evaluator = desk.evaluator
             let account = desk.store.session.account
-            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner) { passphrase in
+            let letters = try? ConfidantConfiguration.discover().letters
+            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner, letters: letters) { passphrase in
                 (try? SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: evaluator)) != nil
             })
             if status != 0 { throw ExitCode(status) }

@@ -1,0 +1,96 @@
+import CaseCore
+import Foundation
+
+/// The deadline alerts, in a box over the queue: every deadline overdue (marked OVERDUE, listed first) or due
+/// within the policy's warning window. Shown on start when there is any, and again with `A`. Enter opens the case.
+final class AlertPanel: DeskModal {
+    let alerts: [DeadlineAlert]
+    let now: Date
+    let hours: Int
+    var selected = 0
+    private var pageSize = 10
+
+    init(alerts: [DeadlineAlert], now: Date, hours: Int) {
+        // Overdue first, then by due date, then by case.
+        self.alerts = alerts.sorted { a, b in
+            let ao = a.isOverdue(at: now), bo = b.isOverdue(at: now)
+            if ao != bo { return ao }
+            if a.deadline.due != b.deadline.due { return a.deadline.due < b.deadline.due }
+            return a.caseID < b.caseID
+        }
+        self.now = now
+        self.hours = hours
+    }
+
+    var contexts: [KeyContext] { [.alerts] }
+
+    var overdueCount: Int { alerts.filter { $0.isOverdue(at: now) }.count }
+
+    var title: String {
+        let cases = Set(alerts.map(\.caseID)).count
+        return "Deadline alerts: \(overdueCount) overdue, \(alerts.count - overdueCount) due within \(hours) h"
+            + " (\(cases) case\(cases == 1 ? "" : "s"))"
+    }
+
+    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+        let last = max(0, alerts.count - 1)
+        switch action {
+        case .moveDown: selected = min(last, selected + 1)
+        case .moveUp: selected = max(0, selected - 1)
+        case .pageDown: selected = min(last, selected + pageSize)
+        case .pageUp: selected = max(0, selected - pageSize)
+        case .open:
+            app.dismiss(self)
+            guard alerts.indices.contains(selected) else { return }
+            let id = alerts[selected].caseID
+            app.queue.select(id, app: app)
+            app.openCase(id)
+        case .cancel: app.dismiss(self)
+        default: break
+        }
+    }
+
+    /// One alert as a row: "OVERDUE  C-2026-0012 !!! Critical Follow-up            2026-10-31 08:00  Garnet Egret".
+    func row(_ alert: DeadlineAlert, calendar: Calendar, pseudonym: Bool) -> [(String, Style)] {
+        let overdue = alert.isOverdue(at: now)
+        let base: Style = overdue ? .overdue : .normal
+        let band = alert.band.map { "\($0.marker) \($0.label)" } ?? "?   Unrated"
+        var parts: [(String, Style)] = [
+            (DisplayWidth.pad(overdue ? "OVERDUE" : "due soon", to: 9), base),
+            (alert.caseID.description + " ", base),
+            (DisplayWidth.pad(band, to: 13), Style.band(alert.band)),
+            (DisplayWidth.pad(alert.deadline.kind.label, to: 21), base),
+            (DateText.minute(alert.deadline.due, calendar: calendar), base),
+        ]
+        if pseudonym { parts.append(("  " + alert.pseudonym, base)) }
+        return parts
+    }
+
+    func render(into buffer: inout ScreenBuffer, app: DeskApp) {
+        let width = min(buffer.width - 4, 110)
+        let innerWidth = width - 4
+        let maxRows = max(1, buffer.height - 7)
+        let rows = max(1, min(alerts.count, maxRows))
+        pageSize = max(1, rows - 1)
+        let height = rows + 4
+        let top = max(1, (buffer.height - 2 - height) / 2)
+        let left = (buffer.width - width) / 2
+        let inner = buffer.box(top: top, left: left, width: width, height: height, title: title)
+        if alerts.isEmpty {
+            buffer.put(DisplayWidth.truncate("No deadline is overdue or due within \(hours) hours.", to: inner.width),
+                       row: inner.top, col: inner.left)
+        }
+        let showPseudonym = innerWidth >= 90
+        let first = max(0, min(selected - rows + 1, alerts.count - rows))
+        for (offset, alert) in alerts.dropFirst(first).prefix(rows).enumerated() {
+            let index = first + offset
+            let line = inner.top + offset
+            StyledLine(row(alert, calendar: app.calendar, pseudonym: showPseudonym))
+                .draw(into: &buffer, row: line, col: inner.left, columns: inner.width)
+            if index == selected { buffer.restyle(row: line, from: inner.left - 1, to: inner.left + inner.width + 1) { $0.reversed } }
+        }
+        var footer = "Enter opens the case · Esc dismisses · A shows them again"
+        if alerts.count > rows { footer = "\(first + 1)–\(first + rows) of \(alerts.count) · " + footer }
+        buffer.put(DisplayWidth.truncate(footer, to: inner.width), row: inner.top + rows + 1, col: inner.left)
+    }
+}

@@ -1,0 +1,323 @@
+import CaseCore
+import CaseStore
+@testable import CaseDeskTUI
+import Foundation
+import Testing
+
+@Suite("Statistics screen")
+struct StatisticsScreenTests {
+    static let blocks = Set("█▏▎▍▌▋▊▉")
+
+    @Test func statisticsAt80x24() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        Fixture.press(app, [.char("S")])
+        #expect(app.stack.last is StatisticsScreen)
+        expectScreen(app.render(width: 80, height: 24), """
+             Confidant — statistics · cases received up to 2026-11-25               1–21/84
+             Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as
+             <5; x is a count withheld so that a small one cannot be worked out from a
+             total. Neither has a bar.
+
+             Overview
+               Cases received      46
+               Still open          38
+               Open and overdue    25
+               Escalated           5 (10.9% of cases)
+
+             By triage band
+               Critical            11  █████████████████████████████████████████████████████
+               High                 9  ███████████████████████████████████████████▍
+               Medium              11  █████████████████████████████████████████████████████
+               Low                  7  █████████████████████████████████▊
+               Not yet assessed     8  ██████████████████████████████████████▌
+
+             By category
+               A case can have several categories: these do not add up to the total.
+               Aggression and violence           5  █████████████▍
+               Bullying                          8  █████████████████████▍
+
+             Overdue 25 · Due ≤48h 4 │ Esc back  ? help
+            """, "statistics-80x24")
+        Fixture.press(app, [.pageDown])
+        expectScreen(app.render(width: 80, height: 24), """
+             Confidant — statistics · cases received up to 2026-11-25              21–41/84
+               Bullying                          8  █████████████████████▍
+               Discrimination                   10  ██████████████████████████▋
+               Harassment                       15  ████████████████████████████████████████
+               Sexual harassment                10  ██████████████████████████▋
+               Sexual exploitation and abuse    <5
+               Abuse of authority                5  █████████████▍
+               Victimisation                    <5
+               Vilification                      5  █████████████▍
+
+             By the reporter's relationship
+               Staff                              29  ██████████████████████████████████████
+               Volunteer                          <5
+               Intern                             <5
+               Consultant                         <5
+               Partner                            <5
+               Grantee                            <5
+               Donor                               0
+               Supplier                           <5
+               Beneficiary / person of concern    <5
+               Other stakeholder                   0
+
+
+             Overdue 25 · Due ≤48h 4 │ Esc back  ? help
+            """, "statistics-page2-80x24")
+        Fixture.press(app, [.char("G")])
+        let last = app.render(width: 80, height: 24)
+        #expect(last.text.contains("Escalation, by the highest level reached"))
+        Fixture.press(app, [.char("q")])
+        #expect(app.stack.count == 1 && !app.shouldQuit)
+    }
+
+    @Test func statisticsAt200x60UsesTwoColumns() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        Fixture.press(app, [.char("S")])
+        expectScreen(app.render(width: 200, height: 60), """
+             Confidant — statistics · cases received up to 2026-11-25
+             Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as <5; x is a count    By channel
+             withheld so that a small one cannot be worked out from a total. Neither has a bar.                   Complaint                     27  ██████████████████████████████████████████████████████████████
+                                                                                                                  Whistleblowing (anonymous)     9  ████████████████████▋
+             Overview                                                                                             Referral                       x
+               Cases received      46                                                                             Walk-in                       <5
+               Still open          38
+               Open and overdue    25                                                                           By month of receipt
+               Escalated           5 (10.9% of cases)                                                             2025-12         <5
+                                                                                                                  2026-01         <5
+             By triage band                                                                                       2026-02          0
+               Critical            11  ████████████████████████████████████████████████████████████████████████   2026-03         <5
+               High                 9  ██████████████████████████████████████████████████████████▉                2026-04          0
+               Medium              11  ████████████████████████████████████████████████████████████████████████   2026-05         <5
+               Low                  7  █████████████████████████████████████████████▉                             2026-06         <5
+               Not yet assessed     8  ████████████████████████████████████████████████████▍                      2026-07         <5
+                                                                                                                  2026-08          6  █████████████████████████████████████████▌
+             By category                                                                                          2026-09          7  ████████████████████████████████████████████████▍
+               A case can have several categories: these do not add up to the total.                              2026-10          9  ██████████████████████████████████████████████████████████████▏
+               Aggression and violence           5  ███████████████████▋                                          2026-11         11  ████████████████████████████████████████████████████████████████████████████
+               Bullying                          8  ███████████████████████████████▌
+               Discrimination                   10  ███████████████████████████████████████▍                    Response times, days from receipt
+               Harassment                       15  ███████████████████████████████████████████████████████████   Acknowledgement of receipt · 37 cases
+               Sexual harassment                10  ███████████████████████████████████████▍                        median                1.7  █████████████████████████████████████████████████████████
+               Sexual exploitation and abuse    <5                                                                  90th percentile       2.0  ███████████████████████████████████████████████████████████████████
+               Abuse of authority                5  ███████████████████▋                                          First contact with the reporter · 40 cases
+               Victimisation                    <5                                                                  median                0.7  ███████████████████████▌
+               Vilification                      5  ███████████████████▋                                            90th percentile       1.0  █████████████████████████████████▌
+
+             By the reporter's relationship                                                                     Overdue, by the earliest deadline missed
+               Staff                              29  █████████████████████████████████████████████████████████   Open cases whose earliest deadline has passed: 25.
+               Volunteer                          <5                                                              Acknowledge receipt      0
+               Intern                             <5                                                              First contact           <5
+               Consultant                         <5                                                              Follow-up                x
+               Partner                            <5                                                              Feedback to reporter     0
+               Grantee                            <5
+               Donor                               0                                                            Escalation, by the highest level reached
+               Supplier                           <5                                                              Share: of all 46 cases received in the period.
+               Beneficiary / person of concern    <5                                                              Complaints team                  <5
+               Other stakeholder                   0                                                              Head of department               <5
+                                                                                                                  Higher management                <5
+                                                                                                                  External complaints committee    <5
+                                                                                                                  Not escalated                    41   89.1%  ███████████████████████████████████████████████████
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+             Overdue 25 · Due ≤48h 4 │ Esc back  ? help
+            """, "statistics-200x60")
+    }
+
+    @Test func suppressedCellsHaveNoBarAndEveryLineFits() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        let report = try app.desk.statistics(from: nil, to: nil)
+        for width in [79, 120, 199] {
+            let lines = StatisticsScreen.sections(report, width: width).flatMap { $0 }.map(\.text)
+            #expect(lines.allSatisfy { DisplayWidth.width(of: $0) <= width }, "width \(width)")
+            let suppressed = lines.filter { $0.hasSuffix(" <5") || $0.hasSuffix(" x") }
+            #expect(!suppressed.isEmpty)
+            #expect(suppressed.allSatisfy { !$0.contains { Self.blocks.contains($0) } })
+        }
+        let band = StatisticsScreen.sections(report, width: 79).flatMap { $0 }.map(\.text)
+        #expect(band.contains { $0.hasPrefix("  Critical") && $0.contains("█") })
+    }
+
+    @Test func barsAreDrawnToTheEighth() {
+        #expect(StatisticsScreen.bar(10, maximum: 10, width: 4) == "████")
+        #expect(StatisticsScreen.bar(5, maximum: 10, width: 3) == "█▌")
+        #expect(StatisticsScreen.bar(1, maximum: 1000, width: 10) == "▏", "never less than an eighth")
+        #expect(StatisticsScreen.bar(0, maximum: 10, width: 10) == "")
+    }
+
+    @Test func supervisorHasNoStatistics() throws {
+        let desk = CaseDesk(store: MemoryRepository(cases: WideCases.all, role: .supervisor), clock: { Fixture.now })
+        let app = Fixture.app(desk, banner: nil)
+        Fixture.press(app, [.char("S")])
+        #expect(app.stack.count == 1, "S is a counselor's key")
+    }
+}
+
+@Suite("Deadline alerts and the status bar")
+struct AlertPanelTests {
+    @Test func alertPanelOnStartAt80x24() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        app.start()
+        let panel = try #require(app.modals.last as? AlertPanel)
+        #expect(panel.alerts.first.map { $0.isOverdue(at: Fixture.now) } == true)
+        let overdue = panel.alerts.prefix { $0.isOverdue(at: Fixture.now) }.count
+        #expect(panel.alerts.dropFirst(overdue).allSatisfy { !$0.isOverdue(at: Fixture.now) }, "overdue first")
+        expectScreen(app.render(width: 80, height: 24), """
+             Confidant — triage queue · open · 38 of 46
+             D┌─ Deadline alerts: 31 overdue, 4 due within 48 h (29 cases) ──────────────┐
+             I│ OVERDUE  C-2026-0009 .   Low      Follow-up            2026-08-10 10:00  │
+            >C│ OVERDUE  C-2026-0004 !!! Critical Follow-up            2026-08-14 10:00  │
+             C│ OVERDUE  C-2026-0007 !   Medium   Follow-up            2026-08-19 10:00  │ !
+             C│ OVERDUE  C-2026-0008 .   Low      Follow-up            2026-08-29 10:00  │ !
+             C│ OVERDUE  C-2026-0006 !!! Critical Follow-up            2026-09-02 10:00  │ !
+             C│ OVERDUE  C-2026-0014 !   Medium   Follow-up            2026-09-08 09:00  │ !
+             C│ OVERDUE  C-2026-0011 !!  High     Follow-up            2026-09-11 09:30  │ !
+             C│ OVERDUE  C-2026-0015 .   Low      Follow-up            2026-09-14 10:00  │ !
+             C│ OVERDUE  C-2026-0010 !!! Critical Follow-up            2026-09-19 10:00  │ !
+             C│ OVERDUE  C-2026-0016 !!! Critical Follow-up            2026-09-20 09:00  │ !
+             C│ OVERDUE  C-2026-0019 !!  High     Follow-up            2026-10-03 09:00  │ !
+             C│ OVERDUE  C-2026-0009 .   Low      Feedback to reporter 2026-10-10 14:20  │
+             C│ OVERDUE  C-2026-0018 !!! Critical Follow-up            2026-10-16 15:00  │ !
+             C│ OVERDUE  C-2026-0022 !   Medium   Follow-up            2026-10-19 09:00  │ !
+             C│ OVERDUE  C-2026-0020 !!! Critical Follow-up            2026-10-25 10:00  │ !
+             C│ OVERDUE  C-2026-0013 !   Medium   Follow-up            2026-10-30 10:00  │ !
+             C│ OVERDUE  C-2026-0025 !!! Critical Follow-up            2026-10-30 11:00  │
+             C│                                                                          │ !
+             C│ 1–17 of 35 · Enter opens the case · Esc dismisses · A shows them again   │ !
+             C└──────────────────────────────────────────────────────────────────────────┘ !
+
+             Overdue 25 · Due ≤48h 4 │ Enter open  Esc dismiss
+            """, "alerts-80x24")
+        Fixture.press(app, [.down, .enter])
+        #expect(app.modals.isEmpty)
+        #expect((app.stack.last as? DetailScreen)?.view.item.id == panel.alerts[1].caseID)
+        Fixture.press(app, [.escape, .char("A")])
+        #expect(app.modals.last is AlertPanel, "A shows the panel again")
+        Fixture.press(app, [.escape])
+        #expect(app.modals.isEmpty && app.stack.count == 1 && !app.shouldQuit)
+    }
+
+    @Test func alertPanelAt200x60() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        app.start()
+        expectScreen(app.render(width: 200, height: 60), """
+             Confidant — triage queue · open · 38 of 46
+             DEMO database (fictional cases) — passphrase: demo
+             ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                            STATUS    NEXT DEADLINE
+            >C-2026-0023 !!! Critical  99 Basalt Falcon      Abuse of authority, Bullying                                                                                          escal.    2026-12-10 follow-up
+             C-2026-0012 !!! Critical  95 Garnet Egret       Sexual harassment, Abuse of authority                                                                                 formal    2026-10-31 follow-up  !
+             C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                         formal    2026-09-20 follow-up  !
+             C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                         escal.    2026-11-02 follow-up  !
+             C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                escal.    2026-09-19 follow-up  !
+             C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                               formal    2026-09-02 follow-up  !
+             C-2026-0004 !!! Critical  75 Thistle Auk    ┌─ Deadline alerts: 31 overdue, 4 due within 48 h (29 cases) ────────────────────────────────────────────────┐            formal    2026-08-14 follow-up  !
+             C-2026-0025 !!! Critical  75 Lichen Stork   │ OVERDUE  C-2026-0009 .   Low      Follow-up            2026-08-10 10:00  Teal Pipit                        │            assess    2026-10-30 follow-up  !
+             C-2026-0018 !!! Critical  69 Ash Lapwing    │ OVERDUE  C-2026-0004 !!! Critical Follow-up            2026-08-14 10:00  Thistle Auk                       │            support   2026-10-16 follow-up  !
+             C-2026-0020 !!! Critical  66 Ember Shrike   │ OVERDUE  C-2026-0007 !   Medium   Follow-up            2026-08-19 10:00  Fawn Dipper                       │            support   2026-10-25 follow-up  !
+             C-2026-0032 !!  High      74 Indigo Swift   │ OVERDUE  C-2026-0008 .   Low      Follow-up            2026-08-29 10:00  Linen Oriole                      │            assess    2026-11-27 follow-up
+             C-2026-0021 !!  High      72 Ochre Sandpiper│ OVERDUE  C-2026-0006 !!! Critical Follow-up            2026-09-02 10:00  Walnut Curlew                     │            support   2026-11-17 follow-up  !
+             C-2026-0011 !!  High      69 Scarlet Avocet │ OVERDUE  C-2026-0014 !   Medium   Follow-up            2026-09-08 09:00  Flint Dunlin                      │            support   2026-09-11 follow-up  !
+             C-2026-0030 !!  High      68 Dusky Petrel   │ OVERDUE  C-2026-0011 !!  High     Follow-up            2026-09-11 09:30  Scarlet Avocet                    │            assess    2026-11-15 follow-up  !
+             C-2026-0029 !!  High      68 Clay Whimbrel  │ OVERDUE  C-2026-0015 .   Low      Follow-up            2026-09-14 10:00  Juniper Tern                      │            support   2026-11-19 follow-up  !
+             C-2026-0040 !!  High      68 Rust Plover    │ OVERDUE  C-2026-0010 !!! Critical Follow-up            2026-09-19 10:00  Storm Gannet                      │            ack'd     2026-12-12 follow-up
+             C-2026-0019 !!  High      59 Coral Shearwate│ OVERDUE  C-2026-0016 !!! Critical Follow-up            2026-09-20 09:00  Mist Bittern                      │            escal.    2026-10-03 follow-up  !
+             C-2026-0027 !!  High      50 Sable Godwit   │ OVERDUE  C-2026-0019 !!  High     Follow-up            2026-10-03 09:00  Coral Shearwater                  │            support   2026-11-08 follow-up  !
+             C-2026-0039 ?   Unrated    – Silver Marten  │ OVERDUE  C-2026-0009 .   Low      Feedback to reporter 2026-10-10 14:20  Teal Pipit                        │            new       2026-11-15 contact    !
+             C-2026-0042 ?   Unrated    – Cedar Wren     │ OVERDUE  C-2026-0018 !!! Critical Follow-up            2026-10-16 15:00  Ash Lapwing                       │            new       2026-11-26 contact
+             C-2026-0043 ?   Unrated    – Copper Ibis    │ OVERDUE  C-2026-0022 !   Medium   Follow-up            2026-10-19 09:00  Heather Redpoll                   │            new       2026-11-27 contact
+             C-2026-0044 ?   Unrated    – Quiet Lantern  │ OVERDUE  C-2026-0020 !!! Critical Follow-up            2026-10-25 10:00  Ember Shrike                      │            new       2026-11-29 contact
+             C-2026-0045 ?   Unrated    – Amber Heron    │ OVERDUE  C-2026-0013 !   Medium   Follow-up            2026-10-30 10:00  Olive Bunting                     │            new       2026-12-01 contact
+             C-2026-0037 ?   Unrated    – Violet Crane   │ OVERDUE  C-2026-0025 !!! Critical Follow-up            2026-10-30 11:00  Lichen Stork                      │            ack'd     2026-12-05 follow-up
+             C-2026-0038 ?   Unrated    – Hollow Finch   │ OVERDUE  C-2026-0012 !!! Critical Follow-up            2026-10-31 11:00  Garnet Egret                      │            ack'd     2026-12-07 follow-up
+             C-2026-0041 ?   Unrated    – Pale Osprey    │ OVERDUE  C-2026-0026 !!! Critical Follow-up            2026-11-02 09:00  Cinder Robin                      │            ack'd     2026-12-13 follow-up
+             C-2026-0033 !   Medium    49 Tawny Gull     │ OVERDUE  C-2026-0014 !   Medium   Feedback to reporter 2026-11-08 10:30  Flint Dunlin                      │            assess    2026-11-26 follow-up
+             C-2026-0014 !   Medium    48 Flint Dunlin   │ OVERDUE  C-2026-0027 !!  High     Follow-up            2026-11-08 14:00  Sable Godwit                      │            escal.    2026-09-08 follow-up  !
+             C-2026-0036 !   Medium    44 Grey Kestrel   │ OVERDUE  C-2026-0028 !   Medium   Follow-up            2026-11-09 09:00  Moss Harrier                      │            new       2026-11-10 contact    !
+             C-2026-0028 !   Medium    42 Moss Harrier   │ OVERDUE  C-2026-0036 !   Medium   First contact        2026-11-10 10:00  Grey Kestrel                      │            assess    2026-11-09 follow-up  !
+             C-2026-0034 !   Medium    42 Birch Sparrow  │ OVERDUE  C-2026-0015 .   Low      Feedback to reporter 2026-11-14 13:15  Juniper Tern                      │            ack'd     2026-11-30 follow-up
+             C-2026-0022 !   Medium    34 Heather Redpoll│ OVERDUE  C-2026-0030 !!  High     Follow-up            2026-11-15 08:00  Dusky Petrel                      │            informal  2026-10-19 follow-up  !
+             C-2026-0007 !   Medium    31 Fawn Dipper    │ OVERDUE  C-2026-0039 ?   Unrated  First contact        2026-11-15 14:30  Silver Marten                     │            support   2026-08-19 follow-up  !
+             C-2026-0013 !   Medium    25 Olive Bunting  │ OVERDUE  C-2026-0036 !   Medium   Acknowledge receipt  2026-11-17 10:00  Grey Kestrel                      │            informal  2026-10-30 follow-up  !
+             C-2026-0035 .   Low       24 Cobalt Linnet  │ OVERDUE  C-2026-0021 !!  High     Follow-up            2026-11-17 11:00  Ochre Sandpiper                   │            assess    2026-12-02 follow-up
+             C-2026-0015 .   Low       22 Juniper Tern   │ OVERDUE  C-2026-0029 !!  High     Follow-up            2026-11-19 10:00  Clay Whimbrel                     │            support   2026-09-14 follow-up  !
+             C-2026-0008 .   Low       19 Linen Oriole   │ OVERDUE  C-2026-0016 !!! Critical Feedback to reporter 2026-11-20 10:40  Mist Bittern                      │            informal  2026-08-29 follow-up  !
+             C-2026-0009 .   Low       17 Teal Pipit     │ OVERDUE  C-2026-0039 ?   Unrated  Acknowledge receipt  2026-11-22 14:30  Silver Marten                     │            informal  2026-08-10 follow-up  !
+                                                         │ due soon C-2026-0042 ?   Unrated  First contact        2026-11-26 11:20  Cedar Wren                        │
+                                                         │ due soon C-2026-0033 !   Medium   Follow-up            2026-11-26 15:00  Tawny Gull                        │
+                                                         │ due soon C-2026-0043 ?   Unrated  First contact        2026-11-27 09:15  Copper Ibis                       │
+                                                         │ due soon C-2026-0032 !!  High     Follow-up            2026-11-27 09:30  Indigo Swift                      │
+                                                         │                                                                                                            │
+                                                         │ Enter opens the case · Esc dismisses · A shows them again                                                  │
+                                                         └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
+
+
+
+
+
+
+
+
+
+
+
+             Overdue 25 · Due ≤48h 4 │ Enter open  Esc dismiss
+            """, "alerts-200x60")
+    }
+
+    @Test func noPanelWithoutAlerts() throws {
+        let app = Fixture.app(try Fixture.emptyDesk())
+        app.start()
+        #expect(app.modals.isEmpty)
+        Fixture.press(app, [.char("A")])
+        let panel = try #require(app.modals.last as? AlertPanel)
+        #expect(panel.alerts.isEmpty)
+        #expect(app.render(width: 80, height: 24).text.contains("No deadline is overdue or due within 48 hours."))
+    }
+
+    @Test func statusBarCountsOverdueAndDueSoon() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        let summaries = try app.desk.queue()
+        let overdue = summaries.filter { $0.status.isOpen && $0.isOverdue(at: Fixture.now) }.count
+        let soon = summaries.filter {
+            $0.status.isOpen && !$0.isOverdue(at: Fixture.now) && ($0.nextDeadline?.isDueSoon(at: Fixture.now, hours: 48) ?? false)
+        }.count
+        #expect(app.render(width: 80, height: 24).line(23).hasPrefix(" Overdue \(overdue) · Due ≤48h \(soon) │"))
+        for width in [80, 120, 200] {
+            #expect(DisplayWidth.width(of: app.render(width: width, height: 24).line(23)) <= width)
+        }
+    }
+
+    @Test func tooSmallOnlyQuits() throws {
+        let app = Fixture.app(try Fixture.demoDesk())
+        app.start()
+        _ = app.render(width: 60, height: 12)
+        Fixture.press(app, [.escape, .char("n"), .enter, .char(":")])
+        #expect(app.modals.last is AlertPanel, "keys do not act on a screen that cannot be seen")
+        #expect(app.stack.count == 1 && app.command == nil)
+        expectScreen(app.render(width: 1, height: 1), "", "too-small-1x1")
+        expectScreen(app.render(width: 30, height: 5), """
+
+                Too small: need 80×24
+                 have 30×5 · q quits
+
+
+            """, "too-small-30x5")
+        Fixture.press(app, [.char("q")])
+        #expect(app.shouldQuit)
+    }
+}
