@@ -47,12 +47,28 @@ public struct CaseSummary: Equatable, Sendable, Identifiable {
 
     /// Whether the lower-cased `text` appears in what a counselor sees in the queue row.
     public func matches(search text: String, taxonomy: Taxonomy? = nil) -> Bool {
-        guard !text.isEmpty else { return true }
-        if id.description.lowercased().contains(text) || pseudonym.lowercased().contains(text) { return true }
-        if status.rawValue.contains(text) || status.label.lowercased().contains(text) { return true }
-        return categories.contains { id in
-            id.contains(text) || (taxonomy?.categoryName(id).lowercased().contains(text) ?? false)
+        text.isEmpty || searchText(SearchVocabulary(taxonomy: taxonomy)).contains(text)
+    }
+
+    /// Lower-cased names shared by every row's search text, computed once per search rather than per row.
+    public struct SearchVocabulary: Sendable {
+        let categories: [String: String]
+        let statuses: [CaseStatus: String]
+
+        public init(taxonomy: Taxonomy?) {
+            categories = Dictionary(uniqueKeysWithValues: (taxonomy?.categories ?? []).map { ($0.id, $0.name.lowercased()) })
+            statuses = Dictionary(uniqueKeysWithValues: CaseStatus.allCases.map { ($0, "\($0.rawValue)\u{1F}\($0.label.lowercased())") })
         }
+    }
+
+    /// Everything a search looks in, lower-cased: id, pseudonym, status (id and label), categories (ids and names).
+    /// Fields are separated by U+001F so a search never matches across two of them.
+    public func searchText(_ vocabulary: SearchVocabulary) -> String {
+        var text = id.description.lowercased() + "\u{1F}" + pseudonym.lowercased() + "\u{1F}" + (vocabulary.statuses[status] ?? status.rawValue)
+        for category in categories {
+            text += "\u{1F}" + category + "\u{1F}" + (vocabulary.categories[category] ?? "")
+        }
+        return text
     }
 
     /// Queue order: open cases before closed ones; then band (critical, high, unrated, medium, low),

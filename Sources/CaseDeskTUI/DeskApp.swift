@@ -34,6 +34,8 @@ public final class DeskApp {
     var message: (text: String, style: Style)?
     /// Cases whose next deadline is overdue, and those whose next deadline falls within the policy's warning window.
     var counts: (overdue: Int, dueSoon: Int) = (0, 0)
+    /// The store's queue version when the queue was last loaded (see ``reloadIfChanged()``).
+    var loadedVersion: Int?
     var lastActivity: Date
     /// Whether the last screen drawn was the "terminal too small" notice: keys then only quit.
     private(set) var tooSmall = false
@@ -72,6 +74,7 @@ public final class DeskApp {
     /// Reloads the queue and the status-bar counts from the store.
     func reload() {
         do {
+            loadedVersion = try desk.store.queueVersion()
             let summaries = try desk.queue()
             queue.load(summaries, app: self)
             counts = Self.dueCounts(summaries, now: now, hours: dueSoonHours)
@@ -124,7 +127,23 @@ public final class DeskApp {
 
     func pop() {
         if stack.count > 1 { stack.removeLast() }
-        if stack.last === queue { reload() }
+        if stack.last === queue { reloadIfChanged() }
+    }
+
+    /// Reloads the queue only when a case changed since it was loaded, here or in another window or command:
+    /// coming back from reading a case costs nothing.
+    /// Called while no key is pressed: reloads the queue when a case changed elsewhere and the queue is showing
+    /// with no search being typed and no dialog open. True when the screen needs drawing again.
+    public func refreshWhileIdle() -> Bool {
+        guard stack.last === queue, modals.isEmpty, queue.searchField == nil,
+              let version = try? desk.store.queueVersion(), version != loadedVersion else { return false }
+        reload()
+        return true
+    }
+
+    func reloadIfChanged() {
+        if let version = try? desk.store.queueVersion(), version == loadedVersion { return }
+        reload()
     }
 
     func present(_ modal: DeskModal) { modals.append(modal) }

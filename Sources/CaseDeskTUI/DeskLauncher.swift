@@ -103,6 +103,8 @@ public enum DeskLauncher {
                     needsDraw = true
                     clearNext = true
                 }
+                // While idle, pick up cases changed by another window or a command (cheap when nothing changed).
+                if !app.isLocked, app.refreshWhileIdle() { needsDraw = true }
             }
         }
         terminal.end()

@@ -43,6 +43,13 @@ public struct QueueFilter: Equatable, Sendable {
     public init() {}
 
     public func matches(_ summary: CaseSummary, now: Date, taxonomy: Taxonomy) -> Bool {
+        matches(summary, now: now, searchText: { $0.searchText(CaseSummary.SearchVocabulary(taxonomy: taxonomy)) },
+                loweredSearch: search.lowercased())
+    }
+
+    /// The same test with the search text of a row supplied (the queue keeps one per case, built once) and the
+    /// search already lower-cased.
+    func matches(_ summary: CaseSummary, now: Date, searchText: (CaseSummary) -> String, loweredSearch: String) -> Bool {
         guard status.contains(summary.status) else { return false }
         switch band {
         case .any: break
@@ -51,7 +58,14 @@ public struct QueueFilter: Equatable, Sendable {
         }
         if let category, !summary.categories.contains(category) { return false }
         if overdueOnly, !summary.isOverdue(at: now) { return false }
-        return summary.matches(search: search.lowercased(), taxonomy: taxonomy)
+        return loweredSearch.isEmpty || searchText(summary).contains(loweredSearch)
+    }
+
+    /// The same filter without its search text.
+    var withoutSearch: QueueFilter {
+        var copy = self
+        copy.search = ""
+        return copy
     }
 
     public mutating func cycleStatus() {

@@ -5,6 +5,12 @@ import Foundation
 final class QueueScreen: DeskScreen {
     private(set) var all: [CaseSummary] = []
     private(set) var visible: [CaseSummary] = []
+    /// Positions in `all` of the visible cases, and the filter and search they were found with, so that typing
+    /// one more letter of a search only looks again at the cases that still matched.
+    private var visibleIndices: [Int] = []
+    private var lastFilter: QueueFilter?
+    /// Each case's lower-cased search text, aligned with `all`; built on the first search, not on every load.
+    private var searchTexts: [String]?
     var filter = QueueFilter()
     /// The counselor's escalation review (`E`); a supervisor's queue is always the review.
     var reviewOn = false
@@ -20,7 +26,10 @@ final class QueueScreen: DeskScreen {
 
     func load(_ summaries: [CaseSummary], app: DeskApp) {
         let keep = selectedCase?.id
-        all = summaries.sorted(by: CaseSummary.queueOrder)
+        // The store gives the queue already in queue order; sort only when it did not.
+        all = summaries.isSorted(by: CaseSummary.queueOrder) ? summaries : summaries.sorted(by: CaseSummary.queueOrder)
+        searchTexts = nil
+        lastFilter = nil
         refilter(app: app, keeping: keep)
     }
 
@@ -47,7 +56,24 @@ final class QueueScreen: DeskScreen {
         let keep = id ?? selectedCase?.id
         let now = app.now
         let effective = effectiveFilter(app: app)
-        visible = all.filter { effective.matches($0, now: now, taxonomy: app.desk.taxonomy) }
+        let lowered = effective.search.lowercased()
+        if !lowered.isEmpty, searchTexts == nil {
+            let vocabulary = CaseSummary.SearchVocabulary(taxonomy: app.desk.taxonomy)
+            searchTexts = all.map { $0.searchText(vocabulary) }
+        }
+        let texts = searchTexts ?? []
+        // A longer search only narrows: look again only at what matched the shorter one.
+        let candidates: [Int]
+        if let last = lastFilter, last.withoutSearch == effective.withoutSearch, lowered.contains(last.search.lowercased()) {
+            candidates = visibleIndices
+        } else {
+            candidates = Array(all.indices)
+        }
+        visibleIndices = candidates.filter { index in
+            effective.matches(all[index], now: now, searchText: { _ in texts[index] }, loweredSearch: lowered)
+        }
+        lastFilter = effective
+        visible = visibleIndices.map { all[$0] }
         if isReview(app: app) { visible.sort(by: Self.reviewOrder) }
         if let keep, let index = visible.firstIndex(where: { $0.id == keep }) {
             selected = index
@@ -248,5 +274,12 @@ final class QueueScreen: DeskScreen {
             buffer.put(overdue ? "!" : " ", row: r, col: c.flag, style: base)
             if index == selected { buffer.restyle(row: r, from: 0, to: buffer.width) { $0.reversed } }
         }
+    }
+}
+
+extension Array {
+    /// Whether the array is already in the order `areInIncreasingOrder` defines (one pass, no copy).
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
     }
 }

@@ -321,6 +321,29 @@ struct EndToEndTests {
         try desk.expect("Confidant — triage queue", timeout: 3)
     }
 
+    /// Two processes on one database: a case added from the command line while the desk is open shows up in the
+    /// desk's queue without a restart (the idle loop reloads when the queue version changes).
+    @Test func commandLineWhileTheDeskIsOpen() throws {
+        let desk = try TmuxDesk()
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.press("Escape")
+        let input = desk.directory.appendingPathComponent("case.json")
+        try Data("""
+            {"channel":"complaint","incidentFirst":"2026-11-01","reporter":{"pseudonym":"Concurrent Kestrel","name":"Zed Example"},
+             "relationship":"staff","reported":[{"name":"Someone Else","role":"Manager","power":"supervisor"}],
+             "categories":["bullying"],"narrative":"Added from the command line while the desk was open."}
+            """.utf8).write(to: input)
+        let env = ["CONFIDANT_PASSPHRASE": "demo", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path]
+        let added = try runProgram(TmuxDesk.binary, ["add", "--json", input.path, "--db", desk.database], environment: env)
+        #expect(added.status == 0)
+        try desk.press("/")
+        try desk.type("kestrel")
+        try desk.expect("“kestrel” · 1 of")
+        let listed = try runProgram(TmuxDesk.binary, ["list", "--json", "--db", desk.database], environment: env)
+        #expect(listed.output.contains("Concurrent Kestrel"))
+    }
+
     @Test func notATerminal() throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TmuxDesk.binary)
