@@ -80,9 +80,12 @@ public enum DeskLauncher {
             FileHandle.standardError.write(Data(("confidant: \(needs); curses could not use this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")). \(advice)\n").utf8))
             return 1
         }
+        // Paint the queue first, then look for deadline alerts: the counselor sees the desk at once, and the
+        // alert panel (a query over every open case) follows a moment later.
+        terminal.draw(app.render(width: terminal.width, height: terminal.height), clearFirst: true)
         app.start()
         var needsDraw = true
-        var clearNext = true
+        var clearNext = false
         // A signal (SIGHUP when the terminal goes away, SIGTERM, SIGINT) ends the loop and restores the terminal. A
         // form being filled in is then discarded: a case is saved only by its own transaction on Ctrl-S, never in part.
         while !app.shouldQuit, CursesTerminal.signalReceived == 0 {

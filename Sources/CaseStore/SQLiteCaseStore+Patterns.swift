@@ -4,17 +4,45 @@ import GRDB
 
 extension SQLiteCaseStore {
     /// Deadlines overdue or due within `hours` across the cases this session may see, most pressing first.
-    /// Opens no sealed field: deadlines come from dates and journal kinds.
+    ///
+    /// One query: each open case's dates and the three journal dates deadlines depend on (first and last contact,
+    /// first feedback), then the domain's ``DeadlineCalculator`` on a case holding just those. Opens no sealed field.
     public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
         try checkCanRead()
-        let visible = try summaries().filter { $0.status.isOpen }
-        return try read { db in
-            try visible.flatMap { summary -> [DeadlineAlert] in
-                let item = try loadCase(db, summary.id, unseal: false)
-                let evaluation = try evaluate(db, item, tags: storedTags(db, summary.id))
-                return DeadlineAlert.alerts(for: item, evaluation: evaluation, now: now, hours: hours)
+        let contactKinds = JournalEntry.Kind.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let supervisorOnly = session.role == .supervisor
+        let account = session.account
+        let calculator = evaluator.deadlines
+        var alerts: [DeadlineAlert] = []
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.closedAt,
+                       c.incidentFirst, c.incidentLast,
+                       (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS firstContact,
+                       (SELECT MAX(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS lastContact,
+                       (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind = 'feedback') AS firstFeedback
+                FROM casefile c
+                WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
+                  AND c.id NOT IN (SELECT caseId FROM recusal WHERE account = ?)
+                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: [account])
+            while let row = try cursor.next() {
+                let band = (row["band"] as String?).flatMap(Band.init(rawValue:))
+                var journal: [JournalEntry] = []
+                for (column, kind) in [("firstContact", JournalEntry.Kind.contact), ("lastContact", .contact), ("firstFeedback", .feedback)] {
+                    if let at: Date = row[column] { journal.append(JournalEntry(at: at, kind: kind, author: "", text: "")) }
+                }
+                let item = Case(
+                    id: CaseID(year: row["year"], number: row["seq"]), receivedAt: row["receivedAt"],
+                    channel: Channel(rawValue: row["channel"]) ?? .complaint, incidentFirst: row["incidentFirst"],
+                    incidentLast: row["incidentLast"], reporter: Reporter(pseudonym: row["pseudonym"]), relationship: .other,
+                    reported: [], categories: [], narrative: "", status: CaseStatus(rawValue: row["status"]) ?? .new,
+                    acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journal)
+                for deadline in calculator.deadlines(for: item, band: band) where deadline.isDueSoon(at: now, hours: hours) {
+                    alerts.append(DeadlineAlert(caseID: item.id, pseudonym: item.reporter.pseudonym, band: band, deadline: deadline))
+                }
             }
-        }.sorted { $0.deadline.due < $1.deadline.due }
+        }
+        return alerts.sorted { ($0.deadline.due, $0.caseID) < ($1.deadline.due, $1.caseID) }
     }
 
     /// Reported persons named in more than one case the session may see. A counselor gets names and roles;

@@ -175,6 +175,11 @@ enum StoreSchema {
                     needsReassignment);
                 """)
         }
+        migrator.registerMigration("v7-journal-kind-index") { db in
+            // Deadlines depend on the first and last contact and the first feedback of each case: answered from this
+            // index alone, without reading the sealed journal rows.
+            try db.execute(sql: "CREATE INDEX journal_case_kind_at ON journal (caseId, kind, at)")
+        }
         return migrator
     }
 }

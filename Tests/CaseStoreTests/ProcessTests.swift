@@ -81,4 +81,22 @@ struct ProcessTests {
         #expect(seen.map(\.label) == ["Respondent A", "Respondent B"])
         #expect(seen.allSatisfy { $0.role == nil && $0.cases.count == 2 })
     }
+
+    @Test("The one-query alerts are exactly what each open case's own deadlines say, on the demo data")
+    func alertsMatchPerCaseDeadlines() throws {
+        let store = try StoreFixtures.makeStore()
+        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        try DemoSeeder.seed(store, demoFile: data, now: StoreFixtures.now)
+        let desk = StoreFixtures.desk(store)
+        var expected: [String] = []
+        for summary in try store.summaries() where summary.status.isOpen {
+            let view = try desk.open(summary.id)
+            for deadline in view.evaluation.deadlines where deadline.isDueSoon(at: StoreFixtures.now, hours: 48) {
+                expected.append("\(summary.id) \(deadline.kind.rawValue) \(deadline.due)")
+            }
+        }
+        let actual = try store.deadlineAlerts(within: 48, now: StoreFixtures.now).map { "\($0.caseID) \($0.deadline.kind.rawValue) \($0.deadline.due)" }
+        #expect(actual.sorted() == expected.sorted())
+        #expect(actual.count > 10)
+    }
 }
