@@ -43,13 +43,14 @@ public struct QueueFilter: Equatable, Sendable {
     public init() {}
 
     public func matches(_ summary: CaseSummary, now: Date, taxonomy: Taxonomy) -> Bool {
-        matches(summary, now: now, searchText: { $0.searchText(CaseSummary.SearchVocabulary(taxonomy: taxonomy)) },
-                loweredSearch: search.lowercased())
+        let lowered = search.lowercased()
+        return matches(summary, now: now) {
+            lowered.isEmpty || summary.searchText(CaseSummary.SearchVocabulary(taxonomy: taxonomy)).contains(lowered)
+        }
     }
 
-    /// The same test with the search text of a row supplied (the queue keeps one per case, built once) and the
-    /// search already lower-cased.
-    func matches(_ summary: CaseSummary, now: Date, searchText: (CaseSummary) -> String, loweredSearch: String) -> Bool {
+    /// The same test with the search decided by the caller (the queue keeps a prebuilt search text per case).
+    func matches(_ summary: CaseSummary, now: Date, matchesSearch: () -> Bool) -> Bool {
         guard status.contains(summary.status) else { return false }
         switch band {
         case .any: break
@@ -58,7 +59,7 @@ public struct QueueFilter: Equatable, Sendable {
         }
         if let category, !summary.categories.contains(category) { return false }
         if overdueOnly, !summary.isOverdue(at: now) { return false }
-        return loweredSearch.isEmpty || searchText(summary).contains(loweredSearch)
+        return matchesSearch()
     }
 
     /// The same filter without its search text.

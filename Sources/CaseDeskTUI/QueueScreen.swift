@@ -1,5 +1,8 @@
 import CaseCore
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The triage queue: every case the session may see, in queue order, filtered and searched.
 final class QueueScreen: DeskScreen {
@@ -9,8 +12,9 @@ final class QueueScreen: DeskScreen {
     /// one more letter of a search only looks again at the cases that still matched.
     private var visibleIndices: [Int] = []
     private var lastFilter: QueueFilter?
-    /// Each case's lower-cased search text, aligned with `all`; built on the first search, not on every load.
-    private var searchTexts: [String]?
+    /// Each case's lower-cased search text as UTF-8, aligned with `all`, built when the queue loads so that no
+    /// key of a search pays for it.
+    private var searchTexts: [ContiguousArray<UInt8>] = []
     var filter = QueueFilter()
     /// The counselor's escalation review (`E`); a supervisor's queue is always the review.
     var reviewOn = false
@@ -28,7 +32,8 @@ final class QueueScreen: DeskScreen {
         let keep = selectedCase?.id
         // The store gives the queue already in queue order; sort only when it did not.
         all = summaries.isSorted(by: CaseSummary.queueOrder) ? summaries : summaries.sorted(by: CaseSummary.queueOrder)
-        searchTexts = nil
+        let vocabulary = CaseSummary.SearchVocabulary(taxonomy: app.desk.taxonomy)
+        searchTexts = all.map { ContiguousArray($0.searchText(vocabulary).utf8) }
         lastFilter = nil
         refilter(app: app, keeping: keep)
     }
@@ -57,11 +62,8 @@ final class QueueScreen: DeskScreen {
         let now = app.now
         let effective = effectiveFilter(app: app)
         let lowered = effective.search.lowercased()
-        if !lowered.isEmpty, searchTexts == nil {
-            let vocabulary = CaseSummary.SearchVocabulary(taxonomy: app.desk.taxonomy)
-            searchTexts = all.map { $0.searchText(vocabulary) }
-        }
-        let texts = searchTexts ?? []
+        let texts = searchTexts
+        let needle = ContiguousArray(lowered.utf8)
         // A longer search only narrows: look again only at what matched the shorter one.
         let candidates: [Int]
         if let last = lastFilter, last.withoutSearch == effective.withoutSearch, lowered.contains(last.search.lowercased()) {
@@ -70,7 +72,7 @@ final class QueueScreen: DeskScreen {
             candidates = Array(all.indices)
         }
         visibleIndices = candidates.filter { index in
-            effective.matches(all[index], now: now, searchText: { _ in texts[index] }, loweredSearch: lowered)
+            effective.matches(all[index], now: now) { needle.isEmpty || Self.contains(texts[index], needle) }
         }
         lastFilter = effective
         visible = visibleIndices.map { all[$0] }
@@ -273,6 +275,29 @@ final class QueueScreen: DeskScreen {
             buffer.put(summary.needsReassignment ? "R" : " ", row: r, col: c.reassign, style: base.emboldened)
             buffer.put(overdue ? "!" : " ", row: r, col: c.flag, style: base)
             if index == selected { buffer.restyle(row: r, from: 0, to: buffer.width) { $0.reversed } }
+        }
+    }
+}
+
+extension QueueScreen {
+    /// Byte-wise substring search over lower-cased UTF-8 (`memchr` for the first byte, `memcmp` for the rest):
+    /// the queue's search runs over every case on each key, so it must cost well under a frame at 100,000 cases.
+    static func contains(_ haystack: ContiguousArray<UInt8>, _ needle: ContiguousArray<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let base = h.baseAddress!
+                let last = h.count - n.count
+                var offset = 0
+                while offset <= last {
+                    guard let hit = memchr(base + offset, Int32(first), last - offset + 1) else { return false }
+                    let position = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + position, n.baseAddress!, n.count) == 0 { return true }
+                    offset = position + 1
+                }
+                return false
+            }
         }
     }
 }

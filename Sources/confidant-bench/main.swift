@@ -48,24 +48,30 @@ func peakRSSMegabytes() -> Double {
 }
 
 /// Runs the release `confidant` binary beside this one and returns the wall time in milliseconds.
+/// posix_spawn and waitpid directly: Foundation's Process polls for the child's exit and rounds times up.
 func runBinary(_ arguments: [String], database: String) throws -> Double {
     let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("confidant").path
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = arguments + ["--db", database]
-    var env = ProcessInfo.processInfo.environment
-    env["CONFIDANT_PASSPHRASE"] = BenchDatabase.passphrase
-    process.environment = env
-    process.standardOutput = FileHandle.nullDevice
-    let errors = Pipe()
-    process.standardError = errors
+    let argv = [binary] + arguments + ["--db", database]
+    var environment = ProcessInfo.processInfo.environment
+    environment["CONFIDANT_PASSPHRASE"] = BenchDatabase.passphrase
+    var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+    var cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (cArgs + cEnv).forEach { free($0) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var pid: pid_t = 0
     let start = DispatchTime.now().uptimeNanoseconds
-    try process.run()
-    process.waitUntilExit()
+    guard posix_spawn(&pid, binary, &actions, nil, &cArgs, &cEnv) == 0 else {
+        throw NSError(domain: "bench", code: 1, userInfo: [NSLocalizedDescriptionKey: "cannot start \(binary)"])
+    }
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
-    guard process.terminationStatus == 0 else {
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        throw NSError(domain: "bench", code: Int(process.terminationStatus), userInfo: [NSLocalizedDescriptionKey: "confidant \(arguments.joined(separator: " ")) failed: \(message)"])
+    guard status == 0 else {
+        throw NSError(domain: "bench", code: Int(status), userInfo: [NSLocalizedDescriptionKey: "confidant \(arguments.joined(separator: " ")) failed"])
     }
     return elapsed
 }
