@@ -31,9 +31,7 @@ struct DueCommand: ParsableCommand {
                     Row(id: $0.caseID.description, pseudonym: $0.pseudonym, band: $0.band?.rawValue, kind: $0.deadline.kind.rawValue,
                         due: DateText.timestamp($0.deadline.due), overdue: $0.isOverdue(at: now))
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Console.out(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                try Console.json(rows)
                 return
             }
             guard !alerts.isEmpty else {

@@ -39,9 +39,7 @@ struct ListCommand: ParsableCommand {
                         nextDeadlineKind: $0.nextDeadline?.kind.rawValue, overdue: $0.isOverdue(at: now),
                         outsideSixMonthWindow: $0.outsideWindow)
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Console.out(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                try Console.json(rows)
                 return
             }
             Console.out("ID           BAND      SCORE  STATUS               NEXT DEADLINE                 CATEGORIES")

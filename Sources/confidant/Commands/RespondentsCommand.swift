@@ -26,9 +26,7 @@ struct RespondentsCommand: ParsableCommand {
                         .init(id: $0.caseID.description, band: $0.band?.rawValue, status: $0.status.rawValue, receivedAt: DateText.day($0.receivedAt))
                     })
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                Console.out(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                try Console.json(rows)
                 return
             }
             guard !patterns.isEmpty else {
