@@ -33,7 +33,7 @@ public final class DeskApp {
     var lock: LockScreen?
     var message: (text: String, style: Style)?
     /// Cases whose next deadline is overdue, and those whose next deadline falls within the policy's warning window.
-    var counts: (overdue: Int, dueSoon: Int) = (0, 0)
+    var counts: (overdue: Int, dueToday: Int, dueSoon: Int) = (0, 0, 0)
     /// The store's queue version when the queue was last loaded (see ``reloadIfChanged()``).
     var loadedVersion: Int?
     var lastActivity: Date
@@ -77,20 +77,10 @@ public final class DeskApp {
             loadedVersion = try desk.store.queueVersion()
             let summaries = try desk.queue()
             queue.load(summaries, app: self)
-            counts = Self.dueCounts(summaries, now: now, hours: dueSoonHours)
+            counts = desk.dueCounts(in: summaries, hours: dueSoonHours, calendar: calendar)
         } catch {
             show(error: error)
         }
-    }
-
-    /// Open cases whose next deadline is overdue, and those whose next deadline is due within `hours` (not yet overdue).
-    static func dueCounts(_ summaries: [CaseSummary], now: Date, hours: Int) -> (overdue: Int, dueSoon: Int) {
-        var overdue = 0, soon = 0
-        for summary in summaries where summary.status.isOpen {
-            guard let next = summary.nextDeadline else { continue }
-            if next.isOverdue(at: now) { overdue += 1 } else if next.isDueSoon(at: now, hours: hours) { soon += 1 }
-        }
-        return (overdue, soon)
     }
 
     /// Shows the panel of deadlines overdue or due within the warning window. With `onlyIfAny` (on start) nothing
@@ -288,7 +278,9 @@ public final class DeskApp {
 
     func renderStatusBar(into buffer: inout ScreenBuffer, row: Int, contexts: [KeyContext]) {
         buffer.fillRow(row, style: .bar)
-        let countText = " Overdue \(counts.overdue) · Due ≤\(dueSoonHours)h \(counts.dueSoon) "
+        // Due today appears when anything is; due within the warning window (today's included) always.
+        let today = counts.dueToday > 0 ? "Due today \(counts.dueToday) · " : ""
+        let countText = " Overdue \(counts.overdue) · \(today)Due ≤\(dueSoonHours)h \(counts.dueSoon) "
         var x = buffer.put(countText, row: row, col: 0, style: counts.overdue > 0 ? Style.bar.emboldened : .bar)
         buffer.put("│", row: row, col: x, style: .bar)
         x += 1

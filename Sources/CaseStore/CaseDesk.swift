@@ -132,19 +132,22 @@ public final class CaseDesk: Sendable {
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
-    /// Overdue and due-today counts for the status bar.
-    public func dueCounts(calendar: Calendar = .current) throws -> (overdue: Int, dueToday: Int) {
-        dueCounts(in: try store.summaries(), calendar: calendar)
-    }
-
-    /// Overdue and due-today counts of a queue already loaded (no second read of the store).
-    public func dueCounts(in queue: [CaseSummary], calendar: Calendar = .current) -> (overdue: Int, dueToday: Int) {
+    /// The status bar's counts for a queue already loaded: open cases whose next deadline is overdue, due today,
+    /// and due within `hours` (today's included).
+    public func dueCounts(in queue: [CaseSummary], hours: Int, calendar: Calendar = .current)
+        -> (overdue: Int, dueToday: Int, dueSoon: Int)
+    {
         let now = clock()
-        var overdue = 0, today = 0
-        for summary in queue {
+        var overdue = 0, today = 0, soon = 0
+        for summary in queue where summary.status.isOpen {
             guard let next = summary.nextDeadline else { continue }
-            if next.isOverdue(at: now) { overdue += 1 } else if next.isDueToday(at: now, calendar: calendar) { today += 1 }
+            if next.isOverdue(at: now) {
+                overdue += 1
+                continue
+            }
+            if next.isDueToday(at: now, calendar: calendar) { today += 1 }
+            if next.isDueSoon(at: now, hours: hours) { soon += 1 }
         }
-        return (overdue, today)
+        return (overdue, today, soon)
     }
 }

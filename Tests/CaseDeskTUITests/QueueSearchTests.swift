@@ -1,3 +1,4 @@
+import CaseStore
 import CaseCore
 @testable import CaseDeskTUI
 import Testing
@@ -29,5 +30,28 @@ struct QueueSearchTests {
         #expect(text.contains("sexual harassment"))
         #expect(!text.contains("heronsupport"))
         #expect(summary.matches(search: "журавль", taxonomy: Fixture.config.taxonomy))
+    }
+}
+
+@Suite("Status bar counts")
+struct StatusBarTests {
+    /// An unrated new case owes first contact 7 days after receipt: received 6 days 21 hours ago, it is due in
+    /// 3 hours (today); received 8 days ago, it is overdue; received 6 days ago, it is due tomorrow (within 48 h).
+    @Test("Overdue, due today (shown when any) and due within 48 hours")
+    func counts() {
+        func received(hoursAgo: Double) -> String { DateText.timestamp(Fixture.now.addingTimeInterval(-hoursAgo * 3600)) }
+        let cases = [
+            WideCases.make(201, pseudonym: "Due Today", name: "A", reported: "X", categories: ["bullying"], status: .new,
+                           ratings: nil, narrative: "n", received: received(hoursAgo: 6 * 24 + 21)),
+            WideCases.make(202, pseudonym: "Overdue", name: "B", reported: "Y", categories: ["bullying"], status: .new,
+                           ratings: nil, narrative: "n", received: received(hoursAgo: 8 * 24)),
+            WideCases.make(203, pseudonym: "Tomorrow", name: "C", reported: "Z", categories: ["bullying"], status: .new,
+                           ratings: nil, narrative: "n", received: received(hoursAgo: 6 * 24)),
+        ]
+        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: cases), clock: { Fixture.now }))
+        let bar = app.render(width: 80, height: 24).line(23)
+        #expect(bar.hasPrefix(" Overdue 1 · Due today 1 · Due ≤48h 2 │"), "\(bar)")
+        let quiet = Fixture.app(CaseDesk(store: MemoryRepository(cases: [cases[2]]), clock: { Fixture.now }))
+        #expect(quiet.render(width: 80, height: 24).line(23).hasPrefix(" Overdue 0 · Due ≤48h 1 │"))
     }
 }
