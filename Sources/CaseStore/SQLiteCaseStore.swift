@@ -262,7 +262,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         try checkCanRead()
         return try write { db in
             try checkEntitled(db, id)
-            let item = try loadCase(db, id, unseal: true, identity: try mayReadIdentity(db, id))
+            // The identity is opened here even for a supervisor without consent, only so that `redacted` can scrub
+            // the reporter's name and contact out of the free text; it never leaves the store.
+            let item = try loadCase(db, id, unseal: true, identity: true)
             try AuditLog.append(db, actor: session.account, action: "open", caseId: id.description,
                                 detail: "sealed fields read by \(session.role.rawValue)", at: Date(), headKey: headKey)
             return redacted(item)
@@ -396,25 +398,28 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         }
     }
 
-    /// What the session may see of a case it is entitled to: a supervisor gets the pseudonym only (unless the reporter
-    /// consented), a narrative excerpt, and the journal's decisions.
+    /// What the session may see of a case it is entitled to. A supervisor gets the pseudonym (the name too, only
+    /// with consent; the contact never), an excerpt of the narrative, and the status, assessment, escalation and
+    /// decision entries of the journal, with the reporter's name (without consent) and contact details scrubbed
+    /// from every text, exactly as the supervisor's export does.
     func redacted(_ item: Case) -> Case {
         guard session.role == .supervisor else { return item }
-        var copy = item
-        copy.reporter = item.consentShareIdentity ? Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous,
-                                                             name: item.reporter.name) : item.reporter.pseudonymised
-        copy.narrative = Self.excerpt(item.narrative)
-        copy.supportNeeds = ""
+        let scrub = ExportRedaction.scrubber(for: item)
+        let reporter = item.consentShareIdentity
+            ? Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous, name: item.reporter.name)
+            : item.reporter.pseudonymised
         let visibleKinds: Set<JournalEntry.Kind> = [.status, .assessment, .escalation, .decision]
-        copy = Case(
-            id: copy.id, receivedAt: copy.receivedAt, channel: copy.channel, incidentFirst: copy.incidentFirst,
-            incidentLast: copy.incidentLast, reporter: copy.reporter, relationship: copy.relationship, reported: copy.reported,
-            categories: copy.categories, grounds: copy.grounds, conductTags: copy.conductTags, childInvolved: copy.childInvolved,
-            consentShareIdentity: copy.consentShareIdentity, narrative: copy.narrative, supportNeeds: "", status: copy.status,
-            assessment: copy.assessment, escalationLevel: copy.escalationLevel, screeningReason: copy.screeningReason,
-            outcome: copy.outcome, acknowledgedAt: copy.acknowledgedAt, closedAt: copy.closedAt, legalHold: copy.legalHold,
-            journal: item.journal.filter { visibleKinds.contains($0.kind) })
-        return copy
+        let journal = item.journal.filter { visibleKinds.contains($0.kind) }.map { entry in
+            JournalEntry(at: entry.at, kind: entry.kind, author: entry.author, text: scrub(entry.text))
+        }
+        return Case(
+            id: item.id, receivedAt: item.receivedAt, channel: item.channel, incidentFirst: item.incidentFirst,
+            incidentLast: item.incidentLast, reporter: reporter, relationship: item.relationship, reported: item.reported,
+            categories: item.categories, grounds: item.grounds, conductTags: item.conductTags, childInvolved: item.childInvolved,
+            consentShareIdentity: item.consentShareIdentity, narrative: Self.excerpt(scrub(item.narrative)), supportNeeds: "",
+            status: item.status, assessment: item.assessment, escalationLevel: item.escalationLevel,
+            screeningReason: item.screeningReason.map(scrub), outcome: item.outcome, acknowledgedAt: item.acknowledgedAt,
+            closedAt: item.closedAt, legalHold: item.legalHold, journal: journal)
     }
 
     static func excerpt(_ text: String, limit: Int = 240) -> String {

@@ -231,4 +231,28 @@ struct ConfidentialityTests {
         #expect(after.totalCases == .count(6))
         #expect(after.byCategory.first { $0.key == "harassment" }?.cases == .count(6))
     }
+
+    @Test("A supervisor's copy has the reporter's name and contact scrubbed from the narrative and journal")
+    func supervisorTextScrubbed() throws {
+        let path = StoreFixtures.temporaryPath()
+        let store = try StoreFixtures.makeStore(path: path)
+        let desk = StoreFixtures.desk(store)
+        let item = try desk.add(StoreFixtures.intake(
+            reporter: "Marta Łukasiewicz", contact: "marta.l@example.org",
+            narrative: "Marta Łukasiewicz says the director shouted at her; write to marta.l@example.org."))
+        try desk.move(item.id, to: .acknowledged, note: nil)
+        try desk.move(item.id, to: .assessing, note: nil)
+        try desk.escalate(item.id, to: .complaintsTeam, reason: "Marta asks for a formal review")
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
+        let seen = try supervisor.loadCase(item.id)
+        let texts = [seen.narrative] + seen.journal.map(\.text)
+        for text in texts {
+            #expect(!text.contains("Marta"), "\(text)")
+            #expect(!text.contains("Łukasiewicz"))
+            #expect(!text.contains("marta.l@example.org"))
+        }
+        #expect(seen.narrative.contains("[reporter]"))
+        #expect(seen.reporter.name == nil)
+    }
 }
