@@ -28,7 +28,7 @@ struct LetterCommand: ParsableCommand {
             }
             let config = try ConfidantConfiguration.discover()
             let template = try config.letters.template(kind, language: lang)
-            let desk = try database.openDesk()
+            let desk = try database.openDesk(with: config)
             let letter = try desk.acknowledgementLetter(caseID, template: template, html: format == "html")
             try OutputFile.emit(letter, to: out)
             if markSent {

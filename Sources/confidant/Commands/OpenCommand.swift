@@ -11,7 +11,8 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
-            let desk = try database.openDesk()
+            let config = try ConfidantConfiguration.discover()
+            let desk = try database.openDesk(with: config)
             let path = database.path
             // Retention runs on start: expired closed cases are purged before anything is shown.
             var banner: String?
@@ -24,9 +25,13 @@ struct OpenCommand: ParsableCommand {
             }
             let evaluator = desk.evaluator
             let account = desk.store.session.account
-            let letters = try? ConfidantConfiguration.discover().letters
+            let letters = config.letters
             let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner, letters: letters) { passphrase in
-                (try? SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: evaluator)) != nil
+                // The same check as a login (delays after failures, audited); the connection is closed again at once.
+                guard let check = try? SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: evaluator)
+                else { return false }
+                try? check.close()
+                return true
             })
             if status != 0 { throw ExitCode(status) }
         }

@@ -15,7 +15,11 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Loads the configuration, asks for the passphrase and opens the store.
     func openDesk() throws -> CaseDesk {
-        let config = try ConfidantConfiguration.discover()
+        try openDesk(with: ConfidantConfiguration.discover())
+    }
+
+    /// Asks for the passphrase and opens the store with a configuration already loaded.
+    func openDesk(with config: ConfidantConfiguration) throws -> CaseDesk {
         let path = self.path
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         let clock = try testClock()
