@@ -103,13 +103,7 @@ public final class DeskApp {
     func show(error: Error) { message = (Self.describe(error), .error) }
 
     /// One sentence for any error: the domain's and the store's own descriptions.
-    static func describe(_ error: Error) -> String {
-        if let e = error as? CaseError { return e.description }
-        if let e = error as? StoreError { return e.description }
-        if let e = error as? ConfigurationError { return e.description }
-        if let e = error as? PrivateFileError { return e.description }
-        return String(describing: error)
-    }
+    static func describe(_ error: Error) -> String { ErrorSentence.of(error) }
 
     // MARK: Navigation
 

@@ -55,16 +55,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
 
 /// One sentence for any error Confidant can meet.
 func describe(_ error: Error) -> String {
-    switch error {
-    case let error as CustomStringConvertible where error is CaseError || error is StoreError || error is ConfigurationError:
-        return error.description
-    case let error as Passphrase.Unavailable:
-        return error.description
-    case let error as CocoaError where error.code == .fileReadNoSuchFile:
-        return "The file could not be found."
-    default:
-        return "\(error)"
-    }
+    ErrorSentence.of(error)
 }
 
 enum Console {
