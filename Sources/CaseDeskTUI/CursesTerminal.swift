@@ -53,6 +53,18 @@ final class CursesTerminal {
             sigaddset(&unblock, signal)
         }
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        // A crash (a trap, a bad pointer, an abort) must not leave the counselor's terminal in raw mode with the case
+        // on screen: restore it, then let the signal take its usual course (core dump, exit status).
+        for signal in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP] {
+            Glibc.signal(signal) { caught in
+                if cursesActive {
+                    cursesActive = false
+                    endwin()
+                }
+                Glibc.signal(caught, SIG_DFL)
+                raise(caught)
+            }
+        }
         return CursesTerminal(screen: screen, hasColors: colors)
     }
 

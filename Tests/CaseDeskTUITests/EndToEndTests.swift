@@ -306,6 +306,17 @@ struct EndToEndTests {
         #expect(!screen.contains("triage queue"))
     }
 
+    /// The crash path: a fatal signal restores the terminal before the process dies of it.
+    @Test func crashRestoresTheTerminal() throws {
+        let desk = try TmuxDesk()
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        let pid = try #require(try desk.pid(), "no confidant process found")
+        kill(pid, SIGSEGV)
+        let screen = try desk.expect("EXIT=139")
+        #expect(!screen.contains("triage queue"))
+    }
+
     @Test func idleLockClearsTheScreen() throws {
         let desk = try TmuxDesk(environment: ["CONFIDANT_IDLE_LOCK_SECONDS": "2"])
         defer { desk.close() }
