@@ -13,13 +13,14 @@ build:
 run: build
 	$(BIN) demo
 
-## make test: build everything and run every test (unit, store, screen model, CLI, tmux end-to-end)
+## make test: build everything and run every test (unit, store, screen model, CLI, tmux end-to-end, reliability)
 test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
 ## make bench: release build, then the benchmark suite (writes bench-results.json)
 bench:
+	$(SWIFT) build -c release --product confidant
 	$(SWIFT) build -c release --product confidant-bench
 	.build/release/confidant-bench
 
