@@ -29,13 +29,8 @@ final class DetailScreen: DeskScreen {
     }
 
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+        if Scrolling.apply(action, to: &scroll, pageSize: pageSize) { return }
         switch action {
-        case .moveDown: scroll += 1
-        case .moveUp: scroll = max(0, scroll - 1)
-        case .pageDown: scroll += pageSize
-        case .pageUp: scroll = max(0, scroll - pageSize)
-        case .top: scroll = 0
-        case .bottom: scroll = Int.max / 2
         case .back: app.pop()
         case .assess: CaseActions.assess(self, app: app)
         case .escalate: CaseActions.escalate(self, app: app)

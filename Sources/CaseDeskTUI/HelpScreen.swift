@@ -45,11 +45,8 @@ final class HelpScreen: DeskScreen {
     }
 
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+        if Scrolling.apply(action, to: &scroll, pageSize: pageSize) { return }
         switch action {
-        case .moveDown: scroll += 1
-        case .moveUp: scroll = max(0, scroll - 1)
-        case .pageDown: scroll += pageSize
-        case .pageUp: scroll = max(0, scroll - pageSize)
         case .back: app.pop()
         default: break
         }
