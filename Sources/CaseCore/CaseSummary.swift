@@ -45,11 +45,6 @@ public struct CaseSummary: Equatable, Sendable, Identifiable {
 
     public func isOverdue(at now: Date) -> Bool { nextDeadline?.isOverdue(at: now) ?? false }
 
-    /// Whether the lower-cased `text` appears in what a counselor sees in the queue row.
-    public func matches(search text: String, taxonomy: Taxonomy? = nil) -> Bool {
-        text.isEmpty || searchText(SearchVocabulary(taxonomy: taxonomy)).contains(text)
-    }
-
     /// Lower-cased names shared by every row's search text, computed once per search rather than per row.
     public struct SearchVocabulary: Sendable {
         let categories: [String: String]

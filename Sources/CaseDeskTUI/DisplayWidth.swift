@@ -117,24 +117,6 @@ public enum DisplayWidth {
         return (String(scalars), used)
     }
 
-    /// The text from column `start` on (a wide character cut in half becomes a space).
-    public static func dropColumns(_ text: String, _ start: Int) -> String {
-        guard start > 0 else { return text }
-        var scalars = String.UnicodeScalarView()
-        var used = 0
-        var padding = 0
-        for scalar in text.unicodeScalars {
-            let w = width(of: scalar)
-            if used >= start {
-                scalars.append(scalar)
-            } else if used + w > start {
-                padding = used + w - start
-            }
-            used += w
-        }
-        return String(repeating: " ", count: padding) + String(scalars)
-    }
-
     /// Word-wraps text to lines of at most `columns` columns. Hard newlines are kept; words longer
     /// than a line are broken at the column edge.
     public static func wrap(_ text: String, to columns: Int) -> [String] {

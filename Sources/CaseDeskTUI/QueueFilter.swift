@@ -42,14 +42,8 @@ public struct QueueFilter: Equatable, Sendable {
 
     public init() {}
 
-    public func matches(_ summary: CaseSummary, now: Date, taxonomy: Taxonomy) -> Bool {
-        let lowered = search.lowercased()
-        return matches(summary, now: now) {
-            lowered.isEmpty || summary.searchText(CaseSummary.SearchVocabulary(taxonomy: taxonomy)).contains(lowered)
-        }
-    }
-
-    /// The same test with the search decided by the caller (the queue keeps a prebuilt search text per case).
+    /// Whether a case passes the status, band, category and overdue filters and the search, which the caller decides
+    /// (the queue keeps a prebuilt search text per case).
     func matches(_ summary: CaseSummary, now: Date, matchesSearch: () -> Bool) -> Bool {
         guard status.contains(summary.status) else { return false }
         switch band {

@@ -30,8 +30,8 @@ final class QueueScreen: DeskScreen {
 
     func load(_ summaries: [CaseSummary], app: DeskApp) {
         let keep = selectedCase?.id
-        // The store gives the queue already in queue order; sort only when it did not.
-        all = summaries.isSorted(by: CaseSummary.queueOrder) ? summaries : summaries.sorted(by: CaseSummary.queueOrder)
+        // A repository gives its queue in queue order (CaseRepository.summaries), so no sort here.
+        all = summaries
         let vocabulary = CaseSummary.SearchVocabulary(taxonomy: app.desk.taxonomy)
         searchTexts = all.map { ContiguousArray($0.searchText(vocabulary).utf8) }
         lastFilter = nil
@@ -299,12 +299,5 @@ extension QueueScreen {
                 return false
             }
         }
-    }
-}
-
-extension Array {
-    /// Whether the array is already in the order `areInIncreasingOrder` defines (one pass, no copy).
-    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
-        zip(self, dropFirst()).allSatisfy { !areInIncreasingOrder($1, $0) }
     }
 }

@@ -325,8 +325,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 try applyAutomaticRecusals(db, id, now: now)
             }
             for entry in after.journal.dropFirst(before.journal.count) { try insertJournal(db, entry, caseId: id) }
-            try refreshRelated(db, of: before)
-            try refreshRelated(db, of: after)
+            // Cases that named the same people before or after the change, each re-ranked once.
+            try refreshRankings(db, ids: [id.description], sharingTags: Set(matchTags(before)).union(matchTags(after)))
             try AuditLog.append(db, actor: session.account, action: action, caseId: id.description,
                                 detail: "status \(after.status.rawValue); \(after.journal.count - before.journal.count) journal entr\(after.journal.count - before.journal.count == 1 ? "y" : "ies") added",
                                 at: now, headKey: headKey)
