@@ -2,13 +2,22 @@ import Foundation
 
 /// ISO-8601 dates as used in files and on the command line: `2026-10-02T09:30:00Z` or a plain `2026-10-02`.
 public enum DateText {
-    /// Parses a timestamp or a plain date (taken as midnight UTC).
+    /// Parses a timestamp or a plain date (taken as midnight UTC). Only real calendar dates: `2026-02-30` is
+    /// refused, not rolled over into March, wherever a date comes from (a file, an import, the command line).
     public static func parse(_ text: String) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let day = plainDay(String(trimmed.prefix(10))) else { return nil }
+        if trimmed.count == 10 { return day }
         if let date = try? Date(trimmed, strategy: .iso8601) { return date }
         if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
-        if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle().year().month().day()) { return date }
         return nil
+    }
+
+    /// `YYYY-MM-DD` as midnight UTC, when it names a day that exists.
+    static func plainDay(_ text: String) -> Date? {
+        guard text.count == 10, let date = try? Date(text, strategy: Date.ISO8601FormatStyle().year().month().day()),
+              day(date) == text else { return nil }
+        return date
     }
 
     /// `2026-10-02T09:30:00Z`

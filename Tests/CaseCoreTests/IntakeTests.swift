@@ -98,3 +98,27 @@ struct RedactionTests {
         #expect(String(describing: item).contains("Amber Heron"))
     }
 }
+
+@Suite("Dates in files and on the command line")
+struct DateTextTests {
+    @Test("Only real calendar dates are read; a timestamp's day must exist too",
+          arguments: [("2026-02-28", true), ("2026-02-30", false), ("2026-13-01", false), ("2028-02-29", true),
+                      ("2026-02-30T10:00:00Z", false), ("2026-10-02T09:30:00Z", true), ("2026-10-02T09:30:00.250Z", true),
+                      ("2026-10-02Tnonsense", false), ("02/10/2026", false), ("", false)])
+    func strictDates(text: String, valid: Bool) {
+        #expect((DateText.parse(text) != nil) == valid)
+    }
+
+    @Test("add --json refuses a day that does not exist instead of moving it to another month")
+    func intakeRefusesImpossibleDay() throws {
+        var intake = try CaseIntake.decode(Data("""
+            {"channel":"complaint","incidentFirst":"2026-02-28","reporter":{"name":"A"},"relationship":"staff",
+             "reported":[],"categories":["bullying"],"narrative":"n"}
+            """.utf8))
+        intake.incidentFirst = "2026-02-30"
+        #expect(throws: CaseError.invalidField(field: "first incident date", problem: "'2026-02-30' is not a date like 2026-10-02")) {
+            try intake.makeCase(id: CaseID(year: 2026, number: 1), now: Fixtures.date("2026-11-25T00:00:00Z"), pseudonym: "P",
+                                taxonomy: Fixtures.taxonomy)
+        }
+    }
+}

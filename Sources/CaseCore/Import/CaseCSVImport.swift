@@ -104,7 +104,7 @@ public struct CaseCSVImport {
 
         func date(_ column: ImportColumn) throws -> String? {
             guard let value = text(column) else { return nil }
-            guard ImportDates.isValid(value) else { throw fail(column, "'\(SafeText.line(value))' is not a date like 2026-10-02") }
+            guard DateText.parse(value) != nil else { throw fail(column, "'\(SafeText.line(value))' is not a date like 2026-10-02") }
             return value
         }
 

@@ -50,7 +50,7 @@ func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.T
 
 /// Parses a day given on the command line (`2026-10-02`).
 func parseDay(_ text: String, option: String) throws -> Date {
-    guard ImportDates.isValid(text), let date = DateText.parse(text) else {
+    guard let date = DateText.parse(text) else {
         throw CaseError.invalidField(field: "\(option) option", problem: "'\(text)' is not a date like 2026-10-02")
     }
     return date
