@@ -8,21 +8,14 @@ import GRDB
 enum ExportFixtures {
     /// 2026-11-25T12:00:00Z, the anchor day of Data/demo-cases.json, so the demo data is not shifted.
     static let now = Date(timeIntervalSince1970: 1_795_608_000)
-    static let passphrase = "correct horse battery"
+    static let passphrase = StoreFixtures.passphrase
 
-    static var packageRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
+    static var dataDirectory: URL { StoreFixtures.dataDirectory }
 
-    static var dataDirectory: URL { packageRoot.appendingPathComponent("Data") }
+    /// The package's configuration, loaded once for the whole target (see ``StoreFixtures``).
+    static func configuration() throws -> ConfidantConfiguration { StoreFixtures.config }
 
-    static func configuration() throws -> ConfidantConfiguration {
-        try ConfidantConfiguration.load(from: dataDirectory)
-    }
-
-    static func evaluator() throws -> CaseEvaluator {
-        try configuration().evaluator(calendar: .utc)
-    }
+    static func evaluator() throws -> CaseEvaluator { StoreFixtures.evaluator }
 
     /// A fresh temp folder, removed by the caller with `cleanUp`.
     static func temporaryDirectory() throws -> URL {
