@@ -8,14 +8,24 @@ public struct Case: Equatable, Sendable, Identifiable {
     public var incidentFirst: Date
     public var incidentLast: Date
     public var reporter: Reporter
+    /// The person the conduct was aimed at, when someone else reported it; nil when the reporter is that person.
+    /// Well-being, the support duty and consent refer to the affected person.
+    public var affected: AffectedPerson?
     public var relationship: Relationship
     public var reported: [ReportedPerson]
     public var categories: [String]
     public var grounds: [String]
     public var conductTags: [String]
     public var childInvolved: Bool
-    /// The reporter agreed that the supervisor may see their identity.
+    /// The affected person (the reporter when there is none) agreed that the supervisor may see their identity.
     public var consentShareIdentity: Bool
+    /// What the reporter wants to happen; nil until recorded.
+    public var wishes: Wishes?
+    /// A duty to act without the reporter's request (a child at risk, sexual exploitation and abuse, danger to life,
+    /// a legal obligation), as last stated for an escalation.
+    public var dutyToAct: String?
+    /// Measures taken when the case was closed as substantiated.
+    public var measures: [Measure]
     public var narrative: String
     public var supportNeeds: String
     public var status: CaseStatus
@@ -37,7 +47,8 @@ public struct Case: Equatable, Sendable, Identifiable {
         consentShareIdentity: Bool = false, narrative: String, supportNeeds: String = "",
         status: CaseStatus = .new, assessment: FactorRatings? = nil, escalationLevel: EscalationLevel? = nil,
         screeningReason: String? = nil, outcome: Outcome? = nil, acknowledgedAt: Date? = nil, closedAt: Date? = nil,
-        legalHold: Bool = false, journal: [JournalEntry] = []
+        legalHold: Bool = false, journal: [JournalEntry] = [], affected: AffectedPerson? = nil, wishes: Wishes? = nil,
+        dutyToAct: String? = nil, measures: [Measure] = []
     ) {
         self.id = id
         self.receivedAt = receivedAt
@@ -63,12 +74,24 @@ public struct Case: Equatable, Sendable, Identifiable {
         self.closedAt = closedAt
         self.legalHold = legalHold
         self.journal = journal
+        self.affected = affected
+        self.wishes = wishes
+        self.dutyToAct = dutyToAct
+        self.measures = measures
     }
 
     /// Adds a journal entry at the end. Entries are never edited or removed.
+    /// The first contact with the reporter or the written confirmation acknowledges the report.
     public mutating func appendJournal(_ entry: JournalEntry) {
         journal.append(entry)
+        if acknowledgedAt == nil, entry.kind.isContact || entry.kind == .letter { acknowledgedAt = entry.at }
     }
+
+    /// The affected person as shown on screens: the reporter when no one else is named.
+    public var affectedPseudonym: String { affected?.pseudonym ?? reporter.pseudonym }
+
+    /// When the case was last reopened, if ever: deadlines of the reopened case run from then.
+    public var reopenedAt: Date? { journal.last { $0.kind == .reopen }?.at }
 
     /// The scorer's view of this case.
     public func scoringContext(otherOpenCases: Int) -> TriageScorer.Context {

@@ -3,10 +3,16 @@ import Foundation
 /// The counselor's actions on a case. Each validates first, changes nothing on error,
 /// and records what it did in the journal.
 extension Case {
-    /// Moves the case along the workflow. Screening out and withdrawal need a reason.
+    /// Moves the case along the workflow. Screening out and withdrawal need a reason; closing needs an outcome
+    /// (and, when substantiated, the measures taken).
+    ///
+    /// - Parameters:
+    ///   - floors: the reasons of the overrides that put a Critical or High floor on the case. Screening such a case
+    ///     out needs `confirmOverride` and a note; the journal names the overrides set aside.
     public mutating func transition(
         to next: CaseStatus, note: String?, by author: String, at now: Date,
-        screeningReason: String? = nil, outcome: Outcome? = nil, taxonomy: Taxonomy? = nil
+        screeningReason: String? = nil, outcome: Outcome? = nil, measures: [Measure] = [],
+        floors: [String] = [], confirmOverride: Bool = false, taxonomy: Taxonomy? = nil
     ) throws {
         guard status.canMove(to: next) else { throw CaseError.illegalTransition(from: status, to: next) }
         let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -18,24 +24,57 @@ extension Case {
             if let taxonomy, reason != "other", !taxonomy.screeningReasons.contains(where: { $0.id == reason }) {
                 throw CaseError.unknownScreeningReason(reason)
             }
+            if !floors.isEmpty, !confirmOverride || trimmedNote.isEmpty {
+                throw CaseError.overrideNeedsConfirmation(floors: floors)
+            }
             self.screeningReason = reason
         case .withdrawn:
             guard !trimmedNote.isEmpty else { throw CaseError.reasonRequired("record a withdrawal") }
+        case .closed:
+            guard let outcome else { throw CaseError.outcomeRequired }
+            if outcome == .substantiated, measures.isEmpty { throw CaseError.measuresRequired }
+            if outcome != .substantiated, !measures.isEmpty { throw CaseError.measuresWithoutSubstantiation }
         default:
             break
         }
         let previous = status
         status = next
-        if next == .acknowledged, acknowledgedAt == nil { acknowledgedAt = now }
         if next.isTerminal { closedAt = now }
-        if next == .closed, let outcome { self.outcome = outcome }
+        if next == .closed, let outcome {
+            self.outcome = outcome
+            self.measures = measures
+        }
         var text = "Status \(previous.rawValue) → \(next.rawValue)"
         if let reason = self.screeningReason, next == .screenedOut {
             text += " (reason: \(taxonomy?.screeningReasonName(reason) ?? reason))"
+            if !floors.isEmpty { text += " (override set aside: \(floors.joined(separator: "; ")))" }
         }
-        if next == .closed, let outcome { text += " (outcome: \(outcome.rawValue))" }
+        if next == .closed, let outcome {
+            text += " (outcome: \(outcome.rawValue)"
+            if !measures.isEmpty { text += "; measures: " + measures.map(\.rawValue).joined(separator: ", ") }
+            text += ")"
+        }
         if !trimmedNote.isEmpty { text += ": \(trimmedNote)" }
         appendJournal(JournalEntry(at: now, kind: .status, author: author, text: text))
+    }
+
+    /// Reopens a closed, withdrawn or screened-out case: it returns to assessing, its deadlines run again from now
+    /// and its retention clock stops. A legal hold is left as it is.
+    public mutating func reopen(reason: String, by author: String, at now: Date) throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard status.isTerminal else { throw CaseError.notReopenable(status) }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired("reopen a case") }
+        let previous = status
+        var text = "Reopened (was \(previous.rawValue)"
+        if let outcome { text += ", outcome \(outcome.rawValue)" }
+        if let screeningReason, previous == .screenedOut { text += ", screened out as \(screeningReason)" }
+        text += "): \(reason)"
+        status = .assessing
+        closedAt = nil
+        outcome = nil
+        measures = []
+        screeningReason = nil
+        appendJournal(JournalEntry(at: now, kind: .reopen, author: author, text: text))
     }
 
     /// Records a new assessment and journals the score it gives, with the escalation suggestion if any.
@@ -53,30 +92,80 @@ extension Case {
         appendJournal(JournalEntry(at: now, kind: .assessment, author: author, text: text))
     }
 
+    /// The rung an escalation would normally go to next: the complaints team first, then one above the current one.
+    public var nextEscalationRung: EscalationLevel? {
+        guard let current = escalationLevel else { return .complaintsTeam }
+        let all = EscalationLevel.allCases
+        return current.rank + 1 < all.count ? all[current.rank + 1] : nil
+    }
+
     /// Escalates to a rung higher than the current one, with the counselor's reason.
-    public mutating func escalate(to level: EscalationLevel, reason: String, by author: String, at now: Date) throws {
+    ///
+    /// The ladder is climbed at the reporter's request (wishes `formal` or `escalate`), one rung at a time. A stated
+    /// `duty` to act (a child at risk, sexual exploitation and abuse, danger to life, a legal obligation) allows an
+    /// escalation the reporter did not ask for, and skipping a rung; it is journaled and kept on the case.
+    /// A case never moves down the ladder. `enforceLadder: false` is for history brought in from elsewhere.
+    public mutating func escalate(
+        to level: EscalationLevel, reason: String, duty: String? = nil, by author: String, at now: Date,
+        enforceLadder: Bool = true
+    ) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        let duty = duty?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         guard !reason.isEmpty else { throw CaseError.reasonRequired("escalate a case") }
         guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
-        if let current = escalationLevel, status == .escalated, level <= current {
+        if let current = escalationLevel, level <= current {
             throw CaseError.escalationNotHigher(current: current, requested: level)
         }
         if status != .escalated {
             guard status.canMove(to: .escalated) else { throw CaseError.illegalTransition(from: status, to: .escalated) }
         }
+        if enforceLadder, duty == nil {
+            guard wishes?.allowsEscalation == true else { throw CaseError.escalationNotRequested(wishes: wishes) }
+            if let next = nextEscalationRung, level != next {
+                throw CaseError.escalationSkipsRung(next: next, requested: level)
+            }
+        }
         let previous = status
         status = .escalated
         escalationLevel = level
-        appendJournal(JournalEntry(
-            at: now, kind: .escalation, author: author,
-            text: "Escalated to \(level.label) (status \(previous.rawValue) → escalated): \(reason)"))
+        var text = "Escalated to \(level.label) (status \(previous.rawValue) → escalated)"
+        if let duty {
+            dutyToAct = duty
+            text += " under a duty to act (\(duty)), not at the reporter's request"
+        } else if enforceLadder {
+            text += " at the reporter's request (\(wishes?.rawValue ?? "formal"))"
+        }
+        appendJournal(JournalEntry(at: now, kind: .escalation, author: author, text: text + ": \(reason)"))
     }
 
-    /// Adds a free journal entry (contact, note, support arranged, advice given, feedback…).
-    public mutating func record(_ kind: JournalEntry.Kind, text: String, by author: String, at now: Date) throws {
+    /// Adds a free journal entry (contact, note, support arranged, support declined, advice given, feedback…).
+    /// Due-process entries name the reported person they concern (`party`, 0-based).
+    public mutating func record(_ kind: JournalEntry.Kind, text: String, party: Int? = nil, by author: String, at now: Date) throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw CaseError.emptyJournalText }
-        appendJournal(JournalEntry(at: now, kind: kind, author: author, text: text))
+        if kind.isDueProcess {
+            guard let party else { throw CaseError.partyRequired(kind, count: reported.count) }
+            guard reported.indices.contains(party) else { throw CaseError.partyOutOfRange(party + 1, count: reported.count) }
+        } else if let party {
+            throw CaseError.invalidField(field: "reported person number \(party + 1)",
+                                         problem: "only goes with a due-process entry (\(JournalEntry.Kind.allCases.filter(\.isDueProcess).map(\.rawValue).joined(separator: ", ")))")
+        }
+        appendJournal(JournalEntry(at: now, kind: kind, author: author, text: text, party: party))
+    }
+
+    /// Records information passed on without the reporter's consent under a duty to act. The reporter must then be
+    /// told (a deadline), unless telling them is deferred for a recorded reason.
+    public mutating func disclose(to recipient: String, duty: String, deferTelling: String? = nil, by author: String, at now: Date) throws {
+        let recipient = recipient.trimmingCharacters(in: .whitespacesAndNewlines)
+        let duty = duty.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !recipient.isEmpty else { throw CaseError.invalidField(field: "recipient of the disclosure", problem: "is empty") }
+        guard !duty.isEmpty else { throw CaseError.reasonRequired("disclose without consent (the duty to act)") }
+        appendJournal(JournalEntry(at: now, kind: .disclosure, author: author,
+                                   text: "Disclosed to \(recipient) without the reporter's consent, under a duty to act: \(duty)"))
+        if let reason = deferTelling?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
+            appendJournal(JournalEntry(at: now, kind: .tellingDeferred, author: author,
+                                       text: "Telling the reporter of the disclosure to \(recipient) is deferred: \(reason)"))
+        }
     }
 
     /// Places or lifts a legal hold, with the reason, journaled.
@@ -99,10 +188,13 @@ extension Case {
         guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
         if status == .new {
             try transition(to: .acknowledged, note: "written confirmation of receipt sent", by: author, at: now)
-        } else if acknowledgedAt == nil {
-            acknowledgedAt = now
         }
         appendJournal(JournalEntry(at: now, kind: .letter, author: author,
                                    text: "Acknowledgement letter (\(language)) sent to the reporter"))
     }
+}
+
+extension String {
+    /// nil for an empty string.
+    public var nilIfEmpty: String? { isEmpty ? nil : self }
 }

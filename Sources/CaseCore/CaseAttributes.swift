@@ -78,10 +78,45 @@ public enum Outcome: String, CaseIterable, Codable, Sendable {
     case resolvedInformally = "resolved-informally"
     case referredToLawEnforcement = "referred-to-law-enforcement"
     case noFurtherAction = "no-further-action"
+    /// The reporter could no longer be reached and the case could not go on.
+    case lostContact = "lost-contact"
 
     public var label: String {
         rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
     }
+}
+
+/// What was done about a substantiated case.
+public enum Measure: String, CaseIterable, Codable, Sendable {
+    case training, counselling
+    case writtenWarning = "written-warning"
+    case disciplinaryAction = "disciplinary-action"
+    case dismissal, referral, other
+
+    public var label: String {
+        rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
+    }
+}
+
+/// What the reporter wants to happen. The escalation ladder is climbed at the reporter's request
+/// (`formal` or `escalate`), or on a recorded duty to act.
+public enum Wishes: String, CaseIterable, Codable, Sendable {
+    case listenOnly = "listen-only"
+    case informal
+    case formal
+    case escalate
+
+    public var label: String {
+        switch self {
+        case .listenOnly: "Listen only"
+        case .informal: "Informal resolution"
+        case .formal: "Formal procedure"
+        case .escalate: "Escalate"
+        }
+    }
+
+    /// Whether these wishes ask for the matter to be taken up the ladder.
+    public var allowsEscalation: Bool { self == .formal || self == .escalate }
 }
 
 extension String {

@@ -13,6 +13,17 @@ public enum CaseError: Error, Equatable, Sendable, CustomStringConvertible {
     case escalationNotHigher(current: EscalationLevel, requested: EscalationLevel)
     case caseIsTerminal(CaseStatus)
     case emptyJournalText
+    case outcomeRequired
+    case measuresRequired
+    case measuresWithoutSubstantiation
+    case overrideNeedsConfirmation(floors: [String])
+    case notReopenable(CaseStatus)
+    case escalationNotRequested(wishes: Wishes?)
+    case escalationSkipsRung(next: EscalationLevel, requested: EscalationLevel)
+    case partyRequired(JournalEntry.Kind, count: Int)
+    case partyOutOfRange(Int, count: Int)
+    case nothingChanged
+    case unknownKey(key: String, in: String, suggestion: String?)
 
     public var description: String {
         switch self {
@@ -40,6 +51,34 @@ public enum CaseError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The case is \(status.rawValue) and can no longer be changed."
         case .emptyJournalText:
             return "A journal entry needs some text."
+        case .outcomeRequired:
+            return "Closing a case needs an outcome: one of " + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + "."
+        case .measuresRequired:
+            return "A substantiated case needs the measures taken: one or more of "
+                + Measure.allCases.map(\.rawValue).joined(separator: ", ") + "."
+        case .measuresWithoutSubstantiation:
+            return "Measures are recorded only when a case is closed as substantiated."
+        case let .overrideNeedsConfirmation(floors):
+            return "The case carries the floor \(floors.map { "'\($0)'" }.joined(separator: " and ")); screening it out needs "
+                + "confirmation and a note saying why the override does not apply."
+        case let .notReopenable(status):
+            return "Only a closed, withdrawn or screened-out case can be reopened; this one is \(status.rawValue)."
+        case let .escalationNotRequested(wishes):
+            return "The reporter's wishes are \(wishes?.rawValue ?? "not recorded"): escalate only at their request "
+                + "(wishes formal or escalate) or state a duty to act."
+        case let .escalationSkipsRung(next, requested):
+            return "The ladder is climbed one rung at a time: the next rung is \(next.rawValue); going to "
+                + "\(requested.rawValue) needs a duty to act."
+        case let .partyRequired(kind, count):
+            return "A \(kind.rawValue) entry must name the reported person it concerns, 1 to \(count)."
+        case let .partyOutOfRange(number, count):
+            return count == 0
+                ? "The case names no reported person, so there is no person \(number)."
+                : "There is no reported person \(number); the case names \(count) (1 to \(count))."
+        case .nothingChanged:
+            return "The edit changes nothing."
+        case let .unknownKey(key, place, suggestion):
+            return "'\(key)' is not a field of \(place)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".")
         }
     }
 }

@@ -5,8 +5,10 @@ public struct CaseEvaluation: Equatable, Sendable {
     public var score: TriageScore
     public var deadlines: [Deadline]
     public var outsideWindow: Bool
+    /// Whether the case is still being worked; a closed case owes nothing next, even a missed deadline.
+    public var isOpen: Bool = true
 
-    public var nextDeadline: Deadline? { deadlines.filter(\.isPending).min { $0.due < $1.due } }
+    public var nextDeadline: Deadline? { isOpen ? deadlines.filter(\.isPending).min { $0.due < $1.due } : nil }
 }
 
 /// Scores a case and computes its deadlines with the organisation's configuration.
@@ -28,7 +30,7 @@ public struct CaseEvaluator: Sendable {
         return CaseEvaluation(
             score: score,
             deadlines: deadlines.deadlines(for: item, band: score.band),
-            outsideWindow: deadlines.isOutsideComplaintWindow(item))
+            outsideWindow: deadlines.isOutsideComplaintWindow(item), isOpen: item.status.isOpen)
     }
 
     public func summary(of item: Case, _ evaluation: CaseEvaluation, needsReassignment: Bool = false) -> CaseSummary {

@@ -15,7 +15,15 @@ extension CaseIntake {
             return clock
         }
         var entries = try (journal ?? []).map { input -> JournalEntry in
-            JournalEntry(at: try Self.date(input.at, field: "journal date"), kind: input.kind, author: author, text: input.text)
+            let party = input.party.map { $0 - 1 }
+            if input.kind.isDueProcess {
+                guard let party else { throw CaseError.partyRequired(input.kind, count: item.reported.count) }
+                guard item.reported.indices.contains(party) else {
+                    throw CaseError.partyOutOfRange(party + 1, count: item.reported.count)
+                }
+            }
+            return JournalEntry(at: try Self.date(input.at, field: "journal date"), kind: input.kind, author: author,
+                                text: input.text, party: input.kind.isDueProcess ? party : nil)
         }
         entries.sort { $0.at < $1.at }
         let target = status ?? .new
@@ -37,12 +45,14 @@ extension CaseIntake {
             }
             if step == .escalated {
                 try item.escalate(
-                    to: escalationLevel ?? .complaintsTeam, reason: "Escalated before import", by: author, at: tick(24))
+                    to: escalationLevel ?? .complaintsTeam, reason: "Escalated before import", by: author, at: tick(24),
+                    enforceLadder: false)
             } else {
                 try item.transition(
                     to: step, note: step == .withdrawn ? "Reporter withdrew the report" : nil, by: author, at: tick(24),
                     screeningReason: step == .screenedOut ? (screeningReason ?? "other") : nil,
-                    outcome: step == .closed ? outcome : nil, taxonomy: taxonomy)
+                    outcome: step == .closed ? outcome : nil, measures: step == .closed ? (measures ?? []) : [],
+                    taxonomy: taxonomy)
             }
         }
         if let ratings = pendingAssessment, item.status.isOpen {
@@ -63,7 +73,7 @@ extension CaseIntake {
         copy.receivedAt = receivedAt.map(move)
         copy.incidentFirst = move(incidentFirst)
         copy.incidentLast = incidentLast.map(move)
-        copy.journal = journal?.map { JournalInput(at: move($0.at), kind: $0.kind, text: $0.text) }
+        copy.journal = journal?.map { JournalInput(at: move($0.at), kind: $0.kind, text: $0.text, party: $0.party) }
         return copy
     }
 }

@@ -19,15 +19,31 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
         }
     }
 
+    /// The person affected, when a witness or third party reports; sealed and redacted like the reporter.
+    public struct AffectedInput: Equatable, Sendable, Decodable {
+        public var pseudonym: String?
+        public var name: String?
+        public var contact: String?
+
+        public init(pseudonym: String? = nil, name: String? = nil, contact: String? = nil) {
+            self.pseudonym = pseudonym
+            self.name = name
+            self.contact = contact
+        }
+    }
+
     public struct JournalInput: Equatable, Sendable, Decodable {
         public var at: String
         public var kind: JournalEntry.Kind
         public var text: String
+        /// For due-process entries: the reported person, 1-based in `reported` order.
+        public var party: Int?
 
-        public init(at: String, kind: JournalEntry.Kind, text: String) {
+        public init(at: String, kind: JournalEntry.Kind, text: String, party: Int? = nil) {
             self.at = at
             self.kind = kind
             self.text = text
+            self.party = party
         }
     }
 
@@ -36,6 +52,7 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
     public var incidentFirst: String
     public var incidentLast: String?
     public var reporter: ReporterInput
+    public var affected: AffectedInput?
     public var relationship: Relationship
     public var reported: [ReportedPerson]
     public var categories: [String]
@@ -45,19 +62,24 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
     public var consentShareIdentity: Bool?
     public var narrative: String
     public var supportNeeds: String?
+    public var wishes: Wishes?
     public var assessment: FactorRatings?
     public var status: CaseStatus?
     public var escalationLevel: EscalationLevel?
     public var screeningReason: String?
     public var outcome: Outcome?
+    public var measures: [Measure]?
     public var journal: [JournalInput]?
 
     public init(
         receivedAt: String? = nil, channel: Channel, incidentFirst: String, incidentLast: String? = nil,
         reporter: ReporterInput, relationship: Relationship, reported: [ReportedPerson], categories: [String],
         grounds: [String]? = nil, conductTags: [String]? = nil, childInvolved: Bool? = nil,
-        consentShareIdentity: Bool? = nil, narrative: String, supportNeeds: String? = nil
+        consentShareIdentity: Bool? = nil, narrative: String, supportNeeds: String? = nil, affected: AffectedInput? = nil,
+        wishes: Wishes? = nil
     ) {
+        self.affected = affected
+        self.wishes = wishes
         self.receivedAt = receivedAt
         self.channel = channel
         self.incidentFirst = incidentFirst
@@ -74,8 +96,10 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
         self.supportNeeds = supportNeeds
     }
 
-    /// Decodes one intake from JSON, with a readable error naming the field at fault.
+    /// Decodes one intake from JSON, with a readable error naming the field at fault. A key Confidant does not know
+    /// is refused, naming the nearest known one, so a misspelled field is never silently dropped.
     public static func decode(_ data: Data) throws -> CaseIntake {
+        try StrictJSON.check(data, against: StrictJSON.intake)
         do {
             return try JSONDecoder().decode(CaseIntake.self, from: data)
         } catch {
@@ -89,7 +113,9 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
     ///   - id: the id the store assigned.
     ///   - now: used as received-at when the intake gives none.
     ///   - pseudonym: used when the intake gives none.
-    public func makeCase(id: CaseID, now: Date, pseudonym fallbackPseudonym: String, taxonomy: Taxonomy) throws -> Case {
+    ///   - affectedPseudonym: used for the affected person when the intake names one without a pseudonym.
+    public func makeCase(id: CaseID, now: Date, pseudonym fallbackPseudonym: String, affectedPseudonym: String? = nil,
+                         taxonomy: Taxonomy) throws -> Case {
         let received = try receivedAt.map { try Self.date($0, field: "received-at date") } ?? now
         let first = try Self.date(incidentFirst, field: "first incident date")
         let last = try incidentLast.map { try Self.date($0, field: "last incident date") } ?? first
@@ -115,6 +141,16 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
             throw CaseError.invalidField(field: "reporter's name", problem: "is empty; mark the report anonymous instead")
         }
         let pseudonym = reporter.pseudonym?.trimmingCharacters(in: .whitespaces)
+        let affectedPerson = try affected.map { input -> AffectedPerson in
+            let given = input.pseudonym?.trimmingCharacters(in: .whitespaces) ?? ""
+            let name = input.name?.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !(name ?? "").isEmpty || !(input.contact ?? "").isEmpty || !given.isEmpty else {
+                throw CaseError.invalidField(field: "affected person", problem: "has no pseudonym, name or contact; leave it out when the reporter is the affected person")
+            }
+            return AffectedPerson(pseudonym: given.isEmpty ? (affectedPseudonym ?? fallbackPseudonym + " (affected)") : given,
+                                  name: name?.nilIfEmpty, contact: input.contact?.nilIfEmpty)
+        }
+        if let measures, !measures.isEmpty, outcome != .substantiated { throw CaseError.measuresWithoutSubstantiation }
         return Case(
             id: id, receivedAt: received, channel: channel, incidentFirst: first, incidentLast: last,
             reporter: Reporter(
@@ -123,7 +159,7 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
             relationship: relationship, reported: reported, categories: categories, grounds: grounds ?? [],
             conductTags: conductTags ?? [], childInvolved: childInvolved ?? false,
             consentShareIdentity: consentShareIdentity ?? false, narrative: narrative,
-            supportNeeds: supportNeeds ?? "")
+            supportNeeds: supportNeeds ?? "", affected: affectedPerson, wishes: wishes)
     }
 
     static func date(_ text: String, field: String) throws -> Date {

@@ -4,16 +4,26 @@ import Foundation
 public struct Deadline: Equatable, Sendable {
     public enum Kind: String, CaseIterable, Codable, Sendable {
         case acknowledge
+        /// The written confirmation of receipt (an oral acknowledgement meets `acknowledge`, not this).
+        case letter
         case firstContact = "first-contact"
+        /// Support offered to the affected person (duty (a) of the codes), for Critical and High cases and
+        /// well-being ratings of 3 or more.
+        case support
         case followUp = "follow-up"
         case feedback
+        /// Telling the reporter of a disclosure made without their consent.
+        case tellReporter = "tell-reporter"
 
         public var label: String {
             switch self {
             case .acknowledge: "Acknowledge receipt"
+            case .letter: "Written confirmation"
             case .firstContact: "First contact"
+            case .support: "Support offered"
             case .followUp: "Follow-up"
             case .feedback: "Feedback to reporter"
+            case .tellReporter: "Tell reporter of disclosure"
             }
         }
     }

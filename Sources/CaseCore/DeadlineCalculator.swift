@@ -10,37 +10,52 @@ public struct DeadlineCalculator: Sendable {
         self.calendar = calendar
     }
 
-    /// Every deadline of the case, met or not. Terminal cases keep the ones met; the rest no longer run.
+    /// Every deadline of the case, met or not. Deadlines are met by the work recorded in the journal (a letter sent,
+    /// a contact, support offered, feedback given), never by a status. A reopened case's follow-up and feedback run
+    /// again from the reopening. Terminal cases keep the deadlines that were met and, once closed, the feedback
+    /// deadline even when it was not met, so closing without feedback stays visible.
     public func deadlines(for item: Case, band: Band?) -> [Deadline] {
         let received = item.receivedAt
+        let journal = item.journal
+        let cycleStart = max(received, item.reopenedAt ?? received)
+        func first(_ kinds: Set<JournalEntry.Kind>, from start: Date = .distantPast) -> Date? {
+            journal.lazy.filter { kinds.contains($0.kind) && $0.at >= start }.map(\.at).min()
+        }
         var result: [Deadline] = []
 
         let acknowledgeDue = calendar.date(byAdding: .day, value: policy.acknowledgeWithinDays, to: received)!
         result.append(Deadline(kind: .acknowledge, due: acknowledgeDue, metAt: item.acknowledgedAt))
+        result.append(Deadline(kind: .letter, due: acknowledgeDue, metAt: first([.letter])))
 
         let contactDue = received.addingTimeInterval(Double(policy.firstContactHours(for: band)) * 3600)
-        let contacts = item.journal.filter { $0.kind.isContact }.map(\.at)
+        let contacts = journal.filter { $0.kind.isContact }.map(\.at)
         result.append(Deadline(kind: .firstContact, due: contactDue, metAt: contacts.min()))
 
-        let feedbackDue = calendar.date(byAdding: .month, value: policy.feedbackWithinMonths, to: received)!
-        let feedback = item.journal.first { $0.kind == .feedback }?.at
-        result.append(Deadline(kind: .feedback, due: feedbackDue, metAt: feedback ?? item.closedAt))
+        if band == .critical || band == .high || (item.assessment?.wellbeing ?? 0) >= 3 {
+            result.append(Deadline(kind: .support, due: contactDue, metAt: first([.support, .supportDeclined])))
+        }
+
+        let feedbackDue = calendar.date(byAdding: .month, value: policy.feedbackWithinMonths, to: cycleStart)!
+        result.append(Deadline(kind: .feedback, due: feedbackDue, metAt: first([.feedback], from: cycleStart)))
+
+        for disclosure in journal where disclosure.kind == .disclosure {
+            let due = calendar.date(byAdding: .day, value: policy.tellReporterWithinDays, to: disclosure.at)!
+            result.append(Deadline(kind: .tellReporter, due: due, metAt: first([.reporterTold, .tellingDeferred], from: disclosure.at)))
+        }
 
         if item.status.isOpen {
-            let last = contacts.max() ?? received
+            let last = max(contacts.max() ?? received, cycleStart)
             let followDue = calendar.date(byAdding: .day, value: policy.followUpEveryDays, to: last)!
             result.append(Deadline(kind: .followUp, due: followDue, metAt: nil))
+            return result
         }
-
-        if item.status.isTerminal {
-            return result.filter { $0.metAt != nil }
-        }
-        return result
+        return result.filter { $0.metAt != nil || ($0.kind == .feedback && item.status == .closed) }
     }
 
     /// The earliest deadline still owed, if any.
     public func nextDeadline(for item: Case, band: Band?) -> Deadline? {
-        deadlines(for: item, band: band).filter(\.isPending).min { $0.due < $1.due }
+        guard item.status.isOpen else { return nil }
+        return deadlines(for: item, band: band).filter(\.isPending).min { $0.due < $1.due }
     }
 
     /// True when the report came more than the complaint window after the last incident.

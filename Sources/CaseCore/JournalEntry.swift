@@ -3,13 +3,28 @@ import Foundation
 /// One append-only, timestamped line in a case's journal.
 public struct JournalEntry: Equatable, Sendable, Codable {
     public enum Kind: String, CaseIterable, Codable, Sendable {
-        case contact, note, support, advice, feedback, escalation, decision, status, assessment, edit, letter, conflict, hold
+        case contact, note, support
+        case supportDeclined = "support-declined"
+        case advice, feedback, escalation, decision, status, assessment, edit, letter, conflict, hold
+        case reopen
+        /// Information passed on without the reporter's consent, under a duty to act.
+        case disclosure
+        /// The reporter was told of a disclosure.
+        case reporterTold = "reporter-told"
+        /// Telling the reporter of a disclosure was deferred, with the reason.
+        case tellingDeferred = "telling-deferred"
+        // Due process for a reported person (the entry names the person with `party`).
+        case respondentInformed = "respondent-informed"
+        case respondentAccount = "respondent-account"
+        case interimMeasure = "interim-measure"
+        case outcomeCommunicated = "outcome-communicated"
 
         public var label: String {
             switch self {
             case .contact: "Contact"
             case .note: "Note"
             case .support: "Support arranged"
+            case .supportDeclined: "Support declined"
             case .advice: "Advice given"
             case .feedback: "Feedback to reporter"
             case .escalation: "Escalation"
@@ -20,22 +35,49 @@ public struct JournalEntry: Equatable, Sendable, Codable {
             case .letter: "Letter"
             case .conflict: "Conflict of interest"
             case .hold: "Legal hold"
+            case .reopen: "Reopened"
+            case .disclosure: "Disclosure without consent"
+            case .reporterTold: "Reporter told of disclosure"
+            case .tellingDeferred: "Telling the reporter deferred"
+            case .respondentInformed: "Reported person informed"
+            case .respondentAccount: "Reported person's account"
+            case .interimMeasure: "Interim measure"
+            case .outcomeCommunicated: "Outcome communicated to reported person"
             }
         }
 
         /// Entries that count as being in touch with the reporter (first contact, follow-up).
-        public var isContact: Bool { self == .contact || self == .support || self == .advice || self == .feedback }
+        public var isContact: Bool {
+            switch self {
+            case .contact, .support, .supportDeclined, .advice, .feedback, .reporterTold: true
+            default: false
+            }
+        }
+
+        /// Entries about one reported person; they must name the person (`party`).
+        public var isDueProcess: Bool {
+            self == .respondentInformed || self == .respondentAccount || self == .interimMeasure || self == .outcomeCommunicated
+        }
+
+        /// Kinds a counselor writes directly with `journal` (the others are written by the action they record).
+        public static let recordable: [Kind] = [
+            .contact, .note, .support, .supportDeclined, .advice, .feedback, .decision, .reporterTold,
+            .respondentInformed, .respondentAccount, .interimMeasure, .outcomeCommunicated,
+        ]
     }
 
     public var at: Date
     public var kind: Kind
     public var author: String
     public var text: String
+    /// For due-process entries: the reported person, 0-based in the case's `reported` order.
+    public var party: Int?
 
-    public init(at: Date, kind: Kind, author: String, text: String) {
+    public init(at: Date, kind: Kind, author: String, text: String, party: Int? = nil) {
         self.at = at
         self.kind = kind
         self.author = author
         self.text = text
+        self.party = party
     }
 }

@@ -18,6 +18,23 @@ public struct Reporter: Equatable, Sendable, Codable {
     public var pseudonymised: Reporter { Reporter(pseudonym: pseudonym, anonymous: anonymous) }
 }
 
+/// The person the conduct was aimed at, when the report was made by someone else (a witness, a third party).
+/// When a case has none, the reporter is the affected person. Sealed and redacted exactly like the reporter.
+public struct AffectedPerson: Equatable, Sendable, Codable {
+    public var pseudonym: String
+    public var name: String?
+    public var contact: String?
+
+    public init(pseudonym: String, name: String? = nil, contact: String? = nil) {
+        self.pseudonym = pseudonym
+        self.name = name
+        self.contact = contact
+    }
+
+    /// As a reader without access to identity sees them.
+    public var pseudonymised: AffectedPerson { AffectedPerson(pseudonym: pseudonym) }
+}
+
 /// A person the report is about.
 public struct ReportedPerson: Equatable, Sendable, Codable {
     public var name: String

@@ -29,6 +29,32 @@ public struct Policy: Equatable, Sendable, Decodable {
     public var dueSoonHours: Int
     public var idleLockMinutes: Int
     public var retention: Retention
+    /// Days within which the reporter is told of a disclosure made without their consent (default 2).
+    public var tellReporterWithinDays: Int { tellReporterDays ?? 2 }
+    var tellReporterDays: Int?
+    /// Whom to call when someone is in danger now; every letter to a reporter carries them.
+    public var urgentSafetyContacts: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case organisationName, acknowledgeWithinDays, firstContact, followUpEveryDays, feedbackWithinMonths,
+             complaintWindowMonths, dueSoonHours, idleLockMinutes, retention, urgentSafetyContacts
+        case tellReporterDays = "tellReporterWithinDays"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        organisationName = try c.decodeIfPresent(String.self, forKey: .organisationName)
+        acknowledgeWithinDays = try c.decode(Int.self, forKey: .acknowledgeWithinDays)
+        firstContact = try c.decode(FirstContact.self, forKey: .firstContact)
+        followUpEveryDays = try c.decode(Int.self, forKey: .followUpEveryDays)
+        feedbackWithinMonths = try c.decode(Int.self, forKey: .feedbackWithinMonths)
+        complaintWindowMonths = try c.decode(Int.self, forKey: .complaintWindowMonths)
+        dueSoonHours = try c.decode(Int.self, forKey: .dueSoonHours)
+        idleLockMinutes = try c.decode(Int.self, forKey: .idleLockMinutes)
+        retention = try c.decode(Retention.self, forKey: .retention)
+        tellReporterDays = try c.decodeIfPresent(Int.self, forKey: .tellReporterDays)
+        urgentSafetyContacts = try c.decodeIfPresent([String].self, forKey: .urgentSafetyContacts) ?? []
+    }
 
     public static func load(from data: Data) throws -> Policy {
         let policy: Policy
@@ -39,7 +65,7 @@ public struct Policy: Equatable, Sendable, Decodable {
         }
         let positives = [policy.acknowledgeWithinDays, policy.firstContact.criticalHours, policy.firstContact.highHours,
                          policy.firstContact.otherHours, policy.followUpEveryDays, policy.feedbackWithinMonths,
-                         policy.complaintWindowMonths, policy.retention.closedCaseDays]
+                         policy.complaintWindowMonths, policy.retention.closedCaseDays, policy.tellReporterWithinDays]
         guard positives.allSatisfy({ $0 > 0 }) else {
             throw ConfigurationError.invalid(file: "policy.json", detail: "every period must be positive")
         }

@@ -84,6 +84,19 @@ public struct ScoringConfiguration: Equatable, Sendable, Decodable {
         }
     }
 
+    /// Checks the overrides against the taxonomy in force: an override naming a category that does not exist would
+    /// silently never apply (renaming `victimisation` would switch off the retaliation floor).
+    public func validate(against taxonomy: Taxonomy) throws {
+        for (index, rule) in overrides.enumerated() {
+            guard let category = rule.when.category else { continue }
+            guard taxonomy.categories.contains(where: { $0.id == category }) else {
+                throw ConfigurationError.invalid(
+                    file: "scoring.json",
+                    detail: "overrides[\(index)] (\(rule.id)) names the category '\(category)' in when.category, which taxonomy.json does not list")
+            }
+        }
+    }
+
     public func spec(_ factor: Factor) -> FactorSpec { factors.first { $0.id == factor }! }
     public func weight(_ factor: Factor) -> Double { spec(factor).weight }
     public func descriptor(_ factor: Factor, _ rating: Int) -> String { spec(factor).descriptors[max(0, min(4, rating))] }

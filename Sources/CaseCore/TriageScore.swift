@@ -4,7 +4,7 @@ import Foundation
 public struct TriageScore: Equatable, Sendable {
     /// One line of the breakdown: a factor, a booster, an override, or the total.
     public struct Line: Equatable, Sendable, Codable {
-        public enum Kind: String, Codable, Sendable { case factor, booster, override, total }
+        public enum Kind: String, Codable, Sendable { case factor, booster, cap, override, total }
         public var kind: Kind
         public var factor: Factor?
         public var rating: Int?

@@ -52,6 +52,11 @@ public struct TriageScorer: Sendable {
         }
 
         let value = base.map { min(100, $0 + boost) }
+        if let base, base + boost > 100 {
+            lines.append(.init(
+                kind: .cap, points: Double(100 - base - boost),
+                text: "Capped at 100: the factors (\(base)) and pervasiveness (+\(boost)) add up to \(base + boost)"))
+        }
         var band = value.map(config.band(forScore:))
 
         var reasons: [String] = []

@@ -207,9 +207,12 @@ final class QueueScreen: DeskScreen {
         guard let deadline else { return "–" }
         let kind: String = switch deadline.kind {
         case .acknowledge: "ack"
+        case .letter: "letter"
         case .firstContact: "contact"
+        case .support: "support"
         case .followUp: "follow-up"
         case .feedback: "feedback"
+        case .tellReporter: "tell"
         }
         return DateText.day(deadline.due, calendar: calendar) + " " + kind
     }

@@ -63,31 +63,96 @@ public final class CaseDesk: Sendable {
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
+    /// Moves a case along the workflow. Closing needs an outcome (and measures when substantiated); screening out a
+    /// case with a Critical or High floor needs `confirmOverride` and a note.
     @discardableResult
     public func move(_ id: CaseID, to status: CaseStatus, note: String?, screeningReason: String? = nil,
-                     outcome: Outcome? = nil) throws -> CaseView {
+                     outcome: Outcome? = nil, measures: [Measure] = [], confirmOverride: Bool = false) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "status", now: now) { item, _ in
+        let item = try store.updateCase(id, action: "status", now: now) { item, evaluate in
+            let floors = status == .screenedOut ? self.floors(of: try evaluate(item).score) : []
             try item.transition(to: status, note: note, by: self.author, at: now, screeningReason: screeningReason,
-                                outcome: outcome, taxonomy: self.taxonomy)
+                                outcome: outcome, measures: measures, floors: floors, confirmOverride: confirmOverride,
+                                taxonomy: self.taxonomy)
         }
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
+    /// The reasons of the overrides that hold a score at High or above.
+    public func floors(of score: TriageScore) -> [String] {
+        evaluator.scorer.config.overrides.filter { score.overrides.contains($0.reason) && $0.floor <= .high }.map(\.reason)
+    }
+
+    /// Escalates one rung, at the reporter's request, or under a stated duty to act (which may skip rungs).
     @discardableResult
-    public func escalate(_ id: CaseID, to level: EscalationLevel, reason: String) throws -> CaseView {
+    public func escalate(_ id: CaseID, to level: EscalationLevel, reason: String, duty: String? = nil) throws -> CaseView {
         let now = clock()
         let item = try store.updateCase(id, action: "escalate", now: now) { item, _ in
-            try item.escalate(to: level, reason: reason, by: self.author, at: now)
+            try item.escalate(to: level, reason: reason, duty: duty, by: self.author, at: now)
         }
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
+    /// Adds a journal entry. Due-process entries name the reported person, `party` counting from 1.
     @discardableResult
-    public func record(_ id: CaseID, _ kind: JournalEntry.Kind, text: String) throws -> CaseView {
+    public func record(_ id: CaseID, _ kind: JournalEntry.Kind, text: String, party: Int? = nil) throws -> CaseView {
         let now = clock()
         let item = try store.updateCase(id, action: "journal", now: now) { item, _ in
-            try item.record(kind, text: text, by: self.author, at: now)
+            try item.record(kind, text: text, party: party.map { $0 - 1 }, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    /// Corrects or completes a case after intake, in one transaction: the changed fields are journaled (old and new
+    /// values sealed), the case is re-scored at once (a new floor is journaled as an assessment entry the supervisor
+    /// sees), cases naming the same people are re-ranked and automatic recusal is checked for new names.
+    @discardableResult
+    public func edit(_ id: CaseID, _ edit: CaseEdit) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: "edit", now: now) { item, evaluate in
+            let before = try evaluate(item).score
+            let fields = try item.apply(edit, taxonomy: self.taxonomy, affectedPseudonym: Pseudonyms.make(), by: self.author, at: now)
+            let after = try evaluate(item).score
+            if before.band != after.band || before.value != after.value || before.overrides != after.overrides {
+                var text = "Re-scored after an edit of \(fields.joined(separator: ", ")): "
+                    + "\(Self.scoreText(before)) → \(Self.scoreText(after))"
+                let added = after.overrides.filter { !before.overrides.contains($0) }
+                let removed = before.overrides.filter { !after.overrides.contains($0) }
+                if !added.isEmpty { text += "; floor now applies: " + added.joined(separator: "; ") }
+                if !removed.isEmpty { text += "; floor no longer applies: " + removed.joined(separator: "; ") }
+                item.appendJournal(JournalEntry(at: now, kind: .assessment, author: self.author, text: text))
+            }
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    static func scoreText(_ score: TriageScore) -> String {
+        "\(score.value.map(String.init) ?? "unscored") \(score.band?.label ?? "Unrated")"
+    }
+
+    /// Gives or withdraws consent to share the affected person's identity with the supervisor; journaled with its date.
+    @discardableResult
+    public func setConsent(_ id: CaseID, _ given: Bool) throws -> CaseView {
+        try edit(id, .consent(given))
+    }
+
+    /// Reopens a closed, withdrawn or screened-out case with the reason; a purged case cannot be reopened.
+    @discardableResult
+    public func reopen(_ id: CaseID, reason: String) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: "reopen", now: now) { item, _ in
+            try item.reopen(reason: reason, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
+    /// Records a disclosure made without consent under a duty to act; the reporter is to be told within the policy's
+    /// days unless telling them is deferred with a reason.
+    @discardableResult
+    public func disclose(_ id: CaseID, to recipient: String, duty: String, deferTelling: String? = nil) throws -> CaseView {
+        let now = clock()
+        let item = try store.updateCase(id, action: "disclosure", now: now) { item, _ in
+            try item.disclose(to: recipient, duty: duty, deferTelling: deferTelling, by: self.author, at: now)
         }
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }

@@ -17,11 +17,11 @@ public struct ConfidantConfiguration: Sendable {
             }
             return data
         }
+        let scoring = try ScoringConfiguration.load(from: read("scoring.json"))
+        let taxonomy = try Taxonomy.load(from: read("taxonomy.json"))
+        try scoring.validate(against: taxonomy)
         return ConfidantConfiguration(
-            directory: directory,
-            scoring: try ScoringConfiguration.load(from: read("scoring.json")),
-            policy: try Policy.load(from: read("policy.json")),
-            taxonomy: try Taxonomy.load(from: read("taxonomy.json")))
+            directory: directory, scoring: scoring, policy: try Policy.load(from: read("policy.json")), taxonomy: taxonomy)
     }
 
     /// Finds the data directory: `$CONFIDANT_DATA`, else a `Data` folder beside or above the executable

@@ -5,38 +5,45 @@ import GRDB
 extension SQLiteCaseStore {
     /// Deadlines overdue or due within `hours` across the cases this session may see, most pressing first.
     ///
-    /// One query: each open case's dates and the three journal dates deadlines depend on (first and last contact,
-    /// first feedback), then the domain's ``DeadlineCalculator`` on a case holding just those. Opens no sealed field.
+    /// Two queries: each open case's dates, band and well-being rating, and the kind and date of the journal entries
+    /// deadlines depend on (from the (case, kind, date) index); then the domain's ``DeadlineCalculator`` on a case
+    /// holding just those. Opens no sealed field.
     public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
         try checkCanRead()
-        let contactKinds = JournalEntry.Kind.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ",")
+        let kinds = JournalEntry.Kind.allCases.filter { $0.isContact || Self.deadlineKinds.contains($0) }
+        let kindList = kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
         let supervisorOnly = session.role == .supervisor
         let account = session.account
         let calculator = evaluator.deadlines
         var alerts: [DeadlineAlert] = []
         try read { db in
+            var journals: [String: [JournalEntry]] = [:]
+            let entries = try Row.fetchCursor(db, sql: """
+                SELECT j.caseId, j.kind, j.at FROM journal j JOIN casefile c ON c.id = j.caseId
+                WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn') AND j.kind IN (\(kindList))
+                ORDER BY j.caseId, j.id
+                """)
+            while let row = try entries.next() {
+                guard let kind = JournalEntry.Kind(rawValue: row[1]) else { continue }
+                journals[row[0], default: []].append(JournalEntry(at: row[2], kind: kind, author: "", text: ""))
+            }
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.closedAt,
-                       c.incidentFirst, c.incidentLast,
-                       (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS firstContact,
-                       (SELECT MAX(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS lastContact,
-                       (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind = 'feedback') AS firstFeedback
+                SELECT c.id, c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.closedAt,
+                       c.incidentFirst, c.incidentLast, c.wellbeing
                 FROM casefile c
                 WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
                   AND c.id NOT IN (SELECT caseId FROM recusal WHERE account = ?)
                 """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: [account])
             while let row = try cursor.next() {
                 let band = (row["band"] as String?).flatMap(Band.init(rawValue:))
-                var journal: [JournalEntry] = []
-                for (column, kind) in [("firstContact", JournalEntry.Kind.contact), ("lastContact", .contact), ("firstFeedback", .feedback)] {
-                    if let at: Date = row[column] { journal.append(JournalEntry(at: at, kind: kind, author: "", text: "")) }
-                }
+                let wellbeing: Int? = row["wellbeing"]
                 let item = Case(
                     id: CaseID(year: row["year"], number: row["seq"]), receivedAt: row["receivedAt"],
                     channel: Channel(rawValue: row["channel"]) ?? .complaint, incidentFirst: row["incidentFirst"],
                     incidentLast: row["incidentLast"], reporter: Reporter(pseudonym: row["pseudonym"]), relationship: .other,
                     reported: [], categories: [], narrative: "", status: CaseStatus(rawValue: row["status"]) ?? .new,
-                    acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journal)
+                    assessment: wellbeing.flatMap { try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: $0, power: 0) },
+                    acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journals[row["id"]] ?? [])
                 for deadline in calculator.deadlines(for: item, band: band) where deadline.isDueSoon(at: now, hours: hours) {
                     alerts.append(DeadlineAlert(caseID: item.id, pseudonym: item.reporter.pseudonym, band: band, deadline: deadline))
                 }
@@ -44,6 +51,11 @@ extension SQLiteCaseStore {
         }
         return alerts.sorted { ($0.deadline.due, $0.caseID) < ($1.deadline.due, $1.caseID) }
     }
+
+    /// Journal kinds besides contacts that deadlines depend on.
+    static let deadlineKinds: Set<JournalEntry.Kind> = [
+        .letter, .feedback, .support, .supportDeclined, .reopen, .disclosure, .reporterTold, .tellingDeferred,
+    ]
 
     /// Reported persons named in more than one case the session may see. A counselor gets names and roles;
     /// a supervisor neutral labels only.

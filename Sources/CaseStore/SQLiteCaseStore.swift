@@ -287,7 +287,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
         let id = CaseID(year: year, number: seq)
-        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), taxonomy: evaluator.taxonomy)
+        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), affectedPseudonym: Pseudonyms.make(),
+                                       taxonomy: evaluator.taxonomy)
         let others = try otherOpenCases(db, sharingWith: item)
         try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
             var scored = current
@@ -362,6 +363,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     /// Refuses a case the session may not open: recused handlers, supervisors on cases not escalated.
     func checkEntitled(_ db: Database, _ id: CaseID) throws {
         guard let status = try String.fetchOne(db, sql: "SELECT status FROM casefile WHERE id = ?", arguments: [id.description]) else {
+            if let purgedAt = try Date.fetchOne(db, sql: "SELECT at FROM audit WHERE action = 'purge' AND caseId = ? ORDER BY id DESC LIMIT 1",
+                                                arguments: [id.description]) {
+                throw StoreError.casePurged(id.description, on: DateText.day(purgedAt))
+            }
             throw StoreError.caseNotFound(id.description)
         }
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM recusal WHERE caseId = ? AND account = ?",
@@ -408,6 +413,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         let reporter = item.consentShareIdentity
             ? Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous, name: item.reporter.name)
             : item.reporter.pseudonymised
+        let affected = item.affected.map { person in
+            item.consentShareIdentity ? AffectedPerson(pseudonym: person.pseudonym, name: person.name) : person.pseudonymised
+        }
         let visibleKinds: Set<JournalEntry.Kind> = [.status, .assessment, .escalation, .decision]
         let journal = item.journal.filter { visibleKinds.contains($0.kind) }.map { entry in
             JournalEntry(at: entry.at, kind: entry.kind, author: entry.author, text: scrub(entry.text))
@@ -419,7 +427,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             consentShareIdentity: item.consentShareIdentity, narrative: Self.excerpt(scrub(item.narrative)), supportNeeds: "",
             status: item.status, assessment: item.assessment, escalationLevel: item.escalationLevel,
             screeningReason: item.screeningReason.map(scrub), outcome: item.outcome, acknowledgedAt: item.acknowledgedAt,
-            closedAt: item.closedAt, legalHold: item.legalHold, journal: journal)
+            closedAt: item.closedAt, legalHold: item.legalHold, journal: journal, affected: affected, wishes: item.wishes,
+            dutyToAct: item.dutyToAct, measures: item.measures)
     }
 
     static func excerpt(_ text: String, limit: Int = 240) -> String {
@@ -440,9 +449,15 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         var narrative = "", support = ""
         var reported: [ReportedPerson] = []
         let partyRows = try Row.fetchAll(db, sql: "SELECT * FROM party WHERE caseId = ? ORDER BY position", arguments: [key])
+        var affected: AffectedPerson?
+        var details = SealedDetails()
         if unseal && identity {
             let sealed = try sealer.openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
             reporter = Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: sealed.name, contact: sealed.contact)
+            affected = sealed.affected
+        }
+        if unseal, let blob: Data = row["sealedDetails"] {
+            details = try sealer.openJSON(SealedDetails.self, blob, context: "case:\(key):details")
         }
         if unseal {
             narrative = try sealer.open(row["sealedNarrative"], context: "case:\(key):narrative")
@@ -458,7 +473,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             let kind = JournalEntry.Kind(rawValue: entry["kind"]) ?? .note
             return JournalEntry(
                 at: entry["at"], kind: kind, author: entry["author"],
-                text: unseal ? try sealer.open(entry["sealedText"], context: "case:\(key):journal:\(kind.rawValue)") : "")
+                text: unseal ? try sealer.open(entry["sealedText"], context: "case:\(key):journal:\(kind.rawValue)") : "",
+                party: entry["party"])
         }
         var ratings: FactorRatings?
         if let f: Int = row["frequency"], let s: Int = row["severity"], let t: Int = row["threat"],
@@ -475,10 +491,35 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             status: CaseStatus(rawValue: row["status"]) ?? .new, assessment: ratings,
             escalationLevel: (row["escalationLevel"] as String?).flatMap(EscalationLevel.init(rawValue:)),
             screeningReason: row["screeningReason"], outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)),
-            acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], legalHold: row["legalHold"], journal: journal)
+            acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], legalHold: row["legalHold"], journal: journal,
+            affected: affected, wishes: details.wishes, dutyToAct: details.dutyToAct, measures: details.measures ?? [])
     }
 
-    struct SealedIdentity: Codable { var name: String?; var contact: String? }
+    /// The reporter's identity and the affected person (pseudonym, name, contact): opened only for the identity.
+    struct SealedIdentity: Codable {
+        var name: String?
+        var contact: String?
+        var affected: AffectedPerson?
+
+        init(_ item: Case) {
+            name = item.reporter.name
+            contact = item.reporter.contact
+            affected = item.affected
+        }
+    }
+    /// What a case gains as it evolves, sealed together.
+    struct SealedDetails: Codable {
+        var wishes: Wishes?
+        var dutyToAct: String?
+        var measures: [Measure]?
+
+        init() {}
+        init(_ item: Case) {
+            wishes = item.wishes
+            dutyToAct = item.dutyToAct
+            measures = item.measures.isEmpty ? nil : item.measures
+        }
+    }
     struct SealedParty: Codable { var name: String; var role: String }
 
     func insert(_ db: Database, _ item: Case, now: Date) throws {
@@ -494,7 +535,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                         item.relationship.rawValue, item.incidentFirst, item.incidentLast, item.reporter.pseudonym,
                         item.reporter.anonymous, Self.join(item.categories), Self.join(item.grounds),
                         Self.join(item.conductTags), item.childInvolved, item.consentShareIdentity,
-                        try sealer.sealJSON(SealedIdentity(name: item.reporter.name, contact: item.reporter.contact), context: "case:\(key):reporter"),
+                        try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
                         try sealer.seal(item.narrative, context: "case:\(key):narrative"),
                         try sealer.seal(item.supportNeeds, context: "case:\(key):support"), now])
         try updateRow(db, item, now: now)
@@ -510,7 +551,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                     anonymous = ?, categories = ?, grounds = ?, conductTags = ?, childInvolved = ?, consentShareIdentity = ?,
                     escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?, legalHold = ?,
                     frequency = ?, severity = ?, threat = ?, wellbeing = ?, power = ?,
-                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, updatedAt = ?
+                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, updatedAt = ?
                 WHERE id = ?
                 """,
             arguments: [item.status.rawValue, item.relationship.rawValue, item.incidentFirst, item.incidentLast,
@@ -519,9 +560,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                         item.escalationLevel?.rawValue, item.screeningReason, item.outcome?.rawValue,
                         item.acknowledgedAt, item.closedAt, item.legalHold, item.assessment?.frequency, item.assessment?.severity,
                         item.assessment?.threat, item.assessment?.wellbeing, item.assessment?.power,
-                        try sealer.sealJSON(SealedIdentity(name: item.reporter.name, contact: item.reporter.contact), context: "case:\(key):reporter"),
+                        try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
                         try sealer.seal(item.narrative, context: "case:\(key):narrative"),
-                        try sealer.seal(item.supportNeeds, context: "case:\(key):support"), now, key])
+                        try sealer.seal(item.supportNeeds, context: "case:\(key):support"),
+                        try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), now, key])
     }
 
     func writeParties(_ db: Database, _ item: Case) throws {
@@ -538,9 +580,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     func insertJournal(_ db: Database, _ entry: JournalEntry, caseId: CaseID) throws {
         let key = caseId.description
         try db.execute(
-            sql: "INSERT INTO journal (caseId, at, kind, author, sealedText) VALUES (?, ?, ?, ?, ?)",
+            sql: "INSERT INTO journal (caseId, at, kind, author, sealedText, party) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [key, entry.at, entry.kind.rawValue, entry.author,
-                        try sealer.seal(entry.text, context: "case:\(key):journal:\(entry.kind.rawValue)")])
+                        try sealer.seal(entry.text, context: "case:\(key):journal:\(entry.kind.rawValue)"), entry.party])
     }
 
     // MARK: Derived fields

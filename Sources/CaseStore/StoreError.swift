@@ -8,6 +8,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongPassphrase
     case unknownAccount(String)
     case caseNotFound(String)
+    case casePurged(String, on: String)
     case notADatabase(path: String, detail: String)
     case corrupted(String)
     case passphraseTooShort(minimum: Int)
@@ -29,6 +30,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "There is no account named '\(name)' in this database."
         case let .caseNotFound(id):
             "There is no case \(id) in this database."
+        case let .casePurged(id, day):
+            "\(id) was purged on \(day) when its retention period ended; a purged case cannot be reopened or changed."
         case let .notADatabase(path, detail):
             "The file \(path) is not a Confidant database (\(detail))."
         case let .corrupted(detail):

@@ -180,6 +180,14 @@ enum StoreSchema {
             // index alone, without reading the sealed journal rows.
             try db.execute(sql: "CREATE INDEX journal_case_kind_at ON journal (caseId, kind, at)")
         }
+        migrator.registerMigration("v8-case-evolves") { db in
+            // Sealed details a case gains as it evolves (wishes, duty to act, measures); the reported person a
+            // due-process journal entry concerns (its position in the case's reported list).
+            try db.execute(sql: """
+                ALTER TABLE casefile ADD COLUMN sealedDetails BLOB;
+                ALTER TABLE journal ADD COLUMN party INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -13,7 +13,8 @@ struct Confidant: ParsableCommand {
             """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
-            AssessCommand.self, StatusCommand.self, JournalCommand.self, EscalateCommand.self,
+            AssessCommand.self, EditCommand.self, StatusCommand.self, ReopenCommand.self, JournalCommand.self, EscalateCommand.self,
+            DiscloseCommand.self,
             ConflictCommand.self, ReassignCommand.self, HoldCommand.self, PurgeCommand.self,
             LetterCommand.self, DueCommand.self, RespondentsCommand.self, LookupCommand.self, UserCommand.self, AuditCommand.self,
             ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self,

@@ -11,10 +11,19 @@ public struct CaseDocument: Encodable, Sendable {
         public var identityWithheld: Bool
     }
 
+    public struct AffectedPart: Encodable, Sendable {
+        public var pseudonym: String
+        public var name: String?
+        public var contact: String?
+        public var identityWithheld: Bool
+    }
+
     public struct PartyPart: Encodable, Sendable {
         public var name: String
         public var role: String
         public var power: String
+        /// Due process for this person (informed, account, interim measures, outcome communicated); counselor only.
+        public var dueProcess: [JournalPart]
     }
 
     public struct ScorePart: Encodable, Sendable {
@@ -59,6 +68,10 @@ public struct CaseDocument: Encodable, Sendable {
     public var childInvolved: Bool
     public var consentShareIdentity: Bool
     public var reporter: ReporterPart
+    /// The affected person when someone else reported; nil when the reporter is the affected person.
+    public var affected: AffectedPart?
+    public var wishes: String?
+    public var dutyToAct: String?
     public var reported: [PartyPart]
     public var narrative: String
     public var supportNeeds: String
@@ -67,6 +80,9 @@ public struct CaseDocument: Encodable, Sendable {
     public var escalationLevel: String?
     public var screeningReason: String?
     public var outcome: String?
+    public var measures: [String]
+    /// Disclosures made without consent (counselor only).
+    public var disclosures: [JournalPart]
     public var deadlines: [DeadlinePart]
     public var journal: [JournalPart]
 
@@ -91,7 +107,23 @@ public struct CaseDocument: Encodable, Sendable {
             name: shareIdentity ? item.reporter.name : nil,
             contact: audience == .counselor ? item.reporter.contact : nil,
             identityWithheld: !shareIdentity && !item.reporter.anonymous)
-        reported = item.reported.map { PartyPart(name: $0.name, role: $0.role, power: $0.power.rawValue) }
+        affected = item.affected.map { person in
+            AffectedPart(pseudonym: person.pseudonym, name: shareIdentity ? person.name : nil,
+                         contact: audience == .counselor ? person.contact : nil,
+                         identityWithheld: !shareIdentity && person.name != nil)
+        }
+        wishes = item.wishes?.rawValue
+        dutyToAct = item.dutyToAct
+        let part: (JournalEntry) -> JournalPart = {
+            JournalPart(at: DateText.timestamp($0.at), kind: $0.kind.rawValue, author: $0.author, text: $0.text)
+        }
+        reported = item.reported.enumerated().map { index, person in
+            PartyPart(name: person.name, role: person.role, power: person.power.rawValue,
+                      dueProcess: audience == .counselor ? item.journal.filter { $0.kind.isDueProcess && $0.party == index }.map(part) : [])
+        }
+        measures = item.measures.map(\.rawValue)
+        disclosures = audience == .counselor
+            ? item.journal.filter { [.disclosure, .reporterTold, .tellingDeferred].contains($0.kind) }.map(part) : []
         narrative = item.narrative
         supportNeeds = audience == .counselor ? item.supportNeeds : ""
         assessment = item.assessment

@@ -12,6 +12,9 @@ public enum CaseOutline {
         var sections: [ExportOutline.Section] = [
             summary(doc, taxonomy: taxonomy),
             reporter(doc),
+        ]
+        if let affected = affected(doc) { sections.append(affected) }
+        sections += [
             reported(doc),
             .init("Narrative", [.text(doc.narrative)]),
         ]
@@ -26,6 +29,10 @@ public enum CaseOutline {
             sections.append(journalSection("Advice given", doc, kinds: [.advice], empty: "No advice recorded yet."))
         }
         sections.append(escalation(doc))
+        if !forSupervisor {
+            sections.append(disclosures(doc))
+            sections.append(dueProcess(doc))
+        }
         var timeline: [ExportOutline.Block] = doc.journal.isEmpty ? [.note("The journal is empty.")] : [.timeline(doc.journal.map(entry))]
         if forSupervisor {
             timeline.insert(.note("Only status changes, assessments, escalations and decisions are shown to the supervisor."), at: 0)
@@ -73,10 +80,17 @@ public enum CaseOutline {
         if !doc.grounds.isEmpty { fields.append(.init("Discrimination grounds", doc.grounds.map(taxonomy.groundName).joined(separator: ", "))) }
         if !doc.conductTags.isEmpty { fields.append(.init("Conduct", doc.conductTags.map(taxonomy.tagName).joined(separator: ", "))) }
         fields.append(.init("Child involved", doc.childInvolved ? "yes" : "no"))
+        fields.append(.init("Reporter's wishes", doc.wishes.flatMap(Wishes.init(rawValue:))?.label ?? "not recorded"))
+        if let duty = doc.dutyToAct { fields.append(.init("Duty to act", duty)) }
         fields.append(.init("Escalation", doc.escalationLevel.map(levelLabel) ?? "not escalated"))
         if let reason = doc.screeningReason { fields.append(.init("Screened out because", taxonomy.screeningReasonName(reason))) }
         if let outcome = doc.outcome { fields.append(.init("Outcome", Outcome(rawValue: outcome)?.label ?? outcome)) }
-        fields.append(.init("Identity may be shared with the supervisor", doc.consentShareIdentity ? "yes" : "no"))
+        if !doc.measures.isEmpty {
+            fields.append(.init("Measures", doc.measures.map { Measure(rawValue: $0)?.label ?? $0 }.joined(separator: ", ")))
+        }
+        fields.append(.init(doc.affected == nil ? "Identity may be shared with the supervisor"
+                                : "Affected person's identity may be shared with the supervisor",
+                            doc.consentShareIdentity ? "yes" : "no"))
         return .init("Summary", [.fields(fields)])
     }
 
@@ -105,6 +119,34 @@ public enum CaseOutline {
         return .init("Reporter", [.fields(fields)])
     }
 
+    static func affected(_ doc: CaseDocument) -> ExportOutline.Section? {
+        guard let person = doc.affected else { return nil }
+        var fields: [ExportOutline.Field] = [.init("Pseudonym", person.pseudonym)]
+        if let name = person.name {
+            fields.append(.init("Name", name))
+        } else if person.identityWithheld {
+            fields.append(.init("Identity", "withheld (no consent to share it with the supervisor)"))
+        }
+        if let contact = person.contact, !contact.isEmpty { fields.append(.init("Contact", contact)) }
+        return .init("Affected person (reported by someone else)", [.fields(fields)])
+    }
+
+    static func disclosures(_ doc: CaseDocument) -> ExportOutline.Section {
+        .init("Disclosures without consent", doc.disclosures.isEmpty
+            ? [.note("No information has been passed on without consent.")] : [.timeline(doc.disclosures.map(entry))])
+    }
+
+    static func dueProcess(_ doc: CaseDocument) -> ExportOutline.Section {
+        guard !doc.reported.isEmpty else { return .init("Due process for the reported persons", [.note("No one is named.")]) }
+        var blocks: [ExportOutline.Block] = []
+        for (index, person) in doc.reported.enumerated() {
+            blocks.append(.fields([.init("Person \(index + 1)", "\(person.name), \(person.role)")]))
+            blocks.append(person.dueProcess.isEmpty ? .note("Not yet informed; no account, interim measure or outcome recorded.")
+                                                    : .timeline(person.dueProcess.map(entry)))
+        }
+        return .init("Due process for the reported persons", blocks)
+    }
+
     static func reported(_ doc: CaseDocument) -> ExportOutline.Section {
         guard !doc.reported.isEmpty else { return .init("Reported persons", [.note("No one is named.")]) }
         return .init("Reported persons", [.table(.init(
@@ -126,7 +168,7 @@ public enum CaseOutline {
                 },
                 numericColumns: [1, 3, 4])))
         }
-        let extras = doc.score.lines.filter { $0.kind == .booster || $0.kind == .override }.map(\.text)
+        let extras = doc.score.lines.filter { $0.kind == .booster || $0.kind == .cap || $0.kind == .override }.map(\.text)
         if !extras.isEmpty { blocks.append(.list(extras)) }
         if let total = doc.score.lines.last(where: { $0.kind == .total }) {
             blocks.append(.fields([.init("Result", total.text)]))

@@ -15,13 +15,33 @@ public enum CaseText {
         if let contact = doc.reporter.contact, !contact.isEmpty { who += " <\(contact)>" }
         if doc.reporter.identityWithheld { who += " (identity withheld: no consent)" }
         out.append(who + ", \(doc.relationship)")
-        for party in doc.reported { out.append("Reported   \(party.name), \(party.role) (\(party.power))") }
+        if let person = doc.affected {
+            var line = "Affected   \(person.pseudonym)"
+            if let name = person.name { line += " — \(name)" }
+            if let contact = person.contact, !contact.isEmpty { line += " <\(contact)>" }
+            if person.identityWithheld { line += " (identity withheld: no consent)" }
+            out.append(line + " (reported by someone else)")
+        }
+        for (index, party) in doc.reported.enumerated() {
+            out.append("Reported   \(index + 1). \(party.name), \(party.role) (\(party.power))")
+            for step in party.dueProcess {
+                out.append("             \(step.at)  \(JournalEntry.Kind(rawValue: step.kind)?.label ?? step.kind): \(step.text)")
+            }
+        }
         out.append("Categories " + doc.categories.map(taxonomy.categoryName).joined(separator: ", "))
         if !doc.grounds.isEmpty { out.append("Grounds    " + doc.grounds.map(taxonomy.groundName).joined(separator: ", ")) }
         if !doc.conductTags.isEmpty { out.append("Conduct    " + doc.conductTags.map(taxonomy.tagName).joined(separator: ", ")) }
         if doc.childInvolved { out.append("A child is involved.") }
+        out.append("Wishes     " + (doc.wishes ?? "not recorded"))
         if let level = doc.escalationLevel { out.append("Escalated  to \(level)") }
-        out.append("Consent    identity may be shared with the supervisor: \(doc.consentShareIdentity ? "yes" : "no")")
+        if let duty = doc.dutyToAct { out.append("Duty       to act without the reporter's request: \(duty)") }
+        if let outcome = doc.outcome {
+            out.append("Outcome    \(outcome)" + (doc.measures.isEmpty ? "" : " (measures: \(doc.measures.joined(separator: ", ")))"))
+        }
+        out.append("Consent    \(doc.affected == nil ? "identity" : "the affected person's identity") may be shared with the supervisor: \(doc.consentShareIdentity ? "yes" : "no")")
+        for entry in doc.disclosures {
+            out.append("Disclosure \(entry.at)  \(JournalEntry.Kind(rawValue: entry.kind)?.label ?? entry.kind): \(entry.text)")
+        }
         out.append("")
         out.append("Narrative")
         out.append(doc.narrative)

@@ -11,6 +11,7 @@ import Foundation
 public enum ExportRedaction {
     public static let reporterPlaceholder = "[reporter]"
     public static let contactPlaceholder = "[contact withheld]"
+    public static let affectedPlaceholder = "[affected person]"
 
     /// The document for `audience`, scrubbed for the supervisor.
     public static func document(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date) -> CaseDocument {
@@ -26,19 +27,21 @@ public enum ExportRedaction {
         doc.screeningReason = doc.screeningReason.map(scrub)
         doc.supportNeeds = ""
         doc.reporter.contact = nil
+        doc.affected?.contact = nil
         return doc
     }
 
     /// A function replacing the reporter's identity in a text, as the supervisor export needs it.
     public static func scrubber(for item: Case) -> @Sendable (String) -> String {
         var rules: [(pattern: String, replacement: String)] = []
-        if !item.consentShareIdentity, let name = item.reporter.name {
+        let names = [(item.reporter.name, reporterPlaceholder), (item.affected?.name, affectedPlaceholder)]
+        for case let (name?, placeholder) in names where !item.consentShareIdentity {
             for term in nameTerms(name) {
                 rules.append(("(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: term) + "(?![\\p{L}\\p{N}])",
-                              reporterPlaceholder))
+                              placeholder))
             }
         }
-        if let contact = item.reporter.contact {
+        for contact in [item.reporter.contact, item.affected?.contact].compactMap({ $0 }) {
             for term in contactTerms(contact) {
                 rules.append((contactPattern(term), contactPlaceholder))
             }

@@ -87,8 +87,10 @@ public enum ImportColumn: String, CaseIterable, Sendable {
         case .unknownScreeningReason: .screeningReason
         case let .factorOutOfRange(factor, _): ImportColumn(rawValue: factor)
         case .illegalTransition, .reasonRequired, .caseIsTerminal: .status
-        case .escalationNotHigher: .escalationLevel
-        case .emptyJournalText: nil
+        case .escalationNotHigher, .escalationSkipsRung, .escalationNotRequested: .escalationLevel
+        case .outcomeRequired, .measuresRequired, .measuresWithoutSubstantiation: ImportColumn(rawValue: "outcome")
+        case .overrideNeedsConfirmation, .notReopenable: .status
+        case .emptyJournalText, .partyRequired, .partyOutOfRange, .nothingChanged, .unknownKey: nil
         }
     }
 }

@@ -4,24 +4,39 @@ import Foundation
 
 struct EscalateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "escalate", abstract: "Escalate a case up the ladder, with a reason (journaled).",
-        discussion: "Levels, lowest first: " + EscalationLevel.allCases.map(\.rawValue).joined(separator: ", "))
+        commandName: "escalate", abstract: "Escalate a case one rung up the ladder, with a reason (journaled).",
+        discussion: """
+            Levels, lowest first: \(EscalationLevel.allCases.map(\.rawValue).joined(separator: ", ")). The ladder is \
+            climbed at the reporter's request (wishes formal or escalate), one rung at a time. --duty states a duty to \
+            act without that request (a child at risk, sexual exploitation and abuse, danger to life, a legal \
+            obligation); it is journaled, shown on the case, and may skip a rung. A case never moves down.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
     @Argument(help: "Case id.") var id: String
-    @Option(help: "complaints-team, head-of-department, higher-management or external-committee.") var to: String
-    @Option(help: "Why the case is escalated.") var reason: String
+    @Option(help: "complaints-team, head-of-department, higher-management or external-committee (default: the next rung).") var to: String?
+    @Option(help: "Why the case is escalated.") var reason: String?
+    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
+    @Option(help: "A duty to act without the reporter's request.") var duty: String?
 
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            guard let level = EscalationLevel(rawValue: to) else {
-                throw CaseError.invalidField(field: "escalation level", problem: "'\(to)' is not one of " + EscalationLevel.allCases.map(\.rawValue).joined(separator: ", "))
-            }
+            let level: EscalationLevel? = try to.map { try parseChoice($0, "escalation level") }
+            let text = try freeText(reason, file: textFile, what: "escalate a case")
             let desk = try database.openDesk()
-            try desk.escalate(caseID, to: level, reason: reason)
-            Console.out("\(caseID) escalated to \(level.label).")
+            let target: EscalationLevel
+            if let level {
+                target = level
+            } else {
+                guard let next = try desk.open(caseID).item.nextEscalationRung else {
+                    throw CaseError.invalidField(field: "escalation level", problem: "cannot go higher than external-committee")
+                }
+                target = next
+            }
+            try desk.escalate(caseID, to: target, reason: text, duty: duty)
+            Console.out("\(caseID) escalated to \(target.label).")
         }
     }
 }

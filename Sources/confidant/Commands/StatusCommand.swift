@@ -14,7 +14,11 @@ struct StatusCommand: ParsableCommand {
 
     @Option(help: "A note for the journal (required to withdraw).") var note: String?
     @Option(help: "Screening reason id from the taxonomy (to screen a case out).") var reason: String?
-    @Option(help: "Outcome when closing: substantiated, unsubstantiated, resolved-informally, referred-to-law-enforcement, no-further-action.") var outcome: String?
+    @Option(help: "Outcome when closing (required): \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")).") var outcome: String?
+    @Option(name: .customLong("measure"), help: "A measure taken, when closing as substantiated (repeat for several): \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var measures: [String] = []
+    @Flag(name: .customLong("confirm-override"), help: "Confirm screening out a case that carries a Critical or High floor (needs --note saying why).")
+    var confirmOverride = false
 
     func run() throws {
         try reportingErrors {
@@ -29,7 +33,9 @@ struct StatusCommand: ParsableCommand {
                 return value
             }
             let desk = try database.openDesk()
-            let view = try desk.move(caseID, to: status, note: note, screeningReason: reason, outcome: parsedOutcome)
+            let parsedMeasures: [Measure] = try measures.map { try parseChoice($0, "measure") }
+            let view = try desk.move(caseID, to: status, note: note, screeningReason: reason, outcome: parsedOutcome,
+                                     measures: parsedMeasures, confirmOverride: confirmOverride)
             Console.out("\(caseID) is now \(view.item.status.rawValue).")
         }
     }

@@ -91,3 +91,22 @@ func readInput(_ path: String) throws -> Data {
     }
     return data
 }
+
+/// Sensitive free text from an option or from `--text-file FILE|-`, so it need not travel in argv
+/// (where other local users read it in /proc and it stays in shell history).
+func freeText(_ inline: String?, file: String?, what: String) throws -> String {
+    switch (inline, file) {
+    case let (text?, nil): return text
+    case let (nil, path?): return String(decoding: try readInput(path), as: UTF8.self)
+    case (nil, nil): throw CaseError.reasonRequired("\(what) (give it with --text-file FILE, or - for standard input)")
+    case (_?, _?): throw CaseError.invalidField(field: "text", problem: "was given twice; use either the option or --text-file")
+    }
+}
+
+/// Parses an enumeration option, naming the accepted values when the text is not one of them.
+func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, _ field: String) throws -> T where T.RawValue == String {
+    guard let value = T(rawValue: text) else {
+        throw CaseError.invalidField(field: field, problem: "'\(text)' is not one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+    }
+    return value
+}

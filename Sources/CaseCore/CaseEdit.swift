@@ -1,0 +1,199 @@
+import Foundation
+
+/// A correction or completion of a case after intake: a partial object with the field names of ``CaseIntake``.
+/// Fields left out are unchanged; `reported` and the other lists are replaced whole; `affected: null` says the
+/// reporter is the affected person after all. The workflow (status, ratings, escalation, journal) is not edited here.
+public struct CaseEdit: Equatable, Sendable, Decodable {
+    public var channel: Channel?
+    public var incidentFirst: String?
+    public var incidentLast: String?
+    public var reporter: CaseIntake.ReporterInput?
+    /// `.some(nil)` removes the affected person.
+    public var affected: CaseIntake.AffectedInput??
+    public var relationship: Relationship?
+    public var reported: [ReportedPerson]?
+    public var categories: [String]?
+    public var grounds: [String]?
+    public var conductTags: [String]?
+    public var childInvolved: Bool?
+    public var consentShareIdentity: Bool?
+    public var narrative: String?
+    public var supportNeeds: String?
+    public var wishes: Wishes?
+
+    public init(
+        channel: Channel? = nil, incidentFirst: String? = nil, incidentLast: String? = nil,
+        reporter: CaseIntake.ReporterInput? = nil, affected: CaseIntake.AffectedInput?? = nil,
+        relationship: Relationship? = nil, reported: [ReportedPerson]? = nil, categories: [String]? = nil,
+        grounds: [String]? = nil, conductTags: [String]? = nil, childInvolved: Bool? = nil,
+        consentShareIdentity: Bool? = nil, narrative: String? = nil, supportNeeds: String? = nil, wishes: Wishes? = nil
+    ) {
+        self.channel = channel
+        self.incidentFirst = incidentFirst
+        self.incidentLast = incidentLast
+        self.reporter = reporter
+        self.affected = affected
+        self.relationship = relationship
+        self.reported = reported
+        self.categories = categories
+        self.grounds = grounds
+        self.conductTags = conductTags
+        self.childInvolved = childInvolved
+        self.consentShareIdentity = consentShareIdentity
+        self.narrative = narrative
+        self.supportNeeds = supportNeeds
+        self.wishes = wishes
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case channel, incidentFirst, incidentLast, reporter, affected, relationship, reported, categories, grounds,
+             conductTags, childInvolved, consentShareIdentity, narrative, supportNeeds, wishes
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        channel = try c.decodeIfPresent(Channel.self, forKey: .channel)
+        incidentFirst = try c.decodeIfPresent(String.self, forKey: .incidentFirst)
+        incidentLast = try c.decodeIfPresent(String.self, forKey: .incidentLast)
+        reporter = try c.decodeIfPresent(CaseIntake.ReporterInput.self, forKey: .reporter)
+        if c.contains(.affected) {
+            affected = .some(try c.decodeNil(forKey: .affected) ? nil : try c.decode(CaseIntake.AffectedInput.self, forKey: .affected))
+        }
+        relationship = try c.decodeIfPresent(Relationship.self, forKey: .relationship)
+        reported = try c.decodeIfPresent([ReportedPerson].self, forKey: .reported)
+        categories = try c.decodeIfPresent([String].self, forKey: .categories)
+        grounds = try c.decodeIfPresent([String].self, forKey: .grounds)
+        conductTags = try c.decodeIfPresent([String].self, forKey: .conductTags)
+        childInvolved = try c.decodeIfPresent(Bool.self, forKey: .childInvolved)
+        consentShareIdentity = try c.decodeIfPresent(Bool.self, forKey: .consentShareIdentity)
+        narrative = try c.decodeIfPresent(String.self, forKey: .narrative)
+        supportNeeds = try c.decodeIfPresent(String.self, forKey: .supportNeeds)
+        wishes = try c.decodeIfPresent(Wishes.self, forKey: .wishes)
+    }
+
+    /// Decodes an edit, refusing unknown keys (naming the nearest known one) and workflow fields.
+    public static func decode(_ data: Data) throws -> CaseEdit {
+        try StrictJSON.check(data, against: StrictJSON.edit)
+        do {
+            return try JSONDecoder().decode(CaseEdit.self, from: data)
+        } catch {
+            throw CaseError.invalidField(field: "JSON input", problem: "is not a valid case edit: " + ConfigurationError.describe(error))
+        }
+    }
+
+    /// The edit that changes only the consent to share identity.
+    public static func consent(_ given: Bool) -> CaseEdit { CaseEdit(consentShareIdentity: given) }
+}
+
+extension Case {
+    /// Applies an edit: validates the result as intake would, then journals one `edit` entry naming each field that
+    /// changed with its old and new value (the journal is sealed). Throws ``CaseError/nothingChanged`` when the
+    /// edit leaves the case as it was.
+    ///
+    /// - Returns: the names of the fields that changed.
+    @discardableResult
+    public mutating func apply(_ edit: CaseEdit, taxonomy: Taxonomy, affectedPseudonym: String, by author: String, at now: Date) throws -> [String] {
+        guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
+        var next = self
+        if let channel = edit.channel { next.channel = channel }
+        if let text = edit.incidentFirst { next.incidentFirst = try CaseIntake.date(text, field: "first incident date") }
+        if let text = edit.incidentLast { next.incidentLast = try CaseIntake.date(text, field: "last incident date") }
+        if let input = edit.reporter {
+            let anonymous = input.anonymous ?? next.reporter.anonymous
+            let pseudonym = input.pseudonym?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? next.reporter.pseudonym
+            let name = input.name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? next.reporter.name
+            let contact = input.contact ?? next.reporter.contact
+            next.reporter = Reporter(pseudonym: pseudonym, anonymous: anonymous, name: name?.nilIfEmpty, contact: contact?.nilIfEmpty)
+        }
+        if let change = edit.affected {
+            if let input = change {
+                let current = next.affected
+                let pseudonym = input.pseudonym?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? current?.pseudonym ?? affectedPseudonym
+                let name = input.name.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) } ?? current?.name
+                next.affected = AffectedPerson(pseudonym: pseudonym, name: name?.nilIfEmpty,
+                                               contact: (input.contact ?? current?.contact)?.nilIfEmpty)
+            } else {
+                next.affected = nil
+            }
+        }
+        if let relationship = edit.relationship { next.relationship = relationship }
+        if let reported = edit.reported { next.reported = reported }
+        if let categories = edit.categories { next.categories = categories }
+        if let grounds = edit.grounds { next.grounds = grounds }
+        if let tags = edit.conductTags { next.conductTags = tags }
+        if let child = edit.childInvolved { next.childInvolved = child }
+        if let consent = edit.consentShareIdentity { next.consentShareIdentity = consent }
+        if let narrative = edit.narrative { next.narrative = narrative.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let support = edit.supportNeeds { next.supportNeeds = support }
+        if let wishes = edit.wishes { next.wishes = wishes }
+        try next.validateRecord(taxonomy: taxonomy)
+
+        let changes = changes(to: next, taxonomy: taxonomy)
+        guard !changes.isEmpty else { throw CaseError.nothingChanged }
+        self = next
+        appendJournal(JournalEntry(at: now, kind: .edit, author: author,
+                                   text: "Edited " + changes.map(\.field).joined(separator: ", ") + ": "
+                                       + changes.map(\.text).joined(separator: "; ")))
+        return changes.map(\.field)
+    }
+
+    /// The rules intake applies to a case record, for a record changed after intake.
+    func validateRecord(taxonomy: Taxonomy) throws {
+        guard incidentLast >= incidentFirst else {
+            throw CaseError.invalidField(field: "last incident date", problem: "is before the first incident date")
+        }
+        guard incidentFirst <= receivedAt.addingTimeInterval(86_400) else {
+            throw CaseError.invalidField(field: "first incident date", problem: "is after the report was received")
+        }
+        guard !narrative.isEmpty else { throw CaseError.invalidField(field: "narrative", problem: "is empty") }
+        guard !categories.isEmpty else { throw CaseError.invalidField(field: "category list", problem: "is empty; choose at least one") }
+        try taxonomy.validate(categories: categories, grounds: grounds, conductTags: conductTags)
+        for person in reported where person.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw CaseError.invalidField(field: "reported person's name", problem: "is empty")
+        }
+        if !reporter.anonymous, reporter.name?.isEmpty ?? true {
+            throw CaseError.invalidField(field: "reporter's name", problem: "is empty; mark the report anonymous instead")
+        }
+    }
+
+    struct FieldChange { var field: String; var text: String }
+
+    /// Each field that differs in `other`, with its old and new value.
+    func changes(to other: Case, taxonomy: Taxonomy) -> [FieldChange] {
+        var result: [FieldChange] = []
+        func note<T: Equatable>(_ field: String, _ old: T, _ new: T, _ show: (T) -> String) {
+            guard old != new else { return }
+            result.append(FieldChange(field: field, text: "\(field) \(show(old)) → \(show(new))"))
+        }
+        func quoted(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "none" }
+        func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
+        note("channel", channel, other.channel) { $0.rawValue }
+        note("incidentFirst", incidentFirst, other.incidentFirst) { DateText.day($0) }
+        note("incidentLast", incidentLast, other.incidentLast) { DateText.day($0) }
+        note("reporter.pseudonym", reporter.pseudonym, other.reporter.pseudonym) { quoted($0) }
+        note("reporter.anonymous", reporter.anonymous, other.reporter.anonymous) { $0 ? "yes" : "no" }
+        note("reporter.name", reporter.name, other.reporter.name) { quoted($0) }
+        note("reporter.contact", reporter.contact, other.reporter.contact) { quoted($0) }
+        note("affected", affected, other.affected) { person in
+            person.map { "\($0.pseudonym) (\([$0.name, $0.contact].compactMap { $0 }.joined(separator: ", ")))" }
+                ?? "the reporter"
+        }
+        note("relationship", relationship, other.relationship) { $0.rawValue }
+        note("reported", reported, other.reported) { people in
+            people.isEmpty ? "none" : people.map { "\($0.name) (\($0.role), \($0.power.rawValue))" }.joined(separator: "; ")
+        }
+        note("categories", categories, other.categories, list)
+        note("grounds", grounds, other.grounds, list)
+        note("conductTags", conductTags, other.conductTags, list)
+        note("childInvolved", childInvolved, other.childInvolved) { $0 ? "yes" : "no" }
+        if consentShareIdentity != other.consentShareIdentity {
+            result.append(FieldChange(field: "consentShareIdentity", text: other.consentShareIdentity
+                ? "consent to share identity with the supervisor given"
+                : "consent to share identity with the supervisor withdrawn"))
+        }
+        note("narrative", narrative, other.narrative) { quoted($0) }
+        note("supportNeeds", supportNeeds, other.supportNeeds) { quoted($0) }
+        note("wishes", wishes, other.wishes) { $0?.rawValue ?? "not recorded" }
+        return result
+    }
+}
