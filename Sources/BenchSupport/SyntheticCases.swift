@@ -64,6 +64,7 @@ public enum SyntheticCases {
             if age > 365 * 86_400 && Int.random(in: 0..<10, using: &random) < 8 {
                 intake.status = [.closed, .withdrawn, .screenedOut].randomElement(using: &random)!
                 intake.outcome = intake.status == .closed ? Outcome.allCases.randomElement(using: &random)! : nil
+                intake.measures = intake.outcome == .substantiated ? [Measure.allCases.randomElement(using: &random)!] : nil
                 intake.screeningReason = intake.status == .screenedOut ? "uncongenial-tone" : nil
             } else {
                 intake.status = openStatuses.randomElement(using: &random)!

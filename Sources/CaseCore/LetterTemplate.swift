@@ -7,11 +7,13 @@ import Foundation
 public struct LetterTemplate: Equatable, Sendable {
     /// Every placeholder a template may use.
     public static let known: Set<String> = [
-        "reference", "letterDate", "receivedDate", "salutation", "salutationSuffix", "organisation",
-        "firstContactBy", "followUpDays", "feedbackBy", "counselorName",
+        "reference", "letterDate", "receivedDate", "nameSuffix", "salutation", "salutationSuffix", "organisation",
+        "firstContactBy", "followUpDays", "feedbackBy", "counselorName", "safetyContacts",
     ]
-    /// Placeholders every acknowledgement must contain: the receipt date and the case reference.
-    public static let required: Set<String> = ["reference", "receivedDate"]
+    /// Placeholders every letter must contain: the case reference, the receipt date, and whom to call in danger.
+    public static let required: Set<String> = ["reference", "receivedDate", "safetyContacts"]
+    /// Placeholders filled with a list: write them after "- " at the start of a line; each item becomes a list item.
+    public static let lists: Set<String> = ["safetyContacts"]
 
     public var kind: String
     public var language: String
@@ -44,10 +46,15 @@ public struct LetterTemplate: Equatable, Sendable {
     }
 
     /// The letter with every placeholder filled; `escape` is applied to each value (for HTML output).
+    /// List placeholders (``lists``) take their items separated by newlines; each is escaped on its own. Leading
+    /// spaces of a value (as in `nameSuffix`) are kept outside the escaping.
     public func render(_ values: [String: String], escape: (String) -> String = { $0 }) -> String {
         var out = text
         for name in placeholders {
-            let value = escape(values[name] ?? "")
+            let raw = values[name] ?? ""
+            let value = Self.lists.contains(name)
+                ? raw.split(separator: "\n").map { escape(String($0)) }.joined(separator: "\n- ")
+                : String(raw.prefix { $0 == " " }) + escape(String(raw.drop { $0 == " " }))
             out = out.replacingOccurrences(of: "{{\(name)}}", with: value)
             out = out.replacingOccurrences(of: "{{ \(name) }}", with: value)
         }
@@ -66,8 +73,12 @@ public struct LetterTemplate: Equatable, Sendable {
             "reference": item.id.description,
             "letterDate": DateText.day(now, calendar: calendar),
             "receivedDate": DateText.day(item.receivedAt, calendar: calendar),
-            "salutation": name ?? "Reporter",
+            // An anonymous reporter is greeted without a name, never as "Reporter".
+            "nameSuffix": name.map { " \($0)" } ?? "",
+            "salutation": name ?? "",
             "salutationSuffix": name.map { " (\($0))" } ?? "",
+            "safetyContacts": policy.urgentSafetyContacts.isEmpty
+                ? "If you are in danger now, call the local emergency number." : policy.urgentSafetyContacts.joined(separator: "\n"),
             "organisation": organisation,
             "firstContactBy": firstContact.map { DateText.day($0.metAt ?? $0.due, calendar: calendar) } ?? "",
             "followUpDays": String(policy.followUpEveryDays),

@@ -1,26 +1,36 @@
 import CaseCore
 import Foundation
 
-/// Fills a store with the demo cases of `Data/demo-cases.json`, moved in time so the file's anchor date is today.
+/// Fills a store with the demo cases of `Data/demo-cases.json`, moved in time so the newest case arrived yesterday.
 public enum DemoSeeder {
     struct DemoFile: Decodable {
-        var anchor: String
         var cases: [CaseIntake]
     }
 
-    /// Reads the demo file; errors name the case at fault.
+    /// Reads the demo file, every date moved so that the newest case arrived yesterday: the demo reads as a current
+    /// caseload on any day. Errors name the case and the field at fault; unknown keys are refused.
     public static func intakes(from data: Data, now: Date) throws -> [CaseIntake] {
         let file: DemoFile
         do {
+            if let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let cases = root["cases"] as? [Any] {
+                for (index, element) in cases.enumerated() {
+                    do {
+                        try StrictJSON.check(element, against: StrictJSON.intake)
+                    } catch let error as CaseError {
+                        throw ConfigurationError.invalid(file: "demo-cases.json", detail: "case \(index + 1): \(error.description)")
+                    }
+                }
+            }
             file = try JSONDecoder().decode(DemoFile.self, from: data)
+        } catch let error as ConfigurationError {
+            throw error
         } catch {
             throw ConfigurationError.malformed(file: "demo-cases.json", detail: ConfigurationError.describe(error))
         }
-        guard let anchor = DateText.parse(file.anchor) else {
-            throw ConfigurationError.invalid(file: "demo-cases.json", detail: "the anchor '\(file.anchor)' is not a date")
-        }
-        let today = Calendar.utc.startOfDay(for: now)
-        let days = Int((today.timeIntervalSince(anchor) / 86_400).rounded())
+        guard let newest = file.cases.compactMap({ $0.receivedAt.flatMap(DateText.parse) }).max() else { return file.cases }
+        let calendar = Calendar.utc
+        let yesterday = calendar.date(byAdding: .day, value: -1, to: calendar.startOfDay(for: now))!
+        let days = Int((yesterday.timeIntervalSince(calendar.startOfDay(for: newest)) / 86_400).rounded())
         return file.cases.map { $0.shifted(byDays: days) }
     }
 

@@ -10,18 +10,25 @@ struct DeadlineTests {
         calc.deadlines(for: item, band: band).first { $0.kind == kind }
     }
 
-    @Test("Acknowledge within 14 days of receipt; met when acknowledged")
+    @Test("Acknowledge within 14 days of receipt; met by a contact or the letter, never by a status")
     func acknowledge() throws {
         var item = Fixtures.sampleCase(received: "2026-10-01T09:00:00Z")
         let due = try #require(deadline(.acknowledge, item, band: nil))
         #expect(due.due == Fixtures.date("2026-10-15T09:00:00Z"))
         #expect(!due.isOverdue(at: Fixtures.date("2026-10-15T08:59:00Z")))
         #expect(due.isOverdue(at: Fixtures.date("2026-10-15T09:01:00Z")))
-        try item.transition(to: .acknowledged, note: nil, by: "c", at: Fixtures.date("2026-10-20T09:00:00Z"))
+        try item.transition(to: .acknowledged, note: nil, by: "c", at: Fixtures.date("2026-10-18T09:00:00Z"))
+        #expect(try #require(deadline(.acknowledge, item, band: nil)).metAt == nil)
+        try item.record(.contact, text: "Phoned; receipt confirmed orally", by: "c", at: Fixtures.date("2026-10-20T09:00:00Z"))
         let met = try #require(deadline(.acknowledge, item, band: nil))
         #expect(met.metAt == Fixtures.date("2026-10-20T09:00:00Z"))
         #expect(met.wasMetLate)
         #expect(!met.isOverdue(at: Fixtures.date("2026-11-01T00:00:00Z")))
+        // The oral acknowledgement leaves the written confirmation owed until the letter is marked sent.
+        #expect(try #require(deadline(.letter, item, band: nil)).isOverdue(at: Fixtures.date("2026-11-01T00:00:00Z")))
+        try item.recordAcknowledgementSent(language: "en", by: "c", at: Fixtures.date("2026-10-21T09:00:00Z"))
+        #expect(try #require(deadline(.letter, item, band: nil)).metAt == Fixtures.date("2026-10-21T09:00:00Z"))
+        #expect(item.acknowledgedAt == Fixtures.date("2026-10-20T09:00:00Z"))
     }
 
     @Test("First contact within 24 h for critical, 3 days for high, 7 days otherwise", arguments: [

@@ -10,7 +10,7 @@ struct WorkflowTests {
     func mainPath() throws {
         var item = Fixtures.sampleCase()
         for next: CaseStatus in [.acknowledged, .assessing, .supportAdvice, .informalResolution, .formalProcedure, .escalated, .closed] {
-            try item.transition(to: next, note: nil, by: "counselor", at: now)
+            try item.transition(to: next, note: nil, by: "counselor", at: now, outcome: next == .closed ? .unsubstantiated : nil)
         }
         #expect(item.status == .closed)
         #expect(item.journal.count == 7)
@@ -80,27 +80,34 @@ struct WorkflowTests {
         #expect(item.status == .withdrawn)
     }
 
-    @Test("Acknowledging records when receipt was confirmed")
+    @Test("Receipt is acknowledged by the work (a contact or the letter), not by the status")
     func acknowledgement() throws {
         var item = Fixtures.sampleCase()
         try item.transition(to: .acknowledged, note: nil, by: "counselor", at: now)
+        #expect(item.acknowledgedAt == nil)
+        try item.recordAcknowledgementSent(language: "en", by: "counselor", at: now)
         #expect(item.acknowledgedAt == now)
     }
 
     @Test("Escalation climbs the ladder only upwards, with a reason, journaled")
     func escalation() throws {
         var item = Fixtures.sampleCase(status: .supportAdvice)
+        item.wishes = .escalate
         #expect(throws: CaseError.reasonRequired("escalate a case")) {
             try item.escalate(to: .complaintsTeam, reason: "", by: "counselor", at: now)
         }
-        try item.escalate(to: .headOfDepartment, reason: "Reporter not satisfied", by: "counselor", at: now)
+        try item.escalate(to: .headOfDepartment, reason: "Reporter not satisfied", duty: "danger to life", by: "counselor", at: now)
         #expect(item.status == .escalated)
         #expect(item.escalationLevel == .headOfDepartment)
         #expect(throws: CaseError.escalationNotHigher(current: .headOfDepartment, requested: .complaintsTeam)) {
             try item.escalate(to: .complaintsTeam, reason: "again", by: "counselor", at: now)
         }
-        try item.escalate(to: .externalCommittee, reason: "Management did not act", by: "counselor", at: now)
-        #expect(item.journal.filter { $0.kind == .escalation }.count == 2)
+        #expect(throws: CaseError.escalationSkipsRung(next: .higherManagement, requested: .externalCommittee)) {
+            try item.escalate(to: .externalCommittee, reason: "Management did not act", by: "counselor", at: now)
+        }
+        try item.escalate(to: .higherManagement, reason: "Management did not act", by: "counselor", at: now)
+        try item.escalate(to: .externalCommittee, reason: "Still nothing", by: "counselor", at: now)
+        #expect(item.journal.filter { $0.kind == .escalation }.count == 3)
         #expect(item.journal.last?.text.contains("External complaints committee") == true)
     }
 

@@ -182,7 +182,7 @@ struct ConfidentialityTests {
         #expect(try store.summaries().count == 3)
         #expect(throws: StoreError.self) { try store.purge([open.id], now: later) }
         #expect(try store.purge(candidates.map(\.id), now: later) == 1)
-        #expect(throws: StoreError.caseNotFound(closed.id.description)) { try store.loadCase(closed.id) }
+        #expect(throws: StoreError.casePurged(closed.id.description, on: DateText.day(later))) { try store.loadCase(closed.id) }
         #expect(try store.summaries().map(\.id).sorted() == [held.id, open.id])
         let traces = try store.purgedTraces()
         #expect(traces.count == 1)
@@ -204,7 +204,7 @@ struct ConfidentialityTests {
         func closedCase(_ outcome: Outcome) throws -> CaseID {
             let id = try desk.add(StoreFixtures.intake()).id
             for step: CaseStatus in [.acknowledged, .assessing, .supportAdvice] { try desk.move(id, to: step, note: nil) }
-            try desk.move(id, to: .closed, note: nil, outcome: outcome)
+            try desk.move(id, to: .closed, note: nil, outcome: outcome, measures: outcome == .substantiated ? [.writtenWarning] : [])
             return id
         }
         let unsubstantiated = try closedCase(.unsubstantiated)

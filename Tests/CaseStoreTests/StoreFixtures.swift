@@ -34,12 +34,12 @@ enum StoreFixtures {
     static func intake(
         reporter: String = "Олена Коваленко", contact: String = "olena.k@example.org", reported: String = "Viktor Hale",
         narrative: String = "He blocked the door of the store room and said nobody would believe me.",
-        categories: [String] = ["harassment"], received: String = "2026-11-20T09:00:00Z"
+        categories: [String] = ["harassment"], received: String = "2026-11-20T09:00:00Z", wishes: Wishes? = .formal
     ) -> CaseIntake {
         CaseIntake(
             receivedAt: received, channel: .complaint, incidentFirst: "2026-11-01", incidentLast: "2026-11-18",
             reporter: .init(pseudonym: "Amber Heron", name: reporter, contact: contact), relationship: .staff,
             reported: [ReportedPerson(name: reported, role: "Country Director", power: .supervisor)],
-            categories: categories, narrative: narrative, supportNeeds: "Wants no contact with the director.")
+            categories: categories, narrative: narrative, supportNeeds: "Wants no contact with the director.", wishes: wishes)
     }
 }

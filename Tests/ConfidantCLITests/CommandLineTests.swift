@@ -33,7 +33,7 @@ struct CommandLineTests {
         #expect(reporter["pseudonym"] as? String == "Amber Heron")
         #expect(reporter["name"] as? String == "Fatima Zahra Benali")
         let deadlines = show["deadlines"] as! [[String: Any]]
-        #expect(Set(deadlines.map { $0["kind"] as! String }) == ["acknowledge", "first-contact", "feedback", "follow-up"])
+        #expect(Set(deadlines.map { $0["kind"] as! String }) == ["acknowledge", "letter", "first-contact", "feedback", "follow-up"])
         #expect(deadlines.allSatisfy { $0["due"] is String && $0["overdue"] is Bool })
     }
 
@@ -66,7 +66,10 @@ struct CommandLineTests {
             #expect(moved.status == 0, "\(moved.stderr)")
         }
         #expect(try cli.run(["journal", "C-2026-0001", "Arranged counselling", "--kind", "support"]).status == 0)
-        let escalated = try cli.run(["escalate", "C-2026-0001", "--to", "head-of-department", "--reason", "Reporter not satisfied"])
+        let refused = try cli.run(["escalate", "C-2026-0001", "--to", "complaints-team", "--reason", "Reporter not satisfied"])
+        #expect(refused.stderr == "confidant: The reporter's wishes are not recorded: escalate only at their request (wishes formal or escalate) or state a duty to act.\n")
+        let escalated = try cli.run(["escalate", "C-2026-0001", "--to", "head-of-department", "--reason", "Reporter not satisfied",
+                                     "--duty", "danger to life: threats against the reporter's family"])
         #expect(escalated.status == 0, "\(escalated.stderr)")
         let show = try cli.json(cli.run(["show", "C-2026-0001", "--json"])) as! [String: Any]
         #expect(show["status"] as? String == "escalated")

@@ -17,7 +17,8 @@ struct LetterCLITests {
         #expect(letter.status == 0, "\(letter.stderr)")
         #expect(letter.stdout.contains("**Reference:** C-2026-0001"))
         #expect(letter.stdout.contains("received on **2026-11-20**"))
-        #expect(letter.stdout.contains("Dear Fatima Zahra Benali,"))
+        #expect(letter.stdout.contains("Hello Fatima Zahra Benali,"))
+        #expect(letter.stdout.contains("- Staff security duty officer, day and night: +41 22 555 0100\n"))
         #expect(letter.stdout.contains("external complaints committee"))
         #expect(!letter.stdout.contains("{{"))
         // Rendering alone does not count as sending.
