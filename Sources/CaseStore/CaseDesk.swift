@@ -25,6 +25,10 @@ public final class CaseDesk: Sendable {
 
     public func queue() throws -> [CaseSummary] { try store.summaries() }
 
+    /// Records the login in the audit chain, if nothing the session did has yet. A refused action writes nothing,
+    /// so the command line calls this only once a command has succeeded; the desk calls it when it opens.
+    public func recordLogin() throws { try store.recordLogin() }
+
     public func open(_ id: CaseID) throws -> CaseView {
         let item = try store.loadCase(id)
         return CaseView(item: item, evaluation: try store.evaluate(item))

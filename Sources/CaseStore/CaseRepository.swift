@@ -9,6 +9,8 @@ public protocol CaseRepository: AnyObject, Sendable {
     /// The configuration cases are scored and timed with.
     var evaluator: CaseEvaluator { get }
 
+    /// Writes the session's login into the audit chain if no change has yet (an opened desk, a command that succeeded).
+    func recordLogin() throws
     /// The queue: every case this session may see, as unsealed ranking fields, in queue order.
     func summaries() throws -> [CaseSummary]
     /// A number that changes whenever any case changes (in this process or another), or nil when the store
@@ -70,4 +72,5 @@ public protocol CaseRepository: AnyObject, Sendable {
 
 extension CaseRepository {
     public func queueVersion() throws -> Int? { nil }
+    public func recordLogin() throws {}
 }

@@ -13,6 +13,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let sealer: Sealer
     let headKey: SymmetricKey
     let dataKey: SymmetricKey
+    /// When the session opened, until its login is in the audit chain.
+    let pendingLogin = LockedValue<Date?>(nil)
 
     /// The minimum passphrase length for new accounts (the throwaway demo database is the one exception).
     public static let minimumPassphraseLength = 8
@@ -97,16 +99,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             let role = Role(rawValue: slot["role"]) ?? .supervisor
             let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: name, role: role),
                                         dataKey: dataKey, evaluator: evaluator)
-            try? store.write { db in
-                for failure in try Row.fetchAll(db, sql: "SELECT at, account FROM loginFailure ORDER BY id") {
-                    let tried: String? = failure["account"]
-                    try AuditLog.append(db, actor: tried ?? "unknown", action: "failed-login", caseId: nil,
-                                        detail: "wrong passphrase", at: failure["at"], headKey: store.headKey)
-                }
-                try db.execute(sql: "DELETE FROM loginFailure")
-                try AuditLog.append(db, actor: name, action: "login", caseId: nil,
-                                    detail: "opened as \(role.rawValue)", at: now, headKey: store.headKey)
-            }
+            // The login is written into the audit chain with the session's first change, or by recordLogin():
+            // a command that is refused leaves the file exactly as it was.
+            store.pendingLogin.set(now)
             return store
         }
         try? pool.write { db in
@@ -170,12 +165,38 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         }
     }
 
+    /// One write transaction. The session's login (and the failed logins before it) enter the audit chain in the
+    /// first transaction that commits, so an action that is refused writes nothing at all.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        let login = pendingLogin.value
         do {
-            return try pool.write(body)
+            let result = try pool.write { db in
+                if let login { try recordLogin(db, at: login) }
+                return try body(db)
+            }
+            if login != nil { pendingLogin.set(nil) }
+            return result
         } catch {
             throw Self.mapError(error, path: path)
         }
+    }
+
+    /// Writes the pending login into the audit chain now, if it is not there yet (a command that succeeded,
+    /// a desk that opened).
+    public func recordLogin() throws {
+        guard pendingLogin.value != nil else { return }
+        try write { _ in }
+    }
+
+    private func recordLogin(_ db: Database, at now: Date) throws {
+        for failure in try Row.fetchAll(db, sql: "SELECT at, account FROM loginFailure ORDER BY id") {
+            let tried: String? = failure["account"]
+            try AuditLog.append(db, actor: tried ?? "unknown", action: "failed-login", caseId: nil,
+                                detail: "wrong passphrase", at: failure["at"], headKey: headKey)
+        }
+        try db.execute(sql: "DELETE FROM loginFailure")
+        try AuditLog.append(db, actor: session.account, action: "login", caseId: nil,
+                            detail: "opened as \(session.role.rawValue)", at: now, headKey: headKey)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
@@ -646,6 +667,17 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     static func join(_ list: [String]) -> String { list.joined(separator: ",") }
     static func split(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+}
+
+/// A value shared across threads behind a lock.
+final class LockedValue<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T
+
+    init(_ value: T) { stored = value }
+
+    var value: T { lock.withLock { stored } }
+    func set(_ value: T) { lock.withLock { stored = value } }
 }
 
 private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {

@@ -42,8 +42,10 @@ struct DemoCommand: ParsableCommand {
                 Console.out("Demo database ready at \(path) (passphrase: \(Self.passphrase)).")
                 return
             }
+            let desk = CaseDesk(store: store)
+            try desk.recordLogin()
             let status = DeskLauncher.run(DeskLaunch(
-                desk: CaseDesk(store: store),
+                desk: desk,
                 banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)",
                 letters: config.letters
             ) { $0 == Self.passphrase })

@@ -23,6 +23,7 @@ struct OpenCommand: ParsableCommand {
                     banner = "Retention: \(count) closed case\(count == 1 ? " was" : "s were") past the retention period and purged."
                 }
             }
+            try desk.recordLogin()
             let evaluator = desk.evaluator
             let account = desk.store.session.account
             let letters = config.letters

@@ -26,7 +26,23 @@ struct DatabaseOptions: ParsableArguments {
         let store = try SQLiteCaseStore.open(
             at: path, passphrase: try Passphrase.obtain(), account: account, evaluator: config.evaluator(calendar: .current),
             now: clock())
-        return CaseDesk(store: store, clock: clock)
+        let desk = CaseDesk(store: store, clock: clock)
+        OpenedDesk.shared.set(desk)
+        return desk
+    }
+}
+
+/// The desk a command opened, so its login is recorded once the command has succeeded (and never for a refused one).
+final class OpenedDesk: @unchecked Sendable {
+    static let shared = OpenedDesk()
+    private let lock = NSLock()
+    private var desk: CaseDesk?
+
+    func set(_ desk: CaseDesk) { lock.withLock { self.desk = desk } }
+
+    func recordLogin() throws {
+        let desk = lock.withLock { self.desk }
+        try desk?.recordLogin()
     }
 }
 
@@ -43,6 +59,7 @@ func testClock(environment: [String: String] = ProcessInfo.processInfo.environme
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
+        try OpenedDesk.shared.recordLogin()
     } catch let exit as ExitCode {
         throw exit
     } catch let error as ValidationError {
