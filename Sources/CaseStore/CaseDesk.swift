@@ -88,11 +88,15 @@ public final class CaseDesk: Sendable {
     }
 
     /// Escalates one rung, at the reporter's request, or under a stated duty to act (which may skip rungs).
+    /// Without a level, the case goes to the next rung of the ladder.
     @discardableResult
-    public func escalate(_ id: CaseID, to level: EscalationLevel, reason: String, duty: String? = nil) throws -> CaseView {
+    public func escalate(_ id: CaseID, to level: EscalationLevel?, reason: String, duty: String? = nil) throws -> CaseView {
         let now = clock()
         let item = try store.updateCase(id, action: "escalate", now: now) { item, _ in
-            try item.escalate(to: level, reason: reason, duty: duty, by: self.author, at: now)
+            guard let target = level ?? item.nextEscalationRung else {
+                throw CaseError.invalidField(field: "escalation level", problem: "cannot go higher than external-committee")
+            }
+            try item.escalate(to: target, reason: reason, duty: duty, by: self.author, at: now)
         }
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }

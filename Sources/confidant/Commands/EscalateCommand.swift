@@ -26,17 +26,8 @@ struct EscalateCommand: ParsableCommand {
             let level: EscalationLevel? = try to.map { try parseChoice($0, "escalation level") }
             let text = try freeText(reason, file: textFile, what: "escalate a case")
             let desk = try database.openDesk()
-            let target: EscalationLevel
-            if let level {
-                target = level
-            } else {
-                guard let next = try desk.open(caseID).item.nextEscalationRung else {
-                    throw CaseError.invalidField(field: "escalation level", problem: "cannot go higher than external-committee")
-                }
-                target = next
-            }
-            try desk.escalate(caseID, to: target, reason: text, duty: duty)
-            Console.out("\(caseID) escalated to \(target.label).")
+            let view = try desk.escalate(caseID, to: level, reason: text, duty: duty)
+            Console.out("\(caseID) escalated to \(view.item.escalationLevel?.label ?? "?").")
         }
     }
 }
