@@ -80,6 +80,7 @@ struct BackupTests {
             }
         }
         let reopened = try SQLiteCaseStore.open(at: target, passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator())
+        try reopened.recordLogin()
         #expect(try reopened.verifyAudit() == .intact(entries: restoredRows["audit"]!.count + 1))
         let id = try #require(try store.summaries().first { $0.pseudonym == "Ash Lapwing" }?.id)
         #expect(try reopened.loadCase(id) == (try store.loadCase(id)))

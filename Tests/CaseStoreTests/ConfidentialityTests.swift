@@ -157,7 +157,12 @@ struct ConfidentialityTests {
                                      pause: { pauses.append($0) })
         #expect(pauses == [1, 2])
         let store = try open(team.path, StoreFixtures.passphrase)
+        // The failures enter the chain with the session's login, which is written with its first change (or once a
+        // command succeeded), so a refused command leaves the file as it was.
+        #expect(try store.auditEntries(caseId: nil).filter { $0.action == "failed-login" }.count == 0)
+        try store.recordLogin()
         #expect(try store.auditEntries(caseId: nil).filter { $0.action == "failed-login" }.count == 3)
+        #expect(try store.auditEntries(caseId: nil).last?.action == "login")
         #expect(try store.verifyAudit() == .intact(entries: try store.auditEntries(caseId: nil).count))
     }
 
