@@ -26,6 +26,8 @@ public struct Case: Equatable, Sendable, Identifiable {
     public var dutyToAct: String?
     /// Measures taken when the case was closed as substantiated.
     public var measures: [Measure]
+    /// Days between follow-ups agreed with the reporter for this case; nil for the policy's default.
+    public var followUpEveryDays: Int?
     public var narrative: String
     public var supportNeeds: String
     public var status: CaseStatus
@@ -78,6 +80,7 @@ public struct Case: Equatable, Sendable, Identifiable {
         self.wishes = wishes
         self.dutyToAct = dutyToAct
         self.measures = measures
+        followUpEveryDays = nil
     }
 
     /// Adds a journal entry at the end. Entries are never edited or removed.
@@ -85,6 +88,12 @@ public struct Case: Equatable, Sendable, Identifiable {
     public mutating func appendJournal(_ entry: JournalEntry) {
         journal.append(entry)
         if acknowledgedAt == nil, entry.kind.isContact || entry.kind == .letter { acknowledgedAt = entry.at }
+    }
+
+    /// The power rating the reported persons suggest (their highest power relative to the reporter), for the counselor
+    /// to confirm when assessing.
+    public var suggestedPowerRating: Int? {
+        reported.map { PowerRelation.allCases.firstIndex(of: $0.power)! }.max()
     }
 
     /// The affected person as shown on screens: the reporter when no one else is named.

@@ -20,14 +20,18 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
     public var narrative: String?
     public var supportNeeds: String?
     public var wishes: Wishes?
+    /// Days between follow-ups agreed for this case; `.some(nil)` returns to the policy's default.
+    public var followUpEveryDays: Int??
 
     public init(
         channel: Channel? = nil, incidentFirst: String? = nil, incidentLast: String? = nil,
         reporter: CaseIntake.ReporterInput? = nil, affected: CaseIntake.AffectedInput?? = nil,
         relationship: Relationship? = nil, reported: [ReportedPerson]? = nil, categories: [String]? = nil,
         grounds: [String]? = nil, conductTags: [String]? = nil, childInvolved: Bool? = nil,
-        consentShareIdentity: Bool? = nil, narrative: String? = nil, supportNeeds: String? = nil, wishes: Wishes? = nil
+        consentShareIdentity: Bool? = nil, narrative: String? = nil, supportNeeds: String? = nil, wishes: Wishes? = nil,
+        followUpEveryDays: Int?? = nil
     ) {
+        self.followUpEveryDays = followUpEveryDays
         self.channel = channel
         self.incidentFirst = incidentFirst
         self.incidentLast = incidentLast
@@ -47,7 +51,7 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case channel, incidentFirst, incidentLast, reporter, affected, relationship, reported, categories, grounds,
-             conductTags, childInvolved, consentShareIdentity, narrative, supportNeeds, wishes
+             conductTags, childInvolved, consentShareIdentity, narrative, supportNeeds, wishes, followUpEveryDays
     }
 
     public init(from decoder: Decoder) throws {
@@ -69,6 +73,9 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
         narrative = try c.decodeIfPresent(String.self, forKey: .narrative)
         supportNeeds = try c.decodeIfPresent(String.self, forKey: .supportNeeds)
         wishes = try c.decodeIfPresent(Wishes.self, forKey: .wishes)
+        if c.contains(.followUpEveryDays) {
+            followUpEveryDays = .some(try c.decodeNil(forKey: .followUpEveryDays) ? nil : try c.decode(Int.self, forKey: .followUpEveryDays))
+        }
     }
 
     /// Decodes an edit, refusing unknown keys (naming the nearest known one) and workflow fields.
@@ -126,6 +133,12 @@ extension Case {
         if let narrative = edit.narrative { next.narrative = narrative.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let support = edit.supportNeeds { next.supportNeeds = support }
         if let wishes = edit.wishes { next.wishes = wishes }
+        if let days = edit.followUpEveryDays {
+            if let days, !(1...365).contains(days) {
+                throw CaseError.invalidField(field: "follow-up interval", problem: "must be 1 to 365 days, not \(days)")
+            }
+            next.followUpEveryDays = days
+        }
         try next.validateRecord(taxonomy: taxonomy)
 
         let changes = changes(to: next, taxonomy: taxonomy)
@@ -194,6 +207,7 @@ extension Case {
         note("narrative", narrative, other.narrative) { quoted($0) }
         note("supportNeeds", supportNeeds, other.supportNeeds) { quoted($0) }
         note("wishes", wishes, other.wishes) { $0?.rawValue ?? "not recorded" }
+        note("followUpEveryDays", followUpEveryDays, other.followUpEveryDays) { $0.map { "\($0) days" } ?? "the policy's default" }
         return result
     }
 }

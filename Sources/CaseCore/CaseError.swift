@@ -24,6 +24,7 @@ public enum CaseError: Error, Equatable, Sendable, CustomStringConvertible {
     case partyOutOfRange(Int, count: Int)
     case nothingChanged
     case unknownKey(key: String, in: String, suggestion: String?)
+    case notUnderReview(CaseStatus)
 
     public var description: String {
         switch self {
@@ -77,6 +78,8 @@ public enum CaseError: Error, Equatable, Sendable, CustomStringConvertible {
                 : "There is no reported person \(number); the case names \(count) (1 to \(count))."
         case .nothingChanged:
             return "The edit changes nothing."
+        case let .notUnderReview(status):
+            return "Only an escalated case can be reviewed; this one is \(status.rawValue)."
         case let .unknownKey(key, place, suggestion):
             return "'\(key)' is not a field of \(place)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".")
         }

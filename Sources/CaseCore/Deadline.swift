@@ -14,6 +14,8 @@ public struct Deadline: Equatable, Sendable {
         case feedback
         /// Telling the reporter of a disclosure made without their consent.
         case tellReporter = "tell-reporter"
+        /// Acting on a supervisor's review that returned the case or moved it on.
+        case review
 
         public var label: String {
             switch self {
@@ -24,6 +26,7 @@ public struct Deadline: Equatable, Sendable {
             case .followUp: "Follow-up"
             case .feedback: "Feedback to reporter"
             case .tellReporter: "Tell reporter of disclosure"
+            case .review: "Act on the review"
             }
         }
     }

@@ -43,9 +43,15 @@ public struct DeadlineCalculator: Sendable {
             result.append(Deadline(kind: .tellReporter, due: due, metAt: first([.reporterTold, .tellingDeferred], from: disclosure.at)))
         }
 
+        for review in journal where review.kind == .review {
+            let due = calendar.date(byAdding: .day, value: policy.actOnReviewWithinDays, to: review.at)!
+            let next = journal.lazy.filter { $0.kind != .review && $0.at > review.at }.map(\.at).min()
+            result.append(Deadline(kind: .review, due: due, metAt: next))
+        }
+
         if item.status.isOpen {
             let last = max(contacts.max() ?? received, cycleStart)
-            let followDue = calendar.date(byAdding: .day, value: policy.followUpEveryDays, to: last)!
+            let followDue = calendar.date(byAdding: .day, value: item.followUpEveryDays ?? policy.followUpEveryDays, to: last)!
             result.append(Deadline(kind: .followUp, due: followDue, metAt: nil))
             return result
         }

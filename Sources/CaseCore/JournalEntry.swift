@@ -18,6 +18,8 @@ public struct JournalEntry: Equatable, Sendable, Codable {
         case respondentAccount = "respondent-account"
         case interimMeasure = "interim-measure"
         case outcomeCommunicated = "outcome-communicated"
+        /// A supervisor's decision on an escalated case.
+        case review
 
         public var label: String {
             switch self {
@@ -43,6 +45,7 @@ public struct JournalEntry: Equatable, Sendable, Codable {
             case .respondentAccount: "Reported person's account"
             case .interimMeasure: "Interim measure"
             case .outcomeCommunicated: "Outcome communicated to reported person"
+            case .review: "Supervisor's review"
             }
         }
 
@@ -58,6 +61,9 @@ public struct JournalEntry: Equatable, Sendable, Codable {
         public var isDueProcess: Bool {
             self == .respondentInformed || self == .respondentAccount || self == .interimMeasure || self == .outcomeCommunicated
         }
+
+        /// What a supervisor's copy of a case shows of its journal: how it moved, how it was scored and decided.
+        public static let supervisorVisible: Set<Kind> = [.status, .assessment, .escalation, .decision, .review]
 
         /// Kinds a counselor writes directly with `journal` (the others are written by the action they record).
         public static let recordable: [Kind] = [

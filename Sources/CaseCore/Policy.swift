@@ -32,6 +32,9 @@ public struct Policy: Equatable, Sendable, Decodable {
     /// Days within which the reporter is told of a disclosure made without their consent (default 2).
     public var tellReporterWithinDays: Int { tellReporterDays ?? 2 }
     var tellReporterDays: Int?
+    /// Days within which the counselor acts on a supervisor's review (default 2).
+    public var actOnReviewWithinDays: Int { actOnReviewDays ?? 2 }
+    var actOnReviewDays: Int?
     /// Whom to call when someone is in danger now; every letter to a reporter carries them.
     public var urgentSafetyContacts: [String]
 
@@ -39,6 +42,7 @@ public struct Policy: Equatable, Sendable, Decodable {
         case organisationName, acknowledgeWithinDays, firstContact, followUpEveryDays, feedbackWithinMonths,
              complaintWindowMonths, dueSoonHours, idleLockMinutes, retention, urgentSafetyContacts
         case tellReporterDays = "tellReporterWithinDays"
+        case actOnReviewDays = "actOnReviewWithinDays"
     }
 
     public init(from decoder: Decoder) throws {
@@ -53,6 +57,7 @@ public struct Policy: Equatable, Sendable, Decodable {
         idleLockMinutes = try c.decode(Int.self, forKey: .idleLockMinutes)
         retention = try c.decode(Retention.self, forKey: .retention)
         tellReporterDays = try c.decodeIfPresent(Int.self, forKey: .tellReporterDays)
+        actOnReviewDays = try c.decodeIfPresent(Int.self, forKey: .actOnReviewDays)
         urgentSafetyContacts = try c.decodeIfPresent([String].self, forKey: .urgentSafetyContacts) ?? []
     }
 
@@ -65,7 +70,8 @@ public struct Policy: Equatable, Sendable, Decodable {
         }
         let positives = [policy.acknowledgeWithinDays, policy.firstContact.criticalHours, policy.firstContact.highHours,
                          policy.firstContact.otherHours, policy.followUpEveryDays, policy.feedbackWithinMonths,
-                         policy.complaintWindowMonths, policy.retention.closedCaseDays, policy.tellReporterWithinDays]
+                         policy.complaintWindowMonths, policy.retention.closedCaseDays, policy.tellReporterWithinDays,
+                         policy.actOnReviewWithinDays]
         guard positives.allSatisfy({ $0 > 0 }) else {
             throw ConfigurationError.invalid(file: "policy.json", detail: "every period must be positive")
         }

@@ -40,7 +40,7 @@ public enum StrictJSON {
 
     /// `edit --json`: the same fields, but the workflow moves through its own commands.
     public static let edit = Shape(
-        name: "a case edit", keys: caseFields, nested: caseNested,
+        name: "a case edit", keys: caseFields.union(["followUpEveryDays"]), nested: caseNested,
         refused: [
             "status": "the status changes with `confidant status`",
             "assessment": "ratings change with `confidant assess`",

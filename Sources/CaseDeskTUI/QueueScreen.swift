@@ -213,6 +213,7 @@ final class QueueScreen: DeskScreen {
         case .followUp: "follow-up"
         case .feedback: "feedback"
         case .tellReporter: "tell"
+        case .review: "review"
         }
         return DateText.day(deadline.due, calendar: calendar) + " " + kind
     }

@@ -144,6 +144,19 @@ public final class CaseDesk: Sendable {
         try edit(id, .consent(given))
     }
 
+    /// A supervisor's decision on an escalated case (supervisors only): back to the counselor with advice, up to the
+    /// next level, accepted for a formal procedure, or closed with an outcome. Journaled as a `review` entry, audited;
+    /// the counselor sees it as an alert until they act on it.
+    @discardableResult
+    public func review(_ id: CaseID, decision: ReviewDecision, text: String, outcome: Outcome? = nil,
+                       measures: [Measure] = []) throws -> CaseView {
+        let now = clock()
+        let item = try store.reviewCase(id, now: now) { item in
+            try item.review(decision, text: text, outcome: outcome, measures: measures, by: self.author, at: now)
+        }
+        return CaseView(item: item, evaluation: try store.evaluate(item))
+    }
+
     /// Reopens a closed, withdrawn or screened-out case with the reason; a purged case cannot be reopened.
     @discardableResult
     public func reopen(_ id: CaseID, reason: String) throws -> CaseView {
@@ -188,7 +201,8 @@ public final class CaseDesk: Sendable {
         let view = try open(id)
         let values = LetterTemplate.acknowledgementValues(
             for: view.item, evaluation: view.evaluation, counselor: author,
-            organisation: evaluator.policy.organisationName ?? "the organisation", policy: evaluator.policy, now: clock(),
+            organisation: try store.organisationName() ?? evaluator.policy.organisationName ?? "the organisation",
+            policy: evaluator.policy, now: clock(),
             calendar: evaluator.deadlines.calendar)
         try store.audit(action: "letter", caseId: id, detail: "acknowledgement letter (\(template.language)) rendered", now: clock())
         guard html else { return template.render(values, escape: { MarkdownText.inline($0) }) }

@@ -9,6 +9,10 @@ public protocol CaseRepository: AnyObject, Sendable {
     /// The configuration cases are scored and timed with.
     var evaluator: CaseEvaluator { get }
 
+    /// When a wrong passphrase was given since the last successful login (told at login).
+    var failedAttempts: [Date] { get }
+    /// The organisation's name given at `init`, used in letters.
+    func organisationName() throws -> String?
     /// Writes the session's login into the audit chain if no change has yet (an opened desk, a command that succeeded).
     func recordLogin() throws
     /// The queue: every case this session may see, as unsealed ranking fields, in queue order.
@@ -27,6 +31,10 @@ public protocol CaseRepository: AnyObject, Sendable {
     @discardableResult
     func updateCase(_ id: CaseID, action: String, now: Date,
                     _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case
+    /// Records a supervisor's review decision on an escalated case in one transaction (supervisors only); the change
+    /// must add exactly one `review` entry. Returns the supervisor's copy of the case.
+    @discardableResult
+    func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case
     /// Appends an audit entry that is not tied to a case change (an export, a report).
     func audit(action: String, caseId: CaseID?, detail: String, now: Date) throws
     /// The audit log, whole or for one case.
@@ -73,4 +81,9 @@ public protocol CaseRepository: AnyObject, Sendable {
 extension CaseRepository {
     public func queueVersion() throws -> Int? { nil }
     public func recordLogin() throws {}
+    public func organisationName() throws -> String? { nil }
+    public var failedAttempts: [Date] { [] }
+    public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
+        throw StoreError.notPermitted("this store records no review decisions")
+    }
 }

@@ -31,7 +31,16 @@ extension SQLiteCaseStore {
         guard passphrase.count >= Self.minimumPassphraseLength else {
             throw StoreError.passphraseTooShort(minimum: Self.minimumPassphraseLength)
         }
-        // The slow key derivation happens outside the write transaction.
+        // One passphrase, one account: a passphrase that already opens a slot would open as that account instead,
+        // and the audit would name the wrong person. (The slow key derivations happen outside the write transaction.)
+        let slots = try read { db in try Row.fetchAll(db, sql: "SELECT account, salt, rounds, blockSize, parallelism, wrappedKey FROM keyslot") }
+        for slot in slots {
+            let existing = KDFParameters(salt: slot["salt"], rounds: slot["rounds"], blockSize: slot["blockSize"],
+                                         parallelism: slot["parallelism"])
+            if Sealer.unwrap(slot["wrappedKey"], with: try existing.deriveKey(from: passphrase), account: slot["account"]) != nil {
+                throw StoreError.passphraseInUse(account: name)
+            }
+        }
         let params = KDFParameters.fresh()
         let wrapped = try Sealer.wrap(dataKey, with: params.deriveKey(from: passphrase), account: name)
         try write { db in

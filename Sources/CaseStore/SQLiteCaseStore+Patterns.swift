@@ -5,13 +5,11 @@ import GRDB
 extension SQLiteCaseStore {
     /// Deadlines overdue or due within `hours` across the cases this session may see, most pressing first.
     ///
-    /// Two queries: each open case's dates, band and well-being rating, and the kind and date of the journal entries
-    /// deadlines depend on (from the (case, kind, date) index); then the domain's ``DeadlineCalculator`` on a case
+    /// Two queries: each open case's dates, band and well-being rating, and the kind and date of every journal entry
+    /// of the open cases (from the (case, kind, date) index; deadlines are met by the work the journal records); then the domain's ``DeadlineCalculator`` on a case
     /// holding just those. Opens no sealed field.
     public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
         try checkCanRead()
-        let kinds = JournalEntry.Kind.allCases.filter { $0.isContact || Self.deadlineKinds.contains($0) }
-        let kindList = kinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
         let supervisorOnly = session.role == .supervisor
         let account = session.account
         let calculator = evaluator.deadlines
@@ -20,7 +18,7 @@ extension SQLiteCaseStore {
             var journals: [String: [JournalEntry]] = [:]
             let entries = try Row.fetchCursor(db, sql: """
                 SELECT j.caseId, j.kind, j.at FROM journal j JOIN casefile c ON c.id = j.caseId
-                WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn') AND j.kind IN (\(kindList))
+                WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
                 ORDER BY j.caseId, j.id
                 """)
             while let row = try entries.next() {
@@ -29,7 +27,7 @@ extension SQLiteCaseStore {
             }
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.closedAt,
-                       c.incidentFirst, c.incidentLast, c.wellbeing
+                       c.incidentFirst, c.incidentLast, c.wellbeing, c.followUpDays
                 FROM casefile c
                 WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
                   AND c.id NOT IN (SELECT caseId FROM recusal WHERE account = ?)
@@ -37,13 +35,14 @@ extension SQLiteCaseStore {
             while let row = try cursor.next() {
                 let band = (row["band"] as String?).flatMap(Band.init(rawValue:))
                 let wellbeing: Int? = row["wellbeing"]
-                let item = Case(
+                var item = Case(
                     id: CaseID(year: row["year"], number: row["seq"]), receivedAt: row["receivedAt"],
                     channel: Channel(rawValue: row["channel"]) ?? .complaint, incidentFirst: row["incidentFirst"],
                     incidentLast: row["incidentLast"], reporter: Reporter(pseudonym: row["pseudonym"]), relationship: .other,
                     reported: [], categories: [], narrative: "", status: CaseStatus(rawValue: row["status"]) ?? .new,
                     assessment: wellbeing.flatMap { try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: $0, power: 0) },
                     acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journals[row["id"]] ?? [])
+                item.followUpEveryDays = row["followUpDays"]
                 for deadline in calculator.deadlines(for: item, band: band) where deadline.isDueSoon(at: now, hours: hours) {
                     alerts.append(DeadlineAlert(caseID: item.id, pseudonym: item.reporter.pseudonym, band: band, deadline: deadline))
                 }
@@ -51,11 +50,6 @@ extension SQLiteCaseStore {
         }
         return alerts.sorted { ($0.deadline.due, $0.caseID) < ($1.deadline.due, $1.caseID) }
     }
-
-    /// Journal kinds besides contacts that deadlines depend on.
-    static let deadlineKinds: Set<JournalEntry.Kind> = [
-        .letter, .feedback, .support, .supportDeclined, .reopen, .disclosure, .reporterTold, .tellingDeferred,
-    ]
 
     /// Reported persons named in more than one case the session may see. A counselor gets names and roles;
     /// a supervisor neutral labels only.

@@ -15,6 +15,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let dataKey: SymmetricKey
     /// When the session opened, until its login is in the audit chain.
     let pendingLogin = LockedValue<Date?>(nil)
+    /// When the passphrase was given wrongly since the last successful login (told at login, as a Unix login does).
+    public private(set) var failedAttempts: [Date] = []
 
     /// The minimum passphrase length for new accounts (the throwaway demo database is the one exception).
     public static let minimumPassphraseLength = 8
@@ -25,7 +27,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     @discardableResult
     public static func create(
         at path: String, passphrase: String, account: String = "counselor", role: Role = .counselor,
-        evaluator: CaseEvaluator, kdfRounds: Int = 1 << 15, now: Date = Date()
+        evaluator: CaseEvaluator, kdfRounds: Int = 1 << 15, organisation: String? = nil, now: Date = Date()
     ) throws -> SQLiteCaseStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
         let directory = (path as NSString).deletingLastPathComponent
@@ -42,6 +44,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             let headKey = Self.headKey(dataKey)
             try pool.write { db in
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', 'confidant-1')")
+                if let organisation = organisation?.trimmingCharacters(in: .whitespacesAndNewlines), !organisation.isEmpty {
+                    try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('organisation', ?)", arguments: [organisation])
+                }
                 try Self.insertKeySlot(db, account: account, role: role, params: params, wrapped: wrapped, now: now)
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
                                     detail: "database created with \(role.rawValue) account", at: now, headKey: headKey)
@@ -102,12 +107,29 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
             store.pendingLogin.set(now)
+            store.failedAttempts = try pool.read { db in try Date.fetchAll(db, sql: "SELECT at FROM loginFailure ORDER BY id") }
             return store
         }
         try? pool.write { db in
             try db.execute(sql: "INSERT INTO loginFailure (at, account) VALUES (?, ?)", arguments: [now, account])
         }
         throw StoreError.wrongPassphrase
+    }
+
+    /// The accounts of a database, read without a passphrase (their names are not sealed), for the login prompt.
+    public static func accountNames(at path: String) throws -> [String] {
+        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        defer { try? queue.close() }
+        return try queue.read { db in
+            guard try db.tableExists("keyslot") else { return [] }
+            return try String.fetchAll(db, sql: "SELECT account FROM keyslot ORDER BY rowid")
+        }
+    }
+
+    /// The organisation's name given at `init` (letters use it), if any.
+    public func organisationName() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'organisation'") }
     }
 
     /// Seconds to wait before trying a passphrase after `failures` wrong ones since the last good login:
@@ -233,9 +255,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 db,
                 sql: "SELECT \(Self.summaryColumns) FROM casefile INDEXED BY casefile_queue"
                     + " WHERE id NOT IN (SELECT caseId FROM recusal WHERE account = ?)"
-                    + (supervisorOnly ? " AND status = 'escalated'" : "")
+                    + (supervisorOnly ? " AND (status = 'escalated' OR (queueOpen = 1 AND id IN "
+                        + "(SELECT caseId FROM journal WHERE kind = 'review' AND author = ?)))" : "")
                     + " ORDER BY queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq",
-                arguments: [account])
+                arguments: supervisorOnly ? [account, account] : [account])
             // Few distinct category lists exist: share one array per list instead of splitting every row.
             var categoryLists: [String: [String]] = [:]
             while let row = try cursor.next() {
@@ -292,8 +315,13 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         }
     }
 
+    /// For a supervisor, deadlines are facts of the whole record: the case is evaluated from the stored record (its
+    /// journal's kinds and dates, without text), not from the supervisor's copy, which leaves most entries out.
     public func evaluate(_ item: Case) throws -> CaseEvaluation {
-        try read { db in try evaluate(db, item) }
+        try read { db in
+            guard session.role == .supervisor else { return try evaluate(db, item) }
+            return try evaluate(db, loadCase(db, item.id, unseal: false))
+        }
     }
 
     public func addCase(_ intake: CaseIntake, now: Date) throws -> Case {
@@ -328,7 +356,26 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     public func updateCase(_ id: CaseID, action: String, now: Date,
                            _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
         try checkCanWrite()
-        return try write { db in
+        return try apply(id, action: action, now: now, change)
+    }
+
+    /// A supervisor's decision on an escalated case: the one change a supervisor's session may make.
+    @discardableResult
+    public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
+        guard session.role == .supervisor else { throw StoreError.notPermitted("only a supervisor records a review decision") }
+        return try apply(id, action: "review", now: now) { item, _ in
+            guard item.status == .escalated else { throw CaseError.notUnderReview(item.status) }
+            let before = item.journal.count
+            try change(&item)
+            guard item.journal.count == before + 1, item.journal.last?.kind == .review else {
+                throw StoreError.notPermitted("a supervisor records review decisions only")
+            }
+        }
+    }
+
+    func apply(_ id: CaseID, action: String, now: Date,
+               _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
+        try write { db in
             try checkEntitled(db, id)
             let before = try loadCase(db, id, unseal: true)
             var after = before
@@ -337,7 +384,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                   Array(after.journal.prefix(before.journal.count)) == before.journal else {
                 throw StoreError.notPermitted("journal entries can only be added, never changed or removed")
             }
-            guard after != before else { return before }
+            guard after != before else { return redacted(before) }
             if after.journal.count == before.journal.count {
                 throw StoreError.notPermitted("a change to a case must be recorded in its journal")
             }
@@ -352,7 +399,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             try AuditLog.append(db, actor: session.account, action: action, caseId: id.description,
                                 detail: "status \(after.status.rawValue); \(after.journal.count - before.journal.count) journal entr\(after.journal.count - before.journal.count == 1 ? "y" : "ies") added",
                                 at: now, headKey: headKey)
-            return after
+            return redacted(after)
         }
     }
 
@@ -394,9 +441,16 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                              arguments: [id.description, session.account]) == true {
             throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
         }
-        if session.role == .supervisor, status != CaseStatus.escalated.rawValue {
+        if session.role == .supervisor, status != CaseStatus.escalated.rawValue, try !reviewedClosed(db, id, status: status) {
             throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(id) is not escalated")
         }
+    }
+
+    /// A closed case this supervisor reviewed: they may still read its outcome.
+    func reviewedClosed(_ db: Database, _ id: CaseID, status: String) throws -> Bool {
+        guard CaseStatus(rawValue: status)?.isTerminal == true else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE caseId = ? AND kind = 'review' AND author = ? LIMIT 1",
+                                 arguments: [id.description, session.account]) ?? false
     }
 
     /// A counselor reads every identity; a supervisor only where the reporter consented.
@@ -424,39 +478,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         }
     }
 
-    /// What the session may see of a case it is entitled to. A supervisor gets the pseudonym (the name too, only
-    /// with consent; the contact never), an excerpt of the narrative, and the status, assessment, escalation and
-    /// decision entries of the journal, with the reporter's name (without consent) and contact details scrubbed
-    /// from every text, exactly as the supervisor's export does.
+    /// What the session may see of a case it is entitled to: for a supervisor, ``SupervisorView``.
     func redacted(_ item: Case) -> Case {
-        guard session.role == .supervisor else { return item }
-        let scrub = ExportRedaction.scrubber(for: item)
-        let reporter = item.consentShareIdentity
-            ? Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous, name: item.reporter.name)
-            : item.reporter.pseudonymised
-        let affected = item.affected.map { person in
-            item.consentShareIdentity ? AffectedPerson(pseudonym: person.pseudonym, name: person.name) : person.pseudonymised
-        }
-        let visibleKinds: Set<JournalEntry.Kind> = [.status, .assessment, .escalation, .decision]
-        let journal = item.journal.filter { visibleKinds.contains($0.kind) }.map { entry in
-            JournalEntry(at: entry.at, kind: entry.kind, author: entry.author, text: scrub(entry.text))
-        }
-        return Case(
-            id: item.id, receivedAt: item.receivedAt, channel: item.channel, incidentFirst: item.incidentFirst,
-            incidentLast: item.incidentLast, reporter: reporter, relationship: item.relationship, reported: item.reported,
-            categories: item.categories, grounds: item.grounds, conductTags: item.conductTags, childInvolved: item.childInvolved,
-            consentShareIdentity: item.consentShareIdentity, narrative: Self.excerpt(scrub(item.narrative)), supportNeeds: "",
-            status: item.status, assessment: item.assessment, escalationLevel: item.escalationLevel,
-            screeningReason: item.screeningReason.map(scrub), outcome: item.outcome, acknowledgedAt: item.acknowledgedAt,
-            closedAt: item.closedAt, legalHold: item.legalHold, journal: journal, affected: affected, wishes: item.wishes,
-            dutyToAct: item.dutyToAct, measures: item.measures)
-    }
-
-    static func excerpt(_ text: String, limit: Int = 240) -> String {
-        guard text.count > limit else { return text }
-        let cut = text.prefix(limit)
-        let end = cut.lastIndex(of: " ") ?? cut.endIndex
-        return String(cut[..<end]) + " […]"
+        session.role == .supervisor ? SupervisorView.copy(of: item) : item
     }
 
     // MARK: Rows
@@ -502,7 +526,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
            let w: Int = row["wellbeing"], let p: Int = row["power"] {
             ratings = try FactorRatings(frequency: f, severity: s, threat: t, wellbeing: w, power: p)
         }
-        return Case(
+        var loaded = Case(
             id: id, receivedAt: row["receivedAt"], channel: Channel(rawValue: row["channel"]) ?? .complaint,
             incidentFirst: row["incidentFirst"], incidentLast: row["incidentLast"], reporter: reporter,
             relationship: Relationship(rawValue: row["relationship"]) ?? .other, reported: reported,
@@ -514,6 +538,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             screeningReason: row["screeningReason"], outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)),
             acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], legalHold: row["legalHold"], journal: journal,
             affected: affected, wishes: details.wishes, dutyToAct: details.dutyToAct, measures: details.measures ?? [])
+        loaded.followUpEveryDays = row["followUpDays"]
+        return loaded
     }
 
     /// The reporter's identity and the affected person (pseudonym, name, contact): opened only for the identity.
@@ -572,7 +598,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                     anonymous = ?, categories = ?, grounds = ?, conductTags = ?, childInvolved = ?, consentShareIdentity = ?,
                     escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?, legalHold = ?,
                     frequency = ?, severity = ?, threat = ?, wellbeing = ?, power = ?,
-                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, updatedAt = ?
+                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, followUpDays = ?, updatedAt = ?
                 WHERE id = ?
                 """,
             arguments: [item.status.rawValue, item.relationship.rawValue, item.incidentFirst, item.incidentLast,
@@ -584,7 +610,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                         try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
                         try sealer.seal(item.narrative, context: "case:\(key):narrative"),
                         try sealer.seal(item.supportNeeds, context: "case:\(key):support"),
-                        try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), now, key])
+                        try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now, key])
     }
 
     func writeParties(_ db: Database, _ item: Case) throws {

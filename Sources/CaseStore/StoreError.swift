@@ -12,6 +12,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notADatabase(path: String, detail: String)
     case corrupted(String)
     case passphraseTooShort(minimum: Int)
+    case passphraseInUse(account: String)
     case notPermitted(String)
     case readOnly(path: String)
     case diskFull(path: String)
@@ -38,6 +39,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The database is damaged: \(detail)."
         case let .passphraseTooShort(minimum):
             "The passphrase must be at least \(minimum) characters long."
+        case let .passphraseInUse(account):
+            "That passphrase already opens another account; choose a different one for \(account)."
         case let .notPermitted(what):
             "Not permitted: \(what)."
         case let .readOnly(path):

@@ -181,10 +181,12 @@ enum StoreSchema {
             try db.execute(sql: "CREATE INDEX journal_case_kind_at ON journal (caseId, kind, at)")
         }
         migrator.registerMigration("v8-case-evolves") { db in
-            // Sealed details a case gains as it evolves (wishes, duty to act, measures); the reported person a
-            // due-process journal entry concerns (its position in the case's reported list).
+            // Sealed details a case gains as it evolves (wishes, duty to act, measures); the follow-up interval agreed for
+            // the case (a deadline, so plain like the other dates); the reported person a due-process journal entry
+            // concerns (its position in the case's reported list).
             try db.execute(sql: """
                 ALTER TABLE casefile ADD COLUMN sealedDetails BLOB;
+                ALTER TABLE casefile ADD COLUMN followUpDays INTEGER;
                 ALTER TABLE journal ADD COLUMN party INTEGER;
                 """)
         }

@@ -14,7 +14,7 @@ struct Confidant: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             AssessCommand.self, EditCommand.self, StatusCommand.self, ReopenCommand.self, JournalCommand.self, EscalateCommand.self,
-            DiscloseCommand.self,
+            DiscloseCommand.self, ReviewCommand.self,
             ConflictCommand.self, ReassignCommand.self, HoldCommand.self, PurgeCommand.self,
             LetterCommand.self, DueCommand.self, RespondentsCommand.self, LookupCommand.self, UserCommand.self, AuditCommand.self,
             ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self,

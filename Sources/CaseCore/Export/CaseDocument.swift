@@ -140,7 +140,7 @@ public struct CaseDocument: Encodable, Sendable {
                          overdue: $0.isOverdue(at: now), metAt: $0.metAt.map(DateText.timestamp), metLate: $0.wasMetLate)
         }
         let visible: (JournalEntry) -> Bool = { entry in
-            audience == .counselor || [.status, .assessment, .escalation, .decision].contains(entry.kind)
+            audience == .counselor || JournalEntry.Kind.supervisorVisible.contains(entry.kind)
         }
         journal = item.journal.filter(visible).map {
             JournalPart(at: DateText.timestamp($0.at), kind: $0.kind.rawValue, author: $0.author, text: $0.text)

@@ -13,22 +13,12 @@ public enum ExportRedaction {
     public static let contactPlaceholder = "[contact withheld]"
     public static let affectedPlaceholder = "[affected person]"
 
-    /// The document for `audience`, scrubbed for the supervisor.
+    /// The document for `audience`. The supervisor's document is made from ``SupervisorView/copy(of:)``, the same
+    /// copy the store gives a supervisor's session, so the counselor's "for the supervisor" export and the
+    /// supervisor's own export of the same case at the same moment are the same bytes.
     public static func document(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date) -> CaseDocument {
-        var doc = CaseDocument(item: item, evaluation: evaluation, audience: audience, now: now)
-        guard audience == .supervisor else { return doc }
-        let scrub = scrubber(for: item)
-        doc.narrative = scrub(doc.narrative)
-        doc.journal = doc.journal.map { entry in
-            var copy = entry
-            copy.text = scrub(entry.text)
-            return copy
-        }
-        doc.screeningReason = doc.screeningReason.map(scrub)
-        doc.supportNeeds = ""
-        doc.reporter.contact = nil
-        doc.affected?.contact = nil
-        return doc
+        guard audience == .supervisor else { return CaseDocument(item: item, evaluation: evaluation, audience: audience, now: now) }
+        return CaseDocument(item: SupervisorView.copy(of: item), evaluation: evaluation, audience: .supervisor, now: now)
     }
 
     /// A function replacing the reporter's identity in a text, as the supervisor export needs it.

@@ -89,7 +89,7 @@ public enum ImportColumn: String, CaseIterable, Sendable {
         case .illegalTransition, .reasonRequired, .caseIsTerminal: .status
         case .escalationNotHigher, .escalationSkipsRung, .escalationNotRequested: .escalationLevel
         case .outcomeRequired, .measuresRequired, .measuresWithoutSubstantiation: ImportColumn(rawValue: "outcome")
-        case .overrideNeedsConfirmation, .notReopenable: .status
+        case .overrideNeedsConfirmation, .notReopenable, .notUnderReview: .status
         case .emptyJournalText, .partyRequired, .partyOutOfRange, .nothingChanged, .unknownKey: nil
         }
     }

@@ -3,29 +3,37 @@ import CaseStore
 import Foundation
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a new, empty, encrypted database.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a new, empty, encrypted database with your counselor account.",
+        discussion: """
+            On a terminal, init asks for your account name (default: your login name), the organisation's name (used \
+            in letters; default: organisationName of policy.json) and a new passphrase, twice. For scripts: --account, \
+            --organisation and $CONFIDANT_PASSPHRASE.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
-    var account: String { database.account ?? "counselor" }
+    @Option(help: "The organisation's name, as letters to reporters give it.") var organisation: String?
+
+    static var loginName: String {
+        let name = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
+        let cleaned = name.filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        return cleaned.isEmpty ? "counselor" : cleaned
+    }
 
     func run() throws {
         try reportingErrors {
             let config = try ConfidantConfiguration.discover()
             let path = database.path
             if FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
-            let passphrase = try Passphrase.obtain(prompt: "New passphrase: ")
-            guard passphrase.count >= SQLiteCaseStore.minimumPassphraseLength else {
-                throw StoreError.passphraseTooShort(minimum: SQLiteCaseStore.minimumPassphraseLength)
-            }
-            if ProcessInfo.processInfo.environment["CONFIDANT_PASSPHRASE"] == nil {
-                let again = try Passphrase.obtain(prompt: "Repeat passphrase: ")
-                guard again == passphrase else {
-                    throw ValidationError("The two passphrases differ; nothing was created.")
-                }
-            }
-            try SQLiteCaseStore.create(at: path, passphrase: passphrase, account: account, evaluator: config.evaluator())
-            Console.out("Created \(path) with the counselor account '\(account)'.")
+            let account = database.account ?? Passphrase.ask("Your account name", default: Self.loginName)
+            let organisationName = organisation
+                ?? Passphrase.ask("Your organisation's name (in letters)", default: config.policy.organisationName ?? "the organisation")
+            let passphrase = try Passphrase.obtainNew(
+                for: account, variable: "CONFIDANT_PASSPHRASE", minimum: SQLiteCaseStore.minimumPassphraseLength)
+            try SQLiteCaseStore.create(at: path, passphrase: passphrase, account: account, evaluator: config.evaluator(),
+                                       organisation: organisationName)
+            Console.out("Created \(path) with the counselor account '\(account)' for \(organisationName).")
         }
     }
 }

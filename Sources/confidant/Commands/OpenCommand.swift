@@ -15,12 +15,13 @@ struct OpenCommand: ParsableCommand {
             let desk = try database.openDesk(with: config)
             let path = database.path
             // Retention runs on start: expired closed cases are purged before anything is shown.
-            var banner: String?
+            var banner = DatabaseOptions.failedAttemptsNotice(desk.store.failedAttempts)
             if desk.store.session.role == .counselor {
                 let expired = try desk.store.purgeCandidates(now: desk.clock())
                 if !expired.isEmpty {
                     let count = try desk.store.purge(expired.map(\.id), now: desk.clock())
-                    banner = "Retention: \(count) closed case\(count == 1 ? " was" : "s were") past the retention period and purged."
+                    banner = [banner, "Retention: \(count) closed case\(count == 1 ? " was" : "s were") past the retention period and purged."]
+                        .compactMap { $0 }.joined(separator: " ")
                 }
             }
             try desk.recordLogin()

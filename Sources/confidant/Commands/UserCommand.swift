@@ -9,7 +9,8 @@ struct UserCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an account. Its passphrase comes from $CONFIDANT_NEW_PASSPHRASE, else a prompt.")
+            abstract: "Add an account. Its passphrase comes from $CONFIDANT_NEW_PASSPHRASE, else it is asked twice.",
+            discussion: "A passphrase that already opens another account is refused.")
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "Account name.") var name: String
@@ -23,8 +24,8 @@ struct UserCommand: ParsableCommand {
                     throw ValidationError("The role must be counselor, supervisor or admin.")
                 }
                 let desk = try database.openDesk()
-                let passphrase = try ProcessInfo.processInfo.environment["CONFIDANT_NEW_PASSPHRASE"]
-                    ?? Passphrase.obtain(prompt: "Passphrase for \(name): ", environment: [:])
+                let passphrase = try Passphrase.obtainNew(
+                    for: name, variable: "CONFIDANT_NEW_PASSPHRASE", minimum: SQLiteCaseStore.minimumPassphraseLength)
                 try desk.store.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases, now: desk.clock())
                 Console.out("Added the \(parsedRole.rawValue) account '\(name)'.")
             }

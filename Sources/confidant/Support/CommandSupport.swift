@@ -18,17 +18,53 @@ struct DatabaseOptions: ParsableArguments {
         try openDesk(with: ConfidantConfiguration.discover())
     }
 
-    /// Asks for the passphrase and opens the store with a configuration already loaded.
+    /// Asks for the passphrase and opens the store with a configuration already loaded. On a terminal the prompt
+    /// names the account it opens, and a wrong passphrase asks again (three tries, each after the growing delay).
+    /// A successful login says how many wrong passphrases were given since the last one, and when.
     func openDesk(with config: ConfidantConfiguration) throws -> CaseDesk {
         let path = self.path
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         let clock = try testClock()
-        let store = try SQLiteCaseStore.open(
-            at: path, passphrase: try Passphrase.obtain(), account: account, evaluator: config.evaluator(calendar: .current),
-            now: clock())
+        let fromEnvironment = ProcessInfo.processInfo.environment["CONFIDANT_PASSPHRASE"] != nil
+        let names = fromEnvironment ? [] : ((try? SQLiteCaseStore.accountNames(at: path)) ?? [])
+        let prompt: String
+        if let account {
+            prompt = "Passphrase for \(account): "
+        } else if names.count == 1 {
+            prompt = "Passphrase for \(names[0]): "
+        } else if names.count > 1 {
+            prompt = "Passphrase (accounts: \(names.joined(separator: ", ")); --account NAME picks one): "
+        } else {
+            prompt = "Passphrase: "
+        }
+        var store: SQLiteCaseStore?
+        for attempt in 1...(fromEnvironment ? 1 : 3) {
+            do {
+                store = try SQLiteCaseStore.open(
+                    at: path, passphrase: try Passphrase.obtain(prompt: prompt), account: account,
+                    evaluator: config.evaluator(calendar: .current), now: clock())
+                break
+            } catch StoreError.wrongPassphrase where attempt < 3 && !fromEnvironment {
+                Passphrase.say("The passphrase is not correct; try again.")
+            }
+        }
+        guard let store else { throw StoreError.wrongPassphrase }
+        if let notice = Self.failedAttemptsNotice(store.failedAttempts) {
+            FileHandle.standardError.write(Data((notice + "\n").utf8))
+        }
         let desk = CaseDesk(store: store, clock: clock)
         OpenedDesk.shared.set(desk)
         return desk
+    }
+}
+
+extension DatabaseOptions {
+    /// "2 wrong passphrases were given since the last login, the last on 2026-11-28 at 09:14 UTC.", or nil.
+    static func failedAttemptsNotice(_ attempts: [Date]) -> String? {
+        guard let last = attempts.max() else { return nil }
+        let count = attempts.count
+        return "\(count) wrong passphrase\(count == 1 ? " was" : "s were") given since the last login, the last on "
+            + "\(DateText.day(last)) at \(DateText.timestamp(last).dropFirst(11).prefix(5)) UTC."
     }
 }
 

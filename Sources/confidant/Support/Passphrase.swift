@@ -1,3 +1,4 @@
+import CaseStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -16,6 +17,68 @@ enum Passphrase {
         if let value = environment["CONFIDANT_PASSPHRASE"] { return value }
         guard let value = readFromTerminal(prompt: prompt) else { throw Unavailable() }
         return value
+    }
+
+    /// Whether a person can be asked at a terminal.
+    static var hasTerminal: Bool {
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return isatty(fd) == 1
+    }
+
+    /// Asks a question on the terminal with echo on; the default when the answer is empty or there is no terminal.
+    static func ask(_ question: String, default value: String) -> String {
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard fd >= 0 else { return value }
+        defer { close(fd) }
+        guard isatty(fd) == 1 else { return value }
+        let prompt = "\(question) [\(value)]: "
+        _ = prompt.withCString { write(fd, $0, strlen($0)) }
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(fd, &byte, 1) == 1 {
+            if byte == 10 || byte == 13 { break }
+            bytes.append(byte)
+        }
+        let answer = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        return answer.isEmpty ? value : answer
+    }
+
+    /// Writes a line to the terminal (for messages between tries).
+    static func say(_ text: String) {
+        let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let line = text + "\n"
+        _ = line.withCString { write(fd, $0, strlen($0)) }
+    }
+
+    /// A new passphrase, asked twice on a terminal; a too-short one or two that differ ask again (three tries).
+    /// From `variable` when it is set (scripts), checked the same way.
+    static func obtainNew(for account: String, variable: String, minimum: Int,
+                          environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        if let value = environment[variable] {
+            guard value.count >= minimum else { throw CaseStoreErrors.tooShort(minimum) }
+            return value
+        }
+        for attempt in 1...3 {
+            guard let first = readFromTerminal(prompt: "New passphrase for \(account): ") else { throw Unavailable() }
+            guard first.count >= minimum else {
+                if attempt == 3 { throw CaseStoreErrors.tooShort(minimum) }
+                say("The passphrase must be at least \(minimum) characters long; try again.")
+                continue
+            }
+            guard let again = readFromTerminal(prompt: "Repeat the passphrase for \(account): ") else { throw Unavailable() }
+            if again == first { return first }
+            if attempt == 3 { throw DifferentPassphrases() }
+            say("The two passphrases differ; try again.")
+        }
+        throw DifferentPassphrases()
+    }
+
+    struct DifferentPassphrases: Error, CustomStringConvertible {
+        var description: String { "The two passphrases differ; nothing was changed." }
     }
 
     /// Reads a line from `/dev/tty` with echo off; nil when there is no terminal.
@@ -40,4 +103,9 @@ enum Passphrase {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// Store errors the prompts raise.
+enum CaseStoreErrors {
+    static func tooShort(_ minimum: Int) -> StoreError { .passphraseTooShort(minimum: minimum) }
 }

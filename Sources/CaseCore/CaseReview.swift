@@ -1,0 +1,61 @@
+import Foundation
+
+/// What a supervisor decides on an escalated case.
+public enum ReviewDecision: String, CaseIterable, Codable, Sendable {
+    /// Back to the counselor, with advice (support & advice; the escalation level stays, never down).
+    case returnToCounselor = "return"
+    /// Up the ladder to the next level, with the reason.
+    case nextRung = "next-rung"
+    /// Accepted for a formal procedure.
+    case formalProcedure = "formal-procedure"
+    /// Closed, with an outcome (and the measures taken when substantiated).
+    case close
+
+    public var label: String {
+        switch self {
+        case .returnToCounselor: "Return to the counselor with advice"
+        case .nextRung: "Escalate to the next level"
+        case .formalProcedure: "Accept for a formal procedure"
+        case .close: "Close with an outcome"
+        }
+    }
+}
+
+extension Case {
+    /// Records a supervisor's decision on an escalated case and moves the case as the decision says. The decision is
+    /// a `review` journal entry (sealed like every entry); the counselor is then to act on it (a deadline).
+    public mutating func review(
+        _ decision: ReviewDecision, text: String, outcome: Outcome? = nil, measures: [Measure] = [],
+        by reviewer: String, at now: Date
+    ) throws {
+        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard status == .escalated else { throw CaseError.notUnderReview(status) }
+        guard !text.isEmpty else { throw CaseError.reasonRequired("record a review decision") }
+        var summary: String
+        switch decision {
+        case .returnToCounselor:
+            status = .supportAdvice
+            summary = "returned to the counselor (status escalated → support-advice)"
+        case .nextRung:
+            guard let next = nextEscalationRung else {
+                throw CaseError.invalidField(field: "escalation level", problem: "cannot go higher than external-committee")
+            }
+            escalationLevel = next
+            summary = "escalated to \(next.label)"
+        case .formalProcedure:
+            status = .formalProcedure
+            summary = "accepted for a formal procedure (status escalated → formal-procedure)"
+        case .close:
+            guard let outcome else { throw CaseError.outcomeRequired }
+            if outcome == .substantiated, measures.isEmpty { throw CaseError.measuresRequired }
+            if outcome != .substantiated, !measures.isEmpty { throw CaseError.measuresWithoutSubstantiation }
+            status = .closed
+            closedAt = now
+            self.outcome = outcome
+            self.measures = measures
+            summary = "closed (outcome: \(outcome.rawValue)"
+                + (measures.isEmpty ? "" : "; measures: " + measures.map(\.rawValue).joined(separator: ", ")) + ")"
+        }
+        appendJournal(JournalEntry(at: now, kind: .review, author: reviewer, text: "Review by \(reviewer): \(summary): \(text)"))
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import CaseCore
+import Foundation
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review", abstract: "Record a supervisor's decision on an escalated case (supervisors only).",
+        discussion: """
+            Decisions: return (back to the counselor, with advice), next-rung (the ladder's next level, with the \
+            reason), formal-procedure (accepted for a formal procedure), close (with --outcome, and --measure when \
+            substantiated). The decision is journaled (sealed), audited, and shown to the counselor as an alert.
+            """)
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Argument(help: "Case id.") var id: String
+    @Option(help: "return, next-rung, formal-procedure or close.") var decision: String
+    @Option(name: .customLong("text-file"), help: "The decision's text (advice, reasons): a file, or - for standard input.")
+    var textFile: String
+    @Option(help: "Outcome, when closing: \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")).") var outcome: String?
+    @Option(name: .customLong("measure"), help: "A measure taken, when closing as substantiated (repeatable).") var measures: [String] = []
+
+    func run() throws {
+        try reportingErrors {
+            let caseID = try parseCaseID(id)
+            let parsed: ReviewDecision = try parseChoice(decision, "review decision")
+            let parsedOutcome: Outcome? = try outcome.map { try parseChoice($0, "outcome") }
+            let parsedMeasures: [Measure] = try measures.map { try parseChoice($0, "measure") }
+            let text = String(decoding: try readInput(textFile), as: UTF8.self)
+            let desk = try database.openDesk()
+            let view = try desk.review(caseID, decision: parsed, text: text, outcome: parsedOutcome, measures: parsedMeasures)
+            Console.out("Review recorded on \(caseID): \(parsed.label.lowercased()); it is now \(view.item.status.rawValue).")
+        }
+    }
+}
