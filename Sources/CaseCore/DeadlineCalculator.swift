@@ -43,9 +43,10 @@ public struct DeadlineCalculator: Sendable {
             result.append(Deadline(kind: .tellReporter, due: due, metAt: first([.reporterTold, .tellingDeferred], from: disclosure.at)))
         }
 
-        for review in journal where review.kind == .review {
+        // A review is acted on by the next entry the journal records after it (in journal order).
+        for (index, review) in journal.enumerated() where review.kind == .review {
             let due = calendar.date(byAdding: .day, value: policy.actOnReviewWithinDays, to: review.at)!
-            let next = journal.lazy.filter { $0.kind != .review && $0.at > review.at }.map(\.at).min()
+            let next = journal[(index + 1)...].first { $0.kind != .review }?.at
             result.append(Deadline(kind: .review, due: due, metAt: next))
         }
 

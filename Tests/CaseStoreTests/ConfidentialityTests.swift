@@ -67,7 +67,8 @@ struct ConfidentialityTests {
             try CaseDesk(store: supervisor, clock: { StoreFixtures.now }).record(team.withConsent, .note, text: "x")
         }
         let long = String(repeating: "Detailed account of events. ", count: 30)
-        let excerpt = SQLiteCaseStore.excerpt(long)
+        let excerpt = SupervisorView.excerpt(long)
+        #expect(SupervisorView.excerpt(excerpt) == excerpt)
         #expect(excerpt.count <= 245)
         #expect(excerpt.hasSuffix(" […]"))
     }
