@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Issue 12: accounts and the first login from the command line.
+@Suite("Accounts and the first login", .serialized)
+struct AccountsCLITests {
+    @Test("init takes the account and the organisation; the letter names the organisation")
+    func initNamesAccountAndOrganisation() throws {
+        let cli = CLIHarness()
+        let created = try cli.run(["init", "--account", "amani", "--organisation", "Civil Connections"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.hasSuffix("with the counselor account 'amani' for Civil Connections.\n"))
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        let letter = try cli.run(["letter", "C-2026-0001", "acknowledgement"])
+        #expect(letter.stdout.contains("confidential counselor of Civil Connections."))
+        let users = try cli.run(["user", "list"])
+        #expect(users.stdout.contains("amani"))
+    }
+
+    @Test("init without --account on no terminal takes the login name")
+    func initLoginName() throws {
+        let cli = CLIHarness()
+        let created = try cli.run(["init"], environment: ["USER": "lan.nguyen"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stdout.contains("with the counselor account 'lan.nguyen'"))
+    }
+
+    @Test("A passphrase that already opens another account is refused, and nothing changes")
+    func sharedPassphraseRefused() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        let before = FileManager.default.contents(atPath: cli.database)
+        let refused = try cli.run(["user", "add", "sam", "--role", "supervisor"],
+                                  environment: ["CONFIDANT_NEW_PASSPHRASE": "correct horse battery"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr == "confidant: That passphrase already opens another account; choose a different one for sam.\n")
+        #expect(FileManager.default.contents(atPath: cli.database) == before)
+        let added = try cli.run(["user", "add", "sam", "--role", "supervisor"],
+                                environment: ["CONFIDANT_NEW_PASSPHRASE": "sam's very own passphrase"])
+        #expect(added.status == 0, "\(added.stderr)")
+    }
+
+    @Test("A successful login says how many wrong passphrases were given since the last one, and when")
+    func failedAttemptsTold() throws {
+        var cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["list"]).stderr == "")
+        cli.passphrase = "wrong horse battery"
+        for _ in 0..<2 { _ = try cli.run(["list"], environment: ["CONFIDANT_NOW": "2026-11-28T09:14:00Z"]) }
+        cli.passphrase = "correct horse battery"
+        let ok = try cli.run(["list"])
+        #expect(ok.status == 0)
+        #expect(ok.stderr == "2 wrong passphrases were given since the last login, the last on 2026-11-28 at 09:14 UTC.\n")
+        #expect(try cli.run(["list"]).stderr == "")
+    }
+
+    @Test("review: a supervisor returns a case with advice from a file; a counselor cannot review")
+    func reviewCommand() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(
+            of: "\"relationship\"", with: "\"wishes\":\"formal\",\"relationship\"")).status == 0)
+        for step in ["acknowledged", "assessing"] { #expect(try cli.run(["status", "C-2026-0001", step]).status == 0) }
+        #expect(try cli.run(["escalate", "C-2026-0001", "--reason", "Formal review requested"]).status == 0)
+        #expect(try cli.run(["user", "add", "sam", "--role", "supervisor"], environment: ["CONFIDANT_NEW_PASSPHRASE": "sam's own passphrase"]).status == 0)
+        let advice = cli.write("advice.txt", "Speak to the director's line manager first.")
+        let refused = try cli.run(["review", "C-2026-0001", "--decision", "return", "--text-file", advice])
+        #expect(refused.stderr == "confidant: Not permitted: only a supervisor records a review decision.\n")
+        let reviewed = try cli.run(["review", "C-2026-0001", "--decision", "return", "--text-file", advice],
+                                   environment: ["CONFIDANT_PASSPHRASE": "sam's own passphrase"])
+        #expect(reviewed.stdout == "Review recorded on C-2026-0001: return to the counselor with advice; it is now support-advice.\n")
+        let due = try cli.run(["due", "--json"])
+        #expect(due.stdout.contains("\"review\""), "\(due.stdout)")
+    }
+}
