@@ -59,21 +59,31 @@ final class AlertPanel: DeskModal {
             (DisplayWidth.pad(overdue ? "OVERDUE" : "due soon", to: 9), base),
             (alert.caseID.description + " ", base),
             (DisplayWidth.pad(band, to: 13), Style.band(alert.band)),
-            (DisplayWidth.pad(alert.deadline.kind.label, to: 21), base),
+            (DisplayWidth.pad(Self.kindLabel(alert.deadline.kind), to: 21), base),
             (DateText.minute(alert.deadline.due, calendar: calendar), base),
         ]
         if pseudonym { parts.append(("  " + alert.pseudonym, base)) }
         return parts
     }
 
+    /// A deadline's kind in at most 20 columns, so the date column stays aligned.
+    static func kindLabel(_ kind: Deadline.Kind) -> String {
+        switch kind {
+        case .tellReporter: "Tell of disclosure"
+        default: kind.label
+        }
+    }
+
+    /// The panel leaves the title bar and the banner line (DEMO database…) above it visible, and the message line
+    /// and status bar below.
     func render(into buffer: inout ScreenBuffer, app: DeskApp) {
         let width = min(buffer.width - 4, 110)
         let innerWidth = width - 4
-        let maxRows = max(1, buffer.height - 7)
+        let maxRows = max(1, buffer.height - 8)
         let rows = max(1, min(alerts.count, maxRows))
         pageSize = max(1, rows - 1)
         let height = rows + 4
-        let top = max(1, (buffer.height - 2 - height) / 2)
+        let top = max(2, (buffer.height - 2 - height) / 2)
         let left = (buffer.width - width) / 2
         let inner = buffer.box(top: top, left: left, width: width, height: height, title: title)
         if alerts.isEmpty {

@@ -13,112 +13,6 @@ enum CaseActions {
         app.push(AssessmentForm(detail: detail, app: app))
     }
 
-    static func escalate(_ detail: DetailScreen, app: DeskApp) {
-        let item = detail.view.item
-        guard item.status.isOpen else {
-            app.show(CaseError.caseIsTerminal(item.status).description, style: .error)
-            return
-        }
-        if item.status != .escalated, !item.status.canMove(to: .escalated) {
-            app.show(CaseError.illegalTransition(from: item.status, to: .escalated).description, style: .error)
-            return
-        }
-        let levels = EscalationLevel.allCases.filter { level in
-            guard item.status == .escalated, let current = item.escalationLevel else { return true }
-            return level > current
-        }
-        guard !levels.isEmpty else {
-            app.show("The case is already at the highest level of the escalation ladder.", style: .error)
-            return
-        }
-        app.present(Chooser(title: "Escalate \(item.id) to", options: levels.map(\.label)) { app, index, _ in
-            let level = levels[index]
-            app.present(TextPrompt(title: "Escalate \(item.id) to \(level.label)", label: "Reason for escalating (journaled):") { app, reason in
-                do {
-                    let view = try app.desk.escalate(item.id, to: level, reason: reason)
-                    detail.update(view, app: app)
-                    app.show("\(item.id) escalated to \(level.label).", style: .success)
-                    return nil
-                } catch {
-                    return DeskApp.describe(error)
-                }
-            })
-            return nil
-        })
-    }
-
-    static func changeStatus(_ detail: DetailScreen, app: DeskApp) {
-        let item = detail.view.item
-        let next = item.status.allowedNext
-        guard !next.isEmpty else {
-            app.show(CaseError.caseIsTerminal(item.status).description, style: .error)
-            return
-        }
-        app.present(Chooser(title: "Move \(item.id) from \(item.status.label) to", options: next.map(\.label)) { app, index, _ in
-            let status = next[index]
-            switch status {
-            case .escalated:
-                escalate(detail, app: app)
-            case .screenedOut:
-                let reasons = app.desk.taxonomy.screeningReasons
-                app.present(Chooser(title: "Why is \(item.id) screened out?", options: reasons.map(\.name) + ["Other (explain in the note)"]) { app, i, _ in
-                    let reason = i < reasons.count ? reasons[i].id : "other"
-                    askNote(detail, status: status, label: "Note for the journal" + (reason == "other" ? " (required):" : " (optional):"),
-                            screeningReason: reason, app: app)
-                    return nil
-                })
-            case .closed:
-                let outcomes = Outcome.allCases
-                app.present(Chooser(title: "Outcome of \(item.id)", options: outcomes.map(\.label)) { app, i, _ in
-                    askNote(detail, status: status, label: "Note for the journal (optional):", outcome: outcomes[i], app: app)
-                    return nil
-                })
-            case .withdrawn:
-                askNote(detail, status: status, label: "Reason for the withdrawal (required, journaled):", app: app)
-            default:
-                askNote(detail, status: status, label: "Reason or note for the journal (optional):", app: app)
-            }
-            return nil
-        })
-    }
-
-    private static func askNote(_ detail: DetailScreen, status: CaseStatus, label: String, screeningReason: String? = nil,
-                                outcome: Outcome? = nil, app: DeskApp) {
-        let item = detail.view.item
-        app.present(TextPrompt(title: "\(item.id): \(item.status.label) → \(status.label)", label: label) { app, note in
-            do {
-                let view = try app.desk.move(item.id, to: status, note: note, screeningReason: screeningReason, outcome: outcome)
-                detail.update(view, app: app)
-                app.show("\(item.id) is now \(status.label).", style: .success)
-                return nil
-            } catch {
-                return DeskApp.describe(error)
-            }
-        })
-    }
-
-    /// Journal kinds a counselor writes by hand (the others are written by actions).
-    static let journalKinds: [JournalEntry.Kind] = [.contact, .note, .support, .advice, .feedback, .decision]
-
-    static func addJournal(_ detail: DetailScreen, app: DeskApp) {
-        let item = detail.view.item
-        app.present(Chooser(title: "Journal entry for \(item.id)", options: journalKinds.map(\.label)) { app, index, _ in
-            let kind = journalKinds[index]
-            app.present(TextPrompt(title: "\(kind.label) — \(item.id)", label: "Text of the entry:") { app, text in
-                do {
-                    let view = try app.desk.record(item.id, kind, text: text)
-                    detail.update(view, app: app)
-                    detail.scroll = Int.max / 2
-                    app.show("Journal entry added to \(item.id).", style: .success)
-                    return nil
-                } catch {
-                    return DeskApp.describe(error)
-                }
-            })
-            return nil
-        })
-    }
-
     /// Places a legal hold (the case is never purged while it holds) or lifts it; either way with a reason, journaled.
     static func legalHold(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
@@ -154,6 +48,91 @@ enum CaseActions {
             } catch {
                 return DeskApp.describe(error)
             }
+        })
+    }
+
+    /// Opens the intake form filled in with the case; saving sends only the changed fields to ``CaseDesk/edit(_:_:)``.
+    static func edit(_ detail: DetailScreen, app: DeskApp) {
+        let item = detail.view.item
+        guard item.status.isOpen else {
+            app.show(CaseError.caseIsTerminal(item.status).description, style: .error)
+            return
+        }
+        app.push(IntakeForm(app: app, editing: item, detail: detail))
+    }
+
+    /// Gives or withdraws consent to share identity with the supervisor, after a y/n question.
+    static func consent(_ detail: DetailScreen, app: DeskApp) {
+        let item = detail.view.item
+        let whose = item.affected == nil ? "the reporter's identity" : "the affected person's identity (\(item.affectedPseudonym))"
+        let giving = !item.consentShareIdentity
+        let question = giving
+            ? "Record that consent is GIVEN to share \(whose) with the supervisor?"
+            : "Record that consent to share \(whose) with the supervisor is WITHDRAWN?"
+        app.present(Confirmation(question) { app in
+            do {
+                let view = try app.desk.setConsent(item.id, giving)
+                detail.update(view, app: app)
+                app.show(giving ? "Consent to share identity given on \(item.id)." : "Consent to share identity withdrawn on \(item.id).",
+                         style: .success)
+            } catch {
+                app.show(error: error)
+            }
+        })
+    }
+
+    /// Reopens a closed, withdrawn or screened-out case, with the reason (journaled).
+    static func reopen(_ detail: DetailScreen, app: DeskApp) {
+        let item = detail.view.item
+        guard item.status.isTerminal else {
+            app.show(CaseError.notReopenable(item.status).description, style: .error)
+            return
+        }
+        app.present(TextPrompt(title: "Reopen \(item.id) (\(item.status.label))",
+                               label: "Reason for reopening (journaled; the case returns to assessing):") { app, reason in
+            do {
+                let view = try app.desk.reopen(item.id, reason: reason)
+                detail.update(view, app: app)
+                app.show("\(item.id) reopened: it is assessing again.", style: .success)
+                return nil
+            } catch {
+                return DeskApp.describe(error)
+            }
+        })
+    }
+
+    /// Records a disclosure made without consent: to whom, under which duty to act, and optionally why telling the
+    /// reporter is deferred (otherwise a deadline to tell them starts).
+    static func disclose(_ detail: DetailScreen, app: DeskApp) {
+        let item = detail.view.item
+        let title = "Disclosure without consent — \(item.id)"
+        app.present(TextPrompt(title: title, label: "Disclosed to whom (person or body):") { app, recipient in
+            guard !recipient.trimmingCharacters(in: .whitespaces).isEmpty else {
+                return CaseError.invalidField(field: "recipient of the disclosure", problem: "is empty").description
+            }
+            app.present(TextPrompt(
+                title: title,
+                label: "The duty to act (a child at risk, sexual exploitation and abuse, danger to life, a legal obligation):"
+            ) { app, duty in
+                guard !duty.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    return CaseError.reasonRequired("disclose without consent (the duty to act)").description
+                }
+                app.present(TextPrompt(
+                    title: title,
+                    label: "Reason to defer telling the reporter (leave empty to tell them; a deadline starts):"
+                ) { app, deferral in
+                    do {
+                        let view = try app.desk.disclose(item.id, to: recipient, duty: duty, deferTelling: deferral)
+                        detail.update(view, app: app)
+                        app.show("Disclosure to \(recipient.trimmingCharacters(in: .whitespaces)) recorded on \(item.id).", style: .success)
+                        return nil
+                    } catch {
+                        return DeskApp.describe(error)
+                    }
+                })
+                return nil
+            })
+            return nil
         })
     }
 }

@@ -47,9 +47,11 @@ final class Chooser: DeskModal {
         let widest = max(DisplayWidth.width(of: title) + 4, labels.map { DisplayWidth.width(of: $0) + 2 }.max() ?? 10,
                          DisplayWidth.width(of: error ?? "") , multiple ? 36 : 20)
         let width = min(buffer.width - 4, widest + 4)
-        let maxRows = buffer.height - 6 - (error == nil ? 0 : 1) - (multiple ? 1 : 0)
+        // The error wraps rather than being cut: it is the sentence saying what to do.
+        let errorLines = error.map { DisplayWidth.wrap($0, to: max(1, width - 4)) } ?? []
+        let maxRows = max(1, buffer.height - 6 - errorLines.count - (multiple ? 1 : 0))
         let rows = min(options.count, maxRows)
-        let height = rows + 2 + (error == nil ? 0 : 1) + (multiple ? 1 : 0)
+        let height = rows + 2 + errorLines.count + (multiple ? 1 : 0)
         let top = max(1, (buffer.height - height) / 2)
         let left = max(0, (buffer.width - width) / 2)
         let inner = buffer.box(top: top, left: left, width: width, height: height, title: title)
@@ -64,6 +66,9 @@ final class Chooser: DeskModal {
             buffer.put(DisplayWidth.truncate("Space ticks · Enter done · Esc cancel", to: inner.width), row: row, col: inner.left)
             row += 1
         }
-        if let error { buffer.put(DisplayWidth.truncate(error, to: inner.width), row: row, col: inner.left, style: .error) }
+        for line in errorLines {
+            buffer.put(DisplayWidth.truncate(line, to: inner.width), row: row, col: inner.left, style: .error)
+            row += 1
+        }
     }
 }

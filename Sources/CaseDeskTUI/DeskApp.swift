@@ -154,9 +154,23 @@ public final class DeskApp {
         reload()
     }
 
+    /// Opens help over whatever is showing. Dialogs, panels and the command line are put aside with the help screen
+    /// and come back, as they were, when it closes; a form underneath keeps its typed text.
     func showHelp() {
         if stack.last is HelpScreen { return }
-        push(HelpScreen(counselor: isCounselor))
+        let from = activeContexts.first ?? .global
+        let help = HelpScreen(counselor: isCounselor, from: from, covering: modals, command: command)
+        modals = []
+        command = nil
+        push(help)
+    }
+
+    /// Closes help and brings back what it covered.
+    func closeHelp(_ help: HelpScreen) {
+        guard stack.last === help else { return }
+        pop()
+        modals = help.covered
+        command = help.command
     }
 
     // MARK: Keys
@@ -165,9 +179,16 @@ public final class DeskApp {
     public var activeContexts: [KeyContext] {
         if lock != nil { return [.lock, .textEntry, .always] }
         if tooSmall { return [.tooSmall, .always] }
-        if let modal = modals.last { return modal.contexts + [.always] }
-        if command != nil { return [.commandLine, .textEntry, .always] }
-        return (stack.last?.contexts ?? []) + [.always]
+        if let modal = modals.last { return Self.withHelp(modal.contexts) + [.always] }
+        if command != nil { return [.commandLine, .textEntry, .typing, .always] }
+        return Self.withHelp(stack.last?.contexts ?? []) + [.always]
+    }
+
+    /// A screen's or dialog's contexts with the help key added: `?` (and F1) over forms, dialogs and panels; only F1
+    /// while a text field takes the keys, where `?` is typed. Queue, detail and help bind `?` themselves (`.global`).
+    static func withHelp(_ contexts: [KeyContext]) -> [KeyContext] {
+        if contexts.contains(.global) { return contexts }
+        return contexts + [contexts.contains(.textEntry) ? .typing : .overlay]
     }
 
     /// Handles one key press at a given time.
@@ -185,7 +206,7 @@ public final class DeskApp {
         case .always, .tooSmall:
             if action == .quit { quit() }
             return
-        case .global:
+        case .global, .overlay, .typing:
             if action == .help { showHelp() }
             if action == .commandLine { command = TextField() }
             return
@@ -265,7 +286,7 @@ public final class DeskApp {
             buffer.put(DisplayWidth.truncate(message.text, to: width), row: messageRow, col: 0, style: message.style)
         }
         // Status bar
-        renderStatusBar(into: &buffer, row: height - 1, contexts: modals.last?.contexts ?? screen.contexts)
+        renderStatusBar(into: &buffer, row: height - 1, contexts: Self.withHelp(modals.last?.contexts ?? screen.contexts))
         for modal in modals { modal.render(into: &buffer, app: self) }
         return buffer
     }

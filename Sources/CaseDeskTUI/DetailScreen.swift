@@ -33,13 +33,17 @@ final class DetailScreen: DeskScreen {
         switch action {
         case .back: app.pop()
         case .assess: CaseActions.assess(self, app: app)
-        case .escalate: CaseActions.escalate(self, app: app)
-        case .changeStatus: CaseActions.changeStatus(self, app: app)
-        case .addJournal: CaseActions.addJournal(self, app: app)
+        case .escalate: EscalationDialog.start(self, app: app)
+        case .changeStatus: StatusDialog.start(self, app: app)
+        case .addJournal: JournalDialog.start(self, app: app)
         case .export: CaseFiles.export(self, app: app)
         case .letter: CaseFiles.letter(self, app: app)
         case .legalHold: CaseActions.legalHold(self, app: app)
         case .declareConflict: CaseActions.declareConflict(self, app: app)
+        case .editCase: CaseActions.edit(self, app: app)
+        case .consent: CaseActions.consent(self, app: app)
+        case .reopen: CaseActions.reopen(self, app: app)
+        case .disclose: CaseActions.disclose(self, app: app)
         default: break
         }
     }
@@ -89,6 +93,7 @@ final class DetailScreen: DeskScreen {
         out += StyledLine.field("Incidents", DateText.day(item.incidentFirst, calendar: cal) + " – " + DateText.day(item.incidentLast, calendar: cal) + window,
                                 width: width, style: evaluation.outsideWindow ? .bold : .normal)
         field("Reporter", reporterText(item, app: app))
+        if let affected = item.affected { field("Affected", affectedText(affected, item: item, app: app)) }
         field("Relationship", item.relationship.label)
         for (i, person) in item.reported.enumerated() {
             field(i == 0 ? "Reported" : "", "\(person.name), \(person.role) (\(person.power.label))")
@@ -97,10 +102,13 @@ final class DetailScreen: DeskScreen {
         if !item.grounds.isEmpty { field("Grounds", item.grounds.map(taxonomy.groundName).joined(separator: ", ")) }
         if !item.conductTags.isEmpty { field("Conduct", item.conductTags.map(taxonomy.tagName).joined(separator: ", ")) }
         if item.childInvolved { field("Child", "a child is involved", .bold) }
-        field("Consent", "identity may be shared with the supervisor: " + (item.consentShareIdentity ? "yes" : "no"))
+        field("Consent", consentText(item))
+        field("Wishes", item.wishes?.label ?? "not recorded")
+        if let duty = item.dutyToAct { field("Duty to act", duty, .bold) }
         if let level = item.escalationLevel { field("Escalated to", level.label, .bold) }
         if let reason = item.screeningReason { field("Screened out", taxonomy.screeningReasonName(reason)) }
         if let outcome = item.outcome { field("Outcome", outcome.label) }
+        if !item.measures.isEmpty { field("Measures", item.measures.map(\.label).joined(separator: ", ")) }
         if item.legalHold { field("Legal hold", "in place: the case is not purged until the hold is lifted", .bold) }
         if app.queue.all.first(where: { $0.id == item.id })?.needsReassignment == true {
             field("Handler", "needs reassignment: a handler declared a conflict of interest", .bold)
@@ -134,6 +142,7 @@ final class DetailScreen: DeskScreen {
 
         heading("Deadlines")
         if evaluation.deadlines.isEmpty { out.append(StyledLine("  none running")) }
+        let kindWidth = max(22, (evaluation.deadlines.map { DisplayWidth.width(of: $0.kind.label) }.max() ?? 0) + 1)
         for d in evaluation.deadlines {
             let state: String
             var style = Style.normal
@@ -149,9 +158,14 @@ final class DetailScreen: DeskScreen {
                 state = "due"
             }
             out.append(StyledLine([
-                ("  " + DisplayWidth.pad(d.kind.label, to: 22), style),
+                ("  " + DisplayWidth.pad(d.kind.label, to: kindWidth), style),
                 (DateText.minute(d.due, calendar: cal) + "  ", style), (state, style),
             ]))
+        }
+
+        if app.isCounselor {
+            out += CaseRecordLines.dueProcess(item, width: width, calendar: cal)
+            out += CaseRecordLines.disclosures(item, width: width, calendar: cal)
         }
 
         heading("Narrative")
@@ -181,6 +195,26 @@ final class DetailScreen: DeskScreen {
             }
         }
         return out
+    }
+
+    /// What consent covers: the affected person's identity when someone else reported, else the reporter's.
+    static func consentText(_ item: Case) -> String {
+        (item.affected == nil ? "identity" : "affected person's identity") + " may be shared with the supervisor: "
+            + (item.consentShareIdentity ? "yes" : "no")
+    }
+
+    /// The affected person: pseudonym, and for the counselor (or a supervisor with consent) name and contact.
+    static func affectedText(_ person: AffectedPerson, item: Case, app: DeskApp) -> String {
+        var text = person.pseudonym
+        if let name = person.name, !name.isEmpty {
+            text += " — " + name
+            if let contact = person.contact, !contact.isEmpty { text += " <\(contact)>" }
+        } else if let contact = person.contact, !contact.isEmpty {
+            text += " <\(contact)>"
+        } else if !app.isCounselor && !item.consentShareIdentity {
+            text += " — identity withheld (no consent)"
+        }
+        return text
     }
 
     static func reporterText(_ item: Case, app: DeskApp) -> String {

@@ -3,9 +3,17 @@ final class HelpScreen: DeskScreen {
     let counselor: Bool
     var scroll = 0
     private var pageSize = 10
+    /// The dialogs and panels help was opened over, and the command line being typed: back on Esc.
+    let covered: [DeskModal]
+    let command: TextField?
 
-    init(counselor: Bool) {
+    /// Opens help at the section of the context it was called from (the alert panel's keys over the alert panel…).
+    init(counselor: Bool, from context: KeyContext = .queue, covering covered: [DeskModal] = [], command: TextField? = nil) {
         self.counselor = counselor
+        self.covered = covered
+        self.command = command
+        let lines = Self.lines(counselor: counselor)
+        scroll = lines.firstIndex { $0 == StyledLine(context.title, .heading) } ?? 0
     }
 
     var contexts: [KeyContext] { [.help, .global] }
@@ -47,7 +55,7 @@ final class HelpScreen: DeskScreen {
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
         if Scrolling.apply(action, to: &scroll, pageSize: pageSize) { return }
         switch action {
-        case .back: app.pop()
+        case .back: app.closeHelp(self)
         default: break
         }
     }

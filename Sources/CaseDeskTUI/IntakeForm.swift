@@ -2,13 +2,15 @@ import CaseCore
 import CaseStore
 import Foundation
 
-/// The new-case form: every field of an intake, validated by ``CaseDesk/add(_:)`` with errors shown
-/// next to the field at fault. Leaving with unsaved input asks first.
+/// The intake form: every field of an intake, validated by ``CaseDesk/add(_:)`` with errors shown next to the field
+/// at fault. Filled in with a case (``init(app:editing:detail:)``), it edits it instead: saving sends only the fields
+/// that changed to ``CaseDesk/edit(_:_:)`` (see IntakeEdit.swift). Leaving with unsaved input asks first.
 final class IntakeForm: DeskScreen {
     /// The form's fields, in order.
     enum FieldID: Hashable {
         case channel, received, incidentFirst, incidentLast
-        case pseudonym, anonymous, name, contact, relationship
+        case pseudonym, anonymous, name, contact, relationship, wishes
+        case affectedPseudonym, affectedName, affectedContact
         case personName(Int), personRole(Int), personPower(Int), secondPerson
         case categories, grounds, tags, child, consent
         case narrative, support, save
@@ -21,19 +23,27 @@ final class IntakeForm: DeskScreen {
     var power: [PowerRelation] = [.peer, .peer]
     var anonymous = false, secondPerson = false, child = false, consent = false
     var categories: [String] = [], grounds: [String] = [], tags: [String] = []
+    /// What the reporter wants to happen; nil while not recorded.
+    var wishes: Wishes?
+    /// The case being edited, and the detail screen to refresh after saving; nil for a new case.
+    var editing: Case?
+    weak var detail: DetailScreen?
+    /// Reported persons beyond the two the form shows, kept as they are when editing.
+    var extraReported: [ReportedPerson] = []
     var texts: [FieldID: TextField]
     var focus: FieldID = .channel
     var errors: [FieldID: String] = [:]
     var formError: String?
     /// Something was typed or chosen.
-    private(set) var dirty = false
+    var dirty = false
     var scroll = 0
-    private let today: String
+    let today: String
 
     init(app: DeskApp) {
         today = DateText.day(app.now, calendar: app.calendar)
         texts = [.received: TextField(today), .narrative: TextField(multiline: true)]
         for id in [FieldID.incidentFirst, .incidentLast, .pseudonym, .name, .contact, .support,
+                   .affectedPseudonym, .affectedName, .affectedContact,
                    .personName(0), .personRole(0), .personName(1), .personRole(1)] {
             texts[id] = TextField()
         }
@@ -43,7 +53,7 @@ final class IntakeForm: DeskScreen {
 
     static func kind(_ id: FieldID) -> Kind {
         switch id {
-        case .channel, .relationship, .personPower: .choice
+        case .channel, .relationship, .personPower, .wishes: .choice
         case .anonymous, .secondPerson, .child, .consent: .toggle
         case .categories, .grounds, .tags: .list
         case .narrative: .multiline
@@ -63,6 +73,10 @@ final class IntakeForm: DeskScreen {
         case .name: "Name"
         case .contact: "Contact"
         case .relationship: "Relationship"
+        case .wishes: "Reporter's wishes"
+        case .affectedPseudonym: "Pseudonym (optional)"
+        case .affectedName: "Name"
+        case .affectedContact: "Contact"
         case .personName: "Name"
         case .personRole: "Role"
         case .personPower: "Power"
@@ -83,6 +97,7 @@ final class IntakeForm: DeskScreen {
         switch id {
         case .channel: "Report"
         case .pseudonym: "Reporter"
+        case .affectedPseudonym: "Affected person, when someone else reported (optional)"
         case .personName(0): "Reported person"
         case .personName(1): "Second reported person"
         case .categories: "What happened"
@@ -93,9 +108,12 @@ final class IntakeForm: DeskScreen {
 
     /// The fields shown now (name and contact hide for anonymous reports, grounds without discrimination…).
     var fields: [FieldID] {
-        var list: [FieldID] = [.channel, .received, .incidentFirst, .incidentLast, .pseudonym, .anonymous]
+        var list: [FieldID] = [.channel]
+        if editing == nil { list.append(.received) }
+        list += [.incidentFirst, .incidentLast, .pseudonym, .anonymous]
         if !anonymous { list += [.name, .contact] }
-        list += [.relationship, .personName(0), .personRole(0), .personPower(0), .secondPerson]
+        list += [.relationship, .wishes, .affectedPseudonym, .affectedName, .affectedContact]
+        list += [.personName(0), .personRole(0), .personPower(0), .secondPerson]
         if secondPerson { list += [.personName(1), .personRole(1), .personPower(1)] }
         list.append(.categories)
         if categories.contains("discrimination") { list.append(.grounds) }
@@ -110,7 +128,9 @@ final class IntakeForm: DeskScreen {
         }
     }
 
-    func title(app: DeskApp) -> String { "New case — intake" + (dirty ? " (unsaved)" : "") }
+    func title(app: DeskApp) -> String {
+        (editing.map { "Edit \($0.id) — intake" } ?? "New case — intake") + (dirty ? " (unsaved)" : "")
+    }
 
     // MARK: Actions
 
@@ -138,9 +158,10 @@ final class IntakeForm: DeskScreen {
         case .save: save(app: app)
         case .cancel:
             if dirty {
-                app.present(Confirmation("Discard this new case?") { app in
+                let editing = editing
+                app.present(Confirmation(editing == nil ? "Discard this new case?" : "Discard the changes to \(editing!.id)?") { app in
                     app.pop()
-                    app.show("The new case was discarded.")
+                    app.show(editing == nil ? "The new case was discarded." : "The changes to \(editing!.id) were discarded.")
                 })
             } else {
                 app.pop()
@@ -175,6 +196,10 @@ final class IntakeForm: DeskScreen {
             channel = cycle(channel, by: step)
             if channel == .whistleblowing { anonymous = true }
         case .relationship: relationship = cycle(relationship, by: step)
+        case .wishes:
+            let all = wishesChoices
+            let i = all.firstIndex(of: wishes) ?? 0
+            wishes = all[(i + step + all.count) % all.count]
         case let .personPower(i): power[i] = cycle(power[i], by: step)
         case .anonymous: anonymous.toggle()
         case .secondPerson: secondPerson.toggle()
@@ -211,7 +236,13 @@ final class IntakeForm: DeskScreen {
         })
     }
 
-    private func text(_ id: FieldID) -> String { texts[id]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
+    /// The wishes the form cycles through: "not recorded" too, unless the edited case already has wishes (an edit
+    /// cannot take them back to unrecorded).
+    var wishesChoices: [Wishes?] {
+        (editing?.wishes == nil ? [nil] : []) + Wishes.allCases.map { Optional($0) }
+    }
+
+    func text(_ id: FieldID) -> String { texts[id]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
 
     /// The intake the form describes now.
     func intake() -> CaseIntake {
@@ -220,6 +251,10 @@ final class IntakeForm: DeskScreen {
         if secondPerson {
             reported.append(ReportedPerson(name: text(.personName(1)), role: text(.personRole(1)), power: power[1]))
         }
+        let affectedTexts = [text(.affectedPseudonym), text(.affectedName), text(.affectedContact)]
+        let affected = affectedTexts.allSatisfy(\.isEmpty) ? nil
+            : CaseIntake.AffectedInput(pseudonym: optional(.affectedPseudonym), name: optional(.affectedName),
+                                       contact: optional(.affectedContact))
         return CaseIntake(
             receivedAt: text(.received) == today ? nil : text(.received),
             channel: channel, incidentFirst: text(.incidentFirst), incidentLast: optional(.incidentLast),
@@ -227,12 +262,17 @@ final class IntakeForm: DeskScreen {
                             name: anonymous ? nil : optional(.name), contact: anonymous ? nil : optional(.contact)),
             relationship: relationship, reported: reported, categories: categories,
             grounds: categories.contains("discrimination") ? grounds : [], conductTags: tags, childInvolved: child,
-            consentShareIdentity: consent, narrative: texts[.narrative]?.text ?? "", supportNeeds: optional(.support))
+            consentShareIdentity: consent, narrative: texts[.narrative]?.text ?? "", supportNeeds: optional(.support),
+            affected: affected, wishes: wishes)
     }
 
     func save(app: DeskApp) {
         errors = [:]
         formError = nil
+        if editing != nil {
+            saveEdit(app: app)
+            return
+        }
         do {
             let added = try app.desk.add(intake())
             app.pop()
@@ -243,15 +283,20 @@ final class IntakeForm: DeskScreen {
                 app.show("Case \(added.id) added (reporter \(added.item.reporter.pseudonym)).", style: .success)
             }
         } catch {
-            let text = DeskApp.describe(error)
-            if let field = field(for: error) {
-                errors[field] = text
-                focus = field
-            } else {
-                formError = text
-            }
-            app.show("Not saved: " + text, style: .error)
+            showError(error, app: app)
         }
+    }
+
+    /// Shows an error next to the field it is about (or under the form) and on the message line.
+    func showError(_ error: Error, app: DeskApp) {
+        let text = DeskApp.describe(error)
+        if let field = field(for: error) {
+            errors[field] = text
+            focus = field
+        } else {
+            formError = text
+        }
+        app.show("Not saved: " + text, style: .error)
     }
 
     /// The field an error is about.
@@ -266,6 +311,7 @@ final class IntakeForm: DeskScreen {
             case "narrative": return .narrative
             case "category list": return .categories
             case "reporter's name": return .name
+            case "affected person": return .affectedPseudonym
             case "reported person's name":
                 return text(.personName(0)).isEmpty || !secondPerson ? .personName(0) : .personName(1)
             default: return nil
@@ -274,102 +320,6 @@ final class IntakeForm: DeskScreen {
         case .unknownGround: return .grounds
         case .unknownConductTag: return .tags
         default: return nil
-        }
-    }
-
-    // MARK: Drawing
-
-    enum Row: Equatable { case heading(String), field(FieldID, line: Int), error(FieldID), blank }
-
-    static let narrativeRows = 4
-
-    var rows: [Row] {
-        var out: [Row] = []
-        for id in fields {
-            if let section = Self.section(id) {
-                if !out.isEmpty { out.append(.blank) }
-                out.append(.heading(section))
-            }
-            if id == .save { out.append(.blank) }
-            let lines = Self.kind(id) == .multiline ? Self.narrativeRows : 1
-            for line in 0..<lines { out.append(.field(id, line: line)) }
-            if errors[id] != nil { out.append(.error(id)) }
-        }
-        if formError != nil { out.append(.error(.save)) }
-        return out
-    }
-
-    func renderBody(into buffer: inout ScreenBuffer, top: Int, bottom: Int, app: DeskApp) {
-        let all = rows
-        let height = bottom - top
-        let focusRows = all.indices.filter { if case let .field(id, _) = all[$0], id == focus { return true } else { return false } }
-        let errorRow = all.firstIndex(of: .error(focus))
-        if let first = focusRows.first, let last = (errorRow ?? focusRows.last) {
-            if first < scroll { scroll = max(0, first - 1) }
-            if last >= scroll + height { scroll = last - height + 1 }
-        }
-        scroll = max(0, min(scroll, max(0, all.count - height)))
-        let labelWidth = 26
-        let valueCol = labelWidth + 2
-        let valueWidth = buffer.width - valueCol - 1
-        for (offset, row) in all.dropFirst(scroll).prefix(height).enumerated() {
-            let y = top + offset
-            switch row {
-            case .blank: break
-            case let .heading(text): buffer.put(" " + text, row: y, col: 0, style: .heading)
-            case let .error(id):
-                let text = id == .save ? (formError ?? "") : (errors[id] ?? "")
-                buffer.put(DisplayWidth.truncate("! " + text, to: buffer.width - 5), row: y, col: 4, style: .error)
-            case let .field(id, line):
-                let focused = id == focus
-                if line == 0 {
-                    let label = Self.label(id)
-                    buffer.put((focused ? "> " : "  ") + DisplayWidth.truncate(label, to: labelWidth - 1), row: y, col: 0,
-                               style: focused ? .bold : (errors[id] != nil ? .error : .normal))
-                }
-                drawValue(id, line: line, into: &buffer, row: y, col: valueCol, width: valueWidth, focused: focused, app: app)
-            }
-        }
-    }
-
-    private func drawValue(_ id: FieldID, line: Int, into buffer: inout ScreenBuffer, row: Int, col: Int, width: Int,
-                           focused: Bool, app: DeskApp) {
-        let taxonomy = app.desk.taxonomy
-        let highlight: Style = focused ? .selected : .normal
-        switch Self.kind(id) {
-        case .text:
-            texts[id]?.draw(into: &buffer, row: row, col: col, columns: width, focused: focused)
-            if id == .pseudonym, texts[id]?.isEmpty ?? true, !focused {
-                buffer.put("(made up when left empty)", row: row, col: col, style: .field)
-            }
-        case .multiline:
-            if line == 0 {
-                texts[id]?.drawMultiline(into: &buffer, row: row, col: col, columns: width, rows: Self.narrativeRows, focused: focused)
-            }
-        case .choice:
-            let value: String = switch id {
-            case .channel: channel.label
-            case .relationship: relationship.label
-            case let .personPower(i): power[i].label
-            default: ""
-            }
-            buffer.put(DisplayWidth.truncate("< \(value) >", to: width), row: row, col: col, style: highlight)
-        case .toggle:
-            let on: Bool = switch id {
-            case .anonymous: anonymous
-            case .secondPerson: secondPerson
-            case .child: child
-            default: consent
-            }
-            buffer.put(on ? "[x] yes" : "[ ] no", row: row, col: col, style: highlight)
-        case .list:
-            let ids: [String] = id == .categories ? categories : id == .grounds ? grounds : tags
-            let names: [String] = ids.map { id == .categories ? taxonomy.categoryName($0) : id == .grounds ? taxonomy.groundName($0) : taxonomy.tagName($0) }
-            let text = names.isEmpty ? "(none — Space or Enter to choose)" : names.joined(separator: ", ")
-            buffer.put(DisplayWidth.truncate(text, to: width), row: row, col: col, style: highlight)
-        case .button:
-            buffer.put("[ Save case ]", row: row, col: col, style: focused ? .selected : .bold)
-            buffer.put("  Enter or Ctrl-S saves · Esc leaves", row: row, col: col + 13)
         }
     }
 }

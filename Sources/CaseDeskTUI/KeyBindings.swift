@@ -1,7 +1,7 @@
 /// Where a binding applies. A screen lists the contexts it is in, most specific first.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case queue, search, detail, statistics, respondents, alerts, intake, intakeChoice, assessment, chooser, prompt, confirm,
-         commandLine, textEntry, help, lock, tooSmall, global, always
+         commandLine, textEntry, help, lock, tooSmall, global, overlay, typing, always
 
     /// The heading of this context on the help screen.
     public var title: String {
@@ -24,6 +24,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .lock: "Lock screen"
         case .tooSmall: "Terminal smaller than 80×24"
         case .global: "Queue, detail and help"
+        case .overlay: "Forms, dialogs and panels"
+        case .typing: "While typing text"
         case .always: "Everywhere"
         }
     }
@@ -70,7 +72,7 @@ public enum KeyBindings {
         KeyBinding([.ctrl("c")], .always, .quit, "Quit the case desk at once"),
         KeyBinding([.ctrl("l")], .always, .redraw, "Redraw the screen"),
         // Queue, detail, help
-        KeyBinding([.char("?")], .global, .help, "Show this help", hint: "? help"),
+        KeyBinding([.char("?"), .function(1)], .global, .help, "Show this help", hint: "? help"),
         KeyBinding([.char(":")], .global, .commandLine, "Command line (:q, :open ID, :code …, :filter …, :help)"),
         // Queue
         KeyBinding([.char("j"), .down], .queue, .moveDown, "Next case"),
@@ -109,6 +111,14 @@ public enum KeyBindings {
         KeyBinding([.char("e")], .detail, .escalate, "Escalate: choose the level, give a reason", hint: "e escalate", counselorOnly: true),
         KeyBinding([.char("s")], .detail, .changeStatus, "Change status (legal next steps only)", hint: "s status", counselorOnly: true),
         KeyBinding([.char("j")], .detail, .addJournal, "Add a journal entry", hint: "j journal", counselorOnly: true),
+        KeyBinding([.char("i")], .detail, .editCase,
+                   "Edit the case: the intake form filled in; saves only the changed fields", counselorOnly: true),
+        KeyBinding([.char("c")], .detail, .consent,
+                   "Give or withdraw consent to share identity with the supervisor (asks y/n)", counselorOnly: true),
+        KeyBinding([.char("D")], .detail, .disclose,
+                   "Record a disclosure without consent: to whom, the duty to act, telling deferred?", counselorOnly: true),
+        KeyBinding([.char("r")], .detail, .reopen, "Reopen a closed, withdrawn or screened-out case (with a reason)",
+                   counselorOnly: true),
         KeyBinding([.char("x")], .detail, .export, "Export the case (Markdown, HTML, JSON; file mode 0600)"),
         KeyBinding([.char("L")], .detail, .letter, "Acknowledgement letter; then mark it as sent", counselorOnly: true),
         KeyBinding([.char("H")], .detail, .legalHold, "Place or lift a legal hold (with a reason)", counselorOnly: true),
@@ -144,7 +154,7 @@ public enum KeyBindings {
         KeyBinding([.tab, .down], .intake, .nextField, "Next field", hint: "Tab next"),
         KeyBinding([.backTab, .up], .intake, .previousField, "Previous field"),
         KeyBinding([.enter], .intake, .activate, "Next field; a new line in the narrative; choose from a list; save on [Save]"),
-        KeyBinding([.ctrl("s")], .intake, .save, "Save the new case", hint: "Ctrl-S save"),
+        KeyBinding([.ctrl("s")], .intake, .save, "Save the case (an edit saves only the changed fields)", hint: "Ctrl-S save"),
         KeyBinding([.escape], .intake, .cancel, "Leave the form (asks first when something was typed)", hint: "Esc cancel"),
         KeyBinding([.char(" ")], .intakeChoice, .toggle, "Toggle a yes/no box; open a list to choose from"),
         KeyBinding([.left], .intakeChoice, .previousOption, "Previous option"),
@@ -174,6 +184,10 @@ public enum KeyBindings {
         KeyBinding([.char("n"), .char("N"), .escape], .confirm, .confirmNo, "No", hint: "n no"),
         KeyBinding([.enter], .commandLine, .submit, "Run the command", hint: "Enter run"),
         KeyBinding([.escape], .commandLine, .cancel, "Cancel", hint: "Esc cancel"),
+        // Help over forms, dialogs and panels: the form or dialog is kept as it is and comes back on Esc
+        KeyBinding([.char("?"), .function(1)], .overlay, .help, "Show help; Esc comes back to the form or dialog as it was",
+                   hint: "? help"),
+        KeyBinding([.function(1)], .typing, .help, "Show help (? types a question mark in a text field)", hint: "F1 help"),
         // Text
         KeyBinding(patterns: [.anyCharacter], .textEntry, .insert, "Type (any script: Latin, Cyrillic, Arabic, CJK, emoji)"),
         KeyBinding([.backspace], .textEntry, .deleteBackward, "Delete the character before the cursor"),

@@ -19,7 +19,7 @@ struct CaseFileTests {
         DeskCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("x")])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/51
+             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/59
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
@@ -32,7 +32,8 @@ struct CaseFileTests {
               Categories    │Markdown (.md)                                │
               Conduct       │HTML, self-contained and printable (.html)    │
               Consent       │JSON (.json)                                  │
-                            └──────────────────────────────────────────────┘
+              Wishes        └──────────────────────────────────────────────┘
+
             Assessment
               Ratings       Frequency 1 · Severity 2 · Threat / humiliation 1 · Well-being
                             impact 2 · Power differential 4
@@ -40,13 +41,12 @@ struct CaseFileTests {
               Severity: 2 (serious (sexual remarks, exclusion, withheld information)) ×
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
-              Well-being impact: 2 (affects sleep, work or health) × 1.25 = 10.0 pts
 
-             Overdue 25 · Due ≤48h 4 │ Enter choose  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
             """, "export-format-80x24")
         Fixture.press(app, [.down, .enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/51
+             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/59
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
@@ -59,7 +59,8 @@ struct CaseFileTests {
               Categ┌─ Export C-2026-0030 for ──────────────────────────────────────┐
               Condu│Counselor: everything                                          │
               Conse│Supervisor: pseudonym unless consent, no contact or support    │
-                   └───────────────────────────────────────────────────────────────┘
+              Wishe└───────────────────────────────────────────────────────────────┘
+
             Assessment
               Ratings       Frequency 1 · Severity 2 · Threat / humiliation 1 · Well-being
                             impact 2 · Power differential 4
@@ -67,13 +68,12 @@ struct CaseFileTests {
               Severity: 2 (serious (sexual remarks, exclusion, withheld information)) ×
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
-              Well-being impact: 2 (affects sleep, work or health) × 1.25 = 10.0 pts
 
-             Overdue 25 · Due ≤48h 4 │ Enter choose  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
             """, "export-audience-80x24")
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/51
+             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/59
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
@@ -87,6 +87,7 @@ struct CaseFileTests {
               │ ~/C-2026-0030-counselor.html                                             │
               │ Enter done · Esc cancel                                                  │
               └──────────────────────────────────────────────────────────────────────────┘
+
             Assessment
               Ratings       Frequency 1 · Severity 2 · Threat / humiliation 1 · Well-being
                             impact 2 · Power differential 4
@@ -94,9 +95,8 @@ struct CaseFileTests {
               Severity: 2 (serious (sexual remarks, exclusion, withheld information)) ×
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
-              Well-being impact: 2 (affects sleep, work or health) × 1.25 = 10.0 pts
 
-             Overdue 25 · Due ≤48h 4 │ Enter done  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
             """, "export-path-80x24")
         Fixture.press(app, [.enter])
         let path = app.homeDirectory + "/C-2026-0030-counselor.html"
@@ -131,6 +131,7 @@ struct CaseFileTests {
               Categories    Victimisation
               Conduct       Intimidation, Exclusion / ostracism
               Consent       identity may be shared with the supervisor: no
+              Wishes        not recorded
 
             Assessment
               Ratings       Frequency 1 · Severity 2 · Threat / humiliation 1 · Well-being impact 2 · Power differential 4
@@ -144,13 +145,19 @@ struct CaseFileTests {
               Score 68/100 → High · pervasive · escalation suggested
 
             Deadlines
-              Acknowledge receipt   2026-10-29 21:30  met 2026-10-17 08:00
-              First contact         2026-10-18 21:30  met 2026-10-16 08:00
-              Feedback to reporter  2027-01-15 21:30  due                 ┌─ Export C-2026-0030: markdown, counselor's version ──────────────────────┐
-              Follow-up             2026-11-15 08:00  OVERDUE             │ Write to (the file is readable by you only):                             │
-                                                                          │ ~/C-2026-0030-counselor.md                                               │
-            Narrative                                                     │ Enter done · Esc cancel                                                  │
-              Anonymous report from a colleague of a staff member who comp└──────────────────────────────────────────────────────────────────────────┘mplaint the staff member's contract extension was put on
+              Acknowledge receipt   2026-10-29 21:30  met 2026-10-16 08:00
+              Written confirmation  2026-10-29 21:30  OVERDUE             ┌─ Export C-2026-0030: markdown, counselor's version ──────────────────────┐
+              First contact         2026-10-18 21:30  met 2026-10-16 08:00│ Write to (the file is readable by you only):                             │
+              Support offered       2026-10-18 21:30  OVERDUE             │ ~/C-2026-0030-counselor.md                                               │
+              Feedback to reporter  2027-01-15 21:30  due                 │ Enter done · Esc cancel                                                  │
+              Follow-up             2026-11-15 08:00  OVERDUE             └──────────────────────────────────────────────────────────────────────────┘
+
+            Due process (per reported person)
+              1. Viktor Hale, Country Director
+                 informed not yet · account heard not yet · interim measures none · outcome communicated not yet
+
+            Narrative
+              Anonymous report from a colleague of a staff member who complained about the Country Director in July. The writer says that after the complaint the staff member's contract extension was put on
               hold, her travel approvals were cancelled and the director told others she was "not a team player". The writer fears the same will happen to anyone who supported her.
 
             Journal (5)
@@ -171,14 +178,7 @@ struct CaseFileTests {
 
 
 
-
-
-
-
-
-
-
-             Overdue 25 · Due ≤48h 4 │ Enter done  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
             """, "export-path-200x60")
     }
 
@@ -263,7 +263,7 @@ struct CaseFileTests {
         Fixture.press(app, [.enter])
         let path = app.homeDirectory + "/C-2026-0045-acknowledgement-fr.md"
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0045 · ? Unrated · New · Amber Heron                            1–21/37
+             C-2026-0045 · ? Unrated · New · Amber Heron                            1–21/44
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
@@ -277,6 +277,7 @@ struct CaseFileTests {
               Conduct       Continu│ Mark the letter as sent? y/n   │Online abuse, Sexual
                             remarks└────────────────────────────────┘
               Consent       identity may be shared with the supervisor: no
+              Wishes        not recorded
 
             Assessment
               Pervasiveness: reported person named in 1 other open case +10 pts (10 per
@@ -284,9 +285,8 @@ struct CaseFileTests {
               Not yet assessed
 
             Deadlines
-              Acknowledge receipt   2026-12-08 07:45  due
             Letter written to ~/C-2026-0045-acknowledgement-fr.md.
-             Overdue 25 · Due ≤48h 4 │ y yes  n no
+             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
             """, "letter-sent-question-80x24")
         #expect(try permissions(path) == 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("C-2026-0045"))

@@ -221,7 +221,7 @@ struct EndToEndTests {
         try desk.type("2026-11-20")
         try desk.press("Tab", "Tab")
         try desk.type("Журавль 鹤")
-        try desk.press("Tab", "Tab", "Tab")
+        try desk.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab") // anonymous, relationship, wishes, affected (3), name
         try desk.type("Ivan Orlov")
         try desk.press("Tab", "Tab", "Tab", "Tab")                  // role, power, second person, categories
         try desk.press("Enter")
@@ -251,10 +251,13 @@ struct EndToEndTests {
         try desk.press("e")
         try desk.expect("Escalate C-2026-0030 to")
         try desk.press("Down", "Enter")
-        try desk.expect("Reason for escalating")
-        try desk.type("Retaliation after the July complaint; reporter asks for the department head.")
+        try desk.expect("State the duty to act")                    // wishes not recorded: a duty is needed
+        try desk.type("Retaliation against a complainant")
         try desk.press("Enter")
-        try desk.expect("C-2026-0030 escalated to Head of department.")
+        try desk.expect("Reason for escalating")
+        try desk.type("Retaliation after the July complaint.")
+        try desk.press("Enter")
+        try desk.expect("C-2026-0030 escalated to Head of department under a duty to act.")
         try desk.expect("· Escalated ·")
         try desk.expect("Escalated to  Head of department")
     }

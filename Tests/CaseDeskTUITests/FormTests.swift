@@ -23,17 +23,17 @@ struct FormTests {
               Name
               Contact
               Relationship              < Staff >
+              Reporter's wishes         < not recorded >
+
+             Affected person, when someone else reported (optional)
+              Pseudonym (optional)      (none: the reporter is the affected person)
+              Name
+              Contact
 
              Reported person
               Name
-              Role
-              Power                     < peer >
-              Second reported person    [ ] no
 
-             What happened
-              Categories                (none — Space or Enter to choose)
-
-             Overdue 25 · Due ≤48h 4 │ Tab next  Ctrl-S save  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  ? help
             """, "intake-80x24")
     }
 
@@ -55,16 +55,16 @@ struct FormTests {
               Name
               Contact
               Relationship              < Staff >
+              Reporter's wishes         < not recorded >
+
+             Affected person, when someone else reported (optional)
+              Pseudonym (optional)      (none: the reporter is the affected person)
+              Name
+              Contact
 
              Reported person
-              Name
-              Role
-              Power                     < peer >
-              Second reported person    [ ] no
-
-             What happened
             Not saved: The first incident date '' is not a date like 2026-10-02.
-             Overdue 25 · Due ≤48h 4 │ Tab next  Ctrl-S save  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  F1 help
             """, "intake-error-80x24")
         let form = try #require(app.stack.last as? IntakeForm)
         #expect(form.focus == .incidentFirst)
@@ -76,7 +76,11 @@ struct FormTests {
         Fixture.type(app, "2026-11-20")
         Fixture.press(app, [.tab, .tab])
         Fixture.type(app, "Журавль 鹤")                                       // pseudonym
-        Fixture.press(app, [.tab, .tab, .tab])                               // anonymous, relationship, person name
+        Fixture.press(app, [.tab, .tab, .tab, .right, .right, .tab])         // anonymous, relationship, wishes: informal
+        Fixture.type(app, "Крачка")                                          // affected person's pseudonym
+        Fixture.press(app, [.tab])
+        Fixture.type(app, "Anna Berg")
+        Fixture.press(app, [.tab, .tab])                                     // contact → person name
         Fixture.type(app, "Ivan Orlov")
         Fixture.press(app, [.tab])
         Fixture.type(app, "Warehouse lead")
@@ -118,7 +122,7 @@ struct FormTests {
 
 
 
-             Overdue 25 · Due ≤48h 4 │ Tab next  Ctrl-S save  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  F1 help
             """, "intake-filled-80x24")
         Fixture.press(app, [.ctrl("s")])
         #expect(app.stack.count == 1, "back at the queue")
@@ -132,6 +136,8 @@ struct FormTests {
         #expect(item.grounds == ["sex-gender"])
         #expect(item.consentShareIdentity)
         #expect(item.narrative == "Первая строка.\n第二行 🙂")
+        #expect(item.wishes == .informal)
+        #expect(item.affected == AffectedPerson(pseudonym: "Крачка", name: "Anna Berg", contact: nil))
         Fixture.press(app, [.char("g"), .char("/")])
         Fixture.type(app, "журавль")
         #expect(app.queue.visible.map(\.id) == [added.id])
@@ -158,17 +164,17 @@ struct FormTests {
               Name                  ┌──────────────────────────────┐
               Contact               │ Discard this new case? y/n   │
               Relationship          └──────────────────────────────┘
+              Reporter's wishes         < not recorded >
+
+             Affected person, when someone else reported (optional)
+              Pseudonym (optional)      (none: the reporter is the affected person)
+              Name
+              Contact
 
              Reported person
               Name
-              Role
-              Power                     < peer >
-              Second reported person    [ ] no
 
-             What happened
-              Categories                (none — Space or Enter to choose)
-
-             Overdue 25 · Due ≤48h 4 │ y yes  n no
+             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
             """, "intake-discard-80x24")
         Fixture.press(app, [.char("n")])
         #expect(app.stack.last is IntakeForm, "n keeps the form")
@@ -205,7 +211,7 @@ struct FormTests {
 
 
 
-             Overdue 25 · Due ≤48h 4 │ ←/→ rate  Enter save  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ ←/→ rate  Enter save  Esc cancel  ? help
             """, "assessment-80x24")
         let form = try #require(app.stack.last as? AssessmentForm)
         #expect(form.preview?.value == 52)
@@ -280,7 +286,7 @@ struct FormTests {
 
 
 
-             Overdue 25 · Due ≤48h 4 │ ←/→ rate  Enter save  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ ←/→ rate  Enter save  Esc cancel  ? help
             """, "assessment-200x60")
         Fixture.press(app, [.escape])
         #expect(app.stack.last is DetailScreen)
@@ -307,7 +313,7 @@ struct ChromeTests {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("?")])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                      1–21/159
+             Confidant — keys                                                      1–21/169
              Triage queue
                j, Down           Next case
                k, Up             Previous case
@@ -330,7 +336,7 @@ struct ChromeTests {
                q                 Quit
 
 
-             Overdue 25 · Due ≤48h 4 │ Esc close  ? help
+             Overdue 33 · Due ≤48h 3 │ Esc close  ? help
             """, "help-80x24")
         Fixture.press(app, [.escape])
         #expect(app.stack.count == 1)
@@ -355,7 +361,7 @@ struct ChromeTests {
         Fixture.press(app, [.enter])
         #expect(app.stack.count == 1)
         #expect(app.queue.filter.overdueOnly)
-        #expect(app.queue.visible.count == 25)
+        #expect(app.queue.visible.count == 33)
         Fixture.press(app, [.char(":")])
         Fixture.type(app, "frobnicate")
         Fixture.press(app, [.enter])

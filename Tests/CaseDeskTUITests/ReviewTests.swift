@@ -12,11 +12,11 @@ struct ReviewTests {
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — Escalation review · by level, then score · 5 of 5 · supervisor
              ID          BAND      SCORE  LEVEL          CATEGORIES  NEXT DEADLINE
-            >C-2026-0026 !!! Critical  81 4 External     SEA         2026-11-02 follow-up  !
-             C-2026-0023 !!! Critical  99 3 Higher mgmt  Auth.abuse… 2026-12-10 follow-up
-             C-2026-0010 !!! Critical  79 3 Higher mgmt  Victimis.,… 2026-09-19 follow-up  !
-             C-2026-0014 !   Medium    48 2 Head of dept Discrim., … 2026-09-08 follow-up  !
-             C-2026-0019 !!  High      59 1 Complaints   Sex.har.    2026-10-03 follow-up  !
+            >C-2026-0026 !!! Critical  81 4 External     SEA         2026-10-16 letter     !
+             C-2026-0023 !!! Critical  99 3 Higher mgmt  Auth.abuse… 2026-09-23 support    !
+             C-2026-0010 !!! Critical  79 3 Higher mgmt  Victimis.,… 2026-07-16 support    !
+             C-2026-0014 !   Medium    48 2 Head of dept Discrim., … 2026-08-22 letter     !
+             C-2026-0019 !!  High      59 1 Complaints   Sex.har.    2026-09-05 support    !
 
 
 
@@ -33,13 +33,13 @@ struct ReviewTests {
 
 
 
-             Overdue 4 · Due ≤48h 0 │ Enter open  / search  q quit  ? help
+             Overdue 5 · Due ≤48h 0 │ Enter open  / search  q quit  ? help
             """, "review-supervisor-80x24")
         let levels = app.queue.visible.map { EscalationLevel.allCases.firstIndex(of: $0.escalationLevel!)! }
         #expect(levels == levels.sorted(by: >), "highest level first")
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/55
+             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/58
             Summary
               Case          C-2026-0026   !!! Critical 81/100   Escalated
               Channel       Referral
@@ -53,6 +53,7 @@ struct ReviewTests {
               Conduct       Quid pro quo
               Child         a child is involved
               Consent       identity may be shared with the supervisor: no
+              Wishes        not recorded
               Escalated to  External complaints committee
 
             Escalation history
@@ -61,8 +62,7 @@ struct ReviewTests {
                                              (status assessing → escalated): Escalated
                                              before import — counselor
 
-
-             Overdue 4 · Due ≤48h 0 │ Esc back  ? help
+             Overdue 5 · Due ≤48h 0 │ Esc back  ? help
             """, "review-supervisor-detail-80x24")
     }
 
@@ -72,11 +72,11 @@ struct ReviewTests {
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — Escalation review · by level, then score · 5 of 5 · supervisor
              ID          BAND      SCORE  LEVEL          REPORTER           CATEGORIES                                                                                                       NEXT DEADLINE
-            >C-2026-0026 !!! Critical  81 4 External     Cinder Robin       Sexual exploitation and abuse                                                                                    2026-11-02 follow-up  !
-             C-2026-0023 !!! Critical  99 3 Higher mgmt  Basalt Falcon      Abuse of authority, Bullying                                                                                     2026-12-10 follow-up
-             C-2026-0010 !!! Critical  79 3 Higher mgmt  Storm Gannet       Victimisation, Aggression and violence                                                                           2026-09-19 follow-up  !
-             C-2026-0014 !   Medium    48 2 Head of dept Flint Dunlin       Discrimination, Harassment                                                                                       2026-09-08 follow-up  !
-             C-2026-0019 !!  High      59 1 Complaints   Coral Shearwater   Sexual harassment                                                                                                2026-10-03 follow-up  !
+            >C-2026-0026 !!! Critical  81 4 External     Cinder Robin       Sexual exploitation and abuse                                                                                    2026-10-16 letter     !
+             C-2026-0023 !!! Critical  99 3 Higher mgmt  Basalt Falcon      Abuse of authority, Bullying                                                                                     2026-09-23 support    !
+             C-2026-0010 !!! Critical  79 3 Higher mgmt  Storm Gannet       Victimisation, Aggression and violence                                                                           2026-07-16 support    !
+             C-2026-0014 !   Medium    48 2 Head of dept Flint Dunlin       Discrimination, Harassment                                                                                       2026-08-22 letter     !
+             C-2026-0019 !!  High      59 1 Complaints   Coral Shearwater   Sexual harassment                                                                                                2026-09-05 support    !
 
 
 
@@ -129,7 +129,7 @@ struct ReviewTests {
 
 
 
-             Overdue 4 · Due ≤48h 0 │ Enter open  / search  q quit  ? help
+             Overdue 5 · Due ≤48h 0 │ Enter open  / search  q quit  ? help
             """, "review-supervisor-200x60")
     }
 
@@ -140,11 +140,11 @@ struct ReviewTests {
              Confidant — Escalation review · by level, then score · 5 of 46
              DEMO database (fictional cases) — passphrase: demo
              ID          BAND      SCORE  LEVEL          CATEGORIES  NEXT DEADLINE
-            >C-2026-0026 !!! Critical  81 4 External     SEA         2026-11-02 follow-up  !
-             C-2026-0023 !!! Critical  99 3 Higher mgmt  Auth.abuse… 2026-12-10 follow-up
-             C-2026-0010 !!! Critical  79 3 Higher mgmt  Victimis.,… 2026-09-19 follow-up  !
-             C-2026-0014 !   Medium    48 2 Head of dept Discrim., … 2026-09-08 follow-up  !
-             C-2026-0019 !!  High      59 1 Complaints   Sex.har.    2026-10-03 follow-up  !
+            >C-2026-0026 !!! Critical  81 4 External     SEA         2026-10-16 letter     !
+             C-2026-0023 !!! Critical  99 3 Higher mgmt  Auth.abuse… 2026-09-23 support    !
+             C-2026-0010 !!! Critical  79 3 Higher mgmt  Victimis.,… 2026-07-16 support    !
+             C-2026-0014 !   Medium    48 2 Head of dept Discrim., … 2026-08-22 letter     !
+             C-2026-0019 !!  High      59 1 Complaints   Sex.har.    2026-09-05 support    !
 
 
 
@@ -160,7 +160,7 @@ struct ReviewTests {
 
 
             Escalation review: highest level first, then score. E returns to the queue.
-             Overdue 25 · Due ≤48h 4 │ Enter open  / search  n new  q quit  ? help
+             Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
             """, "review-counselor-80x24")
         #expect(app.queue.visible.allSatisfy { $0.status == .escalated })
         for (a, b) in zip(app.queue.visible, app.queue.visible.dropFirst()) {
@@ -205,7 +205,7 @@ struct ReviewTests {
 
 
 
-             Overdue 25 · Due ≤48h 4 │ Enter open  Esc back  ? help
+             Overdue 33 · Due ≤48h 3 │ Enter open  Esc back  ? help
             """, "respondents-80x24")
         let screen = try #require(app.stack.last as? RespondentsScreen)
         Fixture.press(app, [.down, .enter])
@@ -280,14 +280,15 @@ struct ReviewTests {
 
 
 
-             Overdue 25 · Due ≤48h 4 │ Enter open  Esc back  ? help
+             Overdue 33 · Due ≤48h 3 │ Enter open  Esc back  ? help
             """, "respondents-200x60")
     }
 
     @Test func repeatRespondentsForTheSupervisorAreNeutral() throws {
         let database = try Fixture.demoDatabase()
         // C-2026-0023 is escalated already; with C-2026-0030 the supervisor sees Viktor Hale twice.
-        try database.desk.escalate(CaseID("C-2026-0030")!, to: .complaintsTeam, reason: "Retaliation by the director")
+        try database.desk.escalate(CaseID("C-2026-0030")!, to: .complaintsTeam, reason: "Retaliation by the director",
+                                   duty: "retaliation against a complainant")
         let app = Fixture.app(try Fixture.desk(as: "supervisor", role: .supervisor, on: database), banner: nil)
         Fixture.press(app, [.char("R")])
         let screen = try #require(app.stack.last as? RespondentsScreen)
@@ -317,7 +318,7 @@ struct ReviewTests {
 
 
 
-             Overdue 5 · Due ≤48h 0 │ Enter open  Esc back  ? help
+             Overdue 6 · Due ≤48h 0 │ Enter open  Esc back  ? help
             """, "respondents-supervisor-80x24")
     }
 
@@ -361,14 +362,14 @@ struct ReviewTests {
              Confidant — triage queue · open · High · 8 of 46
              DEMO database (fictional cases) — passphrase: demo
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-            >C-2026-0032 !!  High      74 Sex.har., Haras… assess    2026-11-27 follow-up
-             C-2026-0021 !!  High      72 Sex.har., Haras… support   2026-11-17 follow-up  !
-             C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-09-11 follow-up  !
-             C-2026-0030 !!  High      68 Victimisation    assess    2026-11-15 follow-up R!
-             C-2026-0029 !!  High      68 Sex.har., Auth.… support   2026-11-19 follow-up  !
-             C-2026-0040 !!  High      68 Aggression       ack'd     2026-12-12 follow-up
-             C-2026-0019 !!  High      59 Sex.har.         escal.    2026-10-03 follow-up  !
-             C-2026-0027 !!  High      50 Discrim., Haras… support   2026-11-08 follow-up  !
+            >C-2026-0032 !!  High      74 Sex.har., Haras… assess    2026-11-04 letter     !
+             C-2026-0021 !!  High      72 Sex.har., Haras… support   2026-09-15 support    !
+             C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-08-05 letter     !
+             C-2026-0029 !!  High      68 Sex.har., Auth.… support   2026-10-15 support    !
+             C-2026-0030 !!  High      68 Victimisation    assess    2026-10-18 support   R!
+             C-2026-0040 !!  High      68 Aggression       ack'd     2026-11-13 support    !
+             C-2026-0019 !!  High      59 Sex.har.         escal.    2026-09-05 support    !
+             C-2026-0027 !!  High      50 Discrim., Haras… support   2026-10-08 support    !
 
 
 
@@ -381,7 +382,7 @@ struct ReviewTests {
 
 
             Filter: open · High — 8 case(s).
-             Overdue 25 · Due ≤48h 4 │ Enter open  / search  n new  q quit  ? help
+             Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
             """, "reassignment-queue-80x24")
         DeskCommand.run("C-2026-0030", app: colleague)
         #expect(colleague.render(width: 80, height: 24).text

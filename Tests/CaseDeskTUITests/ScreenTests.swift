@@ -12,27 +12,27 @@ struct QueueScreenTests {
               Confidant — triage queue · open · 38 of 46
               DEMO database (fictional cases) — passphrase: demo
               ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-             >C-2026-0023 !!! Critical  99 Auth.abuse, Bul… escal.    2026-12-10 follow-up
-              C-2026-0012 !!! Critical  95 Sex.har., Auth.… formal    2026-10-31 follow-up  !
-              C-2026-0016 !!! Critical  81 SEA              formal    2026-09-20 follow-up  !
-              C-2026-0026 !!! Critical  81 SEA              escal.    2026-11-02 follow-up  !
-              C-2026-0010 !!! Critical  79 Victimis., Aggr… escal.    2026-09-19 follow-up  !
-              C-2026-0006 !!! Critical  77 Aggression       formal    2026-09-02 follow-up  !
-              C-2026-0004 !!! Critical  75 Victimis., Bull… formal    2026-08-14 follow-up  !
-              C-2026-0025 !!! Critical  75 SEA              assess    2026-10-30 follow-up  !
-              C-2026-0018 !!! Critical  69 Aggression, Har… support   2026-10-16 follow-up  !
-              C-2026-0020 !!! Critical  66 Harass., Aggres… support   2026-10-25 follow-up  !
-              C-2026-0032 !!  High      74 Sex.har., Haras… assess    2026-11-27 follow-up
-              C-2026-0021 !!  High      72 Sex.har., Haras… support   2026-11-17 follow-up  !
-              C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-09-11 follow-up  !
-              C-2026-0030 !!  High      68 Victimisation    assess    2026-11-15 follow-up  !
-              C-2026-0029 !!  High      68 Sex.har., Auth.… support   2026-11-19 follow-up  !
-              C-2026-0040 !!  High      68 Aggression       ack'd     2026-12-12 follow-up
-              C-2026-0019 !!  High      59 Sex.har.         escal.    2026-10-03 follow-up  !
-              C-2026-0027 !!  High      50 Discrim., Haras… support   2026-11-08 follow-up  !
+             >C-2026-0023 !!! Critical  99 Auth.abuse, Bul… escal.    2026-09-23 support    !
+              C-2026-0012 !!! Critical  95 Sex.har., Auth.… formal    2026-07-29 support    !
+              C-2026-0016 !!! Critical  81 SEA              formal    2026-09-03 letter     !
+              C-2026-0026 !!! Critical  81 SEA              escal.    2026-10-16 letter     !
+              C-2026-0010 !!! Critical  79 Victimis., Aggr… escal.    2026-07-16 support    !
+              C-2026-0006 !!! Critical  77 Aggression       formal    2026-06-11 support    !
+              C-2026-0004 !!! Critical  75 Victimis., Bull… formal    2026-05-21 support    !
+              C-2026-0025 !!! Critical  75 SEA              assess    2026-10-12 letter     !
+              C-2026-0018 !!! Critical  69 Aggression, Har… support   2026-09-13 letter     !
+              C-2026-0020 !!! Critical  66 Harass., Aggres… support   2026-09-19 letter     !
+              C-2026-0032 !!  High      74 Sex.har., Haras… assess    2026-11-04 letter     !
+              C-2026-0021 !!  High      72 Sex.har., Haras… support   2026-09-15 support    !
+              C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-08-05 letter     !
+              C-2026-0029 !!  High      68 Sex.har., Auth.… support   2026-10-15 support    !
+              C-2026-0030 !!  High      68 Victimisation    assess    2026-10-18 support    !
+              C-2026-0040 !!  High      68 Aggression       ack'd     2026-11-13 support    !
+              C-2026-0019 !!  High      59 Sex.har.         escal.    2026-09-05 support    !
+              C-2026-0027 !!  High      50 Discrim., Haras… support   2026-10-08 support    !
               C-2026-0039 ?   Unrated    – Vilific., Discr… new       2026-11-15 contact    !
 
-              Overdue 25 · Due ≤48h 4 │ Enter open  / search  n new  q quit  ? help
+              Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
              """, "queue-80x24")
     }
 
@@ -42,44 +42,44 @@ struct QueueScreenTests {
               Confidant — triage queue · open · 38 of 46
               DEMO database (fictional cases) — passphrase: demo
               ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                            STATUS    NEXT DEADLINE
-             >C-2026-0023 !!! Critical  99 Basalt Falcon      Abuse of authority, Bullying                                                                                          escal.    2026-12-10 follow-up
-              C-2026-0012 !!! Critical  95 Garnet Egret       Sexual harassment, Abuse of authority                                                                                 formal    2026-10-31 follow-up  !
-              C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                         formal    2026-09-20 follow-up  !
-              C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                         escal.    2026-11-02 follow-up  !
-              C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                escal.    2026-09-19 follow-up  !
-              C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                               formal    2026-09-02 follow-up  !
-              C-2026-0004 !!! Critical  75 Thistle Auk        Victimisation, Bullying                                                                                               formal    2026-08-14 follow-up  !
-              C-2026-0025 !!! Critical  75 Lichen Stork       Sexual exploitation and abuse                                                                                         assess    2026-10-30 follow-up  !
-              C-2026-0018 !!! Critical  69 Ash Lapwing        Aggression and violence, Harassment                                                                                   support   2026-10-16 follow-up  !
-              C-2026-0020 !!! Critical  66 Ember Shrike       Harassment, Aggression and violence                                                                                   support   2026-10-25 follow-up  !
-              C-2026-0032 !!  High      74 Indigo Swift       Sexual harassment, Harassment                                                                                         assess    2026-11-27 follow-up
-              C-2026-0021 !!  High      72 Ochre Sandpiper    Sexual harassment, Harassment                                                                                         support   2026-11-17 follow-up  !
-              C-2026-0011 !!  High      69 Scarlet Avocet     Sexual harassment, Vilification                                                                                       support   2026-09-11 follow-up  !
-              C-2026-0030 !!  High      68 Dusky Petrel       Victimisation                                                                                                         assess    2026-11-15 follow-up  !
-              C-2026-0029 !!  High      68 Clay Whimbrel      Sexual harassment, Abuse of authority                                                                                 support   2026-11-19 follow-up  !
-              C-2026-0040 !!  High      68 Rust Plover        Aggression and violence                                                                                               ack'd     2026-12-12 follow-up
-              C-2026-0019 !!  High      59 Coral Shearwater   Sexual harassment                                                                                                     escal.    2026-10-03 follow-up  !
-              C-2026-0027 !!  High      50 Sable Godwit       Discrimination, Harassment                                                                                            support   2026-11-08 follow-up  !
+             >C-2026-0023 !!! Critical  99 Basalt Falcon      Abuse of authority, Bullying                                                                                          escal.    2026-09-23 support    !
+              C-2026-0012 !!! Critical  95 Garnet Egret       Sexual harassment, Abuse of authority                                                                                 formal    2026-07-29 support    !
+              C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                         formal    2026-09-03 letter     !
+              C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                         escal.    2026-10-16 letter     !
+              C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                escal.    2026-07-16 support    !
+              C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                               formal    2026-06-11 support    !
+              C-2026-0004 !!! Critical  75 Thistle Auk        Victimisation, Bullying                                                                                               formal    2026-05-21 support    !
+              C-2026-0025 !!! Critical  75 Lichen Stork       Sexual exploitation and abuse                                                                                         assess    2026-10-12 letter     !
+              C-2026-0018 !!! Critical  69 Ash Lapwing        Aggression and violence, Harassment                                                                                   support   2026-09-13 letter     !
+              C-2026-0020 !!! Critical  66 Ember Shrike       Harassment, Aggression and violence                                                                                   support   2026-09-19 letter     !
+              C-2026-0032 !!  High      74 Indigo Swift       Sexual harassment, Harassment                                                                                         assess    2026-11-04 letter     !
+              C-2026-0021 !!  High      72 Ochre Sandpiper    Sexual harassment, Harassment                                                                                         support   2026-09-15 support    !
+              C-2026-0011 !!  High      69 Scarlet Avocet     Sexual harassment, Vilification                                                                                       support   2026-08-05 letter     !
+              C-2026-0029 !!  High      68 Clay Whimbrel      Sexual harassment, Abuse of authority                                                                                 support   2026-10-15 support    !
+              C-2026-0030 !!  High      68 Dusky Petrel       Victimisation                                                                                                         assess    2026-10-18 support    !
+              C-2026-0040 !!  High      68 Rust Plover        Aggression and violence                                                                                               ack'd     2026-11-13 support    !
+              C-2026-0019 !!  High      59 Coral Shearwater   Sexual harassment                                                                                                     escal.    2026-09-05 support    !
+              C-2026-0027 !!  High      50 Sable Godwit       Discrimination, Harassment                                                                                            support   2026-10-08 support    !
               C-2026-0039 ?   Unrated    – Silver Marten      Vilification, Discrimination                                                                                          new       2026-11-15 contact    !
+              C-2026-0037 ?   Unrated    – Violet Crane       Sexual harassment                                                                                                     ack'd     2026-11-18 letter     !
+              C-2026-0038 ?   Unrated    – Hollow Finch       Vilification, Discrimination                                                                                          ack'd     2026-11-20 letter     !
               C-2026-0042 ?   Unrated    – Cedar Wren         Discrimination, Harassment                                                                                            new       2026-11-26 contact
+              C-2026-0041 ?   Unrated    – Pale Osprey        Bullying                                                                                                              ack'd     2026-11-26 letter
               C-2026-0043 ?   Unrated    – Copper Ibis        Abuse of authority                                                                                                    new       2026-11-27 contact
               C-2026-0044 ?   Unrated    – Quiet Lantern      Bullying, Abuse of authority                                                                                          new       2026-11-29 contact
               C-2026-0045 ?   Unrated    – Amber Heron        Harassment, Sexual harassment                                                                                         new       2026-12-01 contact
-              C-2026-0037 ?   Unrated    – Violet Crane       Sexual harassment                                                                                                     ack'd     2026-12-05 follow-up
-              C-2026-0038 ?   Unrated    – Hollow Finch       Vilification, Discrimination                                                                                          ack'd     2026-12-07 follow-up
-              C-2026-0041 ?   Unrated    – Pale Osprey        Bullying                                                                                                              ack'd     2026-12-13 follow-up
-              C-2026-0033 !   Medium    49 Tawny Gull         Bullying                                                                                                              assess    2026-11-26 follow-up
-              C-2026-0014 !   Medium    48 Flint Dunlin       Discrimination, Harassment                                                                                            escal.    2026-09-08 follow-up  !
+              C-2026-0033 !   Medium    49 Tawny Gull         Bullying                                                                                                              assess    2026-11-10 letter     !
+              C-2026-0014 !   Medium    48 Flint Dunlin       Discrimination, Harassment                                                                                            escal.    2026-08-22 letter     !
               C-2026-0036 !   Medium    44 Grey Kestrel       Harassment                                                                                                            new       2026-11-10 contact    !
-              C-2026-0028 !   Medium    42 Moss Harrier       Discrimination                                                                                                        assess    2026-11-09 follow-up  !
-              C-2026-0034 !   Medium    42 Birch Sparrow      Discrimination                                                                                                        ack'd     2026-11-30 follow-up
-              C-2026-0022 !   Medium    34 Heather Redpoll    Discrimination                                                                                                        informal  2026-10-19 follow-up  !
-              C-2026-0007 !   Medium    31 Fawn Dipper        Harassment                                                                                                            support   2026-08-19 follow-up  !
-              C-2026-0013 !   Medium    25 Olive Bunting      Harassment                                                                                                            informal  2026-10-30 follow-up  !
-              C-2026-0035 .   Low       24 Cobalt Linnet      Harassment, Discrimination                                                                                            assess    2026-12-02 follow-up
-              C-2026-0015 .   Low       22 Juniper Tern       Bullying                                                                                                              support   2026-09-14 follow-up  !
-              C-2026-0008 .   Low       19 Linen Oriole       Vilification                                                                                                          informal  2026-08-29 follow-up  !
-              C-2026-0009 .   Low       17 Teal Pipit         Bullying                                                                                                              informal  2026-08-10 follow-up  !
+              C-2026-0028 !   Medium    42 Moss Harrier       Discrimination                                                                                                        assess    2026-10-23 letter     !
+              C-2026-0034 !   Medium    42 Birch Sparrow      Discrimination                                                                                                        ack'd     2026-11-13 letter     !
+              C-2026-0022 !   Medium    34 Heather Redpoll    Discrimination                                                                                                        informal  2026-10-02 letter     !
+              C-2026-0007 !   Medium    31 Fawn Dipper        Harassment                                                                                                            support   2026-07-02 letter     !
+              C-2026-0013 !   Medium    25 Olive Bunting      Harassment                                                                                                            informal  2026-08-17 letter     !
+              C-2026-0035 .   Low       24 Cobalt Linnet      Harassment, Discrimination                                                                                            assess    2026-11-15 letter     !
+              C-2026-0015 .   Low       22 Juniper Tern       Bullying                                                                                                              support   2026-08-28 letter     !
+              C-2026-0008 .   Low       19 Linen Oriole       Vilification                                                                                                          informal  2026-07-09 letter     !
+              C-2026-0009 .   Low       17 Teal Pipit         Bullying                                                                                                              informal  2026-07-24 letter     !
 
 
 
@@ -98,7 +98,7 @@ struct QueueScreenTests {
 
 
 
-              Overdue 25 · Due ≤48h 4 │ Enter open  / search  n new  q quit  ? help
+              Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
              """, "queue-200x60")
     }
 
@@ -109,7 +109,10 @@ struct QueueScreenTests {
         #expect(buffer.line(3).hasPrefix(">C-2026-0023 !!! Critical"))
         #expect(buffer.style(row: 3, col: 13).role == .critical)
         #expect(buffer.style(row: 4, col: 1) == .overdue)
-        #expect(buffer.style(row: 13, col: 1) == .normal, "C-2026-0032 is not overdue")
+        // Every case on the first page is overdue; further down, C-2026-0042 is not.
+        let wide = app.render(width: 200, height: 60)
+        let row = try #require((0..<60).first { wide.line($0).hasPrefix(" C-2026-0042") })
+        #expect(wide.style(row: row, col: 1) == .normal, "C-2026-0042 is not overdue")
         #expect(buffer.style(row: 3, col: 1).reverse)
     }
 
@@ -222,10 +225,10 @@ struct QueueScreenTests {
              Confidant — triage queue · open · “vilif” · 4 of 46
              DEMO database (fictional cases) — passphrase: demo
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-            >C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-09-11 follow-up  !
+            >C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-08-05 letter     !
              C-2026-0039 ?   Unrated    – Vilific., Discr… new       2026-11-15 contact    !
-             C-2026-0038 ?   Unrated    – Vilific., Discr… ack'd     2026-12-07 follow-up
-             C-2026-0008 .   Low       19 Vilification     informal  2026-08-29 follow-up  !
+             C-2026-0038 ?   Unrated    – Vilific., Discr… ack'd     2026-11-20 letter     !
+             C-2026-0008 .   Low       19 Vilification     informal  2026-07-09 letter     !
 
 
 
@@ -242,7 +245,7 @@ struct QueueScreenTests {
 
 
             /vilif
-             Overdue 25 · Due ≤48h 4 │ Enter keep  Esc clear
+             Overdue 33 · Due ≤48h 3 │ Enter keep  Esc clear  F1 help
             """, "search-80x24")
         Fixture.press(app, [.enter])
         #expect(app.queue.filter.search == "vilif", "Enter keeps the search as a filter")
@@ -316,7 +319,7 @@ struct DetailScreenTests {
         let app = Fixture.app(try Fixture.demoDesk())
         DeskCommand.run("open C-2026-0045", app: app)
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0045 · ? Unrated · New · Amber Heron                            1–21/37
+             C-2026-0045 · ? Unrated · New · Amber Heron                            1–21/44
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
@@ -330,6 +333,7 @@ struct DetailScreenTests {
               Conduct       Continued contact after request to stop, Online abuse, Sexual
                             remarks
               Consent       identity may be shared with the supervisor: no
+              Wishes        not recorded
 
             Assessment
               Pervasiveness: reported person named in 1 other open case +10 pts (10 per
@@ -337,9 +341,8 @@ struct DetailScreenTests {
               Not yet assessed
 
             Deadlines
-              Acknowledge receipt   2026-12-08 07:45  due
 
-             Overdue 25 · Due ≤48h 4 │ a assess  e escalate  s status  j journal  Esc back
+             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back
             """, "detail-80x24")
     }
 
@@ -359,6 +362,7 @@ struct DetailScreenTests {
               Categories    Victimisation
               Conduct       Intimidation, Exclusion / ostracism
               Consent       identity may be shared with the supervisor: no
+              Wishes        not recorded
 
             Assessment
               Ratings       Frequency 1 · Severity 2 · Threat / humiliation 1 · Well-being impact 2 · Power differential 4
@@ -372,10 +376,16 @@ struct DetailScreenTests {
               Score 68/100 → High · pervasive · escalation suggested
 
             Deadlines
-              Acknowledge receipt   2026-10-29 21:30  met 2026-10-17 08:00
+              Acknowledge receipt   2026-10-29 21:30  met 2026-10-16 08:00
+              Written confirmation  2026-10-29 21:30  OVERDUE
               First contact         2026-10-18 21:30  met 2026-10-16 08:00
+              Support offered       2026-10-18 21:30  OVERDUE
               Feedback to reporter  2027-01-15 21:30  due
               Follow-up             2026-11-15 08:00  OVERDUE
+
+            Due process (per reported person)
+              1. Viktor Hale, Country Director
+                 informed not yet · account heard not yet · interim measures none · outcome communicated not yet
 
             Narrative
               Anonymous report from a colleague of a staff member who complained about the Country Director in July. The writer says that after the complaint the staff member's contract extension was put on
@@ -399,14 +409,7 @@ struct DetailScreenTests {
 
 
 
-
-
-
-
-
-
-
-             Overdue 25 · Due ≤48h 4 │ a assess  e escalate  s status  j journal  Esc back  ? help
+             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back  ? help
             """, "detail-200x60")
     }
 
@@ -415,10 +418,10 @@ struct DetailScreenTests {
         DeskCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.end])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                   31–51/51
-              First contact         2026-10-18 21:30  met 2026-10-16 08:00
-              Feedback to reporter  2027-01-15 21:30  due
-              Follow-up             2026-11-15 08:00  OVERDUE
+             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                   39–59/59
+              1. Viktor Hale, Country Director
+                 informed not yet · account heard not yet · interim measures none · outcome
+                 communicated not yet
 
             Narrative
               Anonymous report from a colleague of a staff member who complained about the
@@ -438,7 +441,7 @@ struct DetailScreenTests {
                                              wellbeing 2, power 4 → score 68, high;
                                              escalation suggested — counselor
 
-             Overdue 25 · Due ≤48h 4 │ a assess  e escalate  s status  j journal  Esc back
+             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back
             """, "detail-journal-80x24")
     }
 
@@ -449,7 +452,7 @@ struct DetailScreenTests {
         #expect(app.queue.visible.map(\.id.number) == [101, 102])
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0101 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/40
+             C-2026-0101 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/43
             Summary
               Case          C-2026-0101   !! High 52/100   Escalated
               Channel       Complaint
@@ -461,6 +464,7 @@ struct DetailScreenTests {
                             contract)
               Categories    Harassment
               Consent       identity may be shared with the supervisor: no
+              Wishes        not recorded
               Escalated to  Complaints team
 
             Escalation history
@@ -470,7 +474,6 @@ struct DetailScreenTests {
             Assessment
               Ratings       Frequency 3 · Severity 2 · Threat / humiliation 1 · Well-being
                             impact 2 · Power differential 3
-              Frequency: 3 (weekly or more) × 1.00 = 12.0 pts
 
              Overdue 1 · Due ≤48h 1 │ Esc back  ? help
             """, "supervisor-detail-80x24")
@@ -489,7 +492,7 @@ struct DetailScreenTests {
         DeskCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("e"), .down])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/51
+             C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/59
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
@@ -499,29 +502,38 @@ struct DetailScreenTests {
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid,
                             reside┌─ Escalate C-2026-0030 to ───────┐
-              Categories    Victim│Complaints team                  │
+              Categories    Victim│Complaints team (next rung)      │
               Conduct       Intimi│Head of department               │
               Consent       identi│Higher management                │r: no
-                                  │External complaints committee    │
-            Assessment            └─────────────────────────────────┘
+              Wishes        not re│External complaints committee    │
+                                  └─────────────────────────────────┘
+            Assessment
               Ratings       Frequency 1 · Severity 2 · Threat / humiliation 1 · Well-being
                             impact 2 · Power differential 4
               Frequency: 1 (2–3 incidents) × 1.00 = 4.0 pts
               Severity: 2 (serious (sexual remarks, exclusion, withheld information)) ×
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
-              Well-being impact: 2 (affects sleep, work or health) × 1.25 = 10.0 pts
 
-             Overdue 25 · Due ≤48h 4 │ Enter choose  Esc cancel
+             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
             """, "escalate-chooser-80x24")
+        // The reporter's wishes are not recorded: the dialog asks for a duty to act, and refuses without one.
+        Fixture.press(app, [.enter])
+        let duty = try #require(app.modals.last as? TextPrompt)
+        #expect(duty.label.hasPrefix("The reporter's wishes are not recorded: they have not asked for escalation. State the duty to act"))
+        Fixture.press(app, [.enter])
+        #expect(duty.error == "The reporter's wishes are not recorded: escalate only at their request (wishes formal or escalate) or state a duty to act.")
+        #expect(app.modals.last === duty, "the prompt stays open")
+        Fixture.type(app, "Retaliation against a complainant: legal obligation to protect")
         Fixture.press(app, [.enter, .enter])
         #expect(app.render(width: 80, height: 24).text.contains("A reason is required to escalate a case."))
-        Fixture.type(app, "Retaliation by the director; reporter asks for the department head.")
+        Fixture.type(app, "Retaliation by the director.")
         Fixture.press(app, [.enter])
         let detail = try #require(app.stack.last as? DetailScreen)
         #expect(detail.view.item.status == .escalated)
         #expect(detail.view.item.escalationLevel == .headOfDepartment)
-        #expect(app.render(width: 80, height: 24).line(22) == "C-2026-0030 escalated to Head of department.")
+        #expect(detail.view.item.dutyToAct == "Retaliation against a complainant: legal obligation to protect")
+        #expect(app.render(width: 80, height: 24).line(22) == "C-2026-0030 escalated to Head of department under a duty to act.")
     }
 
     @Test func statusChoicesAreTheLegalNextOnes() throws {

@@ -13,7 +13,7 @@ struct StatisticsScreenTests {
         Fixture.press(app, [.char("S")])
         #expect(app.stack.last is StatisticsScreen)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — statistics · cases received up to 2026-11-25               1–21/84
+             Confidant — statistics · cases received up to 2026-11-25               1–21/87
              Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as
              <5; x is a count withheld so that a small one cannot be worked out from a
              total. Neither has a bar.
@@ -21,7 +21,7 @@ struct StatisticsScreenTests {
              Overview
                Cases received      46
                Still open          38
-               Open and overdue    25
+               Open and overdue    33
                Escalated           5 (10.9% of cases)
 
              By triage band
@@ -36,11 +36,11 @@ struct StatisticsScreenTests {
                Aggression and violence           5  █████████████▍
                Bullying                          8  █████████████████████▍
 
-             Overdue 25 · Due ≤48h 4 │ Esc back  ? help
+             Overdue 33 · Due ≤48h 3 │ Esc back  ? help
             """, "statistics-80x24")
         Fixture.press(app, [.pageDown])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — statistics · cases received up to 2026-11-25              21–41/84
+             Confidant — statistics · cases received up to 2026-11-25              21–41/87
                Bullying                          8  █████████████████████▍
                Discrimination                   10  ██████████████████████████▋
                Harassment                       15  ████████████████████████████████████████
@@ -63,7 +63,7 @@ struct StatisticsScreenTests {
                Other stakeholder                   0
 
 
-             Overdue 25 · Due ≤48h 4 │ Esc back  ? help
+             Overdue 33 · Due ≤48h 3 │ Esc back  ? help
             """, "statistics-page2-80x24")
         Fixture.press(app, [.char("G")])
         let last = app.render(width: 80, height: 24)
@@ -83,7 +83,7 @@ struct StatisticsScreenTests {
              Overview                                                                                             Referral                       x
                Cases received      46                                                                             Walk-in                       <5
                Still open          38
-               Open and overdue    25                                                                           By month of receipt
+               Open and overdue    33                                                                           By month of receipt
                Escalated           5 (10.9% of cases)                                                             2025-12         <5
                                                                                                                   2026-01         <5
              By triage band                                                                                       2026-02          0
@@ -98,24 +98,27 @@ struct StatisticsScreenTests {
                Aggression and violence           5  ███████████████████▋                                          2026-11         11  ████████████████████████████████████████████████████████████████████████████
                Bullying                          8  ███████████████████████████████▌
                Discrimination                   10  ███████████████████████████████████████▍                    Response times, days from receipt
-               Harassment                       15  ███████████████████████████████████████████████████████████   Acknowledgement of receipt · 37 cases
-               Sexual harassment                10  ███████████████████████████████████████▍                        median                1.7  █████████████████████████████████████████████████████████
-               Sexual exploitation and abuse    <5                                                                  90th percentile       2.0  ███████████████████████████████████████████████████████████████████
+               Harassment                       15  ███████████████████████████████████████████████████████████   Acknowledgement of receipt · 40 cases
+               Sexual harassment                10  ███████████████████████████████████████▍                        median                0.7  ██████████████████████████████████████████████▉
+               Sexual exploitation and abuse    <5                                                                  90th percentile       1.0  ███████████████████████████████████████████████████████████████████
                Abuse of authority                5  ███████████████████▋                                          First contact with the reporter · 40 cases
-               Victimisation                    <5                                                                  median                0.7  ███████████████████████▌
-               Vilification                      5  ███████████████████▋                                            90th percentile       1.0  █████████████████████████████████▌
+               Victimisation                    <5                                                                  median                0.7  ██████████████████████████████████████████████▉
+               Vilification                      5  ███████████████████▋                                            90th percentile       1.0  ███████████████████████████████████████████████████████████████████
 
              By the reporter's relationship                                                                     Overdue, by the earliest deadline missed
-               Staff                              29  █████████████████████████████████████████████████████████   Open cases whose earliest deadline has passed: 25.
-               Volunteer                          <5                                                              Acknowledge receipt      0
-               Intern                             <5                                                              First contact           <5
-               Consultant                         <5                                                              Follow-up                x
-               Partner                            <5                                                              Feedback to reporter     0
-               Grantee                            <5
-               Donor                               0                                                            Escalation, by the highest level reached
-               Supplier                           <5                                                              Share: of all 46 cases received in the period.
-               Beneficiary / person of concern    <5                                                              Complaints team                  <5
-               Other stakeholder                   0                                                              Head of department               <5
+               Staff                              29  █████████████████████████████████████████████████████████   Open cases whose earliest deadline has passed: 33.
+               Volunteer                          <5                                                              Acknowledge receipt             0
+               Intern                             <5                                                              Written confirmation           20  █████████████████████████████████████████████████████████████
+               Consultant                         <5                                                              First contact                  <5
+               Partner                            <5                                                              Support offered                 x
+               Grantee                            <5                                                              Follow-up                       0
+               Donor                               0                                                              Feedback to reporter            0
+               Supplier                           <5                                                              Tell reporter of disclosure     0
+               Beneficiary / person of concern    <5
+               Other stakeholder                   0                                                            Escalation, by the highest level reached
+                                                                                                                  Share: of all 46 cases received in the period.
+                                                                                                                  Complaints team                  <5
+                                                                                                                  Head of department               <5
                                                                                                                   Higher management                <5
                                                                                                                   External complaints committee    <5
                                                                                                                   Not escalated                    41   89.1%  ███████████████████████████████████████████████████
@@ -132,10 +135,7 @@ struct StatisticsScreenTests {
 
 
 
-
-
-
-             Overdue 25 · Due ≤48h 4 │ Esc back  ? help
+             Overdue 33 · Due ≤48h 3 │ Esc back  ? help
             """, "statistics-200x60")
     }
 
@@ -179,29 +179,29 @@ struct AlertPanelTests {
         #expect(panel.alerts.dropFirst(overdue).allSatisfy { !$0.isOverdue(at: Fixture.now) }, "overdue first")
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — triage queue · open · 38 of 46
-             D┌─ Deadline alerts: 31 overdue, 4 due within 48 h (29 cases) ──────────────┐
-             I│ OVERDUE  C-2026-0009 .   Low      Follow-up            2026-08-10 10:00  │
-            >C│ OVERDUE  C-2026-0004 !!! Critical Follow-up            2026-08-14 10:00  │
+             DEMO database (fictional cases) — passphrase: demo
+             I┌─ Deadline alerts: 75 overdue, 5 due within 48 h (36 cases) ──────────────┐
+            >C│ OVERDUE  C-2026-0004 !!! Critical Support offered      2026-05-21 20:15  │ !
+             C│ OVERDUE  C-2026-0004 !!! Critical Written confirmation 2026-06-03 20:15  │ !
+             C│ OVERDUE  C-2026-0006 !!! Critical Support offered      2026-06-11 12:00  │ !
+             C│ OVERDUE  C-2026-0006 !!! Critical Written confirmation 2026-06-24 12:00  │ !
+             C│ OVERDUE  C-2026-0007 !   Medium   Written confirmation 2026-07-02 08:40  │ !
+             C│ OVERDUE  C-2026-0008 .   Low      Written confirmation 2026-07-09 09:30  │ !
+             C│ OVERDUE  C-2026-0010 !!! Critical Support offered      2026-07-16 23:05  │ !
+             C│ OVERDUE  C-2026-0009 .   Low      Written confirmation 2026-07-24 14:20  │ !
+             C│ OVERDUE  C-2026-0012 !!! Critical Support offered      2026-07-29 07:55  │ !
+             C│ OVERDUE  C-2026-0010 !!! Critical Written confirmation 2026-07-29 23:05  │ !
+             C│ OVERDUE  C-2026-0011 !!  High     Written confirmation 2026-08-05 09:00  │ !
+             C│ OVERDUE  C-2026-0009 .   Low      Follow-up            2026-08-10 10:00  │ !
+             C│ OVERDUE  C-2026-0012 !!! Critical Written confirmation 2026-08-11 07:55  │ !
+             C│ OVERDUE  C-2026-0004 !!! Critical Follow-up            2026-08-14 10:00  │ !
+             C│ OVERDUE  C-2026-0013 !   Medium   Written confirmation 2026-08-17 11:45  │ !
              C│ OVERDUE  C-2026-0007 !   Medium   Follow-up            2026-08-19 10:00  │ !
-             C│ OVERDUE  C-2026-0008 .   Low      Follow-up            2026-08-29 10:00  │ !
-             C│ OVERDUE  C-2026-0006 !!! Critical Follow-up            2026-09-02 10:00  │ !
-             C│ OVERDUE  C-2026-0014 !   Medium   Follow-up            2026-09-08 09:00  │ !
-             C│ OVERDUE  C-2026-0011 !!  High     Follow-up            2026-09-11 09:30  │ !
-             C│ OVERDUE  C-2026-0015 .   Low      Follow-up            2026-09-14 10:00  │ !
-             C│ OVERDUE  C-2026-0010 !!! Critical Follow-up            2026-09-19 10:00  │ !
-             C│ OVERDUE  C-2026-0016 !!! Critical Follow-up            2026-09-20 09:00  │ !
-             C│ OVERDUE  C-2026-0019 !!  High     Follow-up            2026-10-03 09:00  │ !
-             C│ OVERDUE  C-2026-0009 .   Low      Feedback to reporter 2026-10-10 14:20  │
-             C│ OVERDUE  C-2026-0018 !!! Critical Follow-up            2026-10-16 15:00  │ !
-             C│ OVERDUE  C-2026-0022 !   Medium   Follow-up            2026-10-19 09:00  │ !
-             C│ OVERDUE  C-2026-0020 !!! Critical Follow-up            2026-10-25 10:00  │ !
-             C│ OVERDUE  C-2026-0013 !   Medium   Follow-up            2026-10-30 10:00  │ !
-             C│ OVERDUE  C-2026-0025 !!! Critical Follow-up            2026-10-30 11:00  │
              C│                                                                          │ !
-             C│ 1–17 of 35 · Enter opens the case · Esc dismisses · A shows them again   │ !
+             C│ 1–16 of 80 · Enter opens the case · Esc dismisses · A shows them again   │ !
              C└──────────────────────────────────────────────────────────────────────────┘ !
 
-             Overdue 25 · Due ≤48h 4 │ Enter open  Esc dismiss
+             Overdue 33 · Due ≤48h 3 │ Enter open  Esc dismiss  ? help
             """, "alerts-80x24")
         Fixture.press(app, [.down, .enter])
         #expect(app.modals.isEmpty)
@@ -218,64 +218,64 @@ struct AlertPanelTests {
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — triage queue · open · 38 of 46
              DEMO database (fictional cases) — passphrase: demo
-             ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                            STATUS    NEXT DEADLINE
-            >C-2026-0023 !!! Critical  99 Basalt Falcon      Abuse of authority, Bullying                                                                                          escal.    2026-12-10 follow-up
-             C-2026-0012 !!! Critical  95 Garnet Egret       Sexual harassment, Abuse of authority                                                                                 formal    2026-10-31 follow-up  !
-             C-2026-0016 !!! Critical  81 Mist Bittern       Sexual exploitation and abuse                                                                                         formal    2026-09-20 follow-up  !
-             C-2026-0026 !!! Critical  81 Cinder Robin       Sexual exploitation and abuse                                                                                         escal.    2026-11-02 follow-up  !
-             C-2026-0010 !!! Critical  79 Storm Gannet       Victimisation, Aggression and violence                                                                                escal.    2026-09-19 follow-up  !
-             C-2026-0006 !!! Critical  77 Walnut Curlew      Aggression and violence                                                                                               formal    2026-09-02 follow-up  !
-             C-2026-0004 !!! Critical  75 Thistle Auk    ┌─ Deadline alerts: 31 overdue, 4 due within 48 h (29 cases) ────────────────────────────────────────────────┐            formal    2026-08-14 follow-up  !
-             C-2026-0025 !!! Critical  75 Lichen Stork   │ OVERDUE  C-2026-0009 .   Low      Follow-up            2026-08-10 10:00  Teal Pipit                        │            assess    2026-10-30 follow-up  !
-             C-2026-0018 !!! Critical  69 Ash Lapwing    │ OVERDUE  C-2026-0004 !!! Critical Follow-up            2026-08-14 10:00  Thistle Auk                       │            support   2026-10-16 follow-up  !
-             C-2026-0020 !!! Critical  66 Ember Shrike   │ OVERDUE  C-2026-0007 !   Medium   Follow-up            2026-08-19 10:00  Fawn Dipper                       │            support   2026-10-25 follow-up  !
-             C-2026-0032 !!  High      74 Indigo Swift   │ OVERDUE  C-2026-0008 .   Low      Follow-up            2026-08-29 10:00  Linen Oriole                      │            assess    2026-11-27 follow-up
-             C-2026-0021 !!  High      72 Ochre Sandpiper│ OVERDUE  C-2026-0006 !!! Critical Follow-up            2026-09-02 10:00  Walnut Curlew                     │            support   2026-11-17 follow-up  !
-             C-2026-0011 !!  High      69 Scarlet Avocet │ OVERDUE  C-2026-0014 !   Medium   Follow-up            2026-09-08 09:00  Flint Dunlin                      │            support   2026-09-11 follow-up  !
-             C-2026-0030 !!  High      68 Dusky Petrel   │ OVERDUE  C-2026-0011 !!  High     Follow-up            2026-09-11 09:30  Scarlet Avocet                    │            assess    2026-11-15 follow-up  !
-             C-2026-0029 !!  High      68 Clay Whimbrel  │ OVERDUE  C-2026-0015 .   Low      Follow-up            2026-09-14 10:00  Juniper Tern                      │            support   2026-11-19 follow-up  !
-             C-2026-0040 !!  High      68 Rust Plover    │ OVERDUE  C-2026-0010 !!! Critical Follow-up            2026-09-19 10:00  Storm Gannet                      │            ack'd     2026-12-12 follow-up
-             C-2026-0019 !!  High      59 Coral Shearwate│ OVERDUE  C-2026-0016 !!! Critical Follow-up            2026-09-20 09:00  Mist Bittern                      │            escal.    2026-10-03 follow-up  !
-             C-2026-0027 !!  High      50 Sable Godwit   │ OVERDUE  C-2026-0019 !!  High     Follow-up            2026-10-03 09:00  Coral Shearwater                  │            support   2026-11-08 follow-up  !
-             C-2026-0039 ?   Unrated    – Silver Marten  │ OVERDUE  C-2026-0009 .   Low      Feedback to reporter 2026-10-10 14:20  Teal Pipit                        │            new       2026-11-15 contact    !
-             C-2026-0042 ?   Unrated    – Cedar Wren     │ OVERDUE  C-2026-0018 !!! Critical Follow-up            2026-10-16 15:00  Ash Lapwing                       │            new       2026-11-26 contact
-             C-2026-0043 ?   Unrated    – Copper Ibis    │ OVERDUE  C-2026-0022 !   Medium   Follow-up            2026-10-19 09:00  Heather Redpoll                   │            new       2026-11-27 contact
-             C-2026-0044 ?   Unrated    – Quiet Lantern  │ OVERDUE  C-2026-0020 !!! Critical Follow-up            2026-10-25 10:00  Ember Shrike                      │            new       2026-11-29 contact
-             C-2026-0045 ?   Unrated    – Amber Heron    │ OVERDUE  C-2026-0013 !   Medium   Follow-up            2026-10-30 10:00  Olive Bunting                     │            new       2026-12-01 contact
-             C-2026-0037 ?   Unrated    – Violet Crane   │ OVERDUE  C-2026-0025 !!! Critical Follow-up            2026-10-30 11:00  Lichen Stork                      │            ack'd     2026-12-05 follow-up
-             C-2026-0038 ?   Unrated    – Hollow Finch   │ OVERDUE  C-2026-0012 !!! Critical Follow-up            2026-10-31 11:00  Garnet Egret                      │            ack'd     2026-12-07 follow-up
-             C-2026-0041 ?   Unrated    – Pale Osprey    │ OVERDUE  C-2026-0026 !!! Critical Follow-up            2026-11-02 09:00  Cinder Robin                      │            ack'd     2026-12-13 follow-up
-             C-2026-0033 !   Medium    49 Tawny Gull     │ OVERDUE  C-2026-0014 !   Medium   Feedback to reporter 2026-11-08 10:30  Flint Dunlin                      │            assess    2026-11-26 follow-up
-             C-2026-0014 !   Medium    48 Flint Dunlin   │ OVERDUE  C-2026-0027 !!  High     Follow-up            2026-11-08 14:00  Sable Godwit                      │            escal.    2026-09-08 follow-up  !
-             C-2026-0036 !   Medium    44 Grey Kestrel   │ OVERDUE  C-2026-0028 !   Medium   Follow-up            2026-11-09 09:00  Moss Harrier                      │            new       2026-11-10 contact    !
-             C-2026-0028 !   Medium    42 Moss Harrier   │ OVERDUE  C-2026-0036 !   Medium   First contact        2026-11-10 10:00  Grey Kestrel                      │            assess    2026-11-09 follow-up  !
-             C-2026-0034 !   Medium    42 Birch Sparrow  │ OVERDUE  C-2026-0015 .   Low      Feedback to reporter 2026-11-14 13:15  Juniper Tern                      │            ack'd     2026-11-30 follow-up
-             C-2026-0022 !   Medium    34 Heather Redpoll│ OVERDUE  C-2026-0030 !!  High     Follow-up            2026-11-15 08:00  Dusky Petrel                      │            informal  2026-10-19 follow-up  !
-             C-2026-0007 !   Medium    31 Fawn Dipper    │ OVERDUE  C-2026-0039 ?   Unrated  First contact        2026-11-15 14:30  Silver Marten                     │            support   2026-08-19 follow-up  !
-             C-2026-0013 !   Medium    25 Olive Bunting  │ OVERDUE  C-2026-0036 !   Medium   Acknowledge receipt  2026-11-17 10:00  Grey Kestrel                      │            informal  2026-10-30 follow-up  !
-             C-2026-0035 .   Low       24 Cobalt Linnet  │ OVERDUE  C-2026-0021 !!  High     Follow-up            2026-11-17 11:00  Ochre Sandpiper                   │            assess    2026-12-02 follow-up
-             C-2026-0015 .   Low       22 Juniper Tern   │ OVERDUE  C-2026-0029 !!  High     Follow-up            2026-11-19 10:00  Clay Whimbrel                     │            support   2026-09-14 follow-up  !
-             C-2026-0008 .   Low       19 Linen Oriole   │ OVERDUE  C-2026-0016 !!! Critical Feedback to reporter 2026-11-20 10:40  Mist Bittern                      │            informal  2026-08-29 follow-up  !
-             C-2026-0009 .   Low       17 Teal Pipit     │ OVERDUE  C-2026-0039 ?   Unrated  Acknowledge receipt  2026-11-22 14:30  Silver Marten                     │            informal  2026-08-10 follow-up  !
-                                                         │ due soon C-2026-0042 ?   Unrated  First contact        2026-11-26 11:20  Cedar Wren                        │
-                                                         │ due soon C-2026-0033 !   Medium   Follow-up            2026-11-26 15:00  Tawny Gull                        │
-                                                         │ due soon C-2026-0043 ?   Unrated  First contact        2026-11-27 09:15  Copper Ibis                       │
-                                                         │ due soon C-2026-0032 !!  High     Follow-up            2026-11-27 09:30  Indigo Swift                      │
+             ID          BAND      SCORE  REPORTER       ┌─ Deadline alerts: 75 overdue, 5 due within 48 h (36 cases) ────────────────────────────────────────────────┐            STATUS    NEXT DEADLINE
+            >C-2026-0023 !!! Critical  99 Basalt Falcon  │ OVERDUE  C-2026-0004 !!! Critical Support offered      2026-05-21 20:15  Thistle Auk                       │            escal.    2026-09-23 support    !
+             C-2026-0012 !!! Critical  95 Garnet Egret   │ OVERDUE  C-2026-0004 !!! Critical Written confirmation 2026-06-03 20:15  Thistle Auk                       │            formal    2026-07-29 support    !
+             C-2026-0016 !!! Critical  81 Mist Bittern   │ OVERDUE  C-2026-0006 !!! Critical Support offered      2026-06-11 12:00  Walnut Curlew                     │            formal    2026-09-03 letter     !
+             C-2026-0026 !!! Critical  81 Cinder Robin   │ OVERDUE  C-2026-0006 !!! Critical Written confirmation 2026-06-24 12:00  Walnut Curlew                     │            escal.    2026-10-16 letter     !
+             C-2026-0010 !!! Critical  79 Storm Gannet   │ OVERDUE  C-2026-0007 !   Medium   Written confirmation 2026-07-02 08:40  Fawn Dipper                       │            escal.    2026-07-16 support    !
+             C-2026-0006 !!! Critical  77 Walnut Curlew  │ OVERDUE  C-2026-0008 .   Low      Written confirmation 2026-07-09 09:30  Linen Oriole                      │            formal    2026-06-11 support    !
+             C-2026-0004 !!! Critical  75 Thistle Auk    │ OVERDUE  C-2026-0010 !!! Critical Support offered      2026-07-16 23:05  Storm Gannet                      │            formal    2026-05-21 support    !
+             C-2026-0025 !!! Critical  75 Lichen Stork   │ OVERDUE  C-2026-0009 .   Low      Written confirmation 2026-07-24 14:20  Teal Pipit                        │            assess    2026-10-12 letter     !
+             C-2026-0018 !!! Critical  69 Ash Lapwing    │ OVERDUE  C-2026-0012 !!! Critical Support offered      2026-07-29 07:55  Garnet Egret                      │            support   2026-09-13 letter     !
+             C-2026-0020 !!! Critical  66 Ember Shrike   │ OVERDUE  C-2026-0010 !!! Critical Written confirmation 2026-07-29 23:05  Storm Gannet                      │            support   2026-09-19 letter     !
+             C-2026-0032 !!  High      74 Indigo Swift   │ OVERDUE  C-2026-0011 !!  High     Written confirmation 2026-08-05 09:00  Scarlet Avocet                    │            assess    2026-11-04 letter     !
+             C-2026-0021 !!  High      72 Ochre Sandpiper│ OVERDUE  C-2026-0009 .   Low      Follow-up            2026-08-10 10:00  Teal Pipit                        │            support   2026-09-15 support    !
+             C-2026-0011 !!  High      69 Scarlet Avocet │ OVERDUE  C-2026-0012 !!! Critical Written confirmation 2026-08-11 07:55  Garnet Egret                      │            support   2026-08-05 letter     !
+             C-2026-0029 !!  High      68 Clay Whimbrel  │ OVERDUE  C-2026-0004 !!! Critical Follow-up            2026-08-14 10:00  Thistle Auk                       │            support   2026-10-15 support    !
+             C-2026-0030 !!  High      68 Dusky Petrel   │ OVERDUE  C-2026-0013 !   Medium   Written confirmation 2026-08-17 11:45  Olive Bunting                     │            assess    2026-10-18 support    !
+             C-2026-0040 !!  High      68 Rust Plover    │ OVERDUE  C-2026-0007 !   Medium   Follow-up            2026-08-19 10:00  Fawn Dipper                       │            ack'd     2026-11-13 support    !
+             C-2026-0019 !!  High      59 Coral Shearwate│ OVERDUE  C-2026-0014 !   Medium   Written confirmation 2026-08-22 10:30  Flint Dunlin                      │            escal.    2026-09-05 support    !
+             C-2026-0027 !!  High      50 Sable Godwit   │ OVERDUE  C-2026-0015 .   Low      Written confirmation 2026-08-28 13:15  Juniper Tern                      │            support   2026-10-08 support    !
+             C-2026-0039 ?   Unrated    – Silver Marten  │ OVERDUE  C-2026-0008 .   Low      Follow-up            2026-08-29 10:00  Linen Oriole                      │            new       2026-11-15 contact    !
+             C-2026-0037 ?   Unrated    – Violet Crane   │ OVERDUE  C-2026-0006 !!! Critical Follow-up            2026-09-02 10:00  Walnut Curlew                     │            ack'd     2026-11-18 letter     !
+             C-2026-0038 ?   Unrated    – Hollow Finch   │ OVERDUE  C-2026-0016 !!! Critical Written confirmation 2026-09-03 10:40  Mist Bittern                      │            ack'd     2026-11-20 letter     !
+             C-2026-0042 ?   Unrated    – Cedar Wren     │ OVERDUE  C-2026-0019 !!  High     Support offered      2026-09-05 16:45  Coral Shearwater                  │            new       2026-11-26 contact
+             C-2026-0041 ?   Unrated    – Pale Osprey    │ OVERDUE  C-2026-0014 !   Medium   Follow-up            2026-09-08 09:00  Flint Dunlin                      │            ack'd     2026-11-26 letter
+             C-2026-0043 ?   Unrated    – Copper Ibis    │ OVERDUE  C-2026-0011 !!  High     Follow-up            2026-09-11 09:30  Scarlet Avocet                    │            new       2026-11-27 contact
+             C-2026-0044 ?   Unrated    – Quiet Lantern  │ OVERDUE  C-2026-0018 !!! Critical Written confirmation 2026-09-13 07:10  Ash Lapwing                       │            new       2026-11-29 contact
+             C-2026-0045 ?   Unrated    – Amber Heron    │ OVERDUE  C-2026-0015 .   Low      Follow-up            2026-09-14 10:00  Juniper Tern                      │            new       2026-12-01 contact
+             C-2026-0033 !   Medium    49 Tawny Gull     │ OVERDUE  C-2026-0021 !!  High     Support offered      2026-09-15 10:30  Ochre Sandpiper                   │            assess    2026-11-10 letter     !
+             C-2026-0014 !   Medium    48 Flint Dunlin   │ OVERDUE  C-2026-0019 !!  High     Written confirmation 2026-09-16 16:45  Coral Shearwater                  │            escal.    2026-08-22 letter     !
+             C-2026-0036 !   Medium    44 Grey Kestrel   │ OVERDUE  C-2026-0010 !!! Critical Follow-up            2026-09-19 10:00  Storm Gannet                      │            new       2026-11-10 contact    !
+             C-2026-0028 !   Medium    42 Moss Harrier   │ OVERDUE  C-2026-0020 !!! Critical Written confirmation 2026-09-19 22:40  Ember Shrike                      │            assess    2026-10-23 letter     !
+             C-2026-0034 !   Medium    42 Birch Sparrow  │ OVERDUE  C-2026-0016 !!! Critical Follow-up            2026-09-20 09:00  Mist Bittern                      │            ack'd     2026-11-13 letter     !
+             C-2026-0022 !   Medium    34 Heather Redpoll│ OVERDUE  C-2026-0023 !!! Critical Support offered      2026-09-23 08:00  Basalt Falcon                     │            informal  2026-10-02 letter     !
+             C-2026-0007 !   Medium    31 Fawn Dipper    │ OVERDUE  C-2026-0021 !!  High     Written confirmation 2026-09-26 10:30  Ochre Sandpiper                   │            support   2026-07-02 letter     !
+             C-2026-0013 !   Medium    25 Olive Bunting  │ OVERDUE  C-2026-0022 !   Medium   Written confirmation 2026-10-02 10:00  Heather Redpoll                   │            informal  2026-08-17 letter     !
+             C-2026-0035 .   Low       24 Cobalt Linnet  │ OVERDUE  C-2026-0019 !!  High     Follow-up            2026-10-03 09:00  Coral Shearwater                  │            assess    2026-11-15 letter     !
+             C-2026-0015 .   Low       22 Juniper Tern   │ OVERDUE  C-2026-0023 !!! Critical Written confirmation 2026-10-06 08:00  Basalt Falcon                     │            support   2026-08-28 letter     !
+             C-2026-0008 .   Low       19 Linen Oriole   │ OVERDUE  C-2026-0027 !!  High     Support offered      2026-10-08 15:00  Sable Godwit                      │            informal  2026-07-09 letter     !
+             C-2026-0009 .   Low       17 Teal Pipit     │ OVERDUE  C-2026-0009 .   Low      Feedback to reporter 2026-10-10 14:20  Teal Pipit                        │            informal  2026-07-24 letter     !
+                                                         │ OVERDUE  C-2026-0025 !!! Critical Written confirmation 2026-10-12 13:00  Lichen Stork                      │
+                                                         │ OVERDUE  C-2026-0029 !!  High     Support offered      2026-10-15 18:25  Clay Whimbrel                     │
+                                                         │ OVERDUE  C-2026-0026 !!! Critical Written confirmation 2026-10-16 09:20  Cinder Robin                      │
+                                                         │ OVERDUE  C-2026-0018 !!! Critical Follow-up            2026-10-16 15:00  Ash Lapwing                       │
+                                                         │ OVERDUE  C-2026-0030 !!  High     Support offered      2026-10-18 21:30  Dusky Petrel                      │
+                                                         │ OVERDUE  C-2026-0022 !   Medium   Follow-up            2026-10-19 09:00  Heather Redpoll                   │
+                                                         │ OVERDUE  C-2026-0027 !!  High     Written confirmation 2026-10-19 15:00  Sable Godwit                      │
+                                                         │ OVERDUE  C-2026-0028 !   Medium   Written confirmation 2026-10-23 10:10  Moss Harrier                      │
+                                                         │ OVERDUE  C-2026-0020 !!! Critical Follow-up            2026-10-25 10:00  Ember Shrike                      │
+                                                         │ OVERDUE  C-2026-0029 !!  High     Written confirmation 2026-10-26 18:25  Clay Whimbrel                     │
+                                                         │ OVERDUE  C-2026-0030 !!  High     Written confirmation 2026-10-29 21:30  Dusky Petrel                      │
+                                                         │ OVERDUE  C-2026-0013 !   Medium   Follow-up            2026-10-30 10:00  Olive Bunting                     │
+                                                         │ OVERDUE  C-2026-0025 !!! Critical Follow-up            2026-10-30 11:00  Lichen Stork                      │
+                                                         │ OVERDUE  C-2026-0012 !!! Critical Follow-up            2026-10-31 11:00  Garnet Egret                      │
                                                          │                                                                                                            │
-                                                         │ Enter opens the case · Esc dismisses · A shows them again                                                  │
+                                                         │ 1–52 of 80 · Enter opens the case · Esc dismisses · A shows them again                                     │
                                                          └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 
-
-
-
-
-
-
-
-
-
-
-             Overdue 25 · Due ≤48h 4 │ Enter open  Esc dismiss
+             Overdue 33 · Due ≤48h 3 │ Enter open  Esc dismiss  ? help
             """, "alerts-200x60")
     }
 
