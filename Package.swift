@@ -46,7 +46,7 @@ let package = Package(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "CaseCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]),
-        .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore"]),
+        .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore"], exclude: ["Fixtures"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore"]),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "CaseCore", "CaseStore"]),
         // Crash, disk-full, read-only, concurrency and fuzz tests (see RELIABILITY.md).

@@ -13,7 +13,7 @@ struct StatisticsScreenTests {
         Fixture.press(app, [.char("S")])
         #expect(app.stack.last is StatisticsScreen)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — statistics · cases received up to 2026-11-25               1–21/87
+             Confidant — statistics · cases received up to 2026-11-25               1–21/88
              Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as
              <5; x is a count withheld so that a small one cannot be worked out from a
              total. Neither has a bar.
@@ -40,7 +40,7 @@ struct StatisticsScreenTests {
             """, "statistics-80x24")
         Fixture.press(app, [.pageDown])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — statistics · cases received up to 2026-11-25              21–41/87
+             Confidant — statistics · cases received up to 2026-11-25              21–41/88
                Bullying                          8  █████████████████████▍
                Discrimination                   10  ██████████████████████████▋
                Harassment                       15  ████████████████████████████████████████
@@ -77,51 +77,51 @@ struct StatisticsScreenTests {
         Fixture.press(app, [.char("S")])
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — statistics · cases received up to 2026-11-25
-             Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as <5; x is a count    By channel
-             withheld so that a small one cannot be worked out from a total. Neither has a bar.                   Complaint                     27  ██████████████████████████████████████████████████████████████
-                                                                                                                  Whistleblowing (anonymous)     9  ████████████████████▋
-             Overview                                                                                             Referral                       x
-               Cases received      46                                                                             Walk-in                       <5
-               Still open          38
-               Open and overdue    33                                                                           By month of receipt
-               Escalated           5 (10.9% of cases)                                                             2025-12         <5
+             Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as <5; x is a count    By month of receipt
+             withheld so that a small one cannot be worked out from a total. Neither has a bar.                   2025-12         <5
                                                                                                                   2026-01         <5
-             By triage band                                                                                       2026-02          0
-               Critical            11  ████████████████████████████████████████████████████████████████████████   2026-03         <5
-               High                 9  ██████████████████████████████████████████████████████████▉                2026-04          0
-               Medium              11  ████████████████████████████████████████████████████████████████████████   2026-05         <5
-               Low                  7  █████████████████████████████████████████████▉                             2026-06         <5
-               Not yet assessed     8  ████████████████████████████████████████████████████▍                      2026-07         <5
-                                                                                                                  2026-08          6  █████████████████████████████████████████▌
-             By category                                                                                          2026-09          7  ████████████████████████████████████████████████▍
-               A case can have several categories: these do not add up to the total.                              2026-10          9  ██████████████████████████████████████████████████████████████▏
-               Aggression and violence           5  ███████████████████▋                                          2026-11         11  ████████████████████████████████████████████████████████████████████████████
-               Bullying                          8  ███████████████████████████████▌
-               Discrimination                   10  ███████████████████████████████████████▍                    Response times, days from receipt
-               Harassment                       15  ███████████████████████████████████████████████████████████   Acknowledgement of receipt · 40 cases
-               Sexual harassment                10  ███████████████████████████████████████▍                        median                0.7  ██████████████████████████████████████████████▉
-               Sexual exploitation and abuse    <5                                                                  90th percentile       1.0  ███████████████████████████████████████████████████████████████████
-               Abuse of authority                5  ███████████████████▋                                          First contact with the reporter · 40 cases
-               Victimisation                    <5                                                                  median                0.7  ██████████████████████████████████████████████▉
-               Vilification                      5  ███████████████████▋                                            90th percentile       1.0  ███████████████████████████████████████████████████████████████████
-
-             By the reporter's relationship                                                                     Overdue, by the earliest deadline missed
-               Staff                              29  █████████████████████████████████████████████████████████   Open cases whose earliest deadline has passed: 33.
-               Volunteer                          <5                                                              Acknowledge receipt             0
-               Intern                             <5                                                              Written confirmation           20  █████████████████████████████████████████████████████████████
-               Consultant                         <5                                                              First contact                  <5
-               Partner                            <5                                                              Support offered                 x
-               Grantee                            <5                                                              Follow-up                       0
-               Donor                               0                                                              Feedback to reporter            0
-               Supplier                           <5                                                              Tell reporter of disclosure     0
-               Beneficiary / person of concern    <5
-               Other stakeholder                   0                                                            Escalation, by the highest level reached
-                                                                                                                  Share: of all 46 cases received in the period.
-                                                                                                                  Complaints team                  <5
-                                                                                                                  Head of department               <5
-                                                                                                                  Higher management                <5
-                                                                                                                  External complaints committee    <5
+             Overview                                                                                             2026-02          0
+               Cases received      46                                                                             2026-03         <5
+               Still open          38                                                                             2026-04          0
+               Open and overdue    33                                                                             2026-05         <5
+               Escalated           5 (10.9% of cases)                                                             2026-06         <5
+                                                                                                                  2026-07         <5
+             By triage band                                                                                       2026-08          6  █████████████████████████████████████████▌
+               Critical            11  ████████████████████████████████████████████████████████████████████████   2026-09          7  ████████████████████████████████████████████████▍
+               High                 9  ██████████████████████████████████████████████████████████▉                2026-10          9  ██████████████████████████████████████████████████████████████▏
+               Medium              11  ████████████████████████████████████████████████████████████████████████   2026-11         11  ████████████████████████████████████████████████████████████████████████████
+               Low                  7  █████████████████████████████████████████████▉
+               Not yet assessed     8  ████████████████████████████████████████████████████▍                    Response times, days from receipt
+                                                                                                                  Acknowledgement of receipt · 40 cases
+             By category                                                                                            median                0.7  ██████████████████████████████████████████████▉
+               A case can have several categories: these do not add up to the total.                                90th percentile       1.0  ███████████████████████████████████████████████████████████████████
+               Aggression and violence           5  ███████████████████▋                                          First contact with the reporter · 40 cases
+               Bullying                          8  ███████████████████████████████▌                                median                0.7  ██████████████████████████████████████████████▉
+               Discrimination                   10  ███████████████████████████████████████▍                        90th percentile       1.0  ███████████████████████████████████████████████████████████████████
+               Harassment                       15  ███████████████████████████████████████████████████████████
+               Sexual harassment                10  ███████████████████████████████████████▍                    Overdue, by the earliest deadline missed
+               Sexual exploitation and abuse    <5                                                                Open cases whose earliest deadline has passed: 33.
+               Abuse of authority                5  ███████████████████▋                                          Acknowledge receipt             0
+               Victimisation                    <5                                                                Written confirmation           20  █████████████████████████████████████████████████████████████
+               Vilification                      5  ███████████████████▋                                          First contact                  <5
+                                                                                                                  Support offered                 x
+             By the reporter's relationship                                                                       Follow-up                       0
+               Staff                              29  █████████████████████████████████████████████████████████   Feedback to reporter            0
+               Volunteer                          <5                                                              Tell reporter of disclosure     0
+               Intern                             <5                                                              Act on the review               0
+               Consultant                         <5
+               Partner                            <5                                                            Escalation, by the highest level reached
+               Grantee                            <5                                                              Share: of all 46 cases received in the period.
+               Donor                               0                                                              Complaints team                  <5
+               Supplier                           <5                                                              Head of department               <5
+               Beneficiary / person of concern    <5                                                              Higher management                <5
+               Other stakeholder                   0                                                              External complaints committee    <5
                                                                                                                   Not escalated                    41   89.1%  ███████████████████████████████████████████████████
+             By channel
+               Complaint                     27  ██████████████████████████████████████████████████████████████
+               Whistleblowing (anonymous)     9  ████████████████████▋
+               Referral                       x
+               Walk-in                       <5
 
 
 

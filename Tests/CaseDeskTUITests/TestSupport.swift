@@ -18,7 +18,12 @@ enum Fixture {
 
     static let banner = "DEMO database (fictional cases) — passphrase: demo"
 
-    /// A fresh temporary database seeded with the demo cases, and a desk on it with the fixed clock.
+    /// The cases the screen pictures are drawn from: a frozen copy of an earlier demo file, so the shipped demo
+    /// (`Data/demo-cases.json`) can change without redrawing every picture. Seeded exactly as the demo is.
+    static let screenCases = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/screen-cases.json")
+
+    /// A fresh temporary database seeded with the screen cases, and a desk on it with the fixed clock.
     static func demoDesk() throws -> CaseDesk { try demoDatabase().desk }
 
     /// The demo desk and the path of its database (to open it again as another account).
@@ -27,7 +32,7 @@ enum Fixture {
         let path = dir.appendingPathComponent("demo.db").path
         let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
                                                evaluator: evaluator, kdfRounds: 1 << 10, now: now)
-        let data = try Data(contentsOf: root.appendingPathComponent("Data/demo-cases.json"))
+        let data = try Data(contentsOf: screenCases)
         try DemoSeeder.seed(store, demoFile: data, now: now)
         return (CaseDesk(store: store, clock: { now }), path)
     }
