@@ -18,6 +18,9 @@ public struct AuditEntry: Equatable, Sendable {
 /// The result of checking the audit chain.
 public enum AuditVerification: Equatable, Sendable {
     case intact(entries: Int)
+    /// Every entry chains, but breaks found earlier were acknowledged by a counselor (each named here), and stay
+    /// reported for good.
+    case acknowledged(entries: Int, breaks: [String])
     /// The first entry that does not chain (by id), with what is wrong.
     case broken(entryID: Int64, problem: String)
 }
@@ -32,11 +35,22 @@ enum AuditLog {
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func append(_ db: Database, actor: String, action: String, caseId: String?, detail: String, at: Date, headKey: SymmetricKey) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+    /// The action of the entry that records a counselor's acknowledgement of a break.
+    static let acknowledgement = "audit-acknowledge"
+
+    /// Appends an entry after checking the stored head against the last row: a log whose tail was cut (or whose head
+    /// was forged) is refused, never silently healed. Only an acknowledgement may chain onto such a log. The entry's
+    /// time is never earlier than the last one's.
+    static func append(_ db: Database, actor: String, action: String, caseId: String?, detail: String, at date: Date,
+                       headKey: SymmetricKey) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash, at FROM audit ORDER BY id DESC LIMIT 1")
+        if action != acknowledgement, let problem = try headProblem(db, headKey: headKey) {
+            throw StoreError.auditBroken(problem)
+        }
         let prev: String = last?["hash"] ?? genesis
         let id: Int64 = (last?["id"] ?? 0) + 1
-        let at = DateText.databaseTimestamp(at)
+        var at = DateText.databaseTimestamp(date)
+        if let lastAt: String = last?["at"], lastAt > at { at = lastAt }
         let hash = hash(id: id, at: at, actor: actor, action: action, caseId: caseId, detail: detail, prevHash: prev)
         try db.execute(
             sql: "INSERT INTO audit (id, at, actor, action, caseId, detail, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -44,6 +58,23 @@ enum AuditLog {
         try db.execute(
             sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('auditHead', ?)",
             arguments: [headMAC(id: id, hash: hash, key: headKey)])
+    }
+
+    /// What is wrong with the head of the log, or nil when the stored head authenticates the last row.
+    static func headProblem(_ db: Database, headKey: SymmetricKey) throws -> String? {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
+        let head = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'auditHead'")
+        guard let last else { return head == nil ? nil : "the audit log is empty but entries were written" }
+        let id: Int64 = last["id"]
+        guard head == headMAC(id: id, hash: last["hash"], key: headKey) else {
+            return "the audit log ends at entry \(id), but its authenticated head does not match: entries were removed from its end, or the head was altered"
+        }
+        return nil
+    }
+
+    /// The last entry's id and hash, as kept outside the file.
+    static func lastEntry(_ db: Database) throws -> (id: Int64, hash: String)? {
+        try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
     }
 
     static func headMAC(id: Int64, hash: String, key: SymmetricKey) -> String {
@@ -68,7 +99,17 @@ enum AuditLog {
         let all = try rawEntries(db)
         var prev = genesis
         var expectedID: Int64 = 1
+        var previousAt = ""
+        var breaks: [String] = []
         for (entry, atText) in all {
+            if entry.id == 1, entry.action != "init" {
+                return .broken(entryID: 1, problem: "the first entry is '\(entry.action)', not the creation of the database")
+            }
+            if atText < previousAt {
+                return .broken(entryID: entry.id, problem: "its time goes back before the entry before it")
+            }
+            previousAt = atText
+            if entry.action == acknowledgement { breaks.append("entry \(entry.id): \(entry.detail)") }
             if entry.id != expectedID {
                 return .broken(entryID: entry.id, problem: "entry \(expectedID) is missing before entry \(entry.id)")
             }
@@ -91,6 +132,6 @@ enum AuditLog {
         } else if head != nil {
             return .broken(entryID: 1, problem: "the log is empty but entries were written")
         }
-        return .intact(entries: all.count)
+        return breaks.isEmpty ? .intact(entries: all.count) : .acknowledged(entries: all.count, breaks: breaks)
     }
 }

@@ -25,6 +25,23 @@ public final class CaseDesk: Sendable {
 
     public func queue() throws -> [CaseSummary] { try store.summaries() }
 
+    /// The audit chain's state: intact, broken (the first broken entry), or intact with acknowledged breaks; a file
+    /// older than the one this machine last used is reported as broken at its end.
+    public func verifyAudit() throws -> AuditVerification {
+        let verification = try store.verifyAudit()
+        if case .broken = verification { return verification }
+        if let problem = try store.integrityProblem() {
+            let count = try store.auditEntries(caseId: nil).count
+            return .broken(entryID: Int64(count + 1), problem: problem)
+        }
+        return verification
+    }
+
+    /// Records the counselor's finding of a break in the audit log; the break stays reported by `verifyAudit`.
+    public func acknowledgeAuditBreak(reason: String) throws {
+        try store.acknowledgeAuditBreak(reason: reason, now: clock())
+    }
+
     /// Records the login in the audit chain, if nothing the session did has yet. A refused action writes nothing,
     /// so the command line calls this only once a command has succeeded; the desk calls it when it opens.
     public func recordLogin() throws { try store.recordLogin() }

@@ -41,6 +41,11 @@ public protocol CaseRepository: AnyObject, Sendable {
     func auditEntries(caseId: CaseID?) throws -> [AuditEntry]
     /// Checks the audit chain end to end.
     func verifyAudit() throws -> AuditVerification
+    /// Why ordinary work is refused although the passphrase was right (a broken audit head, a file older than the one
+    /// this machine last used), or nil.
+    func integrityProblem() throws -> String?
+    /// Records a counselor's finding of a break as a new audit entry naming it, so work can go on.
+    func acknowledgeAuditBreak(reason: String, now: Date) throws
     /// The reporter's identity, or ``StoreError/notPermitted(_:)`` when the session is not entitled to it. Audited.
     func reporterIdentity(_ id: CaseID) throws -> Reporter
 
@@ -81,6 +86,10 @@ public protocol CaseRepository: AnyObject, Sendable {
 extension CaseRepository {
     public func queueVersion() throws -> Int? { nil }
     public func recordLogin() throws {}
+    public func integrityProblem() throws -> String? { nil }
+    public func acknowledgeAuditBreak(reason: String, now: Date) throws {
+        throw StoreError.notPermitted("the audit log has no break to acknowledge")
+    }
     public func organisationName() throws -> String? { nil }
     public var failedAttempts: [Date] { [] }
     public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {

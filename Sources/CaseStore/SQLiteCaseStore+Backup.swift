@@ -109,6 +109,15 @@ extension SQLiteCaseStore {
                 keptAt = target + ".before-restore-" + BackupFiles.stamp(now)
             }
             let cases = try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM casefile") ?? 0 }
+            // A restore is the one legitimate way an older copy takes the file's place: the audit head this machine
+            // keeps outside the file follows the restored log from here on.
+            store.staleCopy.set(nil)
+            if !targetExists {
+                // Restored into a new place, it is a database of its own: its audit head is kept apart from the original's.
+                try store.pool.write { db in
+                    try db.execute(sql: "UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'databaseId'")
+                }
+            }
             try store.audit(
                 action: "restore", caseId: nil,
                 detail: "database restored from a backup (\(cases) cases)"

@@ -15,6 +15,9 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let dataKey: SymmetricKey
     /// When the session opened, until its login is in the audit chain.
     let pendingLogin = LockedValue<Date?>(nil)
+    /// Why ordinary work is refused although the passphrase was right: this file is older than the one this machine
+    /// last used (see ``AuditHeadFile``). Cleared by an acknowledgement.
+    let staleCopy = LockedValue<String?>(nil)
     /// When the passphrase was given wrongly since the last successful login (told at login, as a Unix login does).
     public private(set) var failedAttempts: [Date] = []
 
@@ -57,8 +60,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             throw mapError(error, path: path)
         }
         chmod(path, 0o600)
-        return SQLiteCaseStore(pool: pool, path: path, session: Session(account: account, role: role),
-                               dataKey: dataKey, evaluator: evaluator)
+        let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: account, role: role),
+                                    dataKey: dataKey, evaluator: evaluator)
+        store.recordHeadOutside()
+        return store
     }
 
     /// Opens an existing database. The passphrase is tried against the named account, or every account.
@@ -107,6 +112,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
             store.pendingLogin.set(now)
+            store.staleCopy.set(try store.compareWithHeadOutside())
             store.failedAttempts = try pool.read { db in try Date.fetchAll(db, sql: "SELECT at FROM loginFailure ORDER BY id") }
             return store
         }
@@ -188,25 +194,82 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     /// One write transaction. The session's login (and the failed logins before it) enter the audit chain in the
-    /// first transaction that commits, so an action that is refused writes nothing at all.
-    func write<T>(_ body: (Database) throws -> T) throws -> T {
+    /// first transaction that commits, so an action that is refused writes nothing at all. A file older than the one
+    /// this machine last used is refused (unless `acknowledging`); after each commit the audit head is also kept
+    /// outside the file.
+    func write<T>(acknowledging: Bool = false, _ body: (Database) throws -> T) throws -> T {
+        if !acknowledging, let stale = staleCopy.value { throw StoreError.auditBroken(stale) }
         let login = pendingLogin.value
         do {
             let result = try pool.write { db in
-                if let login { try recordLogin(db, at: login) }
-                return try body(db)
+                if !acknowledging, let login { try recordLogin(db, at: login) }
+                let result = try body(db)
+                if acknowledging, let login { try recordLogin(db, at: login) }
+                return result
             }
             if login != nil { pendingLogin.set(nil) }
+            recordHeadOutside()
             return result
         } catch {
             throw Self.mapError(error, path: path)
         }
     }
 
+    /// The id naming this database's audit head outside the file.
+    func databaseID() -> String? {
+        try? pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'") }
+    }
+
+    /// Keeps the last audit entry outside the file, for ``compareWithHeadOutside()``.
+    func recordHeadOutside() {
+        guard let id = databaseID(), let file = AuditHeadFile(databaseID: id),
+              let last = try? pool.read({ db in try AuditLog.lastEntry(db) }) else { return }
+        file.write(id: last.id, hash: last.hash)
+    }
+
+    /// Compares the log with the head this machine kept: a log that ends before it, or differs at it, is an older or
+    /// another copy put in place of the file.
+    func compareWithHeadOutside() throws -> String? {
+        guard let id = databaseID(), let file = AuditHeadFile(databaseID: id), let known = file.read() else { return nil }
+        return try read { db -> String? in
+            guard let last = try AuditLog.lastEntry(db), last.id >= known.id else {
+                return "this file's audit log ends at entry \(try AuditLog.lastEntry(db)?.id ?? 0), but this machine last saw entry "
+                    + "\(known.id): it was replaced by an older copy"
+            }
+            let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [known.id])
+            guard hash == known.hash else {
+                return "this file's audit entry \(known.id) is not the one this machine last saw: it was replaced by another copy"
+            }
+            return nil
+        }
+    }
+
+    /// Why ordinary work is refused, if it is: a broken audit head or a file older than this machine last used.
+    public func integrityProblem() throws -> String? {
+        if let stale = staleCopy.value { return stale }
+        return try read { db in try AuditLog.headProblem(db, headKey: headKey) }
+    }
+
+    /// Records a counselor's finding of a break in the audit log, chained as a new entry that names it, so work goes
+    /// on and `audit verify` reports the acknowledged break for good.
+    public func acknowledgeAuditBreak(reason: String, now: Date) throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor records a break in the audit log") }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired("acknowledge a break in the audit log") }
+        guard let problem = try integrityProblem() else {
+            throw StoreError.notPermitted("the audit log has no break to acknowledge")
+        }
+        try write(acknowledging: true) { db in
+            try AuditLog.append(db, actor: session.account, action: AuditLog.acknowledgement, caseId: nil,
+                                detail: "break acknowledged: \(problem); reason: \(reason)", at: now, headKey: headKey)
+        }
+        staleCopy.set(nil)
+    }
+
     /// Writes the pending login into the audit chain now, if it is not there yet (a command that succeeded,
     /// a desk that opened).
     public func recordLogin() throws {
-        guard pendingLogin.value != nil else { return }
+        guard pendingLogin.value != nil, try integrityProblem() == nil else { return }
         try write { _ in }
     }
 
@@ -422,10 +485,12 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     func checkCanRead() throws {
         if session.role == .admin { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
+        if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
     }
 
     func checkCanWrite() throws {
         if session.role != .counselor { throw StoreError.notPermitted("only a counselor can change cases") }
+        if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
     }
 
     /// Refuses a case the session may not open: recused handlers, supervisors on cases not escalated.

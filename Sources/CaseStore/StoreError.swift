@@ -13,6 +13,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupted(String)
     case passphraseTooShort(minimum: Int)
     case passphraseInUse(account: String)
+    case auditBroken(String)
     case notPermitted(String)
     case readOnly(path: String)
     case diskFull(path: String)
@@ -41,6 +42,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The passphrase must be at least \(minimum) characters long."
         case let .passphraseInUse(account):
             "That passphrase already opens another account; choose a different one for \(account)."
+        case let .auditBroken(problem):
+            "The audit log is broken (\(problem)); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'."
         case let .notPermitted(what):
             "Not permitted: \(what)."
         case let .readOnly(path):

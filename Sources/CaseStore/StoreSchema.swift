@@ -183,11 +183,13 @@ enum StoreSchema {
         migrator.registerMigration("v8-case-evolves") { db in
             // Sealed details a case gains as it evolves (wishes, duty to act, measures); the follow-up interval agreed for
             // the case (a deadline, so plain like the other dates); the reported person a due-process journal entry
-            // concerns (its position in the case's reported list).
+            // concerns (its position in the case's reported list); a random id naming the database's audit head kept
+            // outside the file.
             try db.execute(sql: """
                 ALTER TABLE casefile ADD COLUMN sealedDetails BLOB;
                 ALTER TABLE casefile ADD COLUMN followUpDays INTEGER;
                 ALTER TABLE journal ADD COLUMN party INTEGER;
+                INSERT OR IGNORE INTO meta (key, value) VALUES ('databaseId', lower(hex(randomblob(16))));
                 """)
         }
         return migrator

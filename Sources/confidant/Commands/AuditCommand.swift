@@ -5,7 +5,8 @@ import Foundation
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Check or read the hash-chained audit log.", subcommands: [Verify.self, List.self])
+        commandName: "audit", abstract: "Check or read the hash-chained audit log.",
+        subcommands: [Verify.self, List.self, Acknowledge.self])
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verify the whole chain; names the first broken entry.")
@@ -14,13 +15,34 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let desk = try database.openDesk()
-                switch try desk.store.verifyAudit() {
+                switch try desk.verifyAudit() {
                 case let .intact(entries):
                     Console.out("Audit log intact: \(entries) entries, every one chained to the one before.")
+                case let .acknowledged(entries, breaks):
+                    Console.out("Audit log chained: \(entries) entries, but with \(breaks.count) acknowledged break\(breaks.count == 1 ? "" : "s"):")
+                    for item in breaks { Console.out("  " + item) }
                 case let .broken(id, problem):
                     Console.error("The audit log is broken at entry \(id): \(problem).")
                     throw ExitCode(2)
                 }
+            }
+        }
+    }
+
+    struct Acknowledge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record that you found a break in the audit log, with the reason, so work can go on.",
+            discussion: "The acknowledgement is chained as a new entry naming the break; 'audit verify' keeps reporting it.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "What you found and did about it.") var reason: String?
+        @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
+
+        func run() throws {
+            try reportingErrors {
+                let text = try freeText(reason, file: textFile, what: "acknowledge a break in the audit log")
+                let desk = try database.openDesk()
+                try desk.acknowledgeAuditBreak(reason: text)
+                Console.out("The break is recorded in the audit log; work can go on, and 'audit verify' will keep reporting it.")
             }
         }
     }
