@@ -246,8 +246,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     /// Why ordinary work is refused, if it is: a broken audit head or a file older than this machine last used.
     public func integrityProblem() throws -> String? {
-        if let stale = staleCopy.value { return stale }
-        return try read { db in try AuditLog.headProblem(db, headKey: headKey) }
+        if let broken = try read({ db in try AuditLog.headProblem(db, headKey: headKey) }) { return broken }
+        return staleCopy.value
     }
 
     /// Records a counselor's finding of a break in the audit log, chained as a new entry that names it, so work goes
@@ -309,7 +309,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     public func summaries() throws -> [CaseSummary] {
-        guard session.role != .admin else { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
+        try checkCanRead()
         let supervisorOnly = session.role == .supervisor
         let account = session.account
         var rows: [CaseSummary] = []
