@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "BenchSupport", dependencies: ["CaseCore", "CaseStore"]),
         // `make bench`: the benchmark suite (see BENCHMARKS.md).
         .executableTarget(name: "confidant-bench", dependencies: ["BenchSupport", "CaseCore", "CaseStore", "CaseDeskTUI"]),
+        // prctl(2) for the process's hygiene (not dumpable); nothing else.
+        .target(name: "CProcessHygiene"),
         // Thin system-library shim over ncursesw.
         .systemLibrary(name: "CNCurses"),
         // The counselor's case desk: screen model, screens, key bindings, ncurses adapter.
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "confidant",
             dependencies: [
-                "CaseCore", "CaseStore", "CaseDeskTUI",
+                "CaseCore", "CaseStore", "CaseDeskTUI", "CProcessHygiene",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

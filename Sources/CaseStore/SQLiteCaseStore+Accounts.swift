@@ -12,7 +12,8 @@ extension SQLiteCaseStore {
     }
 
     public func accounts() throws -> [Account] {
-        try read { db in
+        guard session.role != .supervisor else { throw StoreError.notPermitted("a supervisor does not manage accounts") }
+        return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT k.account, k.role, k.createdAt, (SELECT COUNT(*) FROM accountAlias a WHERE a.account = k.account) AS aliases
                 FROM keyslot k ORDER BY k.rowid

@@ -4,6 +4,7 @@ import GRDB
 
 extension SQLiteCaseStore {
     public func purgeCandidates(now: Date) throws -> [PurgeCandidate] {
+        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor sees which cases are due for purge") }
         let retention = evaluator.policy.retention
         let calendar = evaluator.deadlines.calendar
         return try read { db in
@@ -28,11 +29,13 @@ extension SQLiteCaseStore {
         for id in ids where !expired.contains(id) {
             throw StoreError.notPermitted("\(id) is not due for purge (still open, within its retention period, or on legal hold)")
         }
-        return try write { db in
+        let purged = try write { db in
             for id in ids {
                 try db.execute(sql: """
                     INSERT INTO purgedCase (receivedAt, closedAt, channel, relationship, categories, band, status, outcome, escalationLevel, purgedAt)
-                    SELECT receivedAt, closedAt, channel, relationship, categories, band, status, outcome, escalationLevel, ?
+                    SELECT strftime('%Y-%m-01 00:00:00.000', receivedAt), strftime('%Y-%m-01 00:00:00.000', closedAt),
+                           channel, relationship, categories, band, status, outcome, escalationLevel,
+                           strftime('%Y-%m-01 00:00:00.000', ?)
                     FROM casefile WHERE id = ? AND legalHold = 0
                     """, arguments: [now, id.description])
                 try db.execute(sql: "DELETE FROM casefile WHERE id = ? AND legalHold = 0", arguments: [id.description])
@@ -41,10 +44,21 @@ extension SQLiteCaseStore {
             }
             return ids.count
         }
+        // Deleted pages must not linger: fold the write-ahead log into the file and empty it, then rebuild the file
+        // without free pages (secure_delete already zeroes what is deleted).
+        if purged > 0 {
+            try pool.writeWithoutTransaction { db in
+                _ = try db.checkpoint(.truncate)
+                try db.execute(sql: "VACUUM")
+                _ = try db.checkpoint(.truncate)
+            }
+        }
+        return purged
     }
 
     public func purgedTraces() throws -> [PurgedTrace] {
-        try read { db in
+        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor reads the traces of purged cases") }
+        return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM purgedCase ORDER BY id").map {
                 PurgedTrace(
                     receivedAt: $0["receivedAt"], closedAt: $0["closedAt"], channel: Channel(rawValue: $0["channel"]) ?? .complaint,

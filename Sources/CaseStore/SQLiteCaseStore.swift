@@ -473,8 +473,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         }
     }
 
+    /// The audit log names who opened which case: counselors and the admin read it, a supervisor does not.
     public func auditEntries(caseId: CaseID?) throws -> [AuditEntry] {
-        try read { db in try AuditLog.entries(db, caseId: caseId?.description) }
+        guard session.role != .supervisor else { throw StoreError.notPermitted("a supervisor does not read the audit log") }
+        return try read { db in try AuditLog.entries(db, caseId: caseId?.description) }
     }
 
     public func verifyAudit() throws -> AuditVerification {

@@ -1,5 +1,8 @@
 import Foundation
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `confidant` command: the TUI with no subcommand, scripts' subcommands otherwise.
 @main
@@ -24,6 +27,8 @@ struct Confidant: ParsableCommand {
     static func main() {
         // Everything Confidant writes (database, exports, backups) is readable by its owner only.
         umask(0o077)
+        // No core dump and no ptrace by other processes of the same user: the memory holds keys and unsealed cases.
+        ProcessHygiene.apply()
         do {
             var command = try parseAsRoot()
             try command.run()

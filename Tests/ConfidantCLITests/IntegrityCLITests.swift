@@ -68,3 +68,77 @@ struct IntegrityCLITests {
         #expect(verify.stderr == "confidant: The audit log is broken at entry 1: the first entry is 'login', not the creation of the database.\n")
     }
 }
+
+/// Issue 13: sensitive text stays out of argv; the process keeps no core.
+@Suite("Process hygiene", .serialized)
+struct ProcessHygieneCLITests {
+    /// Starts `confidant ARGS` waiting on its standard input, reads what /proc shows of it, then lets it finish.
+    func whileWaiting(_ cli: CLIHarness, _ arguments: [String], stdin: String,
+                      inspect: (Int32) throws -> Void) throws -> CLIHarness.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.directory.path, "CONFIDANT_DB": cli.database,
+                               "CONFIDANT_DATA": CLIHarness.packageRoot.appendingPathComponent("Data").path,
+                               "CONFIDANT_PASSPHRASE": cli.passphrase ?? ""]
+        let input = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = input
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // The command reads standard input after opening the database; give it a moment to get there.
+        Thread.sleep(forTimeInterval: 1.0)
+        try inspect(process.processIdentifier)
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                     stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test("A journal entry read from standard input never appears in /proc/PID/cmdline; the process may not dump core")
+    func textOutOfArgv() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        let secret = "She named her attacker: Viktor Hale, at the Kyiv warehouse"
+        let result = try whileWaiting(cli, ["journal", "C-2026-0001", "--kind", "contact", "--text-file", "-"], stdin: secret) { pid in
+            let cmdline = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+            #expect(cmdline.contains("--text-file"))
+            #expect(!cmdline.contains("Viktor"))
+            let limits = try String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)
+            let core = limits.split(separator: "\n").first { $0.hasPrefix("Max core file size") }.map(String.init) ?? ""
+            #expect(core.split(whereSeparator: \.isWhitespace).dropFirst(4).prefix(2) == ["0", "0"], "\(core)")
+        }
+        #expect(result.status == 0, "\(result.stderr)")
+        let show = try cli.run(["show", "C-2026-0001"])
+        #expect(show.stdout.contains(secret))
+    }
+
+    @Test("lookup reads the follow-up code from standard input, never from the command line")
+    func lookupFromStdin() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        let anonymous = #"{"channel":"whistleblowing","incidentFirst":"2026-11-01","reporter":{"anonymous":true},"relationship":"staff","reported":[],"categories":["harassment"],"narrative":"Seen in the canteen."}"#
+        let added = try cli.run(["add", "--json", "-"], stdin: anonymous)
+        let code = try #require(added.stderr.split(separator: ":").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let found = try cli.run(["lookup"], stdin: code + "\n")
+        #expect(found.stdout == "C-2026-0001\n", "\(found.stderr)")
+        let refused = try cli.run(["lookup", code])
+        #expect(refused.status != 0)
+    }
+
+    @Test("respondents strips escape sequences from names typed by people")
+    func respondentsSanitised() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        let hostile = CLIHarness.sampleCase.replacingOccurrences(of: "Viktor Hale", with: "Viktor\\u001b]0;pwned\\u0007 Hale")
+        for _ in 0..<2 { #expect(try cli.run(["add", "--json", "-"], stdin: hostile).status == 0) }
+        let out = try cli.run(["respondents"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(!out.stdout.contains("\u{1B}"))
+        #expect(out.stdout.contains("Viktor"))
+    }
+}

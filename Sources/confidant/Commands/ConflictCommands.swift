@@ -9,13 +9,15 @@ struct ConflictCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "Case id.") var id: String
-    @Option(help: "The nature of the conflict.") var reason: String
+    @Option(help: "The nature of the conflict.") var reason: String?
+    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
 
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
+            let text = try freeText(reason, file: textFile, what: "declare a conflict of interest")
             let desk = try database.openDesk()
-            try desk.declareConflict(caseID, reason: reason)
+            try desk.declareConflict(caseID, reason: text)
             Console.out("You are recused from \(caseID); it is flagged for reassignment.")
         }
     }
@@ -27,13 +29,15 @@ struct ReassignCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "Case id.") var id: String
-    @Option(help: "A note for the journal.") var note: String
+    @Option(help: "A note for the journal.") var note: String?
+    @Option(name: .customLong("text-file"), help: "Read the note from a file, or - for standard input.") var textFile: String?
 
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
+            let text = try freeText(note, file: textFile, what: "record a reassignment")
             let desk = try database.openDesk()
-            try desk.reassign(caseID, note: note)
+            try desk.reassign(caseID, note: text)
             Console.out("\(caseID) is now handled by \(desk.author).")
         }
     }
@@ -45,14 +49,16 @@ struct HoldCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
     @Argument(help: "Case id.") var id: String
-    @Option(help: "Why.") var reason: String
+    @Option(help: "Why.") var reason: String?
+    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
     @Flag(help: "Lift the hold instead of placing it.") var lift = false
 
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
+            let text = try freeText(reason, file: textFile, what: lift ? "lift a legal hold" : "place a legal hold")
             let desk = try database.openDesk()
-            try desk.setLegalHold(caseID, !lift, reason: reason)
+            try desk.setLegalHold(caseID, !lift, reason: text)
             Console.out(lift ? "Legal hold on \(caseID) lifted." : "\(caseID) is on legal hold.")
         }
     }

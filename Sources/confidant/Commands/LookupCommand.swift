@@ -4,13 +4,22 @@ import Foundation
 
 struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lookup", abstract: "Find the case an anonymous reporter's follow-up code belongs to.")
+        commandName: "lookup", abstract: "Find the case an anonymous reporter's follow-up code belongs to.",
+        discussion: "The code is asked on the terminal (echo off), or read from standard input: never from the command line.")
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "The 16-digit follow-up code, spaces optional.") var code: String
-
     func run() throws {
         try reportingErrors {
+            // The code never travels in argv (other local users read /proc/*/cmdline, and shells keep history):
+            // it is asked on the terminal with echo off, or read from standard input.
+            let code: String
+            if isatty(STDIN_FILENO) == 0 {
+                code = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+            } else {
+                guard let typed = Passphrase.readFromTerminal(prompt: "Follow-up code: ") else { throw Passphrase.Unavailable() }
+                code = typed
+            }
             guard let parsed = FollowUpCode(code) else {
                 throw CaseError.invalidField(field: "follow-up code", problem: "must be 16 digits, like 1234 5678 9012 3456")
             }

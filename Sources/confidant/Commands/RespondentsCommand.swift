@@ -34,7 +34,8 @@ struct RespondentsCommand: ParsableCommand {
                 return
             }
             for p in patterns {
-                Console.out("\(p.label)\(p.role.map { ", \($0)" } ?? "") — \(p.cases.count) cases, \(p.openCount) open")
+                // Names and roles are typed by people: no escape sequence of theirs reaches the terminal.
+                Console.out(SafeText.line("\(p.label)\(p.role.map { ", \($0)" } ?? "")") + " — \(p.cases.count) cases, \(p.openCount) open")
                 for c in p.cases {
                     Console.out("  \(c.caseID)  \(DateText.day(c.receivedAt))  \((c.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))\(c.status.rawValue)")
                 }

@@ -13,6 +13,7 @@ struct StatusCommand: ParsableCommand {
     @Argument(help: "The new status.") var to: String
 
     @Option(help: "A note for the journal (required to withdraw).") var note: String?
+    @Option(name: .customLong("text-file"), help: "Read the note from a file, or - for standard input.") var textFile: String?
     @Option(help: "Screening reason id from the taxonomy (to screen a case out).") var reason: String?
     @Option(help: "Outcome when closing (required): \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")).") var outcome: String?
     @Option(name: .customLong("measure"), help: "A measure taken, when closing as substantiated (repeat for several): \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -34,7 +35,8 @@ struct StatusCommand: ParsableCommand {
             }
             let desk = try database.openDesk()
             let parsedMeasures: [Measure] = try measures.map { try parseChoice($0, "measure") }
-            let view = try desk.move(caseID, to: status, note: note, screeningReason: reason, outcome: parsedOutcome,
+            let noteText = textFile == nil ? note : try freeText(note, file: textFile, what: "write the note")
+            let view = try desk.move(caseID, to: status, note: noteText, screeningReason: reason, outcome: parsedOutcome,
                                      measures: parsedMeasures, confirmOverride: confirmOverride)
             Console.out("\(caseID) is now \(view.item.status.rawValue).")
         }

@@ -1,0 +1,56 @@
+import CaseCore
+@testable import CaseStore
+import Foundation
+import GRDB
+import Testing
+
+/// Issue 13: purged data does not linger; what each role may list is checked in the store.
+@Suite("Purged data and role checks in the store")
+struct HygieneStoreTests {
+    @Test("After a purge, neither the file nor its write-ahead log holds the purged case's sealed bytes; traces keep months only")
+    func purgeLeavesNothing() throws {
+        let path = StoreFixtures.temporaryPath()
+        let store = try StoreFixtures.makeStore(path: path)
+        let desk = StoreFixtures.desk(store)
+        let id = try desk.add(StoreFixtures.intake(narrative: "PURGE-MARKER " + String(repeating: "long text ", count: 40))).id
+        try desk.move(id, to: .withdrawn, note: "Reporter left the organisation")
+        let sealed = try #require(try store.pool.read { db in
+            try Data.fetchOne(db, sql: "SELECT sealedNarrative FROM casefile WHERE id = ?", arguments: [id.description])
+        })
+        let probe = sealed.subdata(in: 40..<72)
+        let later = StoreFixtures.now.addingTimeInterval(1096 * 86_400)
+        #expect(try store.purge([id], now: later) == 1)
+        for suffix in ["", "-wal"] {
+            let bytes = FileManager.default.contents(atPath: path + suffix) ?? Data()
+            #expect(bytes.range(of: probe) == nil, "sealed bytes of the purged case left in \(suffix.isEmpty ? "the file" : suffix)")
+        }
+        #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") } == 0)
+        let trace = try #require(try store.purgedTraces().first)
+        #expect(DateText.timestamp(trace.receivedAt) == "2026-11-01T00:00:00Z")
+        #expect(trace.closedAt.map(DateText.timestamp) == "2026-11-01T00:00:00Z")
+    }
+
+    @Test("A supervisor lists no audit entries, accounts, purge candidates or purged traces")
+    func supervisorListsNothing() throws {
+        let path = StoreFixtures.temporaryPath()
+        let store = try StoreFixtures.makeStore(path: path)
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
+        #expect(throws: StoreError.notPermitted("a supervisor does not read the audit log")) { try supervisor.auditEntries(caseId: nil) }
+        #expect(throws: StoreError.notPermitted("a supervisor does not manage accounts")) { try supervisor.accounts() }
+        #expect(throws: StoreError.notPermitted("only a counselor sees which cases are due for purge")) {
+            try supervisor.purgeCandidates(now: StoreFixtures.now)
+        }
+        #expect(throws: StoreError.notPermitted("only a counselor reads the traces of purged cases")) { try supervisor.purgedTraces() }
+    }
+
+    @Test("Statistics milestones leave out cases the session is recused from")
+    func milestonesRespectRecusal() throws {
+        let store = try StoreFixtures.makeStore()
+        let desk = StoreFixtures.desk(store)
+        let kept = try desk.add(StoreFixtures.intake()).id
+        let recused = try desk.add(StoreFixtures.intake(reported: "Someone Else")).id
+        try desk.declareConflict(recused, reason: "My brother-in-law is the reported person")
+        #expect(Set(try store.caseMilestones().keys) == [kept])
+    }
+}
