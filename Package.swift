@@ -36,13 +36,18 @@ let package = Package(
         .systemLibrary(name: "CNCurses"),
         // The counselor's case desk: screen model, screens, key bindings, ncurses adapter.
         .target(name: "CaseDeskTUI", dependencies: ["CaseCore", "CaseStore", "CNCurses"]),
-        .executableTarget(
-            name: "confidant",
+        // The command line (swift-argument-parser): every subcommand, wiring the desk and the store.
+        .target(
+            name: "ConfidantCommands",
             dependencies: [
                 "CaseCore", "CaseStore", "CaseDeskTUI", "CProcessHygiene",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The shipped executable: the command line with the real clock.
+        .executableTarget(name: "confidant", dependencies: ["ConfidantCommands"]),
+        // Test-only: the same command line with its clock fixed by $CONFIDANT_NOW (not a product, never installed).
+        .executableTarget(name: "confidant-test-clock", dependencies: ["ConfidantCommands", "CaseCore"]),
         .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore"]),
         .testTarget(
             name: "CaseStoreTests",

@@ -4,7 +4,10 @@ import Foundation
 struct CLIHarness {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/confidant").path
+    /// The command line with a clock that `CONFIDANT_NOW` can fix (the shipped `confidant` never reads the time
+    /// from the environment); everything else is the shipped code.
+    static let binary = packageRoot.appendingPathComponent(".build/debug/confidant-test-clock").path
+    static let shippedBinary = packageRoot.appendingPathComponent(".build/debug/confidant").path
 
     struct Result {
         var status: Int32

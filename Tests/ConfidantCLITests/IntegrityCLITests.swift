@@ -142,3 +142,31 @@ struct ProcessHygieneCLITests {
         #expect(out.stdout.contains("Viktor"))
     }
 }
+
+@Suite("The shipped binary's clock")
+struct ShippedClockTests {
+    @Test("CONFIDANT_NOW is ignored by the shipped binary: a purge in 2099 purges nothing, and audit times are real")
+    func clockFromEnvironmentIgnored() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["status", "C-2026-0001", "withdrawn", "--note", "Left"]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLIHarness.shippedBinary)
+        process.arguments = ["purge", "--yes"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.directory.path, "CONFIDANT_DB": cli.database,
+                               "CONFIDANT_DATA": CLIHarness.packageRoot.appendingPathComponent("Data").path,
+                               "CONFIDANT_PASSPHRASE": cli.passphrase ?? "", "CONFIDANT_NOW": "2099-01-01T00:00:00Z"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        _ = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let listed = try cli.json(cli.run(["list", "--json"])) as! [[String: Any]]
+        #expect(listed.map { $0["id"] as! String } == ["C-2026-0001"])
+        let audit = try cli.run(["audit", "list"]).stdout
+        #expect(!audit.contains("2099"))
+    }
+}

@@ -7,7 +7,8 @@ import GRDB
 enum Reliability {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let binary = packageRoot.appendingPathComponent(".build/debug/confidant").path
+    /// The command line with a clock `CONFIDANT_NOW` can fix (test-only; the shipped binary ignores it).
+    static let binary = packageRoot.appendingPathComponent(".build/debug/confidant-test-clock").path
     static let dataDirectory = packageRoot.appendingPathComponent("Data")
     static let config = try! ConfidantConfiguration.load(from: dataDirectory)
     static let passphrase = "correct horse battery"

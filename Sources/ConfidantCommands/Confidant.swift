@@ -5,9 +5,10 @@ import Glibc
 #endif
 
 /// The `confidant` command: the TUI with no subcommand, scripts' subcommands otherwise.
-@main
-struct Confidant: ParsableCommand {
-    static let configuration = CommandConfiguration(
+public struct Confidant: ParsableCommand {
+    public init() {}
+
+    public static let configuration = CommandConfiguration(
         commandName: "confidant",
         abstract: "A confidential counselor's case desk for harassment reports.",
         discussion: """
@@ -24,7 +25,10 @@ struct Confidant: ParsableCommand {
         ],
         defaultSubcommand: OpenCommand.self)
 
-    static func main() {
+    /// Runs the command line with `clock` as the time of every action. The shipped executable passes the real
+    /// clock and never reads the time from the environment; only the test executable fixes it.
+    public static func main(clock: @escaping @Sendable () -> Date) {
+        CommandClock.shared.set(clock)
         // Everything Confidant writes (database, exports, backups) is readable by its owner only.
         umask(0o077)
         // No core dump and no ptrace by other processes of the same user: the memory holds keys and unsealed cases.

@@ -24,7 +24,7 @@ struct DatabaseOptions: ParsableArguments {
     func openDesk(with config: ConfidantConfiguration) throws -> CaseDesk {
         let path = self.path
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
-        let clock = try testClock()
+        let clock = CommandClock.shared.current
         let fromEnvironment = ProcessInfo.processInfo.environment["CONFIDANT_PASSPHRASE"] != nil
         let names = fromEnvironment ? [] : ((try? SQLiteCaseStore.accountNames(at: path)) ?? [])
         let prompt: String
@@ -82,13 +82,14 @@ final class OpenedDesk: @unchecked Sendable {
     }
 }
 
-/// The clock: the real time, or `$CONFIDANT_NOW` (an ISO-8601 time) so tests and rehearsals can run at a fixed date.
-func testClock(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> @Sendable () -> Date {
-    guard let text = environment["CONFIDANT_NOW"], !text.isEmpty else { return { Date() } }
-    guard let fixed = DateText.parse(text) else {
-        throw CaseError.invalidField(field: "CONFIDANT_NOW setting", problem: "'\(text)' is not a date like 2026-10-02T09:00:00Z")
-    }
-    return { fixed }
+/// The time of every action, set once by the executable (the real clock; a fixed one only in the test executable).
+final class CommandClock: @unchecked Sendable {
+    static let shared = CommandClock()
+    private let lock = NSLock()
+    private var clock: @Sendable () -> Date = { Date() }
+
+    func set(_ clock: @escaping @Sendable () -> Date) { lock.withLock { self.clock = clock } }
+    var current: @Sendable () -> Date { lock.withLock { clock } }
 }
 
 /// Runs a command body, turning any failure into one sentence on stderr and a non-zero exit.
