@@ -7,8 +7,10 @@ public struct ConfidantConfiguration: Sendable {
     public var scoring: ScoringConfiguration
     public var policy: Policy
     public var taxonomy: Taxonomy
+    /// The rules for new passphrases, with `common-passwords.txt`.
+    public var passphrasePolicy: PassphrasePolicy
 
-    /// Loads the three files, with a clear error naming the file at fault.
+    /// Loads the files, with a clear error naming the file at fault.
     public static func load(from directory: URL) throws -> ConfidantConfiguration {
         func read(_ name: String) throws -> Data {
             let url = directory.appendingPathComponent(name)
@@ -21,7 +23,8 @@ public struct ConfidantConfiguration: Sendable {
         let taxonomy = try Taxonomy.load(from: read("taxonomy.json"))
         try scoring.validate(against: taxonomy)
         return ConfidantConfiguration(
-            directory: directory, scoring: scoring, policy: try Policy.load(from: read("policy.json")), taxonomy: taxonomy)
+            directory: directory, scoring: scoring, policy: try Policy.load(from: read("policy.json")), taxonomy: taxonomy,
+            passphrasePolicy: .load(commonPasswords: try read("common-passwords.txt")))
     }
 
     /// Finds the data directory: `$CONFIDANT_DATA`, else a `Data` folder beside or above the executable

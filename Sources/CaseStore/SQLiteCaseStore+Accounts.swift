@@ -29,9 +29,7 @@ extension SQLiteCaseStore {
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
             throw CaseError.invalidField(field: "account name", problem: "must be letters, digits, '-', '_' or '.'")
         }
-        guard passphrase.count >= Self.minimumPassphraseLength else {
-            throw StoreError.passphraseTooShort(minimum: Self.minimumPassphraseLength)
-        }
+        if let problem = passphrasePolicy.problem(with: passphrase) { throw StoreError.weakPassphrase(problem) }
         // One passphrase, one account: a passphrase that already opens a slot would open as that account instead,
         // and the audit would name the wrong person. (The slow key derivations happen outside the write transaction.)
         let slots = try read { db in try Row.fetchAll(db, sql: "SELECT account, salt, rounds, blockSize, parallelism, wrappedKey FROM keyslot") }
@@ -42,7 +40,10 @@ extension SQLiteCaseStore {
                 throw StoreError.passphraseInUse(account: name)
             }
         }
-        let params = KDFParameters.fresh()
+        let rounds = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kdfRounds'").flatMap(Int.init)
+        } ?? KDFParameters.standardRounds
+        let params = KDFParameters.fresh(rounds: rounds)
         let wrapped = try Sealer.wrap(dataKey, with: params.deriveKey(from: passphrase), account: name)
         try write { db in
             try checkCanManageAccounts(db)

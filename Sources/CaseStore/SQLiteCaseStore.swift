@@ -15,6 +15,11 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let dataKey: SymmetricKey
     /// When the session opened, until its login is in the audit chain.
     let pendingLogin = LockedValue<Date?>(nil)
+    /// A stronger wrapping of this account's key slot, written with the login record.
+    struct Rewrap: Sendable { var params: KDFParameters; var wrapped: Data; var from: Int }
+    let pendingRewrap = LockedValue<Rewrap?>(nil)
+    /// The rules new passphrases must meet (with the common-password list the command line loads).
+    public internal(set) var passphrasePolicy = PassphrasePolicy()
     /// Why ordinary work is refused although the passphrase was right: this file is older than the one this machine
     /// last used (see ``AuditHeadFile``). Cleared by an acknowledgement.
     let staleCopy = LockedValue<String?>(nil)
@@ -22,7 +27,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     public private(set) var failedAttempts: [Date] = []
 
     /// The minimum passphrase length for new accounts (the throwaway demo database is the one exception).
-    public static let minimumPassphraseLength = 8
+    public static let minimumPassphraseLength = PassphrasePolicy.minimumLength
 
     // MARK: Opening
 
@@ -30,9 +35,11 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     @discardableResult
     public static func create(
         at path: String, passphrase: String, account: String = "counselor", role: Role = .counselor,
-        evaluator: CaseEvaluator, kdfRounds: Int = 1 << 15, organisation: String? = nil, now: Date = Date()
+        evaluator: CaseEvaluator, kdfRounds: Int = KDFParameters.standardRounds, organisation: String? = nil,
+        passphrasePolicy: PassphrasePolicy? = PassphrasePolicy(), now: Date = Date()
     ) throws -> SQLiteCaseStore {
         guard !FileManager.default.fileExists(atPath: path) else { throw StoreError.alreadyExists(path: path) }
+        if let problem = passphrasePolicy?.problem(with: passphrase) { throw StoreError.weakPassphrase(problem) }
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
@@ -47,6 +54,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             let headKey = Self.headKey(dataKey)
             try pool.write { db in
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('format', 'confidant-1')")
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('kdfRounds', ?)", arguments: [String(kdfRounds)])
                 if let organisation = organisation?.trimmingCharacters(in: .whitespacesAndNewlines), !organisation.isEmpty {
                     try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('organisation', ?)", arguments: [organisation])
                 }
@@ -62,6 +70,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         chmod(path, 0o600)
         let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: account, role: role),
                                     dataKey: dataKey, evaluator: evaluator)
+        store.passphrasePolicy = passphrasePolicy ?? PassphrasePolicy()
         store.recordHeadOutside()
         return store
     }
@@ -72,7 +81,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     /// waits longer before the next try (``failureDelay(after:)``). The failures are written into the audit
     /// chain at the next successful login.
     public static func open(
-        at path: String, passphrase: String, account: String? = nil, evaluator: CaseEvaluator, now: Date = Date(),
+        at path: String, passphrase: String, account: String? = nil, evaluator: CaseEvaluator,
+        passphrasePolicy: PassphrasePolicy = PassphrasePolicy(), now: Date = Date(),
         pause: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) throws -> SQLiteCaseStore {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
@@ -112,7 +122,18 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
             store.pendingLogin.set(now)
+            store.passphrasePolicy = passphrasePolicy
             store.staleCopy.set(try store.compareWithHeadOutside())
+            // A slot wrapped at a lower cost than this database asks for is re-wrapped with the login record.
+            let required = try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kdfRounds'").flatMap(Int.init)
+            } ?? KDFParameters.standardRounds
+            if params.rounds < required || params.blockSize < 8 {
+                let stronger = KDFParameters.fresh(rounds: required)
+                store.pendingRewrap.set(Rewrap(params: stronger,
+                                               wrapped: try Sealer.wrap(dataKey, with: stronger.deriveKey(from: passphrase), account: name),
+                                               from: params.rounds))
+            }
             store.failedAttempts = try pool.read { db in try Date.fetchAll(db, sql: "SELECT at FROM loginFailure ORDER BY id") }
             return store
         }
@@ -207,7 +228,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 if acknowledging, let login { try recordLogin(db, at: login) }
                 return result
             }
-            if login != nil { pendingLogin.set(nil) }
+            if login != nil {
+                pendingLogin.set(nil)
+                pendingRewrap.set(nil)
+            }
             recordHeadOutside()
             return result
         } catch {
@@ -280,8 +304,15 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                                 detail: "wrong passphrase", at: failure["at"], headKey: headKey)
         }
         try db.execute(sql: "DELETE FROM loginFailure")
-        try AuditLog.append(db, actor: session.account, action: "login", caseId: nil,
-                            detail: "opened as \(session.role.rawValue)", at: now, headKey: headKey)
+        var detail = "opened as \(session.role.rawValue)"
+        if let rewrap = pendingRewrap.value {
+            try db.execute(
+                sql: "UPDATE keyslot SET salt = ?, rounds = ?, blockSize = ?, parallelism = ?, wrappedKey = ? WHERE account = ?",
+                arguments: [rewrap.params.salt, rewrap.params.rounds, rewrap.params.blockSize, rewrap.params.parallelism,
+                            rewrap.wrapped, session.account])
+            detail += "; key slot re-wrapped with scrypt N=2^\(rewrap.params.rounds.trailingZeroBitCount) (was 2^\(rewrap.from.trailingZeroBitCount))"
+        }
+        try AuditLog.append(db, actor: session.account, action: "login", caseId: nil, detail: detail, at: now, headKey: headKey)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {

@@ -13,6 +13,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case corrupted(String)
     case passphraseTooShort(minimum: Int)
     case passphraseInUse(account: String)
+    case weakPassphrase(String)
     case auditBroken(String)
     case notPermitted(String)
     case readOnly(path: String)
@@ -40,6 +41,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The database is damaged: \(detail)."
         case let .passphraseTooShort(minimum):
             "The passphrase must be at least \(minimum) characters long."
+        case let .weakPassphrase(problem):
+            "The passphrase is too weak: \(problem). Choose a longer phrase of several unrelated words."
         case let .passphraseInUse(account):
             "That passphrase already opens another account; choose a different one for \(account)."
         case let .auditBroken(problem):

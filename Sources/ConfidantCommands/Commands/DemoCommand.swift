@@ -31,7 +31,9 @@ struct DemoCommand: ParsableCommand {
             if FileManager.default.fileExists(atPath: path) {
                 store = try SQLiteCaseStore.open(at: path, passphrase: Self.passphrase, evaluator: evaluator)
             } else {
-                store = try SQLiteCaseStore.create(at: path, passphrase: Self.passphrase, evaluator: evaluator, kdfRounds: 1 << 14)
+                // The throwaway demo database is the one exception to the passphrase rules: its passphrase is on screen.
+                store = try SQLiteCaseStore.create(at: path, passphrase: Self.passphrase, evaluator: evaluator, kdfRounds: 1 << 14,
+                                                   passphrasePolicy: nil)
                 let demoFile = config.directory.appendingPathComponent("demo-cases.json")
                 guard let data = FileManager.default.contents(atPath: demoFile.path) else {
                     throw ConfigurationError.malformed(file: "demo-cases.json", detail: "there is no file at \(demoFile.path)")

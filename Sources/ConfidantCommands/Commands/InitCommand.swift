@@ -29,10 +29,9 @@ struct InitCommand: ParsableCommand {
             let account = database.account ?? Passphrase.ask("Your account name", default: Self.loginName)
             let organisationName = organisation
                 ?? Passphrase.ask("Your organisation's name (in letters)", default: config.policy.organisationName ?? "the organisation")
-            let passphrase = try Passphrase.obtainNew(
-                for: account, variable: "CONFIDANT_PASSPHRASE", minimum: SQLiteCaseStore.minimumPassphraseLength)
+            let passphrase = try Passphrase.obtainNew(for: account, variable: "CONFIDANT_PASSPHRASE", policy: config.passphrasePolicy)
             try SQLiteCaseStore.create(at: path, passphrase: passphrase, account: account, evaluator: config.evaluator(),
-                                       organisation: organisationName)
+                                       organisation: organisationName, passphrasePolicy: config.passphrasePolicy)
             Console.out("Created \(path) with the counselor account '\(account)' for \(organisationName).")
         }
     }

@@ -23,9 +23,10 @@ struct UserCommand: ParsableCommand {
                 guard let parsedRole = Role(rawValue: role) else {
                     throw ValidationError("The role must be counselor, supervisor or admin.")
                 }
-                let desk = try database.openDesk()
+                let config = try ConfidantConfiguration.discover()
+                let desk = try database.openDesk(with: config)
                 let passphrase = try Passphrase.obtainNew(
-                    for: name, variable: "CONFIDANT_NEW_PASSPHRASE", minimum: SQLiteCaseStore.minimumPassphraseLength)
+                    for: name, variable: "CONFIDANT_NEW_PASSPHRASE", policy: config.passphrasePolicy)
                 try desk.store.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases, now: desk.clock())
                 Console.out("Added the \(parsedRole.rawValue) account '\(name)'.")
             }

@@ -42,7 +42,7 @@ struct DatabaseOptions: ParsableArguments {
             do {
                 store = try SQLiteCaseStore.open(
                     at: path, passphrase: try Passphrase.obtain(prompt: prompt), account: account,
-                    evaluator: config.evaluator(calendar: .current), now: clock())
+                    evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, now: clock())
                 break
             } catch StoreError.wrongPassphrase where attempt < 3 && !fromEnvironment {
                 Passphrase.say("The passphrase is not correct; try again.")

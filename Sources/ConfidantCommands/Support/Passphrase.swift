@@ -1,3 +1,4 @@
+import CaseCore
 import CaseStore
 import Foundation
 #if canImport(Glibc)
@@ -56,17 +57,17 @@ enum Passphrase {
 
     /// A new passphrase, asked twice on a terminal; a too-short one or two that differ ask again (three tries).
     /// From `variable` when it is set (scripts), checked the same way.
-    static func obtainNew(for account: String, variable: String, minimum: Int,
+    static func obtainNew(for account: String, variable: String, policy: PassphrasePolicy,
                           environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let value = environment[variable] {
-            guard value.count >= minimum else { throw CaseStoreErrors.tooShort(minimum) }
+            if let problem = policy.problem(with: value) { throw StoreError.weakPassphrase(problem) }
             return value
         }
         for attempt in 1...3 {
             guard let first = readFromTerminal(prompt: "New passphrase for \(account): ") else { throw Unavailable() }
-            guard first.count >= minimum else {
-                if attempt == 3 { throw CaseStoreErrors.tooShort(minimum) }
-                say("The passphrase must be at least \(minimum) characters long; try again.")
+            if let problem = policy.problem(with: first) {
+                if attempt == 3 { throw StoreError.weakPassphrase(problem) }
+                say("\(StoreError.weakPassphrase(problem).description) Try again.")
                 continue
             }
             guard let again = readFromTerminal(prompt: "Repeat the passphrase for \(account): ") else { throw Unavailable() }
@@ -103,9 +104,4 @@ enum Passphrase {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-}
-
-/// Store errors the prompts raise.
-enum CaseStoreErrors {
-    static func tooShort(_ minimum: Int) -> StoreError { .passphraseTooShort(minimum: minimum) }
 }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The rules a new passphrase must meet, enforced by the store for every account it creates: at least 12 characters,
+/// not one character repeated, not a keyboard or alphabet run, not a common password (or one repeated).
+public struct PassphrasePolicy: Equatable, Sendable {
+    public static let minimumLength = 12
+    /// Rows of common keyboards and the alphabet and digits: a passphrase that runs along one is refused.
+    static let runs = ["qwertyuiopasdfghjklzxcvbnm", "azertyuiopqsdfghjklmwxcvbn", "qwertzuiopasdfghjklyxcvbnm",
+                       "abcdefghijklmnopqrstuvwxyz", "1234567890", "qazwsxedcrfvtgbyhnujmikolp", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p"]
+
+    /// Common passwords, lower-cased.
+    public let common: Set<String>
+
+    public init(common: Set<String> = []) {
+        self.common = common
+    }
+
+    /// Reads `common-passwords.txt`: one password a line, `#` comments.
+    public static func load(commonPasswords data: Data) -> PassphrasePolicy {
+        let words = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        return PassphrasePolicy(common: Set(words))
+    }
+
+    /// Why the passphrase is refused, or nil when it is acceptable.
+    public func problem(with passphrase: String) -> String? {
+        guard passphrase.count >= Self.minimumLength else { return "it is shorter than \(Self.minimumLength) characters" }
+        let folded = passphrase.lowercased().filter { !$0.isWhitespace }
+        if Set(folded).count <= 1 { return "it repeats a single character" }
+        for run in Self.runs {
+            let doubled = run + run
+            if doubled.contains(folded) || String(doubled.reversed()).contains(folded) { return "it runs along the keyboard or the alphabet" }
+        }
+        if common.contains(folded) { return "it is one of the most common passwords" }
+        for length in 1...max(1, folded.count / 2) where folded.count % length == 0 {
+            let unit = String(folded.prefix(length))
+            if String(repeating: unit, count: folded.count / length) == folded, length == 1 || common.contains(unit) || folded.count / length > 2 {
+                return "it repeats \"\(unit)\""
+            }
+        }
+        return nil
+    }
+}
