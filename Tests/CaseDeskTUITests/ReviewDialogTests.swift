@@ -351,6 +351,48 @@ struct FormRefinementTests {
 
              Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "intake-ctrl-c-80x24")
+        expectScreen(typed.render(width: 200, height: 40), """
+             New case — intake (unsaved)
+             Report
+              Channel                   < Complaint >
+              Received (date)           2026-11-25
+            > First incident (date)     2026-11-01
+              Last incident (date)
+
+             Reporter
+              Pseudonym (optional)      (made up when left empty)
+              Anonymous                 [ ] no
+              Name
+              Contact
+              Relationship              < Staff >
+              Reporter's wishes         < not recorded >
+
+             Affected person, when someone else reported (optional)
+              Pseudonym (optional)      (none: the reporter is the affected person)
+              Name
+              Contact                                                                      ┌───────────────────────────────────────┐
+                                                                                           │ Quit and discard this new case? y/n   │
+             Reported person                                                               └───────────────────────────────────────┘
+              Name
+              Role
+              Power                     < peer >
+              Second reported person    [ ] no
+
+             What happened
+              Categories                (none — Space or Enter to choose)
+              Conduct                   (none — Space or Enter to choose)
+              A child is involved       [ ] no
+              Consent to share identity [ ] no
+
+             In the reporter's words
+              Narrative
+
+
+
+              Support needs
+
+             Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
+            """, "intake-ctrl-c-200x40")
         Fixture.press(typed, [.char("n")])
         #expect(!typed.shouldQuit && (typed.stack.last as? IntakeForm)?.texts[.incidentFirst]?.text == "2026-11-01")
         Fixture.press(typed, [.ctrl("c"), .char("y")])
@@ -448,6 +490,48 @@ struct FormRefinementTests {
 
              Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "follow-up-interval-80x24")
+        expectScreen(app.render(width: 200, height: 40), """
+             C-2026-0021 · !! High 72 · Support & advice · Ochre Sandpiper                                                                                                                                  1–37/50
+            Summary
+              Case          C-2026-0021   !! High 72/100   Support & advice
+              Channel       Complaint
+              Received      2026-09-12 10:30
+              Incidents     2026-06-15 – 2026-09-05  within the six-month window
+              Reporter      Ochre Sandpiper — Selin Aydın <selin.aydin@example.org>
+              Relationship  Staff
+              Reported      Viktor Hale, Country Director (direct supervisor / controls contract)
+              Categories    Sexual harassment, Harassment
+              Conduct       Sexual remarks
+              Consent       identity may be shared with the supervisor: no
+              Wishes        not recorded
+
+            Assessment
+              Ratings       Frequency 3 · Severity 2 · Threat / humiliation 1 · Well-being impact 2 · Power differential 3
+              Frequency: 3 (weekly or more) × 1.00 = 12.0 pts
+              Severity: 2 (serious (sexual remarks, exclusion, withheld in┌─ Follow-up interval — C-2026-0021 ───────────────────────────────────────┐
+              Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0│ Days between follow-ups for this case, 1 to 365 (now the policy's 30     │
+              Well-being impact: 2 (affects sleep, work or health) × 1.25 │ days; leave empty for the policy's 30):                                  │
+              Power differential: 3 (direct supervisor, controls contract)│                                                                          │
+              Pervasiveness: reported person named in 4 other open cases +│ Enter done · Esc cancel                                                  │
+              Score 72/100 → High · pervasive · escalation suggested      └──────────────────────────────────────────────────────────────────────────┘
+
+            Deadlines
+              Acknowledge receipt   2026-09-26 10:30  met 2026-09-13 09:00
+              Written confirmation  2026-09-26 10:30  OVERDUE
+              First contact         2026-09-15 10:30  met 2026-09-13 09:00
+              Support offered       2026-09-15 10:30  OVERDUE
+              Feedback to reporter  2026-12-12 10:30  met 2026-10-18 11:00
+              Follow-up             2026-11-17 11:00  OVERDUE
+
+            Due process (per reported person)
+              1. Viktor Hale, Country Director
+                 informed not yet · account heard not yet · interim measures none · outcome communicated not yet
+
+            Narrative
+              At two donor receptions the Country Director commented on my dress and told guests I was "the prettiest part of the programme". He has also asked me to sit next to him at dinners "to keep him in a
+
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
+            """, "follow-up-interval-200x40")
         Fixture.type(app, "fortnight")
         Fixture.press(app, [.enter])
         #expect((app.modals.last as? TextPrompt)?.error
