@@ -26,10 +26,19 @@ final class AlertPanel: DeskModal {
 
     var overdueCount: Int { alerts.filter { $0.isOverdue(at: now) }.count }
 
+    /// Cases with an overdue deadline: the status bar's "overdue" count.
+    var overdueCases: Set<CaseID> { Set(alerts.filter { $0.isOverdue(at: now) }.map(\.caseID)) }
+
+    /// Cases with a deadline due soon and none overdue: the status bar's "due ≤48h" count.
+    var dueSoonCases: Set<CaseID> { Set(alerts.map(\.caseID)).subtracting(overdueCases) }
+
+    /// Counts deadlines and the cases they are in, in the status bar's words: "Deadline alerts: 75 overdue in 33 cases
+    /// · 5 due ≤48h in 3 more cases" (the status bar: "Cases: 33 overdue · 3 due ≤48h").
     var title: String {
-        let cases = Set(alerts.map(\.caseID)).count
-        return "Deadline alerts: \(overdueCount) overdue, \(alerts.count - overdueCount) due within \(hours) h"
-            + " (\(cases) case\(cases == 1 ? "" : "s"))"
+        func cases(_ n: Int, _ more: String = "") -> String { "\(n) \(more)case\(n == 1 ? "" : "s")" }
+        let soon = alerts.count - overdueCount
+        return "Deadline alerts: \(overdueCount) overdue in \(cases(overdueCases.count))"
+            + " · \(soon) due ≤\(hours)h in \(cases(dueSoonCases.count, overdueCases.isEmpty ? "" : "more "))"
     }
 
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {

@@ -9,11 +9,25 @@ final class AssessmentForm: DeskScreen {
     var focus = 0
     private(set) var preview: TriageScore?
     var error: String?
+    /// The power rating suggested from the reported persons, while it stands unchanged on a first assessment: the form
+    /// marks it as a suggestion for the counselor to confirm (by saving) or change.
+    private(set) var suggestedPower: Int?
 
     init(detail: DetailScreen, app: DeskApp) {
         self.detail = detail
-        ratings = detail.view.item.assessment ?? .zero
+        let item = detail.view.item
+        ratings = item.assessment ?? .zero
+        if item.assessment == nil, let power = item.suggestedPowerRating {
+            ratings[.power] = power
+            suggestedPower = power
+        }
         refresh(app: app)
+    }
+
+    /// The note under the factors while the power rating is the suggestion.
+    var suggestionNote: String? {
+        guard let power = suggestedPower, PowerRelation.allCases.indices.contains(power) else { return nil }
+        return " * Power \(power) suggested from the reported persons (\(PowerRelation.allCases[power].label)): confirm or change it."
     }
 
     var contexts: [KeyContext] { [.assessment] }
@@ -31,6 +45,9 @@ final class AssessmentForm: DeskScreen {
 
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
         let factor = Factor.allCases[focus]
+        if factor == .power, [.lower, .raise].contains(action) || { if case .rate = action { true } else { false } }() {
+            suggestedPower = nil
+        }
         switch action {
         case .moveDown: focus = (focus + 1) % Factor.allCases.count
         case .moveUp: focus = (focus + Factor.allCases.count - 1) % Factor.allCases.count
@@ -73,8 +90,13 @@ final class AssessmentForm: DeskScreen {
                 x = buffer.put(cell, row: row, col: x, style: n == value ? (focused ? .selected : .bold) : .normal)
             }
             x += 1
-            buffer.put(DisplayWidth.truncate(config.descriptor(factor, value), to: width - x - 1), row: row, col: x,
-                       style: focused ? .bold : .normal)
+            let suggested = factor == .power && suggestedPower != nil
+            buffer.put(DisplayWidth.truncate((suggested ? "* " : "") + config.descriptor(factor, value), to: width - x - 1),
+                       row: row, col: x, style: focused ? .bold : .normal)
+            row += 1
+        }
+        if let note = suggestionNote {
+            buffer.put(DisplayWidth.truncate(note, to: width), row: row, col: 0, style: .bold)
             row += 1
         }
         row += 1

@@ -135,4 +135,43 @@ enum CaseActions {
             return nil
         })
     }
+
+    /// Sets how often this case is followed up (1–365 days); an empty answer returns it to the policy's interval.
+    static func followUpInterval(_ detail: DetailScreen, app: DeskApp) {
+        let item = detail.view.item
+        guard item.status.isOpen else {
+            app.show(CaseError.caseIsTerminal(item.status).description, style: .error)
+            return
+        }
+        let policy = app.desk.evaluator.policy.followUpEveryDays
+        let now = item.followUpEveryDays.map { "every \($0) days" } ?? "the policy's \(policy) days"
+        app.present(TextPrompt(
+            title: "Follow-up interval — \(item.id)",
+            label: "Days between follow-ups for this case, 1 to 365 (now \(now); leave empty for the policy's \(policy)):",
+            initial: item.followUpEveryDays.map(String.init) ?? ""
+        ) { app, answer in
+            let text = answer.trimmingCharacters(in: .whitespaces)
+            let days: Int?
+            if text.isEmpty {
+                days = nil
+            } else if let number = Int(text) {
+                days = number
+            } else {
+                return CaseError.invalidField(field: "follow-up interval", problem: "must be a whole number of days, not '\(text)'")
+                    .description
+            }
+            do {
+                let view = try app.desk.edit(item.id, CaseEdit(followUpEveryDays: .some(days)))
+                detail.update(view, app: app)
+                app.show(days.map { "\(item.id) is now followed up every \($0) days." }
+                         ?? "\(item.id) is followed up at the policy's interval (\(policy) days) again.", style: .success)
+                return nil
+            } catch CaseError.nothingChanged {
+                app.show("Nothing changed; \(item.id) is followed up \(now).")
+                return nil
+            } catch {
+                return DeskApp.describe(error)
+            }
+        })
+    }
 }

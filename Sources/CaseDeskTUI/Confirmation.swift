@@ -1,5 +1,5 @@
 /// A yes/no question in a box: "Discard this new case? y/n".
-final class Confirmation: DeskModal {
+class Confirmation: DeskModal {
     let question: String
     let onYes: (DeskApp) -> Void
     let onNo: ((DeskApp) -> Void)?
@@ -31,3 +31,6 @@ final class Confirmation: DeskModal {
         }
     }
 }
+
+/// The question Ctrl-C asks over a form holding typed text; a second Ctrl-C quits without asking again.
+final class QuitConfirmation: Confirmation {}

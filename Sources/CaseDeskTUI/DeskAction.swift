@@ -10,7 +10,7 @@ public enum DeskAction: Hashable, Sendable {
     // Case detail
     case assess, escalate, changeStatus, addJournal, back
     case export, letter, legalHold, declareConflict
-    case editCase, consent, reopen, disclose
+    case editCase, consent, reopen, disclose, followUpInterval, review
     // Forms and prompts
     case nextField, previousField, activate, toggle, previousOption, nextOption, save, cancel
     case lower, raise, rate(Int)

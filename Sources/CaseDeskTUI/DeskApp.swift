@@ -136,6 +136,18 @@ public final class DeskApp {
 
     func quit() { shouldQuit = true }
 
+    /// Ctrl-C: quits at once, unless a form holds typed text: then it asks, as Esc does (a second Ctrl-C, or y, quits).
+    /// Locked, or with the terminal too small to show the question, it quits at once as before.
+    func quitAsking() {
+        guard lock == nil, !tooSmall, !(modals.last is QuitConfirmation),
+              let form = stack.last(where: { ($0 as? IntakeForm)?.dirty == true }) as? IntakeForm else {
+            quit()
+            return
+        }
+        let question = form.editing.map { "Quit and discard the changes to \($0.id)?" } ?? "Quit and discard this new case?"
+        present(QuitConfirmation(question) { app in app.quit() })
+    }
+
     /// Opens a case's detail screen on top of the queue, or on top of the current screen with `returnHere`
     /// (Esc then comes back to it, as from the repeat-respondents view).
     func openCase(_ id: CaseID, returnHere: Bool = false) {
@@ -204,7 +216,7 @@ public final class DeskApp {
         let action = binding.action
         switch binding.context {
         case .always, .tooSmall:
-            if action == .quit { quit() }
+            if action == .quit { quitAsking() }
             return
         case .global, .overlay, .typing:
             if action == .help { showHelp() }
@@ -294,8 +306,9 @@ public final class DeskApp {
     func renderStatusBar(into buffer: inout ScreenBuffer, row: Int, contexts: [KeyContext]) {
         buffer.fillRow(row, style: .bar)
         // Due today appears when anything is; due within the warning window (today's included) always.
-        let today = counts.dueToday > 0 ? "Due today \(counts.dueToday) · " : ""
-        let countText = " Overdue \(counts.overdue) · \(today)Due ≤\(dueSoonHours)h \(counts.dueSoon) "
+        // Cases, not deadlines: the alert panel says how many deadlines are in these cases.
+        let today = counts.dueToday > 0 ? "\(counts.dueToday) due today · " : ""
+        let countText = " Cases: \(counts.overdue) overdue · \(today)\(counts.dueSoon) due ≤\(dueSoonHours)h "
         var x = buffer.put(countText, row: row, col: 0, style: counts.overdue > 0 ? Style.bar.emboldened : .bar)
         buffer.put("│", row: row, col: x, style: .bar)
         x += 1

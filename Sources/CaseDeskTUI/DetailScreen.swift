@@ -44,6 +44,8 @@ final class DetailScreen: DeskScreen {
         case .consent: CaseActions.consent(self, app: app)
         case .reopen: CaseActions.reopen(self, app: app)
         case .disclose: CaseActions.disclose(self, app: app)
+        case .followUpInterval: CaseActions.followUpInterval(self, app: app)
+        case .review: ReviewDialog.start(self, app: app)
         default: break
         }
     }
@@ -106,6 +108,9 @@ final class DetailScreen: DeskScreen {
         field("Wishes", item.wishes?.label ?? "not recorded")
         if let duty = item.dutyToAct { field("Duty to act", duty, .bold) }
         if let level = item.escalationLevel { field("Escalated to", level.label, .bold) }
+        if let days = item.followUpEveryDays, days != app.desk.evaluator.policy.followUpEveryDays {
+            field("Follow-up", "every \(days) days for this case (the policy's default is \(app.desk.evaluator.policy.followUpEveryDays))")
+        }
         if let reason = item.screeningReason { field("Screened out", taxonomy.screeningReasonName(reason)) }
         if let outcome = item.outcome { field("Outcome", outcome.label) }
         if !item.measures.isEmpty { field("Measures", item.measures.map(\.label).joined(separator: ", ")) }
@@ -122,7 +127,7 @@ final class DetailScreen: DeskScreen {
             if let level = item.escalationLevel, let rung = ladder.firstIndex(of: level) {
                 field("Level", "\(level.label) (rung \(rung + 1) of \(ladder.count))", .bold)
             }
-            let entries = item.journal.filter { $0.kind == .escalation || $0.kind == .decision }
+            let entries = item.journal.filter { $0.kind == .escalation || $0.kind == .decision || $0.kind == .review }
             if entries.isEmpty { out.append(StyledLine("  no escalation or decision entries")) }
             out += journalLines(entries, width: width, calendar: cal)
         }

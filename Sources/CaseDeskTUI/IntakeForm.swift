@@ -166,11 +166,27 @@ final class IntakeForm: DeskScreen {
             } else {
                 app.pop()
             }
+        case .insert where Self.kind(focus) != .text && Self.kind(focus) != .multiline:
+            app.show(notTyped(key), style: .error)
         default:
             if Self.kind(focus) == .text || Self.kind(focus) == .multiline {
                 edit { _ = $0.apply(action, key: key) }
             }
         }
+    }
+
+    /// What the form says when a printable key is pressed on a field that takes no text: nothing was typed, and
+    /// which key changes the field.
+    func notTyped(_ key: Key) -> String {
+        let typed: String = if case let .char(c) = key { DisplayWidth.printable(String(c)) } else { "" }
+        let label = Self.label(focus)
+        let how: String = switch Self.kind(focus) {
+        case .toggle: "Space toggles \(label)"
+        case .choice: "←/→ or Space change \(label)"
+        case .list: "Space or Enter opens the list of \(label.lowercased())"
+        default: "Enter or Ctrl-S saves"
+        }
+        return "'\(typed)' was not typed: \(how); Tab goes to the next field."
     }
 
     private func edit(_ body: (inout TextField) -> Void) {

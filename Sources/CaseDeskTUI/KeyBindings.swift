@@ -12,8 +12,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
         case .statistics: "Statistics (S)"
         case .respondents: "Repeat respondents (R)"
         case .alerts: "Deadline alerts (shown on start; A)"
-        case .intake: "New case form"
-        case .intakeChoice: "New case form: choices, check boxes and lists"
+        case .intake: "Case form: new case (n) and edit (i)"
+        case .intakeChoice: "Case form: choices, check boxes and lists"
         case .assessment: "Assessment form"
         case .chooser: "Lists to choose from"
         case .prompt: "Text prompts (reasons, journal entries)"
@@ -41,16 +41,23 @@ public struct KeyBinding: Hashable, Sendable {
     public var hint: String?
     /// Changes a case: offered to counselors only (the store refuses supervisors anyway).
     public var counselorOnly: Bool
+    /// A supervisor's decision: dispatched and hinted for supervisors only. Help and the README still list it (its
+    /// description says who may use it), so a counselor knows what the supervisor can do.
+    public var supervisorOnly: Bool
 
     public init(_ keys: [Key], _ context: KeyContext, _ action: DeskAction, _ description: String,
-                hint: String? = nil, counselorOnly: Bool = false) {
+                hint: String? = nil, counselorOnly: Bool = false, supervisorOnly: Bool = false) {
         self.keys = keys.map(KeyPattern.key)
         self.context = context
         self.action = action
         self.description = description
         self.hint = hint
         self.counselorOnly = counselorOnly
+        self.supervisorOnly = supervisorOnly
     }
+
+    /// Whether this binding acts for a counselor (`counselor`) or for another role.
+    func acts(counselor: Bool) -> Bool { counselor ? !supervisorOnly : !counselorOnly }
 
     public init(patterns: [KeyPattern], _ context: KeyContext, _ action: DeskAction, _ description: String) {
         keys = patterns
@@ -59,6 +66,7 @@ public struct KeyBinding: Hashable, Sendable {
         self.description = description
         hint = nil
         counselorOnly = false
+        supervisorOnly = false
     }
 
     /// The keys as help shows them: "j, Down".
@@ -119,6 +127,11 @@ public enum KeyBindings {
                    "Record a disclosure without consent: to whom, the duty to act, telling deferred?", counselorOnly: true),
         KeyBinding([.char("r")], .detail, .reopen, "Reopen a closed, withdrawn or screened-out case (with a reason)",
                    counselorOnly: true),
+        KeyBinding([.char("f")], .detail, .followUpInterval,
+                   "Follow-up interval of this case in days (1–365; empty returns to the policy's)", counselorOnly: true),
+        KeyBinding([.char("v")], .detail, .review,
+                   "Review (supervisors only): return with advice, next level, formal procedure or close",
+                   hint: "v review", supervisorOnly: true),
         KeyBinding([.char("x")], .detail, .export, "Export the case (Markdown, HTML, JSON; file mode 0600)"),
         KeyBinding([.char("L")], .detail, .letter, "Acknowledgement letter; then mark it as sent", counselorOnly: true),
         KeyBinding([.char("H")], .detail, .legalHold, "Place or lift a legal hold (with a reason)", counselorOnly: true),
@@ -159,6 +172,8 @@ public enum KeyBindings {
         KeyBinding([.char(" ")], .intakeChoice, .toggle, "Toggle a yes/no box; open a list to choose from"),
         KeyBinding([.left], .intakeChoice, .previousOption, "Previous option"),
         KeyBinding([.right], .intakeChoice, .nextOption, "Next option"),
+        KeyBinding(patterns: [.anyCharacter], .intakeChoice, .insert,
+                   "Other keys: says which key changes the field"),
         // Assessment form
         KeyBinding([.down, .char("j"), .tab], .assessment, .moveDown, "Next factor"),
         KeyBinding([.up, .char("k"), .backTab], .assessment, .moveUp, "Previous factor"),
@@ -206,7 +221,7 @@ public enum KeyBindings {
     /// The binding a key triggers in the given contexts (most specific first), skipping counselor-only
     /// bindings for other roles. Exact keys win over "any character" in every context.
     public static func binding(for key: Key, in contexts: [KeyContext], counselor: Bool = true) -> KeyBinding? {
-        let usable = { (b: KeyBinding) in counselor || !b.counselorOnly }
+        let usable = { (b: KeyBinding) in b.acts(counselor: counselor) }
         for context in contexts {
             if let hit = table.first(where: { $0.context == context && usable($0) && $0.keys.contains(.key(key)) }) {
                 return hit
@@ -223,7 +238,7 @@ public enum KeyBindings {
     /// Status-bar hints for the given contexts, in table order.
     public static func hints(for contexts: [KeyContext], counselor: Bool = true) -> [String] {
         contexts.flatMap { context in
-            table.filter { $0.context == context && (counselor || !$0.counselorOnly) }.compactMap(\.hint)
+            table.filter { $0.context == context && $0.acts(counselor: counselor) }.compactMap(\.hint)
         }
     }
 

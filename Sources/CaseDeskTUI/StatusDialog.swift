@@ -29,21 +29,27 @@ enum StatusDialog {
 
     /// Outcome first (every ``Outcome``); a substantiated case then needs at least one measure ticked.
     static func close(_ detail: DetailScreen, app: DeskApp) {
-        let item = detail.view.item
+        chooseOutcome(detail.view.item, app: app) { app, outcome, measures in
+            askNote(detail, status: .closed, label: "Note for the journal (optional):", outcome: outcome,
+                    measures: measures, app: app)
+        }
+    }
+
+    /// The outcome of a case being closed, then (when substantiated) the measures taken, at least one; then `then`.
+    /// Shared by the counselor's status dialog and the supervisor's review.
+    static func chooseOutcome(_ item: Case, app: DeskApp, then: @escaping (DeskApp, Outcome, [Measure]) -> Void) {
         let outcomes = Outcome.allCases
         app.present(Chooser(title: "Outcome of \(item.id)", options: outcomes.map(\.label)) { app, i, _ in
             let outcome = outcomes[i]
             guard outcome == .substantiated else {
-                askNote(detail, status: .closed, label: "Note for the journal (optional):", outcome: outcome, app: app)
+                then(app, outcome, [])
                 return nil
             }
             let measures = Measure.allCases
             app.present(Chooser(title: "Measures taken (\(item.id), substantiated)", options: measures.map(\.label),
                                 multiple: true) { app, _, ticked in
                 guard !ticked.isEmpty else { return CaseError.measuresRequired.description }
-                let chosen = measures.indices.filter { ticked.contains($0) }.map { measures[$0] }
-                askNote(detail, status: .closed, label: "Note for the journal (optional):", outcome: outcome,
-                        measures: chosen, app: app)
+                then(app, outcome, measures.indices.filter { ticked.contains($0) }.map { measures[$0] })
                 return nil
             })
             return nil

@@ -98,29 +98,14 @@ public struct TextField: Equatable, Sendable {
     public func drawMultiline(into buffer: inout ScreenBuffer, row: Int, col: Int, columns: Int, rows: Int,
                               style: Style = .field, focused: Bool) {
         guard columns > 1, rows > 0 else { return }
-        // Lay out: visual lines of (index, x) per character.
-        var lines: [[(index: Int, x: Int)]] = [[]]
-        var x = 0
-        var cursorLine = 0
-        var cursorX = 0
-        for (index, c) in characters.enumerated() {
-            if index == cursor { cursorLine = lines.count - 1; cursorX = x }
-            if c == "\n" {
-                lines[lines.count - 1].append((index, x))
-                lines.append([])
-                x = 0
-                continue
-            }
-            let w = max(1, Self.width(c))
-            if x + w > columns - 1 {
-                lines.append([])
-                x = 0
-                if index == cursor { cursorLine = lines.count - 1; cursorX = 0 }
-            }
-            lines[lines.count - 1].append((index, x))
-            x += w
+        // Lay out: visual lines of (index, x) per character, broken at word boundaries.
+        let lines = layout(columns: columns)
+        var cursorLine = lines.count - 1
+        var cursorX = lines.last?.last.map { $0.x + max(1, Self.width(characters[$0.index])) } ?? 0
+        for (n, line) in lines.enumerated() {
+            if let hit = line.first(where: { $0.index == cursor }) { cursorLine = n; cursorX = hit.x; break }
         }
-        if cursor == characters.count { cursorLine = lines.count - 1; cursorX = x }
+        cursorX = min(cursorX, columns - 1)
         let first = max(0, cursorLine - rows + 1)
         for r in 0..<rows {
             buffer.put(String(repeating: " ", count: columns), row: row + r, col: col, style: style, maxWidth: columns)
@@ -140,5 +125,48 @@ public struct TextField: Equatable, Sendable {
                 buffer.put(" ", row: row + r, col: col + cursorX, style: style.reversed)
             }
         }
+    }
+
+    /// The text laid out in `columns` columns (the last kept free for the cursor): the characters of each visual line
+    /// with their columns. Lines break at hard new lines and before a word that no longer fits, never inside a word
+    /// unless the word alone is wider than a line. A space that ends a full line stays at its end.
+    func layout(columns: Int) -> [[(index: Int, x: Int)]] {
+        let limit = max(1, columns - 1)
+        var lines: [[(index: Int, x: Int)]] = [[]]
+        var x = 0
+        for (index, c) in characters.enumerated() {
+            if c == "\n" {
+                lines[lines.count - 1].append((index, x))
+                lines.append([])
+                x = 0
+                continue
+            }
+            let w = max(1, Self.width(c))
+            if c == " " {
+                if x + w > limit + 1 { lines.append([]); x = 0 }
+                lines[lines.count - 1].append((index, x))
+                x += w
+                continue
+            }
+            let startsWord = index == 0 || characters[index - 1] == " " || characters[index - 1] == "\n"
+            if startsWord, x > 0 {
+                var wordWidth = 0
+                var j = index
+                while j < characters.count, characters[j] != " ", characters[j] != "\n" {
+                    wordWidth += max(1, Self.width(characters[j]))
+                    j += 1
+                }
+                if x + wordWidth > limit, wordWidth <= limit { lines.append([]); x = 0 }
+            }
+            if x + w > limit { lines.append([]); x = 0 }
+            lines[lines.count - 1].append((index, x))
+            x += w
+        }
+        return lines
+    }
+
+    /// The visual lines of the text in `columns` columns, as drawn by ``drawMultiline``.
+    func wrappedLines(columns: Int) -> [String] {
+        layout(columns: columns).map { line in String(line.map { characters[$0.index] }.filter { $0 != "\n" }) }
     }
 }

@@ -42,7 +42,7 @@ struct CaseFileTests {
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "export-format-80x24")
         Fixture.press(app, [.down, .enter])
         expectScreen(app.render(width: 80, height: 24), """
@@ -69,7 +69,7 @@ struct CaseFileTests {
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "export-audience-80x24")
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
@@ -96,7 +96,7 @@ struct CaseFileTests {
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "export-path-80x24")
         Fixture.press(app, [.enter])
         let path = app.homeDirectory + "/C-2026-0030-counselor.html"
@@ -178,7 +178,7 @@ struct CaseFileTests {
 
 
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "export-path-200x60")
     }
 
@@ -286,7 +286,7 @@ struct CaseFileTests {
 
             Deadlines
             Letter written to ~/C-2026-0045-acknowledgement-fr.md.
-             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
+             Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "letter-sent-question-80x24")
         #expect(try permissions(path) == 0o600)
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("C-2026-0045"))

@@ -268,11 +268,11 @@ struct EndToEndTests {
         try desk.openQueue()
         try desk.resize(80, 24)
         // The header is drawn before the status bar: wait for the whole redraw, not its first rows.
-        let redrawn = try desk.waitUntil { $0.contains(Self.header80) && $0.contains(" Overdue ") }
+        let redrawn = try desk.waitUntil { $0.contains(Self.header80) && $0.contains(" Cases: ") }
         let small = try #require(redrawn, "no 80×24 queue after the resize")
         let lines = small.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { DisplayWidthProbe.columns(String($0)) <= 80 })
-        #expect(lines.contains { $0.hasPrefix(" Overdue ") })
+        #expect(lines.contains { $0.hasPrefix(" Cases: ") })
         try desk.resize(120, 40)
         try desk.expect("REPORTER")
         try desk.resize(70, 20)
@@ -326,7 +326,7 @@ struct EndToEndTests {
         try desk.expect("Confidant — triage queue")
         let locked = try desk.expect("Locked — enter passphrase")
         #expect(!locked.contains("C-2026"), "nothing of the cases stays on screen")
-        #expect(!locked.contains("Overdue"))
+        #expect(!locked.contains("Cases:") && !locked.contains("overdue"))
         try desk.type("wrong")
         try desk.press("Enter")
         try desk.expect("Wrong passphrase")

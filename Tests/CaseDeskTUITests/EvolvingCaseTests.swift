@@ -49,7 +49,7 @@ struct EvolvingCaseTests {
               Name                      Arnaud Lefèvre
               Role                      Team Lead, Research
 
-             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  ? help
             """, "edit-form-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              Edit C-2026-0033 — intake
@@ -84,14 +84,14 @@ struct EvolvingCaseTests {
               Consent to share identity [ ] no
 
              In the reporter's words
-              Narrative                 My team lead gives me tasks with deadlines of a few hours and then changes them without telling me. He forwards my drafts to the whole team with comments like "see how no
-                                        t to do it". I have not been invited to the last three planning meetings, and I feel humiliated every time a draft goes out.
+              Narrative                 My team lead gives me tasks with deadlines of a few hours and then changes them without telling me. He forwards my drafts to the whole team with comments like "see how
+                                        not to do it". I have not been invited to the last three planning meetings, and I feel humiliated every time a draft goes out.
 
 
               Support needs
 
 
-             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  ? help
             """, "edit-form-200x40")
         for _ in 0..<30 where form.focus != .categories { Fixture.press(app, [.tab]) }
         #expect(form.focus == .categories)
@@ -159,7 +159,7 @@ struct EvolvingCaseTests {
                   case, cap 20)
               Not yet assessed
             C-2026-0045 edited; score now Unrated.
-             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back
+             Cases: 33 overdue · 3 due ≤48h │ a assess  e escalate  s status  j journal
             """, "detail-affected-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0045 · ? Unrated · New · Amber Heron                                                                                                                                                    1–37/38
@@ -201,7 +201,7 @@ struct EvolvingCaseTests {
 
             Journal (1)
             C-2026-0045 edited; score now Unrated.
-             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back  ? help
+             Cases: 33 overdue · 3 due ≤48h │ a assess  e escalate  s status  j journal  Esc back  ? help
             """, "detail-affected-200x40")
     }
 
@@ -233,7 +233,7 @@ struct EvolvingCaseTests {
 
             Deadlines
 
-             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
+             Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "consent-question-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0045 · ? Unrated · New · Amber Heron
@@ -275,7 +275,7 @@ struct EvolvingCaseTests {
             Journal (0)
               no entries yet
 
-             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
+             Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "consent-question-200x40")
         Fixture.press(app, [.char("n")])
         #expect(try !detail(app).view.item.consentShareIdentity)
@@ -325,7 +325,7 @@ struct EvolvingCaseTests {
                             impact 3 · Power differential 4
               Frequency: 2 (repeated over weeks) × 1.00 = 8.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "reopen-prompt-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0002 · !!! Critical 81 · Closed · Wheat Nightjar                                                                                                                                        1–37/49
@@ -367,7 +367,7 @@ struct EvolvingCaseTests {
 
             Narrative
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "reopen-prompt-200x40")
         Fixture.type(app, "The reporter says the conduct started again.")
         Fixture.press(app, [.enter])
@@ -410,7 +410,7 @@ struct EvolvingCaseTests {
 
             Deadlines
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "disclose-defer-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0045 · ? Unrated · New · Amber Heron
@@ -452,7 +452,7 @@ struct EvolvingCaseTests {
             Journal (0)
               no entries yet
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "disclose-defer-200x40")
         Fixture.type(app, "Telling her now would alert the reported person")
         Fixture.press(app, [.enter])
@@ -486,7 +486,7 @@ struct EvolvingCaseTests {
                                                               would alert the reported
                                                               person — counselor
 
-             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back
+             Cases: 33 overdue · 3 due ≤48h │ a assess  e escalate  s status  j journal
             """, "detail-disclosures-80x24")
     }
 }
@@ -526,7 +526,7 @@ struct CaseDialogTests {
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "escalate-duty-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                                                                                                                                            1–37/47
@@ -568,7 +568,7 @@ struct CaseDialogTests {
 
             Narrative
 
-             Overdue 33 · Due ≤48h 3 │ Enter done  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "escalate-duty-200x40")
         Fixture.press(app, [.enter])
         #expect((app.modals.last as? TextPrompt)?.error
@@ -617,7 +617,7 @@ struct CaseDialogTests {
               Threat / humiliation: 0 (none) × 1.50 = 0.0 pts
               Well-being impact: 1 (distress) × 1.25 = 5.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "journal-party-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0009 · . Low 17 · Informal resolution · Teal Pipit                                                                                                                                      1–37/48
@@ -659,7 +659,7 @@ struct CaseDialogTests {
 
             Narrative
 
-             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "journal-party-200x40")
         Fixture.press(app, [.down, .enter])
         Fixture.type(app, "Heard her account; she denies the remarks.")
@@ -710,7 +710,7 @@ struct CaseDialogTests {
               Frequency: 3 (weekly or more) × 1.00 = 12.0 pts
               Severity: 3 (unwelcome physical contact, quid-pro-quo) × 1.50 = 18.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "close-measures-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0012 · !!! Critical 95 · Formal procedure · Garnet Egret                                                                                                                                1–37/52
@@ -752,7 +752,7 @@ struct CaseDialogTests {
             Narrative
               Yevheniia reports that between November and January the Country Director repeatedly invited her to private dinners and said her promotion "depends on how well we get along". When she declined, he
 
-             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "close-measures-200x40")
         Fixture.press(app, [.char(" "), .down, .down, .char(" "), .enter, .enter])  // training, written warning; no note
         let item = try detail(app).view.item
@@ -794,7 +794,7 @@ struct CaseDialogTests {
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
+             Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "screen-out-floor-80x24")
         expectScreen(app.render(width: 200, height: 40), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                                                                                                                                            1–37/46
@@ -836,7 +836,7 @@ struct CaseDialogTests {
 
             Narrative
 
-             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
+             Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "screen-out-floor-200x40")
         Fixture.press(app, [.char("y"), .enter])
         #expect((app.modals.last as? TextPrompt)?.error
@@ -860,7 +860,7 @@ struct HelpEverywhereTests {
         Fixture.press(app, [.char("?")])
         #expect(app.stack.last is HelpScreen && app.modals.isEmpty)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                     64–84/169
+             Confidant — keys                                                     66–86/172
              Deadline alerts (shown on start; A)
                Down, j           Next alert
                Up, k             Previous alert
@@ -869,21 +869,21 @@ struct HelpEverywhereTests {
                Enter             Open the case of the selected alert
                Esc, q            Dismiss the alerts (A shows them again)
 
-             New case form
+             Case form: new case (n) and edit (i)
                Tab, Down         Next field
                Shift-Tab, Up     Previous field
                Enter             Next field; a new line in the narrative; choose from a lis…
                Ctrl-S            Save the case (an edit saves only the changed fields)
                Esc               Leave the form (asks first when something was typed)
 
-             New case form: choices, check boxes and lists
+             Case form: choices, check boxes and lists
                Space             Toggle a yes/no box; open a list to choose from
                Left              Previous option
                Right             Next option
+               any character     Other keys: says which key changes the field
 
-             Assessment form
 
-             Overdue 33 · Due ≤48h 3 │ Esc close  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Esc close  ? help
             """, "help-over-alerts-80x24")
         Fixture.press(app, [.escape])
         #expect(app.modals.last === panel && app.stack.count == 1)
@@ -901,18 +901,19 @@ struct HelpEverywhereTests {
         Fixture.press(app, [.backTab, .backTab, .char("?")])                        // on a choice, ? is help
         #expect(app.stack.last is HelpScreen)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                     72–92/169
-             New case form
+             Confidant — keys                                                     74–94/172
+             Case form: new case (n) and edit (i)
                Tab, Down         Next field
                Shift-Tab, Up     Previous field
                Enter             Next field; a new line in the narrative; choose from a lis…
                Ctrl-S            Save the case (an edit saves only the changed fields)
                Esc               Leave the form (asks first when something was typed)
 
-             New case form: choices, check boxes and lists
+             Case form: choices, check boxes and lists
                Space             Toggle a yes/no box; open a list to choose from
                Left              Previous option
                Right             Next option
+               any character     Other keys: says which key changes the field
 
              Assessment form
                Down, j, Tab      Next factor
@@ -922,9 +923,8 @@ struct HelpEverywhereTests {
                0                 Rate 0
                1                 Rate 1
                2                 Rate 2
-               3                 Rate 3
 
-             Overdue 33 · Due ≤48h 3 │ Esc close  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Esc close  ? help
             """, "help-over-intake-80x24")
         Fixture.press(app, [.escape])
         #expect(app.stack.last === form && form.texts[.incidentFirst]?.text == "2026-11-20")

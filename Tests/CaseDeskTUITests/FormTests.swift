@@ -33,7 +33,7 @@ struct FormTests {
              Reported person
               Name
 
-             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  ? help
             """, "intake-80x24")
     }
 
@@ -64,7 +64,7 @@ struct FormTests {
 
              Reported person
             Not saved: The first incident date '' is not a date like 2026-10-02.
-             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  F1 help
             """, "intake-error-80x24")
         let form = try #require(app.stack.last as? IntakeForm)
         #expect(form.focus == .incidentFirst)
@@ -122,7 +122,7 @@ struct FormTests {
 
 
 
-             Overdue 33 · Due ≤48h 3 │ Tab next  Ctrl-S save  Esc cancel  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  F1 help
             """, "intake-filled-80x24")
         Fixture.press(app, [.ctrl("s")])
         #expect(app.stack.count == 1, "back at the queue")
@@ -174,7 +174,7 @@ struct FormTests {
              Reported person
               Name
 
-             Overdue 33 · Due ≤48h 3 │ y yes  n no  ? help
+             Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "intake-discard-80x24")
         Fixture.press(app, [.char("n")])
         #expect(app.stack.last is IntakeForm, "n keeps the form")
@@ -195,29 +195,29 @@ struct FormTests {
               Severity              0  1  2 [3] 4  unwelcome physical contact, quid-pro-quo
             > Threat / humiliation  0  1 [2] 3  4  humiliated in public
               Well-being impact    [0] 1  2  3  4  none reported
-              Power differential   [0] 1  2  3  4  reporter holds more power
+              Power differential    0 [1] 2  3  4  * peers
+             * Power 1 suggested from the reported persons (peer): confirm or change it.
 
-             Score 52/100 → !! High
+             Score 56/100 → !! High
               Frequency: 3 (weekly or more) × 1.00 = 12.0 pts
               Severity: 3 (unwelcome physical contact, quid-pro-quo) × 1.50 = 18.0 pts
               Threat / humiliation: 2 (humiliated in public) × 1.50 = 12.0 pts
               Well-being impact: 0 (none reported) × 1.25 = 0.0 pts
-              Power differential: 0 (reporter holds more power) × 1.00 = 0.0 pts
+              Power differential: 1 (peers) × 1.00 = 4.0 pts
               Pervasiveness: reported person named in 1 other open case +10 pts (10 per
               case, cap 20)
-              Score 52/100 → High · severe and pervasive
+              Score 56/100 → High · severe and pervasive
 
 
 
 
-
-             Overdue 33 · Due ≤48h 3 │ ←/→ rate  Enter save  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ ←/→ rate  Enter save  Esc cancel  ? help
             """, "assessment-80x24")
         let form = try #require(app.stack.last as? AssessmentForm)
-        #expect(form.preview?.value == 52)
+        #expect(form.preview?.value == 56, "the power factor starts at the suggestion (peer: 1)")
         Fixture.press(app, [.left, .char("4"), .enter])
         let detail = try #require(app.stack.last as? DetailScreen)
-        #expect(detail.view.item.assessment == (try FactorRatings(frequency: 3, severity: 3, threat: 4, wellbeing: 0, power: 0)))
+        #expect(detail.view.item.assessment == (try FactorRatings(frequency: 3, severity: 3, threat: 4, wellbeing: 0, power: 1)))
         #expect(detail.view.evaluation.score.band == .critical)
         #expect(app.render(width: 80, height: 24).line(0).contains("C-2026-0045 · !!! Critical"))
     }
@@ -286,7 +286,7 @@ struct FormTests {
 
 
 
-             Overdue 33 · Due ≤48h 3 │ ←/→ rate  Enter save  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ ←/→ rate  Enter save  Esc cancel  ? help
             """, "assessment-200x60")
         Fixture.press(app, [.escape])
         #expect(app.stack.last is DetailScreen)
@@ -313,7 +313,7 @@ struct ChromeTests {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("?")])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                      1–21/169
+             Confidant — keys                                                      1–21/172
              Triage queue
                j, Down           Next case
                k, Up             Previous case
@@ -336,7 +336,7 @@ struct ChromeTests {
                q                 Quit
 
 
-             Overdue 33 · Due ≤48h 3 │ Esc close  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Esc close  ? help
             """, "help-80x24")
         Fixture.press(app, [.escape])
         #expect(app.stack.count == 1)

@@ -92,13 +92,13 @@ extension EndToEndTests {
         }
         try desk.resize(80, 24)
         let settled = try desk.waitUntil {
-            $0.contains(EndToEndTests.header80) && $0.contains(" Overdue ") && !$0.contains("Terminal too small")
+            $0.contains(EndToEndTests.header80) && $0.contains(" Cases: ") && !$0.contains("Terminal too small")
         }
         let screen = try #require(settled, "no correct 80×24 queue after the storm")
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { DisplayWidthProbe.columns(String($0)) <= 80 })
         #expect(lines.first?.hasPrefix(" Confidant — triage queue") == true)
-        #expect(lines.contains { $0.hasPrefix(" Overdue ") && $0.contains("│ Enter open") })
+        #expect(lines.contains { $0.hasPrefix(" Cases: ") && $0.contains("│ Enter open") })
         #expect(try desk.pid() != nil, "the desk is still running")
         try desk.press("?")
         try desk.expect("Confidant — keys")

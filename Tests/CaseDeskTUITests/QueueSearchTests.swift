@@ -50,8 +50,8 @@ struct StatusBarTests {
         ]
         let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: cases), clock: { Fixture.now }))
         let bar = app.render(width: 80, height: 24).line(23)
-        #expect(bar.hasPrefix(" Overdue 1 · Due today 1 · Due ≤48h 2 │"), "\(bar)")
+        #expect(bar.hasPrefix(" Cases: 1 overdue · 1 due today · 2 due ≤48h │"), "\(bar)")
         let quiet = Fixture.app(CaseDesk(store: MemoryRepository(cases: [cases[2]]), clock: { Fixture.now }))
-        #expect(quiet.render(width: 80, height: 24).line(23).hasPrefix(" Overdue 0 · Due ≤48h 1 │"))
+        #expect(quiet.render(width: 80, height: 24).line(23).hasPrefix(" Cases: 0 overdue · 1 due ≤48h │"))
     }
 }

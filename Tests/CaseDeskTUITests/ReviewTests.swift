@@ -33,7 +33,7 @@ struct ReviewTests {
 
 
 
-             Overdue 5 · Due ≤48h 0 │ Enter open  / search  q quit  ? help
+             Cases: 5 overdue · 0 due ≤48h │ Enter open  / search  q quit  ? help
             """, "review-supervisor-80x24")
         let levels = app.queue.visible.map { EscalationLevel.allCases.firstIndex(of: $0.escalationLevel!)! }
         #expect(levels == levels.sorted(by: >), "highest level first")
@@ -62,7 +62,7 @@ struct ReviewTests {
                                              (status assessing → escalated): Escalated
                                              before import — counselor
 
-             Overdue 5 · Due ≤48h 0 │ Esc back  ? help
+             Cases: 5 overdue · 0 due ≤48h │ v review  Esc back  ? help
             """, "review-supervisor-detail-80x24")
     }
 
@@ -129,7 +129,7 @@ struct ReviewTests {
 
 
 
-             Overdue 5 · Due ≤48h 0 │ Enter open  / search  q quit  ? help
+             Cases: 5 overdue · 0 due ≤48h │ Enter open  / search  q quit  ? help
             """, "review-supervisor-200x60")
     }
 
@@ -160,7 +160,7 @@ struct ReviewTests {
 
 
             Escalation review: highest level first, then score. E returns to the queue.
-             Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter open  / search  n new  q quit  ? help
             """, "review-counselor-80x24")
         #expect(app.queue.visible.allSatisfy { $0.status == .escalated })
         for (a, b) in zip(app.queue.visible, app.queue.visible.dropFirst()) {
@@ -205,7 +205,7 @@ struct ReviewTests {
 
 
 
-             Overdue 33 · Due ≤48h 3 │ Enter open  Esc back  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter open  Esc back  ? help
             """, "respondents-80x24")
         let screen = try #require(app.stack.last as? RespondentsScreen)
         Fixture.press(app, [.down, .enter])
@@ -280,7 +280,7 @@ struct ReviewTests {
 
 
 
-             Overdue 33 · Due ≤48h 3 │ Enter open  Esc back  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter open  Esc back  ? help
             """, "respondents-200x60")
     }
 
@@ -318,7 +318,7 @@ struct ReviewTests {
 
 
 
-             Overdue 6 · Due ≤48h 0 │ Enter open  Esc back  ? help
+             Cases: 6 overdue · 0 due ≤48h │ Enter open  Esc back  ? help
             """, "respondents-supervisor-80x24")
     }
 
@@ -382,7 +382,7 @@ struct ReviewTests {
 
 
             Filter: open · High — 8 case(s).
-             Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter open  / search  n new  q quit  ? help
             """, "reassignment-queue-80x24")
         DeskCommand.run("C-2026-0030", app: colleague)
         #expect(colleague.render(width: 80, height: 24).text

@@ -32,7 +32,7 @@ struct QueueScreenTests {
               C-2026-0027 !!  High      50 Discrim., Haras… support   2026-10-08 support    !
               C-2026-0039 ?   Unrated    – Vilific., Discr… new       2026-11-15 contact    !
 
-              Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
+              Cases: 33 overdue · 3 due ≤48h │ Enter open  / search  n new  q quit  ? help
              """, "queue-80x24")
     }
 
@@ -98,7 +98,7 @@ struct QueueScreenTests {
 
 
 
-              Overdue 33 · Due ≤48h 3 │ Enter open  / search  n new  q quit  ? help
+              Cases: 33 overdue · 3 due ≤48h │ Enter open  / search  n new  q quit  ? help
              """, "queue-200x60")
     }
 
@@ -179,7 +179,7 @@ struct QueueScreenTests {
 
 
 
-             Overdue 2 · Due ≤48h 2 │ Enter open  / search  n new  q quit  ? help
+             Cases: 2 overdue · 2 due ≤48h │ Enter open  / search  n new  q quit  ? help
             """, "wide-queue-200x60")
     }
 
@@ -212,7 +212,7 @@ struct QueueScreenTests {
 
 
 
-             Overdue 2 · Due ≤48h 2 │ Enter open  / search  n new  q quit  ? help
+             Cases: 2 overdue · 2 due ≤48h │ Enter open  / search  n new  q quit  ? help
             """, "wide-queue-80x24")
     }
 
@@ -245,7 +245,7 @@ struct QueueScreenTests {
 
 
             /vilif
-             Overdue 33 · Due ≤48h 3 │ Enter keep  Esc clear  F1 help
+             Cases: 33 overdue · 3 due ≤48h │ Enter keep  Esc clear  F1 help
             """, "search-80x24")
         Fixture.press(app, [.enter])
         #expect(app.queue.filter.search == "vilif", "Enter keeps the search as a filter")
@@ -342,7 +342,7 @@ struct DetailScreenTests {
 
             Deadlines
 
-             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back
+             Cases: 33 overdue · 3 due ≤48h │ a assess  e escalate  s status  j journal
             """, "detail-80x24")
     }
 
@@ -409,7 +409,7 @@ struct DetailScreenTests {
 
 
 
-             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back  ? help
+             Cases: 33 overdue · 3 due ≤48h │ a assess  e escalate  s status  j journal  Esc back  ? help
             """, "detail-200x60")
     }
 
@@ -441,7 +441,7 @@ struct DetailScreenTests {
                                              wellbeing 2, power 4 → score 68, high;
                                              escalation suggested — counselor
 
-             Overdue 33 · Due ≤48h 3 │ a assess  e escalate  s status  j journal  Esc back
+             Cases: 33 overdue · 3 due ≤48h │ a assess  e escalate  s status  j journal
             """, "detail-journal-80x24")
     }
 
@@ -475,7 +475,7 @@ struct DetailScreenTests {
               Ratings       Frequency 3 · Severity 2 · Threat / humiliation 1 · Well-being
                             impact 2 · Power differential 3
 
-             Overdue 1 · Due ≤48h 1 │ Esc back  ? help
+             Cases: 1 overdue · 1 due ≤48h │ v review  Esc back  ? help
             """, "supervisor-detail-80x24")
         for key in ["a", "e", "s", "j"] {
             Fixture.press(app, [.char(Character(key))])
@@ -515,7 +515,7 @@ struct DetailScreenTests {
                   1.50 = 12.0 pts
               Threat / humiliation: 1 (humiliated in private) × 1.50 = 6.0 pts
 
-             Overdue 33 · Due ≤48h 3 │ Enter choose  Esc cancel  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "escalate-chooser-80x24")
         // The reporter's wishes are not recorded: the dialog asks for a duty to act, and refuses without one.
         Fixture.press(app, [.enter])

@@ -36,7 +36,7 @@ struct StatisticsScreenTests {
                Aggression and violence           5  █████████████▍
                Bullying                          8  █████████████████████▍
 
-             Overdue 33 · Due ≤48h 3 │ Esc back  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Esc back  ? help
             """, "statistics-80x24")
         Fixture.press(app, [.pageDown])
         expectScreen(app.render(width: 80, height: 24), """
@@ -63,7 +63,7 @@ struct StatisticsScreenTests {
                Other stakeholder                   0
 
 
-             Overdue 33 · Due ≤48h 3 │ Esc back  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Esc back  ? help
             """, "statistics-page2-80x24")
         Fixture.press(app, [.char("G")])
         let last = app.render(width: 80, height: 24)
@@ -135,7 +135,7 @@ struct StatisticsScreenTests {
 
 
 
-             Overdue 33 · Due ≤48h 3 │ Esc back  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Esc back  ? help
             """, "statistics-200x60")
     }
 
@@ -180,7 +180,7 @@ struct AlertPanelTests {
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — triage queue · open · 38 of 46
              DEMO database (fictional cases) — passphrase: demo
-             I┌─ Deadline alerts: 75 overdue, 5 due within 48 h (36 cases) ──────────────┐
+             I┌─ Deadline alerts: 75 overdue in 33 cases · 5 due ≤48h in 3 more cases ───┐
             >C│ OVERDUE  C-2026-0004 !!! Critical Support offered      2026-05-21 20:15  │ !
              C│ OVERDUE  C-2026-0004 !!! Critical Written confirmation 2026-06-03 20:15  │ !
              C│ OVERDUE  C-2026-0006 !!! Critical Support offered      2026-06-11 12:00  │ !
@@ -201,7 +201,7 @@ struct AlertPanelTests {
              C│ 1–16 of 80 · Enter opens the case · Esc dismisses · A shows them again   │ !
              C└──────────────────────────────────────────────────────────────────────────┘ !
 
-             Overdue 33 · Due ≤48h 3 │ Enter open  Esc dismiss  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter open  Esc dismiss  ? help
             """, "alerts-80x24")
         Fixture.press(app, [.down, .enter])
         #expect(app.modals.isEmpty)
@@ -218,7 +218,7 @@ struct AlertPanelTests {
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — triage queue · open · 38 of 46
              DEMO database (fictional cases) — passphrase: demo
-             ID          BAND      SCORE  REPORTER       ┌─ Deadline alerts: 75 overdue, 5 due within 48 h (36 cases) ────────────────────────────────────────────────┐            STATUS    NEXT DEADLINE
+             ID          BAND      SCORE  REPORTER       ┌─ Deadline alerts: 75 overdue in 33 cases · 5 due ≤48h in 3 more cases ─────────────────────────────────────┐            STATUS    NEXT DEADLINE
             >C-2026-0023 !!! Critical  99 Basalt Falcon  │ OVERDUE  C-2026-0004 !!! Critical Support offered      2026-05-21 20:15  Thistle Auk                       │            escal.    2026-09-23 support    !
              C-2026-0012 !!! Critical  95 Garnet Egret   │ OVERDUE  C-2026-0004 !!! Critical Written confirmation 2026-06-03 20:15  Thistle Auk                       │            formal    2026-07-29 support    !
              C-2026-0016 !!! Critical  81 Mist Bittern   │ OVERDUE  C-2026-0006 !!! Critical Support offered      2026-06-11 12:00  Walnut Curlew                     │            formal    2026-09-03 letter     !
@@ -275,7 +275,7 @@ struct AlertPanelTests {
                                                          │ 1–52 of 80 · Enter opens the case · Esc dismisses · A shows them again                                     │
                                                          └────────────────────────────────────────────────────────────────────────────────────────────────────────────┘
 
-             Overdue 33 · Due ≤48h 3 │ Enter open  Esc dismiss  ? help
+             Cases: 33 overdue · 3 due ≤48h │ Enter open  Esc dismiss  ? help
             """, "alerts-200x60")
     }
 
@@ -296,7 +296,7 @@ struct AlertPanelTests {
         let soon = summaries.filter {
             $0.status.isOpen && !$0.isOverdue(at: Fixture.now) && ($0.nextDeadline?.isDueSoon(at: Fixture.now, hours: 48) ?? false)
         }.count
-        #expect(app.render(width: 80, height: 24).line(23).hasPrefix(" Overdue \(overdue) · Due ≤48h \(soon) │"))
+        #expect(app.render(width: 80, height: 24).line(23).hasPrefix(" Cases: \(overdue) overdue · \(soon) due ≤48h │"))
         for width in [80, 120, 200] {
             #expect(DisplayWidth.width(of: app.render(width: width, height: 24).line(23)) <= width)
         }
