@@ -31,7 +31,7 @@ enum Fixture {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-tui-\(UUID().uuidString)")
         let path = dir.appendingPathComponent("demo.db").path
         let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
-                                               evaluator: evaluator, kdfRounds: 1 << 10, now: now)
+                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: now)
         let data = try Data(contentsOf: screenCases)
         try DemoSeeder.seed(store, demoFile: data, now: now)
         return (CaseDesk(store: store, clock: { now }), path)
@@ -39,8 +39,8 @@ enum Fixture {
 
     /// Adds an account to the demo database (the counselor may, before an admin exists) and opens a desk as it.
     static func desk(as account: String, role: Role, on database: (desk: CaseDesk, path: String)) throws -> CaseDesk {
-        try database.desk.store.addAccount(account, role: role, passphrase: "\(account)-pass", aliases: [], now: now)
-        let store = try SQLiteCaseStore.open(at: database.path, passphrase: "\(account)-pass", account: account,
+        try database.desk.store.addAccount(account, role: role, passphrase: "\(account)'s own passphrase", aliases: [], now: now)
+        let store = try SQLiteCaseStore.open(at: database.path, passphrase: "\(account)'s own passphrase", account: account,
                                              evaluator: evaluator, now: now)
         return CaseDesk(store: store, clock: { now })
     }
@@ -56,7 +56,7 @@ enum Fixture {
     static func emptyDesk() throws -> CaseDesk {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-tui-\(UUID().uuidString)")
         let store = try SQLiteCaseStore.create(at: dir.appendingPathComponent("empty.db").path, passphrase: "demo-pass",
-                                               evaluator: evaluator, kdfRounds: 1 << 10, now: now)
+                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: now)
         return CaseDesk(store: store, clock: { now })
     }
 

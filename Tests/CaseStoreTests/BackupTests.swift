@@ -119,8 +119,12 @@ struct BackupTests {
         #expect(kept == target + ".before-restore-20261125T120000Z")
         #expect(try ExportFixtures.mode(kept) == 0o600)
         #expect(try ExportFixtures.dump(kept)["casefile"] == untouched["casefile"])
-        // The store that had the file open reads the restored data (no rename under its feet).
-        #expect(try otherStore.summaries().count == 52)
+        // The store that had the file open sees the restored file, not a deleted one (no rename under its feet): its key
+        // no longer authenticates the log, so it refuses to work on; opened with the backup's passphrase, the file holds
+        // the restored cases.
+        #expect(throws: StoreError.self) { try otherStore.summaries() }
+        let reopened = try SQLiteCaseStore.open(at: target, passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator())
+        #expect(try reopened.summaries().count == 52)
         #expect(try ExportFixtures.dump(target)["casefile"] == (try ExportFixtures.dump(backupPath))["casefile"])
     }
 

@@ -73,3 +73,21 @@ struct AccountsCLITests {
         #expect(due.stdout.contains("\"review\""), "\(due.stdout)")
     }
 }
+
+@Suite("The key derivation of a new database")
+struct KeyDerivationCLITests {
+    @Test("init writes a slot with scrypt N=2^17, r=8, p=1")
+    func slotParameters() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [cli.database, "SELECT kdf, rounds, blockSize, parallelism FROM keyslot"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text == "scrypt|131072|8|1\n")
+    }
+}

@@ -134,7 +134,7 @@ struct CommandLineTests {
         short.passphrase = "abc"
         let refused = try short.run(["init"])
         #expect(refused.status != 0)
-        #expect(refused.stderr.contains("at least 8 characters"))
+        #expect(refused.stderr == "confidant: The passphrase is too weak: it is shorter than 12 characters. Choose a longer phrase of several unrelated words.\n")
         #expect(!FileManager.default.fileExists(atPath: short.database))
     }
 

@@ -1,0 +1,48 @@
+import CaseCore
+@testable import CaseStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite("Key slots: the scrypt cost, raised after an unlock")
+struct KeySlotTests {
+    @Test("A new slot uses N=2^17, r=8, p=1 by default")
+    func defaultCost() {
+        let params = KDFParameters.fresh()
+        #expect(params.rounds == 1 << 17)
+        #expect(params.blockSize == 8)
+        #expect(params.parallelism == 1)
+        #expect(params.salt.count == 32)
+    }
+
+    @Test("A slot made at a lower cost than the database asks for is re-wrapped with the next login, and still opens")
+    func rewrapAfterUnlock() throws {
+        let path = StoreFixtures.temporaryPath()
+        let store = try StoreFixtures.makeStore(path: path)
+        try store.pool.write { db in try db.execute(sql: "UPDATE meta SET value = '4096' WHERE key = 'kdfRounds'") }
+        let before = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT rounds, salt FROM keyslot") }!
+        #expect(before["rounds"] as Int == 1024)
+        let reopened = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        // Nothing is written until the login is recorded (a refused command leaves the file as it was).
+        #expect(try reopened.pool.read { db in try Int.fetchOne(db, sql: "SELECT rounds FROM keyslot") } == 1024)
+        try reopened.recordLogin()
+        let after = try reopened.pool.read { db in try Row.fetchOne(db, sql: "SELECT rounds, salt FROM keyslot") }!
+        #expect(after["rounds"] as Int == 4096)
+        #expect((after["salt"] as Data) != (before["salt"] as Data))
+        #expect(try reopened.auditEntries(caseId: nil).last?.detail == "opened as counselor; key slot re-wrapped with scrypt N=2^12 (was 2^10)")
+        let again = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        #expect(again.session.account == "counselor")
+    }
+
+    @Test("The store refuses a weak passphrase for a new account, whoever asks")
+    func weakRefusedInStore() throws {
+        let store = try StoreFixtures.makeStore()
+        #expect(throws: StoreError.weakPassphrase("it runs along the keyboard or the alphabet")) {
+            try store.addAccount("sam", role: .supervisor, passphrase: "qwertyuiopasdfgh", aliases: [], now: StoreFixtures.now)
+        }
+        #expect(throws: StoreError.weakPassphrase("it is shorter than 12 characters")) {
+            _ = try SQLiteCaseStore.create(at: StoreFixtures.temporaryPath(), passphrase: "short one", evaluator: StoreFixtures.evaluator,
+                                           kdfRounds: 1 << 10)
+        }
+    }
+}
