@@ -37,6 +37,9 @@ public final class CaseDesk: Sendable {
         return verification
     }
 
+    /// Cases whose plain columns were changed outside Confidant: reported like a break, never obeyed.
+    public func tamperedCases() throws -> [CaseID] { try store.tamperedCases() }
+
     /// Records the counselor's finding of a break in the audit log; the break stays reported by `verifyAudit`.
     public func acknowledgeAuditBreak(reason: String) throws {
         try store.acknowledgeAuditBreak(reason: reason, now: clock())

@@ -44,6 +44,8 @@ public protocol CaseRepository: AnyObject, Sendable {
     /// Why ordinary work is refused although the passphrase was right (a broken audit head, a file older than the one
     /// this machine last used), or nil.
     func integrityProblem() throws -> String?
+    /// Case rows whose behaviour-driving plain columns no longer match their seal (changed outside Confidant).
+    func tamperedCases() throws -> [CaseID]
     /// Records a counselor's finding of a break as a new audit entry naming it, so work can go on.
     func acknowledgeAuditBreak(reason: String, now: Date) throws
     /// The reporter's identity, or ``StoreError/notPermitted(_:)`` when the session is not entitled to it. Audited.
@@ -87,6 +89,7 @@ extension CaseRepository {
     public func queueVersion() throws -> Int? { nil }
     public func recordLogin() throws {}
     public func integrityProblem() throws -> String? { nil }
+    public func tamperedCases() throws -> [CaseID] { [] }
     public func acknowledgeAuditBreak(reason: String, now: Date) throws {
         throw StoreError.notPermitted("the audit log has no break to acknowledge")
     }

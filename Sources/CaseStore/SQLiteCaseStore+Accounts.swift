@@ -50,7 +50,8 @@ extension SQLiteCaseStore {
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE account = ?", arguments: [name]) == 0 else {
                 throw CaseError.invalidField(field: "account name", problem: "'\(name)' is already taken")
             }
-            try Self.insertKeySlot(db, account: name, role: role, params: params, wrapped: wrapped, now: now)
+            try Self.insertKeySlot(db, account: name, role: role, params: params, wrapped: wrapped, now: now,
+                                   roleSeal: roleSeal(account: name, role: role))
             for alias in Set(([name] + aliases).map(ReportedPerson.matchKey(for:))) where !alias.isEmpty {
                 try db.execute(sql: "INSERT OR IGNORE INTO accountAlias (account, matchTag) VALUES (?, ?)",
                                arguments: [name, sealer.matchTag(alias)])

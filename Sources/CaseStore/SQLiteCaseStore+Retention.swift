@@ -16,7 +16,8 @@ extension SQLiteCaseStore {
                 let outcome = (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
                 let closedAt: Date = row["closedAt"]
                 let expiry = calendar.date(byAdding: .day, value: retention.days(for: outcome), to: closedAt)!
-                guard expiry <= now, let id = CaseID(row["id"]) else { return nil }
+                // A row changed outside Confidant (an old close date, a lifted hold) is never purged on its word.
+                guard expiry <= now, let id = CaseID(row["id"]), try rowIsIntact(db, row["id"]) else { return nil }
                 return PurgeCandidate(id: id, status: CaseStatus(rawValue: row["status"]) ?? .closed, outcome: outcome,
                                       closedAt: closedAt, expiredAt: expiry)
             }
@@ -31,6 +32,7 @@ extension SQLiteCaseStore {
         }
         let purged = try write { db in
             for id in ids {
+                try checkRowIntact(db, id)
                 try db.execute(sql: """
                     INSERT INTO purgedCase (receivedAt, closedAt, channel, relationship, categories, band, status, outcome, escalationLevel, purgedAt)
                     SELECT strftime('%Y-%m-01 00:00:00.000', receivedAt), strftime('%Y-%m-01 00:00:00.000', closedAt),

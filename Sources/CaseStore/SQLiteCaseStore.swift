@@ -15,6 +15,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let dataKey: SymmetricKey
     /// When the session opened, until its login is in the audit chain.
     let pendingLogin = LockedValue<Date?>(nil)
+    /// Case rows changed in the current write transaction, sealed again before it commits.
+    let changedRows = ChangedRows()
+    /// The key of the seals over plain columns (``rowSeal(_:_:)``).
+    let rowKey: SymmetricKey
     /// A stronger wrapping of this account's key slot, written with the login record.
     struct Rewrap: Sendable { var params: KDFParameters; var wrapped: Data; var from: Int }
     let pendingRewrap = LockedValue<Rewrap?>(nil)
@@ -58,7 +62,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 if let organisation = organisation?.trimmingCharacters(in: .whitespacesAndNewlines), !organisation.isEmpty {
                     try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('organisation', ?)", arguments: [organisation])
                 }
-                try Self.insertKeySlot(db, account: account, role: role, params: params, wrapped: wrapped, now: now)
+                try Self.insertKeySlot(db, account: account, role: role, params: params, wrapped: wrapped, now: now,
+                                       roleSeal: Self.roleSeal(account: account, role: role, key: Self.rowKey(dataKey)))
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('rowSeals', ?)",
+                               arguments: [Self.mac("row seals in force", key: Self.rowKey(dataKey))])
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
                                     detail: "database created with \(role.rawValue) account", at: now, headKey: headKey)
             }
@@ -117,6 +124,12 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 continue
             }
             let role = Role(rawValue: slot["role"]) ?? .supervisor
+            // The role is a plain column: it is obeyed only while it matches its seal.
+            let seal: String? = slot["roleSeal"]
+            let sealsInForce = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") } != nil
+            if seal != Self.roleSeal(account: name, role: role, key: Self.rowKey(dataKey)), seal != nil || sealsInForce {
+                throw StoreError.tampered("The role of the account \(name)")
+            }
             let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: name, role: role),
                                         dataKey: dataKey, evaluator: evaluator)
             // The login is written into the audit chain with the session's first change, or by recordLogin():
@@ -174,6 +187,11 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         self.dataKey = dataKey
         sealer = Sealer(dataKey: dataKey)
         headKey = Self.headKey(dataKey)
+        rowKey = Self.rowKey(dataKey)
+    }
+
+    static func rowKey(_ dataKey: SymmetricKey) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("confidant row seal".utf8), outputByteCount: 32)
     }
 
     static func headKey(_ dataKey: SymmetricKey) -> SymmetricKey {
@@ -190,13 +208,14 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         return try DatabasePool(path: path, configuration: config)
     }
 
-    static func insertKeySlot(_ db: Database, account: String, role: Role, params: KDFParameters, wrapped: Data, now: Date) throws {
+    static func insertKeySlot(_ db: Database, account: String, role: Role, params: KDFParameters, wrapped: Data, now: Date,
+                              roleSeal: String) throws {
         try db.execute(
             sql: """
-                INSERT INTO keyslot (account, role, kdf, salt, rounds, blockSize, parallelism, wrappedKey, createdAt)
-                VALUES (?, ?, 'scrypt', ?, ?, ?, ?, ?, ?)
+                INSERT INTO keyslot (account, role, kdf, salt, rounds, blockSize, parallelism, wrappedKey, createdAt, roleSeal)
+                VALUES (?, ?, 'scrypt', ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [account, role.rawValue, params.salt, params.rounds, params.blockSize, params.parallelism, wrapped, now])
+            arguments: [account, role.rawValue, params.salt, params.rounds, params.blockSize, params.parallelism, wrapped, now, roleSeal])
     }
 
     /// Turns SQLite failures into sentences: read-only file, full disk, busy database.
@@ -223,9 +242,11 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         let login = pendingLogin.value
         do {
             let result = try pool.write { db in
+                _ = changedRows.take()
                 if !acknowledging, let login { try recordLogin(db, at: login) }
                 let result = try body(db)
                 if acknowledging, let login { try recordLogin(db, at: login) }
+                try sealChangedRows(db)
                 return result
             }
             if login != nil {
@@ -304,6 +325,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                                 detail: "wrong passphrase", at: failure["at"], headKey: headKey)
         }
         try db.execute(sql: "DELETE FROM loginFailure")
+        try sealLegacyRows(db, now: now)
         var detail = "opened as \(session.role.rawValue)"
         if let rewrap = pendingRewrap.value {
             try db.execute(
@@ -535,6 +557,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             }
             throw StoreError.caseNotFound(id.description)
         }
+        try checkRowIntact(db, id)
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM recusal WHERE caseId = ? AND account = ?",
                              arguments: [id.description, session.account]) == true {
             throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
@@ -614,10 +637,14 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         let journalRows = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE caseId = ? ORDER BY id", arguments: [key])
         let journal = try journalRows.map { entry in
             let kind = JournalEntry.Kind(rawValue: entry["kind"]) ?? .note
-            return JournalEntry(
-                at: entry["at"], kind: kind, author: entry["author"],
-                text: unseal ? try sealer.open(entry["sealedText"], context: "case:\(key):journal:\(kind.rawValue)") : "",
-                party: entry["party"])
+            var text = ""
+            if unseal {
+                // Bound to its case, kind, id, time and author; entries written before that binding, to case and kind.
+                let bound = Self.journalContext(case: key, kind: kind, id: entry["id"], at: entry["at"], author: entry["author"])
+                let blob: Data = entry["sealedText"]
+                text = try (try? sealer.open(blob, context: bound)) ?? sealer.open(blob, context: "case:\(key):journal:\(kind.rawValue)")
+            }
+            return JournalEntry(at: entry["at"], kind: kind, author: entry["author"], text: text, party: entry["party"])
         }
         var ratings: FactorRatings?
         if let f: Int = row["frequency"], let s: Int = row["severity"], let t: Int = row["threat"],
@@ -690,6 +717,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     func updateRow(_ db: Database, _ item: Case, now: Date) throws {
         let key = item.id.description
+        changedRows.insert(key)
         try db.execute(
             sql: """
                 UPDATE casefile SET status = ?, relationship = ?, incidentFirst = ?, incidentLast = ?, pseudonym = ?,
@@ -711,6 +739,12 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                         try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now, key])
     }
 
+    /// The authenticated data of a journal text: a row moved to another case, or given another id, time or author,
+    /// no longer opens.
+    static func journalContext(case key: String, kind: JournalEntry.Kind, id: Int64, at: String, author: String) -> String {
+        "case:\(key):journal:\(kind.rawValue):\(id):\(at):\(author)"
+    }
+
     func writeParties(_ db: Database, _ item: Case) throws {
         let key = item.id.description
         try db.execute(sql: "DELETE FROM party WHERE caseId = ?", arguments: [key])
@@ -724,10 +758,15 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     func insertJournal(_ db: Database, _ entry: JournalEntry, caseId: CaseID) throws {
         let key = caseId.description
+        changedRows.insert(key)
+        let id = (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM journal") ?? 0) + 1
+        let at = DateText.databaseTimestamp(entry.at)
         try db.execute(
-            sql: "INSERT INTO journal (caseId, at, kind, author, sealedText, party) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [key, entry.at, entry.kind.rawValue, entry.author,
-                        try sealer.seal(entry.text, context: "case:\(key):journal:\(entry.kind.rawValue)"), entry.party])
+            sql: "INSERT INTO journal (id, caseId, at, kind, author, sealedText, party) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [id, key, at, entry.kind.rawValue, entry.author,
+                        try sealer.seal(entry.text, context: Self.journalContext(case: key, kind: entry.kind, id: id, at: at,
+                                                                                 author: entry.author)),
+                        entry.party])
     }
 
     // MARK: Derived fields
@@ -776,6 +815,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     func writeRanking(_ db: Database, _ item: Case, _ evaluation: CaseEvaluation) throws {
+        changedRows.insert(item.id.description)
         let next = evaluation.nextDeadline
         try db.execute(
             sql: """
@@ -791,6 +831,15 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
     static func join(_ list: [String]) -> String { list.joined(separator: ",") }
     static func split(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }
+}
+
+/// The ids of the case rows a write transaction changed.
+final class ChangedRows: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: Set<String> = []
+
+    func insert(_ id: String) { _ = lock.withLock { ids.insert(id) } }
+    func take() -> Set<String> { lock.withLock { defer { ids = [] }; return ids } }
 }
 
 /// A value shared across threads behind a lock.

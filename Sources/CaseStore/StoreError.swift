@@ -15,6 +15,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case passphraseInUse(account: String)
     case weakPassphrase(String)
     case auditBroken(String)
+    case tampered(String)
     case notPermitted(String)
     case readOnly(path: String)
     case diskFull(path: String)
@@ -45,6 +46,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The passphrase is too weak: \(problem). Choose a longer phrase of several unrelated words."
         case let .passphraseInUse(account):
             "That passphrase already opens another account; choose a different one for \(account)."
+        case let .tampered(what):
+            "\(what) was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'."
         case let .auditBroken(problem):
             "The audit log is broken (\(problem)); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'."
         case let .notPermitted(what):

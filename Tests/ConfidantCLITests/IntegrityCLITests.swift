@@ -170,3 +170,53 @@ struct ShippedClockTests {
         #expect(!audit.contains("2099"))
     }
 }
+
+/// Issue 13: plain columns that drive behaviour are sealed.
+@Suite("Forged rows are reported, never obeyed", .serialized)
+struct ForgedRowsCLITests {
+    func sqlite(_ database: String, _ script: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database, script]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
+    @Test("A case forged closed with an old date and its hold lifted is not purged, and verify names it")
+    func forgedClosedCaseNotPurged() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["hold", "C-2026-0001", "--reason", "Court order"]).status == 0)
+        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
+        try sqlite(cli.database, """
+            UPDATE casefile SET status = 'withdrawn', closedAt = '2020-01-01 00:00:00.000', legalHold = 0,
+                queueOpen = 1 WHERE id = 'C-2026-0001';
+            """)
+        let purge = try cli.run(["purge", "--yes"])
+        #expect(purge.status == 0, "\(purge.stderr)")
+        #expect(try cli.run(["list", "--json"]).stdout.contains("C-2026-0001"))
+        let show = try cli.run(["show", "C-2026-0001"])
+        #expect(show.stderr == "confidant: C-2026-0001 was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'.\n")
+        let verify = try cli.run(["audit", "verify"])
+        #expect(verify.status == 2)
+        #expect(verify.stderr.contains("no longer match their seal): C-2026-0001."))
+    }
+
+    @Test("A deleted journal row and a flipped role are found")
+    func deletedJournalAndFlippedRole() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["journal", "C-2026-0001", "--kind", "contact", "Called her back"]).status == 0)
+        #expect(try cli.run(["user", "add", "sam", "--role", "supervisor"], environment: ["CONFIDANT_NEW_PASSPHRASE": "sam's own passphrase"]).status == 0)
+        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
+        try sqlite(cli.database, "DELETE FROM journal WHERE id = (SELECT MAX(id) FROM journal); UPDATE keyslot SET role = 'counselor' WHERE account = 'sam';")
+        let show = try cli.run(["journal", "C-2026-0001", "--kind", "note", "x"])
+        #expect(show.stderr.hasPrefix("confidant: C-2026-0001 was changed outside Confidant"))
+        let flipped = try cli.run(["list"], environment: ["CONFIDANT_PASSPHRASE": "sam's own passphrase"])
+        #expect(flipped.status != 0)
+        #expect(flipped.stderr.hasPrefix("confidant: The role of the account sam was changed outside Confidant"))
+    }
+}

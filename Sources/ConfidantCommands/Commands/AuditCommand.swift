@@ -15,6 +15,11 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let desk = try database.openDesk()
+                let tampered = try desk.tamperedCases()
+                if !tampered.isEmpty {
+                    Console.error("Changed outside Confidant (status, dates, hold, consent, score or journal no longer match their seal): "
+                        + tampered.map(\.description).joined(separator: ", ") + ".")
+                }
                 switch try desk.verifyAudit() {
                 case let .intact(entries):
                     Console.out("Audit log intact: \(entries) entries, every one chained to the one before.")
@@ -25,6 +30,7 @@ struct AuditCommand: ParsableCommand {
                     Console.error("The audit log is broken at entry \(id): \(problem).")
                     throw ExitCode(2)
                 }
+                if !tampered.isEmpty { throw ExitCode(2) }
             }
         }
     }
