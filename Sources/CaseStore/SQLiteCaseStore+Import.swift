@@ -72,8 +72,8 @@ extension SQLiteCaseStore: CaseBulkStore {
                 SELECT c.id AS id, c.acknowledgedAt AS acknowledgedAt,
                        (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS firstContactAt
                 FROM casefile c
-                WHERE c.id NOT IN (SELECT caseId FROM recusal WHERE account = ?)
-                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: [session.account])
+                WHERE c.id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))
+                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: StatementArguments(recusalKeys(session.account)))
             var result: [CaseID: CaseMilestones] = [:]
             for row in rows {
                 guard let id = CaseID(row["id"] as String) else { continue }

@@ -27,20 +27,21 @@ extension SQLiteCaseStore {
             }
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.closedAt,
-                       c.incidentFirst, c.incidentLast, c.wellbeing, c.followUpDays
+                       c.incidentFirst, c.incidentLast, c.supportDuty, c.followUpDays
                 FROM casefile c
                 WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
-                  AND c.id NOT IN (SELECT caseId FROM recusal WHERE account = ?)
-                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: [account])
+                  AND c.id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))
+                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: StatementArguments(recusalKeys(account)))
             while let row = try cursor.next() {
                 let band = (row["band"] as String?).flatMap(Band.init(rawValue:))
-                let wellbeing: Int? = row["wellbeing"]
+                // The ratings are sealed; a stand-in well-being rating gives the support deadline the ranking recorded.
+                let supportDuty: Bool = row["supportDuty"]
                 var item = Case(
                     id: CaseID(year: row["year"], number: row["seq"]), receivedAt: row["receivedAt"],
                     channel: Channel(rawValue: row["channel"]) ?? .complaint, incidentFirst: row["incidentFirst"],
                     incidentLast: row["incidentLast"], reporter: Reporter(pseudonym: row["pseudonym"]), relationship: .other,
                     reported: [], categories: [], narrative: "", status: CaseStatus(rawValue: row["status"]) ?? .new,
-                    assessment: wellbeing.flatMap { try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: $0, power: 0) },
+                    assessment: supportDuty ? try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: 3, power: 0) : nil,
                     acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journals[row["id"]] ?? [])
                 item.followUpEveryDays = row["followUpDays"]
                 for deadline in calculator.deadlines(for: item, band: band) where deadline.isDueSoon(at: now, hours: hours) {

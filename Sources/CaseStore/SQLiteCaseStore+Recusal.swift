@@ -30,22 +30,32 @@ extension SQLiteCaseStore {
 
     /// Recuses every account one of whose names matches a reported person of the case.
     func applyAutomaticRecusals(_ db: Database, _ id: CaseID, now: Date) throws {
-        let accounts = try String.fetchAll(db, sql: """
-            SELECT DISTINCT a.account FROM accountAlias a JOIN party p ON p.matchTag = a.matchTag
-            WHERE p.caseId = ? AND a.account NOT IN (SELECT account FROM recusal WHERE caseId = ?)
-            """, arguments: [id.description, id.description])
-        for account in accounts {
+        let matching = try String.fetchAll(db, sql: """
+            SELECT DISTINCT a.account FROM accountAlias a JOIN party p ON p.matchTag = a.matchTag WHERE p.caseId = ?
+            """, arguments: [id.description])
+        let recused = Set(try String.fetchAll(db, sql: "SELECT account FROM recusal WHERE caseId = ?", arguments: [id.description]))
+        for account in matching where !recused.contains(recusalTag(account)) && !recused.contains(account) {
             try recuse(db, id, account: account, automatic: true, now: now,
                        journal: "Automatic recusal: a reported person matches the account \(account), who can no longer open this case.")
         }
     }
 
+    /// Which account is recused from which case says which staff member is accused where: the row holds a keyed
+    /// hash of the account's name, never the name.
+    func recusalTag(_ account: String) -> String { mac("recusal\u{1F}" + account) }
+
+    /// The values that name an account in the recusal table (the keyed hash, and the name in rows of older databases).
+    func recusalKeys(_ account: String) -> [String] { [recusalTag(account), account] }
+
     func recuse(_ db: Database, _ id: CaseID, account: String, automatic: Bool, now: Date, journal: String) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO recusal (caseId, account, automatic, at) VALUES (?, ?, ?, ?)",
-                       arguments: [id.description, account, automatic, now])
+                       arguments: [id.description, recusalTag(account), automatic, now])
         try db.execute(sql: "UPDATE casefile SET needsReassignment = 1 WHERE id = ?", arguments: [id.description])
         try insertJournal(db, JournalEntry(at: now, kind: .conflict, author: automatic ? "system" : account, text: journal), caseId: id)
+        // The audit log is plain: an automatic recusal does not name the account (that would say who is reported).
         try AuditLog.append(db, actor: automatic ? "system" : account, action: automatic ? "recusal-automatic" : "recusal",
-                            caseId: id.description, detail: "\(account) recused; case flagged for reassignment", at: now, headKey: headKey)
+                            caseId: id.description,
+                            detail: (automatic ? "an account matching a reported person" : account) + " recused; case flagged for reassignment",
+                            at: now, headKey: headKey)
     }
 }

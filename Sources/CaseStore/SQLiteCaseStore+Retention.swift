@@ -9,11 +9,13 @@ extension SQLiteCaseStore {
         let calendar = evaluator.deadlines.calendar
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, status, outcome, closedAt FROM casefile
+                SELECT id, status, outcome, closedAt, sealedDetails FROM casefile
                 WHERE status IN ('closed', 'screened-out', 'withdrawn') AND closedAt IS NOT NULL AND legalHold = 0
                 ORDER BY closedAt, id
                 """).compactMap { row -> PurgeCandidate? in
-                let outcome = (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
+                // The outcome is sealed (it was plain in older rows).
+                let sealedOutcome = try details(row, key: row["id"])?.outcome
+                let outcome = sealedOutcome ?? (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
                 let closedAt: Date = row["closedAt"]
                 let expiry = calendar.date(byAdding: .day, value: retention.days(for: outcome), to: closedAt)!
                 // A row changed outside Confidant (an old close date, a lifted hold) is never purged on its word.
@@ -33,13 +35,14 @@ extension SQLiteCaseStore {
         let purged = try write { db in
             for id in ids {
                 try checkRowIntact(db, id)
+                let outcome = try loadCase(db, id, unseal: false).outcome
                 try db.execute(sql: """
                     INSERT INTO purgedCase (receivedAt, closedAt, channel, relationship, categories, band, status, outcome, escalationLevel, purgedAt)
                     SELECT strftime('%Y-%m-01 00:00:00.000', receivedAt), strftime('%Y-%m-01 00:00:00.000', closedAt),
-                           channel, relationship, categories, band, status, outcome, escalationLevel,
+                           channel, relationship, categories, band, status, ?, escalationLevel,
                            strftime('%Y-%m-01 00:00:00.000', ?)
                     FROM casefile WHERE id = ? AND legalHold = 0
-                    """, arguments: [now, id.description])
+                    """, arguments: [outcome?.rawValue, now, id.description])
                 try db.execute(sql: "DELETE FROM casefile WHERE id = ? AND legalHold = 0", arguments: [id.description])
                 try AuditLog.append(db, actor: session.account, action: "purge", caseId: id.description,
                                     detail: "retention period over: sealed data, parties and journal removed", at: now, headKey: headKey)

@@ -44,9 +44,11 @@ extension SQLiteCaseStore {
         }
     }
 
-    /// Whether a case row still matches its seal.
+    /// Whether a case row still matches its seal. Until a database's rows were first sealed (at the first login of
+    /// this version), an unsealed row is taken as it is; after that, a row without its seal is a forged one.
     func rowIsIntact(_ db: Database, _ id: String) throws -> Bool {
         let stored = try String.fetchOne(db, sql: "SELECT rowSeal FROM casefile WHERE id = ?", arguments: [id])
+        if stored == nil, try !sealsInForce(db) { return true }
         return try stored != nil && stored == rowSeal(db, id)
     }
 
@@ -62,12 +64,33 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Whether this database's rows are sealed: its marker says so, or its audit log does (so removing the marker
+    /// does not turn forged rows into "older" ones).
+    func sealsInForce(_ db: Database) throws -> Bool {
+        if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == mac("row seals in force") { return true }
+        return try Bool.fetchOne(db, sql: """
+            SELECT 1 FROM audit WHERE action = 'seal-rows' OR (action = 'init' AND detail LIKE '%rows sealed%') LIMIT 1
+            """) ?? false
+    }
+
     func roleSeal(account: String, role: Role) -> String { Self.roleSeal(account: account, role: role, key: rowKey) }
 
     /// Seals rows written before seals existed, once, at the first login that can (audited). After that, a row
     /// without a seal is a tampered row.
     func sealLegacyRows(_ db: Database, now: Date) throws {
-        guard try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == nil else { return }
+        if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == mac("row seals in force") { return }
+        guard try !sealsInForce(db) else { throw StoreError.tampered("The seals of this database") }
+        // Rows of older databases hold grounds, conduct tags, ratings, the child flag, incident dates, outcome and
+        // screening reason in plain columns, and recusals by account name: rewrite them sealed, once.
+        for key in try String.fetchAll(db, sql: "SELECT id FROM casefile") {
+            guard let id = CaseID(key) else { continue }
+            try updateRow(db, try loadCase(db, id, unseal: true), now: now)
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, account FROM recusal") {
+            let account: String = row["account"]
+            guard account.count != 64 || !account.allSatisfy(\.isHexDigit) else { continue }
+            try db.execute(sql: "UPDATE recusal SET account = ? WHERE rowid = ?", arguments: [recusalTag(account), row["rowid"] as Int64])
+        }
         let ids = try String.fetchAll(db, sql: "SELECT id FROM casefile WHERE rowSeal IS NULL")
         for id in ids {
             guard let seal = try rowSeal(db, id) else { continue }

@@ -67,7 +67,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('rowSeals', ?)",
                                arguments: [Self.mac("row seals in force", key: Self.rowKey(dataKey))])
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
-                                    detail: "database created with \(role.rawValue) account", at: now, headKey: headKey)
+                                    detail: "database created with \(role.rawValue) account (rows sealed)", at: now, headKey: headKey)
             }
         } catch {
             try? pool.close()
@@ -126,7 +126,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             let role = Role(rawValue: slot["role"]) ?? .supervisor
             // The role is a plain column: it is obeyed only while it matches its seal.
             let seal: String? = slot["roleSeal"]
-            let sealsInForce = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") } != nil
+            let sealsInForce = try pool.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == Self.mac("row seals in force", key: Self.rowKey(dataKey))
+                    || (try Bool.fetchOne(db, sql: "SELECT 1 FROM audit WHERE action = 'seal-rows' OR (action = 'init' AND detail LIKE '%rows sealed%') LIMIT 1") ?? false)
+            }
             if seal != Self.roleSeal(account: name, role: role, key: Self.rowKey(dataKey)), seal != nil || sealsInForce {
                 throw StoreError.tampered("The role of the account \(name)")
             }
@@ -370,11 +373,11 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             let cursor = try Row.fetchCursor(
                 db,
                 sql: "SELECT \(Self.summaryColumns) FROM casefile INDEXED BY casefile_queue"
-                    + " WHERE id NOT IN (SELECT caseId FROM recusal WHERE account = ?)"
+                    + " WHERE id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))"
                     + (supervisorOnly ? " AND (status = 'escalated' OR (queueOpen = 1 AND id IN "
                         + "(SELECT caseId FROM journal WHERE kind = 'review' AND author = ?)))" : "")
                     + " ORDER BY queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq",
-                arguments: supervisorOnly ? [account, account] : [account])
+                arguments: StatementArguments(recusalKeys(account) + (supervisorOnly ? [account] : [])))
             // Few distinct category lists exist: share one array per list instead of splitting every row.
             var categoryLists: [String: [String]] = [:]
             while let row = try cursor.next() {
@@ -558,8 +561,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             throw StoreError.caseNotFound(id.description)
         }
         try checkRowIntact(db, id)
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM recusal WHERE caseId = ? AND account = ?",
-                             arguments: [id.description, session.account]) == true {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM recusal WHERE caseId = ? AND account IN (?, ?)",
+                             arguments: StatementArguments([id.description] + recusalKeys(session.account))) == true {
             throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
         }
         if session.role == .supervisor, status != CaseStatus.escalated.rawValue, try !reviewedClosed(db, id, status: status) {
@@ -616,15 +619,14 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         var reported: [ReportedPerson] = []
         let partyRows = try Row.fetchAll(db, sql: "SELECT * FROM party WHERE caseId = ? ORDER BY position", arguments: [key])
         var affected: AffectedPerson?
-        var details = SealedDetails()
+        var opened = SealedDetails()
         if unseal && identity {
             let sealed = try sealer.openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
             reporter = Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: sealed.name, contact: sealed.contact)
             affected = sealed.affected
         }
-        if unseal, let blob: Data = row["sealedDetails"] {
-            details = try sealer.openJSON(SealedDetails.self, blob, context: "case:\(key):details")
-        }
+        let sealedDetails = try details(row, key: key)
+        if let sealedDetails { opened = sealedDetails }
         if unseal {
             narrative = try sealer.open(row["sealedNarrative"], context: "case:\(key):narrative")
             support = try sealer.open(row["sealedSupport"], context: "case:\(key):support")
@@ -646,23 +648,29 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             }
             return JournalEntry(at: entry["at"], kind: kind, author: entry["author"], text: text, party: entry["party"])
         }
+        // Rows written before the special-category fields were sealed still hold them in plain columns.
         var ratings: FactorRatings?
         if let f: Int = row["frequency"], let s: Int = row["severity"], let t: Int = row["threat"],
            let w: Int = row["wellbeing"], let p: Int = row["power"] {
             ratings = try FactorRatings(frequency: f, severity: s, threat: t, wellbeing: w, power: p)
         }
+        let sealedFields = sealedDetails?.incidentFirst != nil
         var loaded = Case(
             id: id, receivedAt: row["receivedAt"], channel: Channel(rawValue: row["channel"]) ?? .complaint,
-            incidentFirst: row["incidentFirst"], incidentLast: row["incidentLast"], reporter: reporter,
+            incidentFirst: sealedFields ? opened.incidentFirst! : row["incidentFirst"],
+            incidentLast: sealedFields ? opened.incidentLast ?? opened.incidentFirst! : row["incidentLast"], reporter: reporter,
             relationship: Relationship(rawValue: row["relationship"]) ?? .other, reported: reported,
-            categories: Self.split(row["categories"]), grounds: Self.split(row["grounds"]),
-            conductTags: Self.split(row["conductTags"]), childInvolved: row["childInvolved"],
+            categories: Self.split(row["categories"]),
+            grounds: sealedFields ? opened.grounds ?? [] : Self.split(row["grounds"]),
+            conductTags: sealedFields ? opened.conductTags ?? [] : Self.split(row["conductTags"]),
+            childInvolved: sealedFields ? opened.childInvolved ?? false : row["childInvolved"],
             consentShareIdentity: row["consentShareIdentity"], narrative: narrative, supportNeeds: support,
-            status: CaseStatus(rawValue: row["status"]) ?? .new, assessment: ratings,
+            status: CaseStatus(rawValue: row["status"]) ?? .new, assessment: sealedFields ? opened.ratings : ratings,
             escalationLevel: (row["escalationLevel"] as String?).flatMap(EscalationLevel.init(rawValue:)),
-            screeningReason: row["screeningReason"], outcome: (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)),
+            screeningReason: sealedFields ? opened.screeningReason : row["screeningReason"],
+            outcome: sealedFields ? opened.outcome : (row["outcome"] as String?).flatMap(Outcome.init(rawValue:)),
             acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], legalHold: row["legalHold"], journal: journal,
-            affected: affected, wishes: details.wishes, dutyToAct: details.dutyToAct, measures: details.measures ?? [])
+            affected: affected, wishes: opened.wishes, dutyToAct: opened.dutyToAct, measures: opened.measures ?? [])
         loaded.followUpEveryDays = row["followUpDays"]
         return loaded
     }
@@ -680,17 +688,41 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         }
     }
     /// What a case gains as it evolves, sealed together.
+    /// What a case gains as it evolves, and the special-category data nobody may read with `strings`: grounds,
+    /// conduct tags, the five ratings, the child flag, incident dates, outcome and screening reason.
     struct SealedDetails: Codable {
         var wishes: Wishes?
         var dutyToAct: String?
         var measures: [Measure]?
+        var grounds: [String]?
+        var conductTags: [String]?
+        var ratings: FactorRatings?
+        var childInvolved: Bool?
+        var incidentFirst: Date?
+        var incidentLast: Date?
+        var outcome: Outcome?
+        var screeningReason: String?
 
         init() {}
         init(_ item: Case) {
             wishes = item.wishes
             dutyToAct = item.dutyToAct
             measures = item.measures.isEmpty ? nil : item.measures
+            grounds = item.grounds
+            conductTags = item.conductTags
+            ratings = item.assessment
+            childInvolved = item.childInvolved
+            incidentFirst = item.incidentFirst
+            incidentLast = item.incidentLast
+            outcome = item.outcome
+            screeningReason = item.screeningReason
         }
+    }
+
+    /// The sealed details of a row (opened even when the rest stays sealed: ranking needs the ratings).
+    func details(_ row: Row, key: String) throws -> SealedDetails? {
+        guard let blob: Data = row["sealedDetails"] else { return nil }
+        return try sealer.openJSON(SealedDetails.self, blob, context: "case:\(key):details")
     }
     struct SealedParty: Codable { var name: String; var role: String }
 
@@ -704,9 +736,8 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [key, item.id.year, item.id.number, item.receivedAt, item.channel.rawValue, item.status.rawValue,
-                        item.relationship.rawValue, item.incidentFirst, item.incidentLast, item.reporter.pseudonym,
-                        item.reporter.anonymous, Self.join(item.categories), Self.join(item.grounds),
-                        Self.join(item.conductTags), item.childInvolved, item.consentShareIdentity,
+                        item.relationship.rawValue, item.receivedAt, item.receivedAt, item.reporter.pseudonym,
+                        item.reporter.anonymous, Self.join(item.categories), "", "", false, item.consentShareIdentity,
                         try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
                         try sealer.seal(item.narrative, context: "case:\(key):narrative"),
                         try sealer.seal(item.supportNeeds, context: "case:\(key):support"), now])
@@ -727,12 +758,14 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
                     sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, followUpDays = ?, updatedAt = ?
                 WHERE id = ?
                 """,
-            arguments: [item.status.rawValue, item.relationship.rawValue, item.incidentFirst, item.incidentLast,
-                        item.reporter.pseudonym, item.reporter.anonymous, Self.join(item.categories), Self.join(item.grounds),
-                        Self.join(item.conductTags), item.childInvolved, item.consentShareIdentity,
-                        item.escalationLevel?.rawValue, item.screeningReason, item.outcome?.rawValue,
-                        item.acknowledgedAt, item.closedAt, item.legalHold, item.assessment?.frequency, item.assessment?.severity,
-                        item.assessment?.threat, item.assessment?.wellbeing, item.assessment?.power,
+            // Grounds, conduct tags, ratings, the child flag, incident dates, outcome and screening reason live only in
+            // the sealed details; their plain columns hold neutral values (receipt date for the incident dates).
+            arguments: [item.status.rawValue, item.relationship.rawValue, item.receivedAt, item.receivedAt,
+                        item.reporter.pseudonym, item.reporter.anonymous, Self.join(item.categories), "",
+                        "", false, item.consentShareIdentity,
+                        item.escalationLevel?.rawValue, nil as String?, nil as String?,
+                        item.acknowledgedAt, item.closedAt, item.legalHold, nil as Int?, nil as Int?,
+                        nil as Int?, nil as Int?, nil as Int?,
                         try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
                         try sealer.seal(item.narrative, context: "case:\(key):narrative"),
                         try sealer.seal(item.supportNeeds, context: "case:\(key):support"),
@@ -820,11 +853,13 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         try db.execute(
             sql: """
                 UPDATE casefile SET score = ?, band = ?, severeOrPervasive = ?, nextDueAt = ?, nextDueKind = ?, outsideWindow = ?,
+                    supportDuty = ?,
                     queueOpen = ?, queueBand = ?, queueScore = ?, nextDueEpoch = ?, receivedEpoch = ?
                 WHERE id = ?
                 """,
             arguments: [evaluation.score.value, evaluation.score.band?.rawValue, evaluation.score.severeOrPervasive,
                         next?.due, next?.kind.rawValue, evaluation.outsideWindow,
+                        evaluation.deadlines.contains { $0.kind == .support },
                         item.status.isOpen ? 0 : 1, evaluation.score.band.queueRank, -(evaluation.score.value ?? -1),
                         next?.due.timeIntervalSince1970, item.receivedAt.timeIntervalSince1970, item.id.description])
     }

@@ -184,11 +184,13 @@ enum StoreSchema {
             // Sealed details a case gains as it evolves (wishes, duty to act, measures); the follow-up interval agreed for
             // the case (a deadline, so plain like the other dates); the reported person a due-process journal entry
             // concerns (its position in the case's reported list); a random id naming the database's audit head kept
-            // outside the file; the seals (HMACs) of the plain columns that drive behaviour and of each account's role.
+            // outside the file; the seals (HMACs) of the plain columns that drive behaviour and of each account's role;
+            // whether "support offered" is owed (the alerts need it; the well-being rating behind it is sealed).
             try db.execute(sql: """
                 ALTER TABLE casefile ADD COLUMN sealedDetails BLOB;
                 ALTER TABLE casefile ADD COLUMN followUpDays INTEGER;
                 ALTER TABLE casefile ADD COLUMN rowSeal TEXT;
+                ALTER TABLE casefile ADD COLUMN supportDuty BOOLEAN NOT NULL DEFAULT 0;
                 ALTER TABLE keyslot ADD COLUMN roleSeal TEXT;
                 ALTER TABLE journal ADD COLUMN party INTEGER;
                 INSERT OR IGNORE INTO meta (key, value) VALUES ('databaseId', lower(hex(randomblob(16))));
