@@ -12,6 +12,8 @@ final class AssessmentForm: DeskScreen {
     /// The power rating suggested from the reported persons, while it stands unchanged on a first assessment: the form
     /// marks it as a suggestion for the counselor to confirm (by saving) or change.
     private(set) var suggestedPower: Int?
+    /// The ratings the form opened with (the suggestion included).
+    private let initialRatings: FactorRatings
 
     init(detail: DetailScreen, app: DeskApp) {
         self.detail = detail
@@ -21,6 +23,7 @@ final class AssessmentForm: DeskScreen {
             ratings[.power] = power
             suggestedPower = power
         }
+        initialRatings = ratings
         refresh(app: app)
     }
 
@@ -31,6 +34,9 @@ final class AssessmentForm: DeskScreen {
     }
 
     var contexts: [KeyContext] { [.assessment] }
+
+    /// Whether a rating was changed and not saved (the idle lock discards it and says so).
+    var changed: Bool { ratings != initialRatings }
 
     func title(app: DeskApp) -> String { "Assess \(detail.view.item.id) · \(detail.view.item.reporter.pseudonym)" }
 

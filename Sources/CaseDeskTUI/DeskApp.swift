@@ -73,6 +73,7 @@ public final class DeskApp {
 
     /// Reloads the queue and the status-bar counts from the store.
     func reload() {
+        guard lock == nil else { return }
         do {
             loadedVersion = try desk.store.queueVersion()
             let summaries = try desk.queue()
@@ -86,6 +87,7 @@ public final class DeskApp {
     /// Shows the panel of deadlines overdue or due within the warning window. With `onlyIfAny` (on start) nothing
     /// shows when there is none; otherwise an empty panel says so.
     func showDeadlineAlerts(onlyIfAny: Bool = false) {
+        guard lock == nil else { return }
         do {
             let alerts = try desk.store.deadlineAlerts(within: dueSoonHours, now: now)
             if alerts.isEmpty, onlyIfAny { return }
@@ -119,7 +121,7 @@ public final class DeskApp {
     /// Called while no key is pressed: reloads the queue when a case changed elsewhere and the queue is showing
     /// with no search being typed and no dialog open. True when the screen needs drawing again.
     public func refreshWhileIdle() -> Bool {
-        guard stack.last === queue, modals.isEmpty, queue.searchField == nil,
+        guard lock == nil, stack.last === queue, modals.isEmpty, queue.searchField == nil,
               let version = try? desk.store.queueVersion(), version != loadedVersion else { return false }
         reload()
         return true
@@ -256,12 +258,51 @@ public final class DeskApp {
     /// Locks the desk when no key came for the idle limit.
     public func checkIdle(at time: Date = Date()) {
         guard lock == nil, idleLimit > 0, time.timeIntervalSince(lastActivity) >= idleLimit else { return }
-        lock = LockScreen()
+        lockNow()
+    }
+
+    /// Locks the desk and lets go of everything read from the store: a lock that only hid the screen would leave the
+    /// open case, the queue's rows, the alert list, the statistics and the respondents in memory behind it.
+    ///
+    /// What stays is what the unlock needs to reload: the queue's filters, its review switch, and the id of the case
+    /// to select again (the case that was open, else the queue's selection). Every screen above the queue, every
+    /// dialog and panel (with the closures that captured cases), the command line, the message and the counts go;
+    /// a form with typed input is discarded, and the lock screen says so.
+    func lockNow() {
+        let notice = holdsTypedInput
+            ? "Locked after \(Self.duration(idleLimit)) idle; the form you were filling in was discarded." : nil
+        let reselect = stack.reversed().lazy.compactMap { ($0 as? DetailScreen)?.view.item.id }.first
+            ?? queue.selectedCase?.id
+        stack = [queue]
+        modals = []
+        command = nil
+        message = nil
+        counts = (0, 0, 0)
+        loadedVersion = nil
+        queue.unload(reselecting: reselect)
+        lock = LockScreen(notice: notice)
+    }
+
+    /// Whether a form or prompt holds input the counselor typed or chose and has not saved: the intake or edit form,
+    /// an assessment being changed, a reason or journal text being written (also under help).
+    var holdsTypedInput: Bool {
+        let covered = stack.flatMap { ($0 as? HelpScreen)?.covered ?? [] }
+        return stack.contains { ($0 as? IntakeForm)?.dirty == true || ($0 as? AssessmentForm)?.changed == true }
+            || (modals + covered).contains { ($0 as? TextPrompt)?.changed == true }
+    }
+
+    /// "10 minutes", "1 minute", "90 seconds".
+    static func duration(_ interval: TimeInterval) -> String {
+        let seconds = Int(interval.rounded())
+        if seconds >= 60, seconds % 60 == 0 { return seconds == 60 ? "1 minute" : "\(seconds / 60) minutes" }
+        return seconds == 1 ? "1 second" : "\(seconds) seconds"
     }
 
     /// Whether the lock screen is showing.
     public var isLocked: Bool { lock != nil }
 
+    /// After the right passphrase: the queue is read again from the store, with the case selected before the lock
+    /// selected again when it still exists. The desk lands on the queue, never on the case.
     func unlocked() {
         lock = nil
         reload()

@@ -28,14 +28,30 @@ final class QueueScreen: DeskScreen {
 
     var selectedCase: CaseSummary? { visible.indices.contains(selected) ? visible[selected] : nil }
 
+    /// The case to select at the next load, kept by ``unload(reselecting:)`` while the rows are gone.
+    private(set) var reselect: CaseID?
+
     func load(_ summaries: [CaseSummary], app: DeskApp) {
-        let keep = selectedCase?.id
+        let keep = selectedCase?.id ?? reselect
+        reselect = nil
         // A repository gives its queue in queue order (CaseRepository.summaries), so no sort here.
         all = summaries
         let vocabulary = CaseSummary.SearchVocabulary(taxonomy: app.desk.taxonomy)
         searchTexts = all.map { ContiguousArray($0.searchText(vocabulary).utf8) }
         lastFilter = nil
         refilter(app: app, keeping: keep)
+    }
+
+    /// Forgets every row and the search texts built from them (the idle lock). The filters, the review switch and the
+    /// position stay; `id` is selected again at the next ``load(_:app:)`` when the store still has it.
+    func unload(reselecting id: CaseID?) {
+        reselect = id
+        all = []
+        visible = []
+        visibleIndices = []
+        searchTexts = []
+        lastFilter = nil
+        searchField = nil
     }
 
     /// Whether the queue is the escalation review: escalated cases only, highest level first, then score.

@@ -5,6 +5,8 @@ final class TextPrompt: DeskModal {
     var field: TextField
     var error: String?
     let secret: Bool
+    /// The text the prompt opened with: anything else was typed.
+    let initial: String
     /// Return an error text to keep the prompt open.
     let onSubmit: (DeskApp, String) -> String?
 
@@ -12,11 +14,15 @@ final class TextPrompt: DeskModal {
         self.title = title
         self.label = label
         field = TextField(initial)
+        self.initial = initial
         self.secret = secret
         self.onSubmit = onSubmit
     }
 
     var contexts: [KeyContext] { [.prompt, .textEntry] }
+
+    /// Whether the counselor has typed something (the idle lock discards it and says so).
+    var changed: Bool { field.text != initial }
 
     func perform(_ action: DeskAction, key: Key, app: DeskApp) {
         switch action {

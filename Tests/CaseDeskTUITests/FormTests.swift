@@ -416,7 +416,8 @@ struct ChromeTests {
         Fixture.type(app, "o")
         Fixture.press(app, [.enter])
         #expect(!app.isLocked)
-        #expect(app.stack.last is DetailScreen, "unlocking returns to where the counselor was")
+        #expect(app.stack.count == 1 && app.stack.last === app.queue, "unlocking lands on the queue, read again from the store")
+        #expect(app.queue.selectedCase?.id == CaseID("C-2026-0045"), "with the case that was open selected")
     }
 
     @Test func terminalProblems() {
