@@ -6,12 +6,12 @@ import Foundation
 public enum BenchDatabase {
     public static let passphrase = "benchmark passphrase"
     /// Bump when the generator changes, so cached databases are rebuilt.
-    public static let generatorVersion = 2
+    public static let generatorVersion = 3
 
     /// Creates a database of `count` synthetic cases at `path`, imported in batches (one transaction each).
     @discardableResult
     public static func build(at path: String, count: Int, config: ConfidantConfiguration, now: Date,
-                             kdfRounds: Int = 1 << 15, batch: Int = 5_000) throws -> SQLiteCaseStore {
+                             kdfRounds: Int = KDFParameters.standardRounds, batch: Int = 5_000) throws -> SQLiteCaseStore {
         let store = try SQLiteCaseStore.create(at: path, passphrase: passphrase, evaluator: config.evaluator(),
                                                kdfRounds: kdfRounds, now: now)
         let intakes = SyntheticCases.intakes(count: count, now: now, taxonomy: config.taxonomy)

@@ -91,6 +91,18 @@ for size in options.sizes {
         try SQLiteCaseStore.open(at: path, passphrase: BenchDatabase.passphrase, evaluator: config.evaluator(), now: now)
     }
 
+    // The key derivation alone (scrypt at the default cost), then the first screen without it: the two parts of
+    // "open + first screen".
+    timings.append(try Timing.measure("scrypt key derivation (N=2^17, r=8, p=1)", runs: runs) {
+        _ = try KDFParameters.fresh().deriveKey(from: BenchDatabase.passphrase)
+    })
+    let unlocked = try open()
+    timings.append(Timing.measure("first screen once unlocked (80×24)", runs: runs) {
+        let app = DeskApp(launch: DeskLaunch(desk: CaseDesk(store: unlocked), banner: nil) { _ in true }, calendar: .utc,
+                          idleLimit: nil, now: now)
+        _ = app.render(width: 80, height: 24)
+    })
+
     // Open the database (key derivation included), load the queue and paint the first screen: everything between
     // the passphrase and a usable desk. The deadline alert panel follows the first paint (see DeskLauncher).
     timings.append(try Timing.measure("open + first screen (80×24)", runs: runs) {

@@ -261,3 +261,18 @@ struct CaseEvolvesTests {
         try Fixtures.scoring.validate(against: Fixtures.taxonomy)
     }
 }
+
+@Suite("Imports refuse unknown keys too")
+struct ImportUnknownKeyTests {
+    @Test("A JSON import with a misspelled field is refused, naming the case and the nearest key")
+    func misspelledField() {
+        let json = #"[{"channel":"complaint","incidentFirst":"2026-11-01","reporter":{"anonymous":true},"relationship":"staff","reported":[],"categories":["harassment"],"narrative":"x","suportNeeds":"talk"}]"#
+        do {
+            _ = try CaseJSONImport(file: "cases.json").plan(Data(json.utf8))
+            Issue.record("accepted")
+        } catch {
+            #expect("\(error)".contains("'suportNeeds' is not a field of a case; did you mean 'supportNeeds'?"), "\(error)")
+            #expect("\(error)".contains("case 1"), "\(error)")
+        }
+    }
+}

@@ -30,6 +30,12 @@ public struct CaseJSONImport {
             guard let object = element as? [String: Any] else {
                 throw ImportError(file: file, location: location, problem: "is not a JSON object")
             }
+            // A misspelled optional field is refused, never dropped.
+            do {
+                try StrictJSON.check(object, against: StrictJSON.intake)
+            } catch let error as CaseError {
+                throw ImportError(file: file, location: location, problem: error.description)
+            }
             let canonical = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             let intake: CaseIntake
             do {

@@ -17,6 +17,8 @@ struct UserCommand: ParsableCommand {
         @Option(help: "counselor, supervisor or admin.") var role: String = "counselor"
         @Option(name: .customLong("alias"), help: "A name this person could be reported under (repeatable); they are recused from such cases.")
         var aliases: [String] = []
+        @Option(name: .customLong("aliases-file"), help: "Read the aliases from a file (one a line), or - for standard input, instead of the command line.")
+        var aliasesFile: String?
 
         func run() throws {
             try reportingErrors {
@@ -27,7 +29,9 @@ struct UserCommand: ParsableCommand {
                 let desk = try database.openDesk(with: config)
                 let passphrase = try Passphrase.obtainNew(
                     for: name, variable: "CONFIDANT_NEW_PASSPHRASE", policy: config.passphrasePolicy)
-                try desk.store.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases, now: desk.clock())
+                let fromFile = try aliasesFile.map { String(decoding: try readInput($0), as: UTF8.self)
+                    .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
+                try desk.store.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases + fromFile, now: desk.clock())
                 Console.out("Added the \(parsedRole.rawValue) account '\(name)'.")
             }
         }

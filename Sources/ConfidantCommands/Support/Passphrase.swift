@@ -94,8 +94,13 @@ enum Passphrase {
         silent.c_lflag &= ~tcflag_t(ECHO)
         silent.c_lflag |= tcflag_t(ECHONL)
         _ = prompt.withCString { write(fd, $0, strlen($0)) }
+        // Ctrl-C (or a hang-up, or kill) while the echo is off must not leave the terminal silent.
+        TerminalEcho.remember(original)
         guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else { return nil }
-        defer { _ = tcsetattr(fd, TCSAFLUSH, &original) }
+        defer {
+            _ = tcsetattr(fd, TCSAFLUSH, &original)
+            TerminalEcho.forget()
+        }
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
         while read(fd, &byte, 1) == 1 {
@@ -103,5 +108,44 @@ enum Passphrase {
             bytes.append(byte)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Puts the terminal's echo back when a signal ends the process at a passphrase prompt, then lets the signal take its
+/// course. The saved settings live in a global because a signal handler can capture nothing.
+enum TerminalEcho {
+    nonisolated(unsafe) private static var saved = termios()
+    nonisolated(unsafe) private static var armed = false
+    private static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
+
+    static func remember(_ settings: termios) {
+        saved = settings
+        armed = true
+        for signal in signals { _ = Glibc.signal(signal, restoreAndReraise) }
+        // A process may start with these signals blocked (inherited from whatever launched it): a person at the
+        // prompt expects Ctrl-C to work.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in signals { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+    }
+
+    static func forget() {
+        armed = false
+        for signal in signals { _ = Glibc.signal(signal, SIG_DFL) }
+    }
+
+    private static let restoreAndReraise: @convention(c) (Int32) -> Void = { number in
+        if TerminalEcho.armed {
+            let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
+            if fd >= 0 {
+                var settings = TerminalEcho.saved
+                _ = tcsetattr(fd, TCSANOW, &settings)
+                _ = write(fd, "\n", 1)
+                close(fd)
+            }
+        }
+        _ = Glibc.signal(number, SIG_DFL)
+        _ = raise(number)
     }
 }

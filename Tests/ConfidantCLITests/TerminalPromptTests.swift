@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// The prompts on a real terminal (tmux): a wrong passphrase asks again, a weak new one asks again, and Ctrl-C at a
+/// prompt gives the terminal its echo back.
+@Suite("Passphrase prompts on a terminal", .serialized)
+struct TerminalPromptTests {
+    struct Tmux {
+        let session = "confidant-prompt-\(UUID().uuidString.prefix(8))"
+        let cli: CLIHarness
+
+        @discardableResult
+        func tmux(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["tmux"] + arguments
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = Pipe()
+            try process.run()
+            let data = out.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        func start() throws {
+            let env = "HOME=\(cli.directory.path) CONFIDANT_DB=\(cli.database) CONFIDANT_DATA=\(CLIHarness.packageRoot.appendingPathComponent("Data").path) TERM=xterm"
+            try tmux(["new-session", "-d", "-s", session, "-x", "250", "-y", "30",
+                      "env -i PATH=/usr/bin:/bin \(env) PS1='ready> ' bash --norc --noprofile"])
+            // Keys typed before the shell has set up its line editor are flushed: wait for its prompt.
+            _ = try waitFor("ready>")
+        }
+
+        func type(_ text: String) throws { try tmux(["send-keys", "-t", session, "-l", text]) }
+        func press(_ key: String) throws { try tmux(["send-keys", "-t", session, key]) }
+        func screen() throws -> String { try tmux(["capture-pane", "-t", session, "-p"]) }
+
+        /// Waits up to `seconds` for `text` on the screen (capture-pane drops trailing spaces: leave them out).
+        func waitFor(_ text: String, seconds: Double = 20) throws -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if try screen().contains(text) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+
+        func stop() { _ = try? tmux(["kill-session", "-t", session]) }
+    }
+
+    func prepared() throws -> CLIHarness {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        return cli
+    }
+
+    @Test("A wrong passphrase asks again; the right one then opens, and says a wrong one was given")
+    func wrongPassphraseAsksAgain() throws {
+        let term = Tmux(cli: try prepared())
+        try term.start()
+        defer { term.stop() }
+        try term.type("\(CLIHarness.binary) list")
+        try term.press("Enter")
+        #expect(try term.waitFor("Passphrase for amani:"))
+        try term.type("wrong horse battery")
+        try term.press("Enter")
+        #expect(try term.waitFor("The passphrase is not correct; try again."))
+        try term.type("correct horse battery")
+        try term.press("Enter")
+        #expect(try term.waitFor("C-2026-0001"))
+        #expect(try term.screen().contains("1 wrong passphrase was given since the last login"))
+    }
+
+    @Test("Ctrl-C at the passphrase prompt gives the terminal its echo back")
+    func ctrlCRestoresEcho() throws {
+        let term = Tmux(cli: try prepared())
+        try term.start()
+        defer { term.stop() }
+        try term.type("\(CLIHarness.binary) list")
+        try term.press("Enter")
+        #expect(try term.waitFor("Passphrase for amani:"))
+        try term.press("C-c")
+        try term.type("echo ECHO-STATE:$(stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo)")
+        try term.press("Enter")
+        #expect(try term.waitFor("ECHO-STATE:echo"))
+        #expect(!(try term.screen()).contains("ECHO-STATE:-echo"))
+    }
+
+    @Test("init asks again for a weak new passphrase, then for it twice")
+    func weakNewPassphraseAsksAgain() throws {
+        let cli = CLIHarness()
+        let term = Tmux(cli: cli)
+        try term.start()
+        defer { term.stop() }
+        try term.type("\(CLIHarness.binary) init --account amani --organisation 'Civil Connections'")
+        try term.press("Enter")
+        #expect(try term.waitFor("New passphrase for amani:"))
+        try term.type("qwertyuiopasdf")
+        try term.press("Enter")
+        #expect(try term.waitFor("The passphrase is too weak: it runs along the keyboard or the alphabet."))
+        try term.type("tea at four on the terrace")
+        try term.press("Enter")
+        #expect(try term.waitFor("Repeat the passphrase for amani:"))
+        try term.type("tea at four on the terrace")
+        try term.press("Enter")
+        #expect(try term.waitFor("with the counselor account 'amani' for Civil Connections."))
+    }
+}
