@@ -31,9 +31,7 @@ extension Case {
         case .withdrawn:
             guard !trimmedNote.isEmpty else { throw CaseError.reasonRequired("record a withdrawal") }
         case .closed:
-            guard let outcome else { throw CaseError.outcomeRequired }
-            if outcome == .substantiated, measures.isEmpty { throw CaseError.measuresRequired }
-            if outcome != .substantiated, !measures.isEmpty { throw CaseError.measuresWithoutSubstantiation }
+            try Self.checkClosing(outcome: outcome, measures: measures)
         default:
             break
         }
@@ -56,6 +54,13 @@ extension Case {
         }
         if !trimmedNote.isEmpty { text += ": \(trimmedNote)" }
         appendJournal(JournalEntry(at: now, kind: .status, author: author, text: text))
+    }
+
+    /// Closing needs an outcome, and the measures taken when (and only when) the case was substantiated.
+    static func checkClosing(outcome: Outcome?, measures: [Measure]) throws {
+        guard let outcome else { throw CaseError.outcomeRequired }
+        if outcome == .substantiated, measures.isEmpty { throw CaseError.measuresRequired }
+        if outcome != .substantiated, !measures.isEmpty { throw CaseError.measuresWithoutSubstantiation }
     }
 
     /// Reopens a closed, withdrawn or screened-out case: it returns to assessing, its deadlines run again from now

@@ -150,7 +150,7 @@ extension Case {
         return changes.map(\.field)
     }
 
-    /// The rules intake applies to a case record, for a record changed after intake.
+    /// The rules every case record meets, at intake and after an edit.
     func validateRecord(taxonomy: Taxonomy) throws {
         guard incidentLast >= incidentFirst else {
             throw CaseError.invalidField(field: "last incident date", problem: "is before the first incident date")

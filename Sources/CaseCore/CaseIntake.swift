@@ -119,27 +119,11 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
         let received = try receivedAt.map { try Self.date($0, field: "received-at date") } ?? now
         let first = try Self.date(incidentFirst, field: "first incident date")
         let last = try incidentLast.map { try Self.date($0, field: "last incident date") } ?? first
-        guard last >= first else {
-            throw CaseError.invalidField(field: "last incident date", problem: "is before the first incident date")
-        }
-        guard first <= received.addingTimeInterval(86_400) else {
-            throw CaseError.invalidField(field: "first incident date", problem: "is after the report was received")
-        }
         guard received <= now.addingTimeInterval(86_400) else {
             throw CaseError.invalidField(field: "received-at date", problem: "is in the future")
         }
-        let narrative = narrative.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !narrative.isEmpty else { throw CaseError.invalidField(field: "narrative", problem: "is empty") }
-        guard !categories.isEmpty else { throw CaseError.invalidField(field: "category list", problem: "is empty; choose at least one") }
-        try taxonomy.validate(categories: categories, grounds: grounds ?? [], conductTags: conductTags ?? [])
-        for person in reported where person.name.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw CaseError.invalidField(field: "reported person's name", problem: "is empty")
-        }
         let anonymous = reporter.anonymous ?? (channel == .whistleblowing)
         let name = reporter.name?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !anonymous, name?.isEmpty ?? true {
-            throw CaseError.invalidField(field: "reporter's name", problem: "is empty; mark the report anonymous instead")
-        }
         let pseudonym = reporter.pseudonym?.trimmingCharacters(in: .whitespaces)
         let affectedPerson = try affected.map { input -> AffectedPerson in
             let given = input.pseudonym?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -151,15 +135,18 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
                                   name: name?.nilIfEmpty, contact: input.contact?.nilIfEmpty)
         }
         if let measures, !measures.isEmpty, outcome != .substantiated { throw CaseError.measuresWithoutSubstantiation }
-        return Case(
+        let item = Case(
             id: id, receivedAt: received, channel: channel, incidentFirst: first, incidentLast: last,
             reporter: Reporter(
                 pseudonym: (pseudonym?.isEmpty ?? true) ? fallbackPseudonym : pseudonym!,
                 anonymous: anonymous, name: name, contact: reporter.contact),
             relationship: relationship, reported: reported, categories: categories, grounds: grounds ?? [],
             conductTags: conductTags ?? [], childInvolved: childInvolved ?? false,
-            consentShareIdentity: consentShareIdentity ?? false, narrative: narrative,
+            consentShareIdentity: consentShareIdentity ?? false, narrative: narrative.trimmingCharacters(in: .whitespacesAndNewlines),
             supportNeeds: supportNeeds ?? "", affected: affectedPerson, wishes: wishes)
+        // The same rules as a case corrected after intake (``Case/validateRecord(taxonomy:)``).
+        try item.validateRecord(taxonomy: taxonomy)
+        return item
     }
 
     static func date(_ text: String, field: String) throws -> Date {

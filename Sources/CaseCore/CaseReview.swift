@@ -46,9 +46,8 @@ extension Case {
             status = .formalProcedure
             summary = "accepted for a formal procedure (status escalated → formal-procedure)"
         case .close:
+            try Self.checkClosing(outcome: outcome, measures: measures)
             guard let outcome else { throw CaseError.outcomeRequired }
-            if outcome == .substantiated, measures.isEmpty { throw CaseError.measuresRequired }
-            if outcome != .substantiated, !measures.isEmpty { throw CaseError.measuresWithoutSubstantiation }
             status = .closed
             closedAt = now
             self.outcome = outcome
