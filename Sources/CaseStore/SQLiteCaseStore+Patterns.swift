@@ -16,9 +16,14 @@ extension SQLiteCaseStore {
         var alerts: [DeadlineAlert] = []
         try read { db in
             var journals: [String: [JournalEntry]] = [:]
+            // The kinds deadlines depend on, for every open case; every entry only for the few cases with a review
+            // (a review is acted on by whatever entry comes next).
+            let kindList = Self.deadlineKinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
             let entries = try Row.fetchCursor(db, sql: """
                 SELECT j.caseId, j.kind, j.at FROM journal j JOIN casefile c ON c.id = j.caseId
                 WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
+                  AND (j.kind IN (\(kindList))
+                       OR j.caseId IN (SELECT caseId FROM journal WHERE kind = 'review'))
                 ORDER BY j.caseId, j.id
                 """)
             while let row = try entries.next() {
@@ -50,6 +55,12 @@ extension SQLiteCaseStore {
             }
         }
         return alerts.sorted { ($0.deadline.due, $0.caseID) < ($1.deadline.due, $1.caseID) }
+    }
+
+    /// Journal kinds the deadlines depend on (besides what follows a review).
+    static let deadlineKinds: [JournalEntry.Kind] = JournalEntry.Kind.allCases.filter {
+        $0.isContact || [.letter, .feedback, .support, .supportDeclined, .reopen, .disclosure, .reporterTold, .tellingDeferred,
+                         .review].contains($0)
     }
 
     /// Reported persons named in more than one case the session may see. A counselor gets names and roles;

@@ -220,3 +220,22 @@ struct ForgedRowsCLITests {
         #expect(flipped.stderr.hasPrefix("confidant: The role of the account sam was changed outside Confidant"))
     }
 }
+
+@Suite("A login that cannot be audited")
+struct LoginFailsClosedTests {
+    @Test("When the login cannot be written into the audit log, the command shows nothing and fails")
+    func failsClosed() throws {
+        let cli = CLIHarness()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [cli.database, "CREATE TRIGGER no_login BEFORE INSERT ON audit WHEN NEW.action = 'login' BEGIN SELECT RAISE(ABORT, 'disk refused'); END;"]
+        try process.run()
+        process.waitUntilExit()
+        let listed = try cli.run(["list"])
+        #expect(listed.status != 0)
+        #expect(listed.stdout.isEmpty)
+        #expect(listed.stderr.hasPrefix("confidant: "))
+    }
+}

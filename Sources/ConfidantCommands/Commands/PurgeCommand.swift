@@ -30,6 +30,9 @@ struct PurgeCommand: ParsableCommand {
                 guard isatty(0) == 1 else {
                     throw ValidationError("Confirm with --yes to purge without a terminal; nothing was purged.")
                 }
+                // The list is shown before the question: the login goes into the audit log first.
+                try OpenedDesk.shared.recordLogin()
+                Console.flush()
                 print("Type PURGE to remove them for good: ", terminator: "")
                 guard readLine() == "PURGE" else {
                     Console.out("Nothing was purged.")

@@ -68,6 +68,15 @@ extension DatabaseOptions {
     }
 }
 
+/// Standard output held back until a command succeeded.
+final class PendingOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data = Data()
+
+    func append(_ more: Data) { lock.withLock { data.append(more) } }
+    func take() -> Data { lock.withLock { defer { data = Data() }; return data } }
+}
+
 /// The desk a command opened, so its login is recorded once the command has succeeded (and never for a refused one).
 final class OpenedDesk: @unchecked Sendable {
     static let shared = OpenedDesk()
@@ -93,15 +102,22 @@ final class CommandClock: @unchecked Sendable {
 }
 
 /// Runs a command body, turning any failure into one sentence on stderr and a non-zero exit.
+///
+/// What a command prints is held back until its login is in the audit log: if that write fails, nothing is shown
+/// (the command fails closed), and a refused command shows only its one sentence.
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
         try OpenedDesk.shared.recordLogin()
+        Console.flush()
     } catch let exit as ExitCode {
+        Console.flush()
         throw exit
     } catch let error as ValidationError {
+        Console.discard()
         throw error
     } catch {
+        Console.discard()
         Console.error(describe(error))
         throw ExitCode.failure
     }
@@ -117,9 +133,18 @@ enum Console {
         FileHandle.standardError.write(Data(("confidant: " + message + "\n").utf8))
     }
 
-    static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
+    static func out(_ text: String) { write(text + "\n") }
+
+    /// Output, held until the command has succeeded (see ``reportingErrors(_:)``).
+    static func write(_ text: String) { pending.append(Data(text.utf8)) }
+
+    /// Shows what was held back.
+    static func flush() { FileHandle.standardOutput.write(pending.take()) }
+
+    /// Drops what was held back (the command failed).
+    static func discard() { _ = pending.take() }
+
+    private static let pending = PendingOutput()
 
     /// Pretty-printed JSON with sorted keys, the form every `--json` output takes.
     static func json<T: Encodable>(_ value: T) throws {

@@ -15,7 +15,7 @@ enum OutputFile {
     /// Writes `text` to `path` (relative paths from the current directory), or to standard output when `path` is nil.
     static func emit(_ text: String, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Console.write(text)
             return
         }
         try write(Data(text.utf8), to: DatabaseLocation.absolute(path))
