@@ -57,10 +57,13 @@ extension Case {
     }
 
     /// Closing needs an outcome, and the measures taken when (and only when) the case was substantiated.
-    static func checkClosing(outcome: Outcome?, measures: [Measure]) throws {
+    /// Returns the outcome.
+    @discardableResult
+    static func checkClosing(outcome: Outcome?, measures: [Measure]) throws -> Outcome {
         guard let outcome else { throw CaseError.outcomeRequired }
         if outcome == .substantiated, measures.isEmpty { throw CaseError.measuresRequired }
         if outcome != .substantiated, !measures.isEmpty { throw CaseError.measuresWithoutSubstantiation }
+        return outcome
     }
 
     /// Reopens a closed, withdrawn or screened-out case: it returns to assessing, its deadlines run again from now

@@ -46,8 +46,7 @@ extension Case {
             status = .formalProcedure
             summary = "accepted for a formal procedure (status escalated → formal-procedure)"
         case .close:
-            try Self.checkClosing(outcome: outcome, measures: measures)
-            guard let outcome else { throw CaseError.outcomeRequired }
+            let outcome = try Self.checkClosing(outcome: outcome, measures: measures)
             status = .closed
             closedAt = now
             self.outcome = outcome

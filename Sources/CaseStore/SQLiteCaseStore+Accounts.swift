@@ -34,16 +34,11 @@ extension SQLiteCaseStore {
         // and the audit would name the wrong person. (The slow key derivations happen outside the write transaction.)
         let slots = try read { db in try Row.fetchAll(db, sql: "SELECT account, salt, rounds, blockSize, parallelism, wrappedKey FROM keyslot") }
         for slot in slots {
-            let existing = KDFParameters(salt: slot["salt"], rounds: slot["rounds"], blockSize: slot["blockSize"],
-                                         parallelism: slot["parallelism"])
-            if Sealer.unwrap(slot["wrappedKey"], with: try existing.deriveKey(from: passphrase), account: slot["account"]) != nil {
+            if Sealer.unwrap(slot["wrappedKey"], with: try Self.kdfParameters(slot).deriveKey(from: passphrase), account: slot["account"]) != nil {
                 throw StoreError.passphraseInUse(account: name)
             }
         }
-        let rounds = try read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kdfRounds'").flatMap(Int.init)
-        } ?? KDFParameters.standardRounds
-        let params = KDFParameters.fresh(rounds: rounds)
+        let params = KDFParameters.fresh(rounds: try read(Self.requiredKDFRounds))
         let wrapped = try Sealer.wrap(dataKey, with: params.deriveKey(from: passphrase), account: name)
         try write { db in
             try checkCanManageAccounts(db)

@@ -14,44 +14,45 @@ extension SQLiteCaseStore {
         if !acknowledging, let stale = staleCopy.value { throw StoreError.auditBroken(stale) }
         let login = pendingLogin.value
         do {
-            let result = try pool.write { db in
+            let (result, head) = try pool.write { db in
                 _ = changedRows.take()
                 if !acknowledging, let login { try recordLogin(db, at: login) }
                 let result = try body(db)
                 if acknowledging, let login { try recordLogin(db, at: login) }
                 try sealChangedRows(db)
-                return result
+                return (result, try Self.auditHead(db))
             }
             if login != nil {
                 pendingLogin.set(nil)
                 pendingRewrap.set(nil)
             }
-            recordHeadOutside()
+            Self.keepOutside(head)
             return result
         } catch {
             throw Self.mapError(error, path: path)
         }
     }
 
-    /// The id naming this database's audit head outside the file.
-    func databaseID() -> String? {
-        try? pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'") }
+    /// The file keeping this database's audit head outside it, and the last entry now.
+    static func auditHead(_ db: Database) throws -> (file: AuditHeadFile, last: (id: Int64, hash: String))? {
+        guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'"),
+              let file = AuditHeadFile(databaseID: id), let last = try AuditLog.lastEntry(db) else { return nil }
+        return (file, last)
     }
 
     /// Keeps the last audit entry outside the file, for ``compareWithHeadOutside()``.
-    func recordHeadOutside() {
-        guard let id = databaseID(), let file = AuditHeadFile(databaseID: id),
-              let last = try? pool.read({ db in try AuditLog.lastEntry(db) }) else { return }
-        file.write(id: last.id, hash: last.hash)
+    static func keepOutside(_ head: (file: AuditHeadFile, last: (id: Int64, hash: String))?) {
+        guard let head else { return }
+        head.file.write(id: head.last.id, hash: head.last.hash)
     }
 
     /// Compares the log with the head this machine kept: a log that ends before it, or differs at it, is an older or
     /// another copy put in place of the file.
     func compareWithHeadOutside() throws -> String? {
-        guard let id = databaseID(), let file = AuditHeadFile(databaseID: id), let known = file.read() else { return nil }
-        return try read { db -> String? in
-            guard let last = try AuditLog.lastEntry(db), last.id >= known.id else {
-                return "this file's audit log ends at entry \(try AuditLog.lastEntry(db)?.id ?? 0), but this machine last saw entry "
+        try read { db -> String? in
+            guard let head = try Self.auditHead(db), let known = head.file.read() else { return nil }
+            guard head.last.id >= known.id else {
+                return "this file's audit log ends at entry \(head.last.id), but this machine last saw entry "
                     + "\(known.id): it was replaced by an older copy"
             }
             let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [known.id])

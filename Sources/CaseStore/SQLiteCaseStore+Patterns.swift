@@ -5,9 +5,9 @@ import GRDB
 extension SQLiteCaseStore {
     /// Deadlines overdue or due within `hours` across the cases this session may see, most pressing first.
     ///
-    /// Two queries: each open case's dates, band and well-being rating, and the kind and date of every journal entry
-    /// of the open cases (from the (case, kind, date) index; deadlines are met by the work the journal records); then the domain's ``DeadlineCalculator`` on a case
-    /// holding just those. Opens no sealed field.
+    /// Two queries: each open case's dates, band and "support owed" flag, and the kind and date of the journal entries
+    /// deadlines depend on (deadlines are met by the work the journal records); then the domain's
+    /// ``DeadlineCalculator`` on a case holding just those. Opens no sealed field.
     public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
         try checkCanRead()
         let supervisorOnly = session.role == .supervisor

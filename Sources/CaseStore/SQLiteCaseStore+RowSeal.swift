@@ -67,10 +67,15 @@ extension SQLiteCaseStore {
     /// Whether this database's rows are sealed: its marker says so, or its audit log does (so removing the marker
     /// does not turn forged rows into "older" ones).
     func sealsInForce(_ db: Database) throws -> Bool {
-        if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == mac("row seals in force") { return true }
+        if try sealMarkerValid(db) { return true }
         return try Bool.fetchOne(db, sql: """
             SELECT 1 FROM audit WHERE action = 'seal-rows' OR (action = 'init' AND detail LIKE '%rows sealed%') LIMIT 1
             """) ?? false
+    }
+
+    /// Whether the database's marker says its rows are sealed (an HMAC nobody without the key can write).
+    func sealMarkerValid(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == mac("row seals in force")
     }
 
     func roleSeal(account: String, role: Role) -> String { Self.roleSeal(account: account, role: role, key: rowKey) }
@@ -78,23 +83,19 @@ extension SQLiteCaseStore {
     /// Seals rows written before seals existed, once, at the first login that can (audited). After that, a row
     /// without a seal is a tampered row.
     func sealLegacyRows(_ db: Database, now: Date) throws {
-        if try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == mac("row seals in force") { return }
+        if try sealMarkerValid(db) { return }
         guard try !sealsInForce(db) else { throw StoreError.tampered("The seals of this database") }
         // Rows of older databases hold grounds, conduct tags, ratings, the child flag, incident dates, outcome and
-        // screening reason in plain columns, and recusals by account name: rewrite them sealed, once.
-        for key in try String.fetchAll(db, sql: "SELECT id FROM casefile") {
-            guard let id = CaseID(key) else { continue }
+        // screening reason in plain columns, and recusals by account name: rewrite them sealed, once. Each rewritten
+        // row is sealed with the transaction (``sealChangedRows(_:)``).
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM casefile").compactMap(CaseID.init)
+        for id in ids {
             try updateRow(db, try loadCase(db, id, unseal: true), now: now)
         }
         for row in try Row.fetchAll(db, sql: "SELECT rowid, account FROM recusal") {
             let account: String = row["account"]
             guard account.count != 64 || !account.allSatisfy(\.isHexDigit) else { continue }
             try db.execute(sql: "UPDATE recusal SET account = ? WHERE rowid = ?", arguments: [recusalTag(account), row["rowid"] as Int64])
-        }
-        let ids = try String.fetchAll(db, sql: "SELECT id FROM casefile WHERE rowSeal IS NULL")
-        for id in ids {
-            guard let seal = try rowSeal(db, id) else { continue }
-            try db.execute(sql: "UPDATE casefile SET rowSeal = ? WHERE id = ?", arguments: [seal, id])
         }
         for slot in try Row.fetchAll(db, sql: "SELECT account, role FROM keyslot WHERE roleSeal IS NULL") {
             let role = Role(rawValue: slot["role"]) ?? .supervisor

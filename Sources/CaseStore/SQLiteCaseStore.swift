@@ -78,7 +78,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: account, role: role),
                                     dataKey: dataKey, evaluator: evaluator)
         store.passphrasePolicy = passphrasePolicy ?? PassphrasePolicy()
-        store.recordHeadOutside()
+        Self.keepOutside(try pool.read(Self.auditHead))
         return store
     }
 
@@ -117,33 +117,26 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         let delay = failureDelay(after: failures)
         if delay > 0 { pause(delay) }
         for slot in slots {
-            let params = KDFParameters(salt: slot["salt"], rounds: slot["rounds"], blockSize: slot["blockSize"],
-                                       parallelism: slot["parallelism"])
+            let params = kdfParameters(slot)
             let name: String = slot["account"]
             guard let dataKey = Sealer.unwrap(slot["wrappedKey"], with: try params.deriveKey(from: passphrase), account: name) else {
                 continue
             }
             let role = Role(rawValue: slot["role"]) ?? .supervisor
-            // The role is a plain column: it is obeyed only while it matches its seal.
-            let seal: String? = slot["roleSeal"]
-            let sealsInForce = try pool.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == Self.mac("row seals in force", key: Self.rowKey(dataKey))
-                    || (try Bool.fetchOne(db, sql: "SELECT 1 FROM audit WHERE action = 'seal-rows' OR (action = 'init' AND detail LIKE '%rows sealed%') LIMIT 1") ?? false)
-            }
-            if seal != Self.roleSeal(account: name, role: role, key: Self.rowKey(dataKey)), seal != nil || sealsInForce {
-                throw StoreError.tampered("The role of the account \(name)")
-            }
             let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: name, role: role),
                                         dataKey: dataKey, evaluator: evaluator)
+            // The role is a plain column: it is obeyed only while it matches its seal.
+            let seal: String? = slot["roleSeal"]
+            if seal != store.roleSeal(account: name, role: role), try seal != nil || store.read(store.sealsInForce) {
+                throw StoreError.tampered("The role of the account \(name)")
+            }
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
             store.pendingLogin.set(now)
             store.passphrasePolicy = passphrasePolicy
             store.staleCopy.set(try store.compareWithHeadOutside())
             // A slot wrapped at a lower cost than this database asks for is re-wrapped with the login record.
-            let required = try pool.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kdfRounds'").flatMap(Int.init)
-            } ?? KDFParameters.standardRounds
+            let required = try store.read(Self.requiredKDFRounds)
             if params.rounds < required || params.blockSize < 8 {
                 let stronger = KDFParameters.fresh(rounds: required)
                 store.pendingRewrap.set(Rewrap(params: stronger,
@@ -209,6 +202,16 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         return try DatabasePool(path: path, configuration: config)
+    }
+
+    /// The scrypt parameters a key slot row was wrapped with.
+    static func kdfParameters(_ slot: Row) -> KDFParameters {
+        KDFParameters(salt: slot["salt"], rounds: slot["rounds"], blockSize: slot["blockSize"], parallelism: slot["parallelism"])
+    }
+
+    /// The scrypt cost this database asks of its key slots (set at `init`; the default for older databases).
+    static func requiredKDFRounds(_ db: Database) throws -> Int {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'kdfRounds'").flatMap(Int.init) ?? KDFParameters.standardRounds
     }
 
     static func insertKeySlot(_ db: Database, account: String, role: Role, params: KDFParameters, wrapped: Data, now: Date,
