@@ -48,18 +48,20 @@ let package = Package(
         .executableTarget(name: "confidant", dependencies: ["ConfidantCommands"]),
         // Test-only: the same command line with its clock fixed by $CONFIDANT_NOW (not a product, never installed).
         .executableTarget(name: "confidant-test-clock", dependencies: ["ConfidantCommands", "CaseCore"]),
+        // Test-only: the one way tests run a program (its own session, no controlling terminal, pipes served together).
+        .target(name: "TestKit", path: "Tests/TestKit"),
         .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore"]),
         .testTarget(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "CaseCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]),
-        .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore"]),
+        .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore", "TestKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore", "TestKit"]),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "CaseCore", "CaseStore"]),
         // Crash, disk-full, read-only, concurrency and fuzz tests (see RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: ["CaseCore", "CaseStore", "BenchSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["CaseCore", "CaseStore", "BenchSupport", "TestKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import Testing
 
 /// One tmux server (own socket, no user config) running `confidant demo` on its own database.
@@ -70,20 +71,10 @@ final class TmuxDesk {
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.tmuxPath!)
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LANG"] = "C.UTF-8"
-        process.environment = environment
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let run = try runProgram(Self.tmuxPath!, ["-L", socket, "-f", "/dev/null"] + arguments, environment: environment)
+        return run.stdout + run.stderr
     }
 
     /// Presses keys by tmux name (Enter, Escape, Down, C-s…) or characters.
@@ -166,15 +157,8 @@ final class TmuxDesk {
 
     /// The process id of this session's confidant (not the shell around it).
     func pid() throws -> Int32? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
-        process.arguments = ["-f", "^\(Self.binary) demo --db \(database)"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.flatMap { Int32($0) }
+        let run = try runProgram("/usr/bin/pgrep", ["-f", "^\(Self.binary) demo --db \(database)"], environment: [:])
+        return run.stdout.split(separator: "\n").first.flatMap { Int32($0) }
     }
 
     func close() {
@@ -349,36 +333,25 @@ struct EndToEndTests {
              "categories":["bullying"],"narrative":"Added from the command line while the desk was open."}
             """.utf8).write(to: input)
         let env = ["CONFIDANT_PASSPHRASE": "demo", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path]
-        let added = try runProgram(TmuxDesk.binary, ["add", "--json", input.path, "--db", desk.database], environment: env)
+        let added = try runProgram(TmuxDesk.binary, ["add", "--json", input.path, "--db", desk.database], environment: ProcessInfo.processInfo.environment.merging(env) { $1 })
         #expect(added.status == 0)
         try desk.press("/")
         try desk.type("kestrel")
         try desk.expect("“kestrel” · 1 of")
-        let listed = try runProgram(TmuxDesk.binary, ["list", "--json", "--db", desk.database], environment: env)
-        #expect(listed.output.contains("Concurrent Kestrel"))
+        let listed = try runProgram(TmuxDesk.binary, ["list", "--json", "--db", desk.database], environment: ProcessInfo.processInfo.environment.merging(env) { $1 })
+        #expect(listed.stdout.contains("Concurrent Kestrel"))
     }
 
     @Test func notATerminal() throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxDesk.binary)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-e2e-\(UUID().uuidString)")
-        process.arguments = ["demo", "--db", dir.appendingPathComponent("demo.db").path]
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "xterm"
         environment["CONFIDANT_DATA"] = Fixture.root.appendingPathComponent("Data").path
-        process.environment = environment
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        try input.fileHandleForWriting.close()
-        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus != 0)
-        #expect(err == "confidant: Confidant's case desk needs an interactive terminal (80×24 or larger); stdin is not a terminal. Use the subcommands (list, show, …) in scripts.\n")
-        #expect(out.isEmpty)
+        let run = try runProgram(TmuxDesk.binary, ["demo", "--db", dir.appendingPathComponent("demo.db").path],
+                                 environment: environment, stdin: "")
+        #expect(run.status != 0)
+        #expect(run.stderr == "confidant: Confidant's case desk needs an interactive terminal (80×24 or larger); stdin is not a terminal. Use the subcommands (list, show, …) in scripts.\n")
+        #expect(run.stdout.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing was created")
     }
 }

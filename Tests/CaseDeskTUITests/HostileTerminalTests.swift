@@ -1,26 +1,11 @@
 import Foundation
+import TestKit
 import Testing
-
-/// Runs a program to the end; returns its status and standard output.
-func runProgram(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let out = Pipe()
-    process.standardOutput = out
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 /// Whether terminfo has an entry for a terminal type (checked with `infocmp`).
 func terminfoHas(_ term: String) -> Bool {
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/infocmp") else { return false }
-    return (try? runProgram("/usr/bin/infocmp", [term]).status) == 0
+    return (try? runProgram("/usr/bin/infocmp", [term], environment: ProcessInfo.processInfo.environment).status) == 0
 }
 
 /// The colour parameters (30–38, 40–48, 90–107) in the SGR escape sequences of a styled capture.
@@ -161,17 +146,17 @@ extension EndToEndTests {
         kill(pid, SIGHUP)
         #expect(desk.exitStatus() == 128 + SIGHUP)
         // The half-filled form is gone; the database holds the demo cases only, and is intact.
-        let list = try runProgram(TmuxDesk.binary, ["list", "--json", "--db", desk.database], environment: [
+        let list = try runProgram(TmuxDesk.binary, ["list", "--json", "--db", desk.database], environment: ProcessInfo.processInfo.environment.merging([
             "CONFIDANT_PASSPHRASE": "demo", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path,
-        ])
+        ]) { $1 })
         #expect(list.status == 0)
-        let rows = try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]]
+        let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
         let demo = try JSONSerialization.jsonObject(with: Data(contentsOf: Fixture.root.appendingPathComponent("Data/demo-cases.json")))
         #expect(rows?.count == ((demo as? [String: Any])?["cases"] as? [Any])?.count)
-        #expect(!list.output.contains("Hangup Heron"))
+        #expect(!list.stdout.contains("Hangup Heron"))
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
-            let check = try runProgram("/usr/bin/sqlite3", [desk.database, "PRAGMA integrity_check"])
-            #expect(check.output.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+            let check = try runProgram("/usr/bin/sqlite3", [desk.database, "PRAGMA integrity_check"], environment: [:])
+            #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
         }
     }
 }

@@ -80,14 +80,7 @@ struct KeyDerivationCLITests {
     func slotParameters() throws {
         let cli = CLIHarness()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [cli.database, "SELECT kdf, rounds, blockSize, parallelism FROM keyslot"]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try cli.sqlite("SELECT kdf, rounds, blockSize, parallelism FROM keyslot")
         #expect(text == "scrypt|131072|8|1\n")
     }
 }

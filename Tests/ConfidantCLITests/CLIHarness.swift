@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 
 /// Runs the built `confidant` binary the way a script would.
 struct CLIHarness {
@@ -25,29 +26,31 @@ struct CLIHarness {
         database = directory.appendingPathComponent("cases.db").path
     }
 
-    /// Runs `confidant ARGS` with no terminal, the test database and passphrase in the environment.
-    @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+    /// The environment a command runs in: the test database, the package's Data folder, the passphrase.
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "CONFIDANT_DB": database,
                    "CONFIDANT_DATA": Self.packageRoot.appendingPathComponent("Data").path]
         if let passphrase { env["CONFIDANT_PASSPHRASE"] = passphrase }
         for (key, value) in extra { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return env
+    }
+
+    /// Runs `confidant ARGS` with no terminal, the test database and passphrase in the environment (`shipped`: the
+    /// binary as installed, whose clock is the real one).
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:],
+             shipped: Bool = false) throws -> Result {
+        let run = try runProgram(shipped ? Self.shippedBinary : Self.binary, arguments, environment: environment(extra),
+                                 stdin: stdin ?? "")
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
+    }
+
+    /// Runs an SQL script on the database file with the sqlite3 tool, as someone holding the file would.
+    @discardableResult
+    func sqlite(_ script: String) throws -> String {
+        let run = try runProgram("/usr/bin/sqlite3", [database, script], environment: [:])
+        guard run.status == 0 else { throw ProgramError("sqlite3 failed: \(run.stderr)") }
+        return run.stdout
     }
 
     func write(_ name: String, _ text: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import Testing
 
 /// Runs the built `confidant` binary in a private temp folder with its own database and passphrase.
@@ -32,11 +33,7 @@ struct CLISandbox {
     func run(_ arguments: [String], passphrase: String = "demo", database: URL? = nil) throws -> Result {
         let binary = Self.binary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build first: swift build --build-tests")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.environment = [
+        let environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": directory.path,
             "XDG_DATA_HOME": directory.appendingPathComponent("xdg-data").path,
@@ -46,25 +43,8 @@ struct CLISandbox {
             "CONFIDANT_PASSPHRASE": passphrase,
             "TERM": "dumb",
         ]
-        let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
-        let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        defer {
-            try? FileManager.default.removeItem(at: out)
-            try? FileManager.default.removeItem(at: err)
-        }
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
-        return Result(status: process.terminationStatus,
-                      stdout: try String(contentsOf: out, encoding: .utf8), stderr: try String(contentsOf: err, encoding: .utf8))
+        let run = try runProgram(binary.path, arguments, environment: environment, stdin: "", currentDirectory: directory.path)
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     /// A demo database (46 fictional cases, passphrase `demo`) at `cases.db`.
@@ -82,15 +62,8 @@ struct CLISandbox {
     func sql(_ query: String, database: URL? = nil) throws -> [String]? {
         let tool = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let tool else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = [(database ?? self.database).path, query]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+        let run = try runProgram(tool, [(database ?? self.database).path, query], environment: [:])
+        return run.stdout.split(separator: "\n").map(String.init)
     }
 
     /// Case ids from `confidant list --json`.

@@ -11,14 +11,6 @@ struct ConfidentialityCommandTests {
         return cli
     }
 
-    func sqlite(_ cli: CLIHarness, _ sql: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [cli.database, sql]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-    }
 
     @Test("audit verify passes on a clean log and names the entry after an edit, a deletion or a reorder with sqlite3",
           arguments: [
@@ -31,7 +23,7 @@ struct ConfidentialityCommandTests {
         let clean = try cli.run(["audit", "verify"])
         #expect(clean.status == 0, "\(clean.stderr)")
         #expect(clean.stdout.hasPrefix("Audit log intact"))
-        try sqlite(cli, "DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; " + sql)
+        try cli.sqlite("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; " + sql)
         let broken = try cli.run(["audit", "verify"])
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("broken at entry \(brokenEntry)"), "\(broken.stderr)")

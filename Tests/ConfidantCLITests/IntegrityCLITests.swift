@@ -1,18 +1,10 @@
 import Foundation
+import TestKit
 import Testing
 
 /// Issue 13: the audit log against someone who holds the file but not a passphrase.
 @Suite("Integrity against whoever holds the file", .serialized)
 struct IntegrityCLITests {
-    func sqlite(_ database: String, _ script: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, script]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-    }
-
     func prepared() throws -> CLIHarness {
         let cli = CLIHarness()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
@@ -24,8 +16,8 @@ struct IntegrityCLITests {
     @Test("A cut audit tail is refused at the next login, never healed; acknowledged, work goes on and verify keeps saying so")
     func truncatedTail() throws {
         let cli = try prepared()
-        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
-        try sqlite(cli.database, "DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT MAX(id) - 2 FROM audit);")
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT MAX(id) - 2 FROM audit);")
         let before = FileManager.default.contents(atPath: cli.database)
         let refused = try cli.run(["list"])
         #expect(refused.status != 0)
@@ -47,10 +39,10 @@ struct IntegrityCLITests {
     @Test("Replacing the whole file by an older copy is reported on this machine")
     func olderCopy() throws {
         let cli = try prepared()
-        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         let old = try #require(FileManager.default.contents(atPath: cli.database))
         #expect(try cli.run(["journal", "C-2026-0001", "--kind", "note", "Called HR"]).status == 0)
-        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.database + suffix) }
         try old.write(to: URL(fileURLWithPath: cli.database))
         let refused = try cli.run(["show", "C-2026-0001"])
@@ -62,8 +54,8 @@ struct IntegrityCLITests {
     @Test("Entry 1 must be the creation of the database")
     func firstEntry() throws {
         let cli = try prepared()
-        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
-        try sqlite(cli.database, "DROP TRIGGER audit_no_update; UPDATE audit SET action = 'login' WHERE id = 1;")
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("DROP TRIGGER audit_no_update; UPDATE audit SET action = 'login' WHERE id = 1;")
         let verify = try cli.run(["audit", "verify"])
         #expect(verify.stderr == "confidant: The audit log is broken at entry 1: the first entry is 'login', not the creation of the database.\n")
     }
@@ -75,27 +67,12 @@ struct ProcessHygieneCLITests {
     /// Starts `confidant ARGS` waiting on its standard input, reads what /proc shows of it, then lets it finish.
     func whileWaiting(_ cli: CLIHarness, _ arguments: [String], stdin: String,
                       inspect: (Int32) throws -> Void) throws -> CLIHarness.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIHarness.binary)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.directory.path, "CONFIDANT_DB": cli.database,
-                               "CONFIDANT_DATA": CLIHarness.packageRoot.appendingPathComponent("Data").path,
-                               "CONFIDANT_PASSPHRASE": cli.passphrase ?? ""]
-        let input = Pipe(), out = Pipe(), err = Pipe()
-        process.standardInput = input
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
+        let program = try RunningProgram.start(CLIHarness.binary, arguments, environment: cli.environment())
         // The command reads standard input after opening the database; give it a moment to get there.
         Thread.sleep(forTimeInterval: 1.0)
-        try inspect(process.processIdentifier)
-        input.fileHandleForWriting.write(Data(stdin.utf8))
-        try input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                     stderr: String(decoding: errData, as: UTF8.self))
+        try inspect(program.pid)
+        let run = try program.finish(input: Data(stdin.utf8))
+        return .init(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     @Test("A journal entry read from standard input never appears in /proc/PID/cmdline; the process may not dump core")
@@ -151,19 +128,8 @@ struct ShippedClockTests {
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
         #expect(try cli.run(["status", "C-2026-0001", "withdrawn", "--note", "Left"]).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CLIHarness.shippedBinary)
-        process.arguments = ["purge", "--yes"]
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": cli.directory.path, "CONFIDANT_DB": cli.database,
-                               "CONFIDANT_DATA": CLIHarness.packageRoot.appendingPathComponent("Data").path,
-                               "CONFIDANT_PASSPHRASE": cli.passphrase ?? "", "CONFIDANT_NOW": "2099-01-01T00:00:00Z"]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        _ = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let purge = try cli.run(["purge", "--yes"], environment: ["CONFIDANT_NOW": "2099-01-01T00:00:00Z"], shipped: true)
+        #expect(purge.status == 0, "\(purge.stderr)")
         let listed = try cli.json(cli.run(["list", "--json"])) as! [[String: Any]]
         #expect(listed.map { $0["id"] as! String } == ["C-2026-0001"])
         let audit = try cli.run(["audit", "list"]).stdout
@@ -174,23 +140,14 @@ struct ShippedClockTests {
 /// Issue 13: plain columns that drive behaviour are sealed.
 @Suite("Forged rows are reported, never obeyed", .serialized)
 struct ForgedRowsCLITests {
-    func sqlite(_ database: String, _ script: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [database, script]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-    }
-
     @Test("A case forged closed with an old date and its hold lifted is not purged, and verify names it")
     func forgedClosedCaseNotPurged() throws {
         let cli = CLIHarness()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
         #expect(try cli.run(["hold", "C-2026-0001", "--reason", "Court order"]).status == 0)
-        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
-        try sqlite(cli.database, """
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("""
             UPDATE casefile SET status = 'withdrawn', closedAt = '2020-01-01 00:00:00.000', legalHold = 0,
                 queueOpen = 1 WHERE id = 'C-2026-0001';
             """)
@@ -211,8 +168,8 @@ struct ForgedRowsCLITests {
         #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
         #expect(try cli.run(["journal", "C-2026-0001", "--kind", "contact", "Called her back"]).status == 0)
         #expect(try cli.run(["user", "add", "sam", "--role", "supervisor"], environment: ["CONFIDANT_NEW_PASSPHRASE": "sam's own passphrase"]).status == 0)
-        try sqlite(cli.database, "PRAGMA wal_checkpoint(TRUNCATE);")
-        try sqlite(cli.database, "DELETE FROM journal WHERE id = (SELECT MAX(id) FROM journal); UPDATE keyslot SET role = 'counselor' WHERE account = 'sam';")
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("DELETE FROM journal WHERE id = (SELECT MAX(id) FROM journal); UPDATE keyslot SET role = 'counselor' WHERE account = 'sam';")
         let show = try cli.run(["journal", "C-2026-0001", "--kind", "note", "x"])
         #expect(show.stderr.hasPrefix("confidant: C-2026-0001 was changed outside Confidant"))
         let flipped = try cli.run(["list"], environment: ["CONFIDANT_PASSPHRASE": "sam's own passphrase"])
@@ -228,11 +185,7 @@ struct LoginFailsClosedTests {
         let cli = CLIHarness()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        process.arguments = [cli.database, "CREATE TRIGGER no_login BEFORE INSERT ON audit WHEN NEW.action = 'login' BEGIN SELECT RAISE(ABORT, 'disk refused'); END;"]
-        try process.run()
-        process.waitUntilExit()
+        try cli.sqlite("CREATE TRIGGER no_login BEFORE INSERT ON audit WHEN NEW.action = 'login' BEGIN SELECT RAISE(ABORT, 'disk refused'); END;")
         let listed = try cli.run(["list"])
         #expect(listed.status != 0)
         #expect(listed.stdout.isEmpty)

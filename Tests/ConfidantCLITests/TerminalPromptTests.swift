@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import Testing
 
 /// The prompts on a real terminal (tmux): a wrong passphrase asks again, a weak new one asks again, and Ctrl-C at a
@@ -11,16 +12,7 @@ struct TerminalPromptTests {
 
         @discardableResult
         func tmux(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["tmux"] + arguments
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = Pipe()
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            return String(decoding: data, as: UTF8.self)
+            try runProgram("/usr/bin/env", ["tmux"] + arguments, environment: ProcessInfo.processInfo.environment).stdout
         }
 
         func start() throws {

@@ -23,7 +23,7 @@ struct CrashDurabilityTests {
         for _ in 0..<24 {
             let delay = Double(Int.random(in: 0...400, using: &random)) / 1000
             let outcome = try Reliability.run(["add", "--json", input], environment: env, killAfter: delay)
-            if outcome.killed {
+            if outcome.signalled {
                 interrupted += 1
             } else {
                 #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -62,7 +62,7 @@ struct CrashDurabilityTests {
             let text = "Entry number \(n)"
             let outcome = try Reliability.run(["journal", "C-2026-0001", text], environment: env,
                                               killAfter: Double(Int.random(in: 0...400, using: &random)) / 1000)
-            if outcome.killed { interrupted += 1 } else { confirmed.append(text) }
+            if outcome.signalled { interrupted += 1 } else { confirmed.append(text) }
         }
         #expect(try Reliability.integrityCheck(db) == "ok")
         let store = try Reliability.openStore(db)
@@ -94,7 +94,7 @@ struct CrashDurabilityTests {
         for _ in 0..<8 where !done {
             let outcome = try Reliability.run(["purge", "--yes"], environment: future,
                                               killAfter: Double(Int.random(in: 50...500, using: &random)) / 1000)
-            done = !outcome.killed && outcome.stdout.contains("Purged")
+            done = !outcome.signalled && outcome.stdout.contains("Purged")
             #expect(try Reliability.integrityCheck(db) == "ok")
             let store = try Reliability.openStore(db)
             let remaining = try store.summaries().count
@@ -143,7 +143,7 @@ struct CrashDurabilityTests {
             let file = try importFile(dir, count: 150, seed: UInt64(round))
             let outcome = try Reliability.run(["import", file], environment: env,
                                               killAfter: Double(Int.random(in: 100...900, using: &random)) / 1000)
-            if outcome.killed { interrupted += 1 } else { #expect(outcome.status == 0, "\(outcome.stderr)") }
+            if outcome.signalled { interrupted += 1 } else { #expect(outcome.status == 0, "\(outcome.stderr)") }
             #expect(try Reliability.integrityCheck(db) == "ok")
             let count = try Reliability.openStore(db).summaries().count
             #expect(count == expected || count == expected + 150, "a partial import: \(count) cases after \(expected)")

@@ -3,6 +3,7 @@ import CaseCore
 import CaseStore
 import Foundation
 import GRDB
+import TestKit
 
 enum Reliability {
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -26,39 +27,9 @@ enum Reliability {
         return env
     }
 
-    /// Starts `confidant ARGS`; the caller waits or kills.
-    static func start(_ arguments: [String], environment: [String: String]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return (process, out, err)
-    }
-
-    struct Outcome { var status: Int32; var killed: Bool; var stdout: String; var stderr: String }
-
     /// Runs a command and, after `killAfter` seconds if it is still running, kills it with SIGKILL.
-    static func run(_ arguments: [String], environment: [String: String], killAfter: TimeInterval? = nil) throws -> Outcome {
-        let (process, out, err) = try start(arguments, environment: environment)
-        var killed = false
-        if let killAfter {
-            Thread.sleep(forTimeInterval: killAfter)
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                killed = true
-            }
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        killed = killed && process.terminationReason == .uncaughtSignal
-        return Outcome(status: process.terminationStatus, killed: killed,
-                       stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    static func run(_ arguments: [String], environment: [String: String], killAfter: TimeInterval? = nil) throws -> ProgramRun {
+        try runProgram(binary, arguments, environment: environment, stdin: "", killAfter: killAfter)
     }
 
     static func openStore(_ path: String) throws -> SQLiteCaseStore {

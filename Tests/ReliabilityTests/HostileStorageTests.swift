@@ -3,6 +3,7 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 @Suite("Full disks, read-only files and two processes at once", .serialized)
@@ -24,12 +25,7 @@ struct HostileStorageTests {
 
     @discardableResult
     func shell(_ command: String) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " 2>/dev/null"]
-        try? process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        (try? runProgram("/bin/sh", ["-c", command + " 2>/dev/null"], environment: ProcessInfo.processInfo.environment))?.status ?? -1
     }
 
     @Test("A full disk gives a clear error and the previous cases stay intact (injected through max_page_count)")
