@@ -1,6 +1,6 @@
 import Foundation
 
-/// Derives a case's deadlines (DESIGN §4) from its dates, band and journal.
+/// Derives a case's deadlines (PRODUCT §4) from its dates, band and journal.
 public struct DeadlineCalculator: Sendable {
     public let policy: Policy
     public let calendar: Calendar

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Computes the triage score of DESIGN §3 from a case's ratings, categories and the other open cases
+/// Computes the triage score of PRODUCT §3 from a case's ratings, categories and the other open cases
 /// that name the same reported person.
 public struct TriageScorer: Sendable {
     public let config: ScoringConfiguration

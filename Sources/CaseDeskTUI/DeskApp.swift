@@ -51,7 +51,7 @@ public final class DeskApp {
         unlock = launch.unlock
         self.calendar = calendar
         self.idleLimit = idleLimit ?? TimeInterval(launch.desk.evaluator.policy.idleLockMinutes * 60)
-        isCounselor = launch.desk.store.session.role == .counselor
+        isCounselor = launch.desk.role == .counselor
         queue = QueueScreen()
         stack = [queue]
         lastActivity = now
@@ -75,7 +75,7 @@ public final class DeskApp {
     func reload() {
         guard lock == nil else { return }
         do {
-            loadedVersion = try desk.store.queueVersion()
+            loadedVersion = try desk.queueVersion()
             let summaries = try desk.queue()
             queue.load(summaries, app: self)
             counts = desk.dueCounts(in: summaries, hours: dueSoonHours, calendar: calendar)
@@ -89,7 +89,7 @@ public final class DeskApp {
     func showDeadlineAlerts(onlyIfAny: Bool = false) {
         guard lock == nil else { return }
         do {
-            let alerts = try desk.store.deadlineAlerts(within: dueSoonHours, now: now)
+            let alerts = try desk.deadlineAlerts(within: dueSoonHours)
             if alerts.isEmpty, onlyIfAny { return }
             modals.removeAll { $0 is AlertPanel }
             present(AlertPanel(alerts: alerts, now: now, hours: dueSoonHours))
@@ -122,13 +122,13 @@ public final class DeskApp {
     /// with no search being typed and no dialog open. True when the screen needs drawing again.
     public func refreshWhileIdle() -> Bool {
         guard lock == nil, stack.last === queue, modals.isEmpty, queue.searchField == nil,
-              let version = try? desk.store.queueVersion(), version != loadedVersion else { return false }
+              let version = try? desk.queueVersion(), version != loadedVersion else { return false }
         reload()
         return true
     }
 
     func reloadIfChanged() {
-        if let version = try? desk.store.queueVersion(), version == loadedVersion { return }
+        if let version = try? desk.queueVersion(), version == loadedVersion { return }
         reload()
     }
 

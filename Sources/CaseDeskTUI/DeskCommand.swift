@@ -33,7 +33,7 @@ enum DeskCommand {
                 return
             }
             do {
-                guard let id = try app.desk.store.findCase(followUpCode: code, now: app.now) else {
+                guard let id = try app.desk.findCase(followUpCode: code) else {
                     app.show("No case you can see matches that follow-up code.", style: .error)
                     return
                 }

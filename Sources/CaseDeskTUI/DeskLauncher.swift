@@ -10,16 +10,16 @@ public struct DeskLaunch: Sendable {
     public var desk: CaseDesk
     /// A line shown at the top of the queue (the demo says its passphrase here).
     public var banner: String?
-    /// Checks a passphrase to unlock the idle lock screen.
+    /// Checks a passphrase to unlock the idle lock screen (by default as a login to the desk's database is checked).
     public var unlock: @Sendable (String) -> Bool
     /// The organisation's letter templates (`Data/letters`), for the acknowledgement letter (`L`); nil when absent.
     public var letters: LetterLibrary?
 
-    public init(desk: CaseDesk, banner: String?, letters: LetterLibrary? = nil, unlock: @escaping @Sendable (String) -> Bool) {
+    public init(desk: CaseDesk, banner: String?, letters: LetterLibrary? = nil, unlock: (@Sendable (String) -> Bool)? = nil) {
         self.desk = desk
         self.banner = banner
         self.letters = letters
-        self.unlock = unlock
+        self.unlock = unlock ?? { desk.unlock(passphrase: $0) }
     }
 }
 

@@ -120,7 +120,7 @@ final class QueueScreen: DeskScreen {
         }
         // The status group is fixed in the review; the other filters still narrow it.
         let narrowed = filter.summary(taxonomy: app.desk.taxonomy, status: false)
-        let role = app.isCounselor ? "" : " · \(app.desk.store.session.role.rawValue)"
+        let role = app.isCounselor ? "" : " · \(app.desk.role.rawValue)"
         return "Confidant — Escalation review · by level, then score" + (narrowed.isEmpty ? "" : " · " + narrowed)
             + " · \(counts)" + role
     }

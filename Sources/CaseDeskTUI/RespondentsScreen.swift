@@ -21,7 +21,7 @@ final class RespondentsScreen: DeskScreen {
 
     static func open(app: DeskApp) {
         do {
-            app.push(RespondentsScreen(respondents: try app.desk.store.repeatRespondents()))
+            app.push(RespondentsScreen(respondents: try app.desk.repeatRespondents()))
         } catch {
             app.show(error: error)
         }

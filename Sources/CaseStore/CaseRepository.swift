@@ -13,6 +13,9 @@ public protocol CaseRepository: AnyObject, Sendable {
     var failedAttempts: [Date] { get }
     /// The organisation's name given at `init`, used in letters.
     func organisationName() throws -> String?
+    /// Whether `passphrase` opens this session's account, checked as a login is (delays after failures, failures
+    /// recorded); the idle lock is lifted with it.
+    func checkPassphrase(_ passphrase: String) -> Bool
     /// Writes the session's login into the audit chain if no change has yet (an opened desk, a command that succeeded).
     func recordLogin() throws
     /// The queue: every case this session may see, as unsealed ranking fields, in queue order.

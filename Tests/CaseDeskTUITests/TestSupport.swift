@@ -134,6 +134,7 @@ final class MemoryRepository: CaseRepository {
     func repeatRespondents() throws -> [RepeatRespondent] { [] }
     func declareConflict(_ id: CaseID, reason: String, now: Date) throws { throw readOnly }
     func reassign(_ id: CaseID, note: String, now: Date) throws { throw readOnly }
+    func checkPassphrase(_ passphrase: String) -> Bool { false }
     func accounts() throws -> [Account] { [] }
     func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws { throw readOnly }
     func removeAccount(_ name: String, now: Date) throws { throw readOnly }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Anonymised statistics for management (DESIGN §8), computed from plain ``StatisticsRecord`` values for the cases
+/// Anonymised statistics for management (PRODUCT §8), computed from plain ``StatisticsRecord`` values for the cases
 /// received in a period: counts by category, band, reporter relationship, channel and month of receipt; days to
 /// acknowledge and to first contact (median and 90th percentile); overdue counts; how many cases were escalated and
 /// how far. Every count goes through ``SmallCellSuppression``; no name, id, pseudonym or free text is ever in it.

@@ -62,7 +62,7 @@ struct AuditCommand: ParsableCommand {
             try reportingErrors {
                 let id = try caseID.map(parseCaseID)
                 let desk = try database.openDesk()
-                for entry in try desk.store.auditEntries(caseId: id) {
+                for entry in try desk.auditEntries(for: id) {
                     Console.out("\(String(entry.id).padding(toLength: 5, withPad: " ", startingAt: 0)) \(DateText.minute(entry.at, calendar: .current))  \(entry.actor.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.action.padding(toLength: 17, withPad: " ", startingAt: 0)) \(entry.caseId ?? "-")  \(entry.detail)")
                 }
             }

@@ -27,30 +27,28 @@ struct DemoCommand: ParsableCommand {
             if throwaway {
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
             }
-            let store: SQLiteCaseStore
+            let desk: CaseDesk
             if FileManager.default.fileExists(atPath: path) {
-                store = try SQLiteCaseStore.open(at: path, passphrase: Self.passphrase, evaluator: evaluator)
+                desk = try CaseDesk.open(.file(path), passphrase: Self.passphrase, evaluator: evaluator)
             } else {
                 // The throwaway demo database is the one exception to the passphrase rules: its passphrase is on screen.
-                store = try SQLiteCaseStore.create(at: path, passphrase: Self.passphrase, evaluator: evaluator, kdfRounds: 1 << 14,
-                                                   passphrasePolicy: nil)
+                desk = try CaseDesk.create(.file(path), passphrase: Self.passphrase, evaluator: evaluator, kdfRounds: 1 << 14,
+                                           passphrasePolicy: nil)
                 let demoFile = config.directory.appendingPathComponent("demo-cases.json")
                 guard let data = FileManager.default.contents(atPath: demoFile.path) else {
                     throw ConfigurationError.malformed(file: "demo-cases.json", detail: "there is no file at \(demoFile.path)")
                 }
-                try DemoSeeder.seed(store, demoFile: data, now: Date())
+                try desk.seedDemo(from: data)
             }
             if seedOnly {
                 Console.out("Demo database ready at \(path) (passphrase: \(Self.passphrase)).")
                 return
             }
-            let desk = CaseDesk(store: store)
             try desk.recordLogin()
             let status = DeskLauncher.run(DeskLaunch(
                 desk: desk,
                 banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)",
-                letters: config.letters
-            ) { $0 == Self.passphrase })
+                letters: config.letters))
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -25,7 +25,7 @@ struct DueCommand: ParsableCommand {
             let desk = try database.openDesk()
             let now = desk.clock()
             let window = hours ?? desk.evaluator.policy.dueSoonHours
-            let alerts = try desk.store.deadlineAlerts(within: window, now: now)
+            let alerts = try desk.deadlineAlerts(within: window)
             if json {
                 let rows = alerts.map {
                     Row(id: $0.caseID.description, pseudonym: $0.pseudonym, band: $0.band?.rawValue, kind: $0.deadline.kind.rawValue,

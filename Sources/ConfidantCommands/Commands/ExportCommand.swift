@@ -35,7 +35,7 @@ struct ExportCommand: ParsableCommand {
             let format = try parseChoice(format, CaseExportFormat.self, option: "--format")
             let requested = try audience.map { try parseChoice($0, Audience.self, option: "--for") }
             let desk = try database.openDesk()
-            let audience = requested ?? (desk.store.session.role == .counselor ? .counselor : .supervisor)
+            let audience = requested ?? desk.audience
             let doc = try desk.exportDocument(caseID, for: audience)
             try OutputFile.emit(format.render(doc, taxonomy: desk.taxonomy, generatedAt: desk.clock()), to: out)
             try desk.recordExport(caseID, format: format, audience: audience, toFile: out != nil)

@@ -30,8 +30,8 @@ struct InitCommand: ParsableCommand {
             let organisationName = organisation
                 ?? Passphrase.ask("Your organisation's name (in letters)", default: config.policy.organisationName ?? "the organisation")
             let passphrase = try Passphrase.obtainNew(for: account, variable: "CONFIDANT_PASSPHRASE", policy: config.passphrasePolicy)
-            try SQLiteCaseStore.create(at: path, passphrase: passphrase, account: account, evaluator: config.evaluator(),
-                                       organisation: organisationName, passphrasePolicy: config.passphrasePolicy)
+            try CaseDesk.create(.file(path), passphrase: passphrase, account: account, evaluator: config.evaluator(),
+                                organisation: organisationName, passphrasePolicy: config.passphrasePolicy)
             Console.out("Created \(path) with the counselor account '\(account)' for \(organisationName).")
         }
     }

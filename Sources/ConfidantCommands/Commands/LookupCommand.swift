@@ -24,7 +24,7 @@ struct LookupCommand: ParsableCommand {
                 throw CaseError.invalidField(field: "follow-up code", problem: "must be 16 digits, like 1234 5678 9012 3456")
             }
             let desk = try database.openDesk()
-            guard let id = try desk.store.findCase(followUpCode: parsed, now: desk.clock()) else {
+            guard let id = try desk.findCase(followUpCode: parsed) else {
                 throw CaseError.invalidField(field: "follow-up code", problem: "matches no case")
             }
             Console.out(id.description)

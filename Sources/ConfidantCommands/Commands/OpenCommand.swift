@@ -13,28 +13,14 @@ struct OpenCommand: ParsableCommand {
             if let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
             let config = try ConfidantConfiguration.discover()
             let desk = try database.openDesk(with: config)
-            let path = database.path
             // Retention runs on start: expired closed cases are purged before anything is shown.
-            var banner = DatabaseOptions.failedAttemptsNotice(desk.store.failedAttempts)
-            if desk.store.session.role == .counselor {
-                let expired = try desk.store.purgeCandidates(now: desk.clock())
-                if !expired.isEmpty {
-                    let count = try desk.store.purge(expired.map(\.id), now: desk.clock())
-                    banner = [banner, "Retention: \(count) closed case\(count == 1 ? " was" : "s were") past the retention period and purged."]
-                        .compactMap { $0 }.joined(separator: " ")
-                }
-            }
+            let purged = try desk.purgeExpiredOnOpening()
+            let retention = purged == 0 ? nil
+                : "Retention: \(purged) closed case\(purged == 1 ? " was" : "s were") past the retention period and purged."
+            let banner = [DatabaseOptions.failedAttemptsNotice(desk.failedAttempts), retention].compactMap { $0 }
             try desk.recordLogin()
-            let evaluator = desk.evaluator
-            let account = desk.store.session.account
-            let letters = config.letters
-            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner, letters: letters) { passphrase in
-                // The same check as a login (delays after failures, audited); the connection is closed again at once.
-                guard let check = try? SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: evaluator)
-                else { return false }
-                try? check.close()
-                return true
-            })
+            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner.isEmpty ? nil : banner.joined(separator: " "),
+                                                     letters: config.letters))
             if status != 0 { throw ExitCode(status) }
         }
     }

@@ -16,7 +16,7 @@ struct PurgeCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let desk = try database.openDesk()
-            let candidates = try desk.store.purgeCandidates(now: desk.clock())
+            let candidates = try desk.expiredCases()
             guard !candidates.isEmpty else {
                 Console.out("Nothing to purge: no closed case is past its retention period.")
                 return
@@ -39,7 +39,7 @@ struct PurgeCommand: ParsableCommand {
                     return
                 }
             }
-            let count = try desk.store.purge(candidates.map(\.id), now: desk.clock())
+            let count = try desk.purge(candidates)
             Console.out("Purged \(count) case\(count == 1 ? "" : "s").")
         }
     }

@@ -19,7 +19,7 @@ struct RespondentsCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let desk = try database.openDesk()
-            let patterns = try desk.store.repeatRespondents()
+            let patterns = try desk.repeatRespondents()
             if json {
                 let rows = patterns.map { p in
                     Row(respondent: p.label, role: p.role, cases: p.cases.map {

@@ -28,8 +28,8 @@ struct RestoreCommand: ParsableCommand {
             let source = DatabaseLocation.absolute(path)
             guard FileManager.default.fileExists(atPath: source) else { throw BackupError.noBackup(path: source) }
             if FileManager.default.fileExists(atPath: target), !force { throw BackupError.targetExists(path: target) }
-            let receipt = try SQLiteCaseStore.restore(
-                from: source, to: target, passphrase: try Passphrase.obtain(prompt: "Passphrase of the backup: "),
+            let receipt = try CaseDesk.restore(
+                from: source, to: .file(target), passphrase: try Passphrase.obtain(prompt: "Passphrase of the backup: "),
                 account: database.account, evaluator: config.evaluator(calendar: .current), force: force)
             Console.out("Restored \(target) from \(source): \(receipt.cases) cases, \(receipt.auditEntries) audit entries.")
             if let kept = receipt.previousKeptAt { Console.out("The database it replaced is kept at \(kept).") }

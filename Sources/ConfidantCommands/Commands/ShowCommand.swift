@@ -19,7 +19,7 @@ struct ShowCommand: ParsableCommand {
             let caseID = try parseCaseID(id)
             let desk = try database.openDesk()
             let view = try desk.open(caseID)
-            let audience: Audience = desk.store.session.role == .counselor ? .counselor : .supervisor
+            let audience = desk.audience
             let doc = ExportRedaction.document(item: view.item, evaluation: view.evaluation, audience: audience, now: desk.clock())
             Console.out(json ? doc.json() : CaseText.render(doc, taxonomy: desk.taxonomy))
         }

@@ -31,7 +31,7 @@ struct UserCommand: ParsableCommand {
                     for: name, variable: "CONFIDANT_NEW_PASSPHRASE", policy: config.passphrasePolicy)
                 let fromFile = try aliasesFile.map { String(decoding: try readInput($0), as: UTF8.self)
                     .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
-                try desk.store.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases + fromFile, now: desk.clock())
+                try desk.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases + fromFile)
                 Console.out("Added the \(parsedRole.rawValue) account '\(name)'.")
             }
         }
@@ -46,7 +46,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let desk = try database.openDesk()
-                try desk.store.removeAccount(name, now: desk.clock())
+                try desk.removeAccount(name)
                 Console.out("Removed the account '\(name)'.")
             }
         }
@@ -60,7 +60,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let desk = try database.openDesk()
-                for account in try desk.store.accounts() {
+                for account in try desk.accounts() {
                     Console.out("\(account.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) since \(DateText.day(account.createdAt))")
                 }
             }

@@ -26,7 +26,7 @@ struct DatabaseOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
         let clock = CommandClock.shared.current
         let fromEnvironment = ProcessInfo.processInfo.environment["CONFIDANT_PASSPHRASE"] != nil
-        let names = fromEnvironment ? [] : ((try? SQLiteCaseStore.accountNames(at: path)) ?? [])
+        let names = fromEnvironment ? [] : ((try? CaseDesk.accountNames(.file(path))) ?? [])
         let prompt: String
         if let account {
             prompt = "Passphrase for \(account): "
@@ -37,22 +37,21 @@ struct DatabaseOptions: ParsableArguments {
         } else {
             prompt = "Passphrase: "
         }
-        var store: SQLiteCaseStore?
+        var opened: CaseDesk?
         for attempt in 1...(fromEnvironment ? 1 : 3) {
             do {
-                store = try SQLiteCaseStore.open(
-                    at: path, passphrase: try Passphrase.obtain(prompt: prompt), account: account,
-                    evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, now: clock())
+                opened = try CaseDesk.open(
+                    .file(path), passphrase: try Passphrase.obtain(prompt: prompt), account: account,
+                    evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
                 break
             } catch StoreError.wrongPassphrase where attempt < 3 && !fromEnvironment {
                 Passphrase.say("The passphrase is not correct; try again.")
             }
         }
-        guard let store else { throw StoreError.wrongPassphrase }
-        if let notice = Self.failedAttemptsNotice(store.failedAttempts) {
+        guard let desk = opened else { throw StoreError.wrongPassphrase }
+        if let notice = Self.failedAttemptsNotice(desk.failedAttempts) {
             FileHandle.standardError.write(Data((notice + "\n").utf8))
         }
-        let desk = CaseDesk(store: store, clock: clock)
         OpenedDesk.shared.set(desk)
         return desk
     }
