@@ -1,0 +1,25 @@
+import ArgumentParser
+import CaseCore
+import CaseStore
+import Foundation
+
+struct HoldCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hold", abstract: "Place (or with --lift, lift) a legal hold: a held case is never purged.")
+
+    @OptionGroup var database: DatabaseOptions
+    @Argument(help: "Case id.") var id: String
+    @Option(help: "Why.") var reason: String?
+    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
+    @Flag(help: "Lift the hold instead of placing it.") var lift = false
+
+    func run() throws {
+        try reportingErrors {
+            let caseID = try parseCaseID(id)
+            let text = try freeText(reason, file: textFile, what: lift ? "lift a legal hold" : "place a legal hold")
+            let desk = try database.openDesk()
+            try desk.setLegalHold(caseID, !lift, reason: text)
+            Console.out(lift ? "Legal hold on \(caseID) lifted." : "\(caseID) is on legal hold.")
+        }
+    }
+}
