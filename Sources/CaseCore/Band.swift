@@ -7,7 +7,8 @@ public enum Band: String, CaseIterable, Codable, Sendable, Comparable {
     /// 0 for critical … 3 for low.
     public var urgencyRank: Int { Self.allCases.firstIndex(of: self)! }
 
-    public var label: String { rawValue.capitalizedFirst }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 
     /// A text marker so the band reads in monochrome too.
     public var marker: String {

@@ -19,7 +19,7 @@ extension Case {
         switch next {
         case .screenedOut:
             guard let reason = screeningReason ?? (trimmedNote.isEmpty ? nil : "other") else {
-                throw CaseError.reasonRequired("screen a case out")
+                throw CaseError.reasonRequired(.key("action.screen-out"))
             }
             if let taxonomy, reason != "other", !taxonomy.screeningReasons.contains(where: { $0.id == reason }) {
                 throw CaseError.unknownScreeningReason(reason)
@@ -29,7 +29,7 @@ extension Case {
             }
             self.screeningReason = reason
         case .withdrawn:
-            guard !trimmedNote.isEmpty else { throw CaseError.reasonRequired("record a withdrawal") }
+            guard !trimmedNote.isEmpty else { throw CaseError.reasonRequired(.key("action.withdraw")) }
         case .closed:
             try Self.checkClosing(outcome: outcome, measures: measures)
         default:
@@ -71,7 +71,7 @@ extension Case {
     public mutating func reopen(reason: String, by author: String, at now: Date) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard status.isTerminal else { throw CaseError.notReopenable(status) }
-        guard !reason.isEmpty else { throw CaseError.reasonRequired("reopen a case") }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired(.key("action.reopen")) }
         let previous = status
         var text = "Reopened (was \(previous.rawValue)"
         if let outcome { text += ", outcome \(outcome.rawValue)" }
@@ -119,7 +119,7 @@ extension Case {
     ) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let duty = duty?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-        guard !reason.isEmpty else { throw CaseError.reasonRequired("escalate a case") }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired(.key("action.escalate")) }
         guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
         if let current = escalationLevel, level <= current {
             throw CaseError.escalationNotHigher(current: current, requested: level)
@@ -155,8 +155,9 @@ extension Case {
             guard let party else { throw CaseError.partyRequired(kind, count: reported.count) }
             guard reported.indices.contains(party) else { throw CaseError.partyOutOfRange(party + 1, count: reported.count) }
         } else if let party {
-            throw CaseError.invalidField(field: "reported person number \(party + 1)",
-                                         problem: "only goes with a due-process entry (\(JournalEntry.Kind.allCases.filter(\.isDueProcess).map(\.rawValue).joined(separator: ", ")))")
+            throw CaseError.invalidField(
+                field: .key("field.reported-number", ["number": .text(String(party + 1))]),
+                problem: .key("problem.due-process-only", ["kinds": .text(JournalEntry.Kind.allCases.filter(\.isDueProcess).map(\.rawValue).joined(separator: ", "))]))
         }
         appendJournal(JournalEntry(at: now, kind: kind, author: author, text: text, party: party))
     }
@@ -166,8 +167,8 @@ extension Case {
     public mutating func disclose(to recipient: String, duty: String, deferTelling: String? = nil, by author: String, at now: Date) throws {
         let recipient = recipient.trimmingCharacters(in: .whitespacesAndNewlines)
         let duty = duty.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !recipient.isEmpty else { throw CaseError.invalidField(field: "recipient of the disclosure", problem: "is empty") }
-        guard !duty.isEmpty else { throw CaseError.reasonRequired("disclose without consent (the duty to act)") }
+        guard !recipient.isEmpty else { throw CaseError.invalidField(field: .key("field.disclosure-recipient"), problem: .key("problem.empty")) }
+        guard !duty.isEmpty else { throw CaseError.reasonRequired(.key("action.disclose")) }
         appendJournal(JournalEntry(at: now, kind: .disclosure, author: author,
                                    text: "Disclosed to \(recipient) without the reporter's consent, under a duty to act: \(duty)"))
         if let reason = deferTelling?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
@@ -179,9 +180,9 @@ extension Case {
     /// Places or lifts a legal hold, with the reason, journaled.
     public mutating func setLegalHold(_ on: Bool, reason: String, by author: String, at now: Date) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw CaseError.reasonRequired(on ? "place a legal hold" : "lift a legal hold") }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired(.key(on ? "action.place-hold" : "action.lift-hold")) }
         guard legalHold != on else {
-            throw CaseError.invalidField(field: "legal hold", problem: on ? "is already in place" : "is not in place")
+            throw CaseError.invalidField(field: .key("field.legal-hold"), problem: .key(on ? "problem.hold-in-place" : "problem.hold-not-in-place"))
         }
         legalHold = on
         appendJournal(JournalEntry(at: now, kind: .hold, author: author,

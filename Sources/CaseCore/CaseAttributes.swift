@@ -8,27 +8,16 @@ public enum Channel: String, CaseIterable, Codable, Sendable {
     case referral
     case walkIn = "walk-in"
 
-    public var label: String {
-        switch self {
-        case .complaint: "Complaint"
-        case .whistleblowing: "Whistleblowing (anonymous)"
-        case .referral: "Referral"
-        case .walkIn: "Walk-in"
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 }
 
 /// The reporter's relationship to the organisation.
 public enum Relationship: String, CaseIterable, Codable, Sendable {
     case staff, volunteer, intern, consultant, partner, grantee, donor, supplier, beneficiary, other
 
-    public var label: String {
-        switch self {
-        case .beneficiary: "Beneficiary / person of concern"
-        case .other: "Other stakeholder"
-        default: rawValue.prefix(1).uppercased() + rawValue.dropFirst()
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 }
 
 /// The power the reported person holds relative to the reporter (mirrors the power factor's anchors).
@@ -39,15 +28,8 @@ public enum PowerRelation: String, CaseIterable, Codable, Sendable {
     case supervisor
     case controlsLivelihood = "controls-livelihood"
 
-    public var label: String {
-        switch self {
-        case .reporterMore: "reporter holds more power"
-        case .peer: "peer"
-        case .senior: "senior colleague / informal influence"
-        case .supervisor: "direct supervisor / controls contract"
-        case .controlsLivelihood: "controls livelihood, aid, residence or legal status"
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 }
 
 /// The rungs of the escalation ladder in the codes of conduct, lowest first.
@@ -59,14 +41,8 @@ public enum EscalationLevel: String, CaseIterable, Codable, Sendable, Comparable
 
     public var rank: Int { Self.allCases.firstIndex(of: self)! }
 
-    public var label: String {
-        switch self {
-        case .complaintsTeam: "Complaints team"
-        case .headOfDepartment: "Head of department"
-        case .higherManagement: "Higher management"
-        case .externalCommittee: "External complaints committee"
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
@@ -81,9 +57,8 @@ public enum Outcome: String, CaseIterable, Codable, Sendable {
     /// The reporter could no longer be reached and the case could not go on.
     case lostContact = "lost-contact"
 
-    public var label: String {
-        rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 }
 
 /// What was done about a substantiated case.
@@ -93,9 +68,8 @@ public enum Measure: String, CaseIterable, Codable, Sendable {
     case disciplinaryAction = "disciplinary-action"
     case dismissal, referral, other
 
-    public var label: String {
-        rawValue.replacingOccurrences(of: "-", with: " ").capitalizedFirst
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 }
 
 /// What the reporter wants to happen. The escalation ladder is climbed at the reporter's request
@@ -106,14 +80,8 @@ public enum Wishes: String, CaseIterable, Codable, Sendable {
     case formal
     case escalate
 
-    public var label: String {
-        switch self {
-        case .listenOnly: "Listen only"
-        case .informal: "Informal resolution"
-        case .formal: "Formal procedure"
-        case .escalate: "Escalate"
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 
     /// Whether these wishes ask for the matter to be taken up the ladder.
     public var allowsEscalation: Bool { self == .formal || self == .escalate }

@@ -84,7 +84,7 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
         do {
             return try JSONDecoder().decode(CaseEdit.self, from: data)
         } catch {
-            throw CaseError.invalidField(field: "JSON input", problem: "is not a valid case edit: " + ConfigurationError.describe(error))
+            throw CaseError.invalidField(field: .key("field.json-input"), problem: .key("problem.not-an-edit", ["detail": ConfigurationError.describe(error)]))
         }
     }
 
@@ -103,8 +103,8 @@ extension Case {
         guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
         var next = self
         if let channel = edit.channel { next.channel = channel }
-        if let text = edit.incidentFirst { next.incidentFirst = try CaseIntake.date(text, field: "first incident date") }
-        if let text = edit.incidentLast { next.incidentLast = try CaseIntake.date(text, field: "last incident date") }
+        if let text = edit.incidentFirst { next.incidentFirst = try CaseIntake.date(text, field: .key("field.incident-first")) }
+        if let text = edit.incidentLast { next.incidentLast = try CaseIntake.date(text, field: .key("field.incident-last")) }
         if let input = edit.reporter {
             let anonymous = input.anonymous ?? next.reporter.anonymous
             let pseudonym = input.pseudonym?.trimmingCharacters(in: .whitespaces).nilIfEmpty ?? next.reporter.pseudonym
@@ -135,7 +135,7 @@ extension Case {
         if let wishes = edit.wishes { next.wishes = wishes }
         if let days = edit.followUpEveryDays {
             if let days, !(1...365).contains(days) {
-                throw CaseError.invalidField(field: "follow-up interval", problem: "must be 1 to 365 days, not \(days)")
+                throw CaseError.invalidField(field: .key("field.follow-up-interval"), problem: .key("problem.follow-up-range", ["days": .text(String(days))]))
             }
             next.followUpEveryDays = days
         }
@@ -153,19 +153,19 @@ extension Case {
     /// The rules every case record meets, at intake and after an edit.
     func validateRecord(taxonomy: Taxonomy) throws {
         guard incidentLast >= incidentFirst else {
-            throw CaseError.invalidField(field: "last incident date", problem: "is before the first incident date")
+            throw CaseError.invalidField(field: .key("field.incident-last"), problem: .key("problem.before-first-incident"))
         }
         guard incidentFirst <= receivedAt.addingTimeInterval(86_400) else {
-            throw CaseError.invalidField(field: "first incident date", problem: "is after the report was received")
+            throw CaseError.invalidField(field: .key("field.incident-first"), problem: .key("problem.after-receipt"))
         }
-        guard !narrative.isEmpty else { throw CaseError.invalidField(field: "narrative", problem: "is empty") }
-        guard !categories.isEmpty else { throw CaseError.invalidField(field: "category list", problem: "is empty; choose at least one") }
+        guard !narrative.isEmpty else { throw CaseError.invalidField(field: .key("field.narrative"), problem: .key("problem.empty")) }
+        guard !categories.isEmpty else { throw CaseError.invalidField(field: .key("field.categories"), problem: .key("problem.no-category")) }
         try taxonomy.validate(categories: categories, grounds: grounds, conductTags: conductTags)
         for person in reported where person.name.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw CaseError.invalidField(field: "reported person's name", problem: "is empty")
+            throw CaseError.invalidField(field: .key("field.reported-name"), problem: .key("problem.empty"))
         }
         if !reporter.anonymous, reporter.name?.isEmpty ?? true {
-            throw CaseError.invalidField(field: "reporter's name", problem: "is empty; mark the report anonymous instead")
+            throw CaseError.invalidField(field: .key("field.reporter-name"), problem: .key("problem.name-empty"))
         }
     }
 

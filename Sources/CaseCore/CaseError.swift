@@ -1,15 +1,15 @@
 import Foundation
 
-/// Errors a counselor can act on. Each `description` is one plain sentence.
-public enum CaseError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Errors a counselor can act on, each one plain sentence in the reader's language (``phrase``; `description` in English).
+public enum CaseError: PhrasedError, Equatable, Sendable {
     case illegalTransition(from: CaseStatus, to: CaseStatus)
     case factorOutOfRange(factor: String, value: Int)
     case unknownCategory(String)
     case unknownConductTag(String)
     case unknownGround(String)
     case unknownScreeningReason(String)
-    case reasonRequired(String)
-    case invalidField(field: String, problem: String)
+    case reasonRequired(Phrase)
+    case invalidField(field: Phrase, problem: Phrase)
     case escalationNotHigher(current: EscalationLevel, requested: EscalationLevel)
     case caseIsTerminal(CaseStatus)
     case emptyJournalText
@@ -26,62 +26,60 @@ public enum CaseError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownKey(key: String, in: String, suggestion: String?)
     case notUnderReview(CaseStatus)
 
-    public var description: String {
+    public var phrase: Phrase {
         switch self {
         case let .illegalTransition(from, to):
             let allowed = from.allowedNext.map(\.rawValue).joined(separator: ", ")
-            return "A case cannot move from \(from.rawValue) to \(to.rawValue)"
-                + (allowed.isEmpty ? "; \(from.rawValue) is final." : "; from \(from.rawValue) it can go to: \(allowed).")
+            return allowed.isEmpty
+                ? .key("error.case.illegal-transition-final", ["from": .text(from.rawValue), "to": .text(to.rawValue)])
+                : .key("error.case.illegal-transition", ["from": .text(from.rawValue), "to": .text(to.rawValue), "allowed": .text(allowed)])
         case let .factorOutOfRange(factor, value):
-            return "The \(factor) rating must be between 0 and 4, not \(value)."
+            return .key("error.case.factor-out-of-range", ["factor": .text(factor), "value": .text(String(value))])
         case let .unknownCategory(id):
-            return "'\(id)' is not a category in the taxonomy."
+            return .key("error.case.unknown-category", ["id": .text(id)])
         case let .unknownConductTag(id):
-            return "'\(id)' is not a conduct tag in the taxonomy."
+            return .key("error.case.unknown-conduct-tag", ["id": .text(id)])
         case let .unknownGround(id):
-            return "'\(id)' is not a discrimination ground in the taxonomy."
+            return .key("error.case.unknown-ground", ["id": .text(id)])
         case let .unknownScreeningReason(id):
-            return "'\(id)' is not a screening reason in the taxonomy."
+            return .key("error.case.unknown-screening-reason", ["id": .text(id)])
         case let .reasonRequired(action):
-            return "A reason is required to \(action)."
+            return .key("error.case.reason-required", ["action": action])
         case let .invalidField(field, problem):
-            return "The \(field) \(problem)."
+            return .key("error.case.invalid-field", ["field": field, "problem": problem])
         case let .escalationNotHigher(current, requested):
-            return "The case is already escalated to \(current.rawValue); it can only go higher than that, not to \(requested.rawValue)."
+            return .key("error.case.escalation-not-higher", ["current": .text(current.rawValue), "requested": .text(requested.rawValue)])
         case let .caseIsTerminal(status):
-            return "The case is \(status.rawValue) and can no longer be changed."
+            return .key("error.case.terminal", ["status": .text(status.rawValue)])
         case .emptyJournalText:
-            return "A journal entry needs some text."
+            return .key("error.case.empty-journal-text")
         case .outcomeRequired:
-            return "Closing a case needs an outcome: one of " + Outcome.allCases.map(\.rawValue).joined(separator: ", ") + "."
+            return .key("error.case.outcome-required", ["outcomes": .text(Outcome.allCases.map(\.rawValue).joined(separator: ", "))])
         case .measuresRequired:
-            return "A substantiated case needs the measures taken: one or more of "
-                + Measure.allCases.map(\.rawValue).joined(separator: ", ") + "."
+            return .key("error.case.measures-required", ["measures": .text(Measure.allCases.map(\.rawValue).joined(separator: ", "))])
         case .measuresWithoutSubstantiation:
-            return "Measures are recorded only when a case is closed as substantiated."
+            return .key("error.case.measures-without-substantiation")
         case let .overrideNeedsConfirmation(floors):
-            return "The case carries the floor \(floors.map { "'\($0)'" }.joined(separator: " and ")); screening it out needs "
-                + "confirmation and a note saying why the override does not apply."
+            return .key("error.case.override-needs-confirmation", ["floors": .list(floors.map { .text("'\($0)'") })])
         case let .notReopenable(status):
-            return "Only a closed, withdrawn or screened-out case can be reopened; this one is \(status.rawValue)."
+            return .key("error.case.not-reopenable", ["status": .text(status.rawValue)])
         case let .escalationNotRequested(wishes):
-            return "The reporter's wishes are \(wishes?.rawValue ?? "not recorded"): escalate only at their request "
-                + "(wishes formal or escalate) or state a duty to act."
+            return .key("error.case.escalation-not-requested", ["wishes": wishes.map { .text($0.rawValue) } ?? .key("export.value.not-recorded")])
         case let .escalationSkipsRung(next, requested):
-            return "The ladder is climbed one rung at a time: the next rung is \(next.rawValue); going to "
-                + "\(requested.rawValue) needs a duty to act."
+            return .key("error.case.escalation-skips-rung", ["next": .text(next.rawValue), "requested": .text(requested.rawValue)])
         case let .partyRequired(kind, count):
-            return "A \(kind.rawValue) entry must name the reported person it concerns, 1 to \(count)."
+            return .key("error.case.party-required", ["kind": .text(kind.rawValue), "count": .text(String(count))])
         case let .partyOutOfRange(number, count):
             return count == 0
-                ? "The case names no reported person, so there is no person \(number)."
-                : "There is no reported person \(number); the case names \(count) (1 to \(count))."
+                ? .key("error.case.party-none", ["number": .text(String(number))])
+                : .key("error.case.party-out-of-range", ["number": .text(String(number)), "count": .text(String(count))])
         case .nothingChanged:
-            return "The edit changes nothing."
+            return .key("error.case.nothing-changed")
         case let .notUnderReview(status):
-            return "Only an escalated case can be reviewed; this one is \(status.rawValue)."
+            return .key("error.case.not-under-review", ["status": .text(status.rawValue)])
         case let .unknownKey(key, place, suggestion):
-            return "'\(key)' is not a field of \(place)" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".")
+            return suggestion.map { .key("error.case.unknown-key-suggestion", ["key": .text(key), "place": .text(place), "suggestion": .text($0)]) }
+                ?? .key("error.case.unknown-key", ["key": .text(key), "place": .text(place)])
         }
     }
 }

@@ -16,11 +16,17 @@ public struct CaseEvaluator: Sendable {
     public let scorer: TriageScorer
     public let deadlines: DeadlineCalculator
     public let taxonomy: Taxonomy
+    /// The language of the desk: explanations, labels, exports and error sentences.
+    public var catalogue: Catalogue { scorer.catalogue }
+    /// The languages letters to reporters can be written in (a case's `language` must be one of them).
+    public let letterLanguages: [String]
 
-    public init(scoring: ScoringConfiguration, policy: Policy, taxonomy: Taxonomy, calendar: Calendar = .utc) {
-        scorer = TriageScorer(config: scoring)
+    public init(scoring: ScoringConfiguration, policy: Policy, taxonomy: Taxonomy, calendar: Calendar = .utc,
+                catalogue: Catalogue = .english, letterLanguages: [String] = ["en"]) {
+        scorer = TriageScorer(config: scoring, catalogue: catalogue)
         deadlines = DeadlineCalculator(policy: policy, calendar: calendar)
         self.taxonomy = taxonomy
+        self.letterLanguages = letterLanguages
     }
 
     public var policy: Policy { deadlines.policy }

@@ -22,7 +22,7 @@ extension CaseIntake {
                     throw CaseError.partyOutOfRange(party + 1, count: item.reported.count)
                 }
             }
-            return JournalEntry(at: try Self.date(input.at, field: "journal date"), kind: input.kind, author: author,
+            return JournalEntry(at: try Self.date(input.at, field: .key("field.journal-date")), kind: input.kind, author: author,
                                 text: input.text, party: input.kind.isDueProcess ? party : nil)
         }
         entries.sort { $0.at < $1.at }

@@ -103,7 +103,7 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
         do {
             return try JSONDecoder().decode(CaseIntake.self, from: data)
         } catch {
-            throw CaseError.invalidField(field: "JSON input", problem: "is not a valid case: " + ConfigurationError.describe(error))
+            throw CaseError.invalidField(field: .key("field.json-input"), problem: .key("problem.not-a-case", ["detail": ConfigurationError.describe(error)]))
         }
     }
 
@@ -116,11 +116,11 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
     ///   - affectedPseudonym: used for the affected person when the intake names one without a pseudonym.
     public func makeCase(id: CaseID, now: Date, pseudonym fallbackPseudonym: String, affectedPseudonym: String? = nil,
                          taxonomy: Taxonomy) throws -> Case {
-        let received = try receivedAt.map { try Self.date($0, field: "received-at date") } ?? now
-        let first = try Self.date(incidentFirst, field: "first incident date")
-        let last = try incidentLast.map { try Self.date($0, field: "last incident date") } ?? first
+        let received = try receivedAt.map { try Self.date($0, field: .key("field.received-at")) } ?? now
+        let first = try Self.date(incidentFirst, field: .key("field.incident-first"))
+        let last = try incidentLast.map { try Self.date($0, field: .key("field.incident-last")) } ?? first
         guard received <= now.addingTimeInterval(86_400) else {
-            throw CaseError.invalidField(field: "received-at date", problem: "is in the future")
+            throw CaseError.invalidField(field: .key("field.received-at"), problem: .key("problem.in-future"))
         }
         let anonymous = reporter.anonymous ?? (channel == .whistleblowing)
         let name = reporter.name?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -129,7 +129,7 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
             let given = input.pseudonym?.trimmingCharacters(in: .whitespaces) ?? ""
             let name = input.name?.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !(name ?? "").isEmpty || !(input.contact ?? "").isEmpty || !given.isEmpty else {
-                throw CaseError.invalidField(field: "affected person", problem: "has no pseudonym, name or contact; leave it out when the reporter is the affected person")
+                throw CaseError.invalidField(field: .key("field.affected-person"), problem: .key("problem.affected-empty"))
             }
             return AffectedPerson(pseudonym: given.isEmpty ? (affectedPseudonym ?? fallbackPseudonym + " (affected)") : given,
                                   name: name?.nilIfEmpty, contact: input.contact?.nilIfEmpty)
@@ -149,9 +149,9 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
         return item
     }
 
-    static func date(_ text: String, field: String) throws -> Date {
+    static func date(_ text: String, field: Phrase) throws -> Date {
         guard let date = DateText.parse(text) else {
-            throw CaseError.invalidField(field: field, problem: "'\(text)' is not a date like 2026-10-02")
+            throw CaseError.invalidField(field: field, problem: .key("problem.not-a-date", ["text": .text(text)]))
         }
         return date
     }

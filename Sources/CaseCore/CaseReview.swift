@@ -11,14 +11,8 @@ public enum ReviewDecision: String, CaseIterable, Codable, Sendable {
     /// Closed, with an outcome (and the measures taken when substantiated).
     case close
 
-    public var label: String {
-        switch self {
-        case .returnToCounselor: "Return to the counselor with advice"
-        case .nextRung: "Escalate to the next level"
-        case .formalProcedure: "Accept for a formal procedure"
-        case .close: "Close with an outcome"
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 }
 
 extension Case {
@@ -30,7 +24,7 @@ extension Case {
     ) throws {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard status == .escalated else { throw CaseError.notUnderReview(status) }
-        guard !text.isEmpty else { throw CaseError.reasonRequired("record a review decision") }
+        guard !text.isEmpty else { throw CaseError.reasonRequired(.key("action.record-review")) }
         var summary: String
         switch decision {
         case .returnToCounselor:
@@ -38,7 +32,7 @@ extension Case {
             summary = "returned to the counselor (status escalated → support-advice)"
         case .nextRung:
             guard let next = nextEscalationRung else {
-                throw CaseError.invalidField(field: "escalation level", problem: "cannot go higher than external-committee")
+                throw CaseError.invalidField(field: .key("field.escalation-level"), problem: .key("problem.top-rung"))
             }
             escalationLevel = next
             summary = "escalated to \(next.label)"

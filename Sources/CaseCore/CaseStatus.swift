@@ -15,36 +15,11 @@ public enum CaseStatus: String, CaseIterable, Codable, Sendable {
     case screenedOut = "screened-out"
     case withdrawn
 
-    public var label: String {
-        switch self {
-        case .new: "New"
-        case .acknowledged: "Acknowledged"
-        case .assessing: "Assessing"
-        case .supportAdvice: "Support & advice"
-        case .informalResolution: "Informal resolution"
-        case .formalProcedure: "Formal procedure"
-        case .escalated: "Escalated"
-        case .closed: "Closed"
-        case .screenedOut: "Screened out"
-        case .withdrawn: "Withdrawn"
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 
-    /// A short label for narrow columns.
-    public var shortLabel: String {
-        switch self {
-        case .new: "new"
-        case .acknowledged: "ack'd"
-        case .assessing: "assess"
-        case .supportAdvice: "support"
-        case .informalResolution: "informal"
-        case .formalProcedure: "formal"
-        case .escalated: "escal."
-        case .closed: "closed"
-        case .screenedOut: "screened"
-        case .withdrawn: "withdrawn"
-        }
-    }
+    /// A short label for narrow columns, in English.
+    public var shortLabel: String { Catalogue.english.shortLabel(self) }
 
     /// A case still being worked: deadlines run and it counts for pervasiveness.
     public var isOpen: Bool { !isTerminal }

@@ -17,18 +17,8 @@ public struct Deadline: Equatable, Sendable {
         /// Acting on a supervisor's review that returned the case or moved it on.
         case review
 
-        public var label: String {
-            switch self {
-            case .acknowledge: "Acknowledge receipt"
-            case .letter: "Written confirmation"
-            case .firstContact: "First contact"
-            case .support: "Support offered"
-            case .followUp: "Follow-up"
-            case .feedback: "Feedback to reporter"
-            case .tellReporter: "Tell reporter of disclosure"
-            case .review: "Act on the review"
-            }
-        }
+        /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+        public var label: String { Catalogue.english.label(self) }
     }
 
     public var kind: Kind

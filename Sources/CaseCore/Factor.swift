@@ -4,15 +4,8 @@ import Foundation
 public enum Factor: String, CaseIterable, Codable, Sendable {
     case frequency, severity, threat, wellbeing, power
 
-    public var label: String {
-        switch self {
-        case .frequency: "Frequency"
-        case .severity: "Severity"
-        case .threat: "Threat / humiliation"
-        case .wellbeing: "Well-being impact"
-        case .power: "Power differential"
-        }
-    }
+    /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+    public var label: String { Catalogue.english.label(self) }
 }
 
 /// A 0–4 rating on each factor.

@@ -21,33 +21,8 @@ public struct JournalEntry: Equatable, Sendable, Codable {
         /// A supervisor's decision on an escalated case.
         case review
 
-        public var label: String {
-            switch self {
-            case .contact: "Contact"
-            case .note: "Note"
-            case .support: "Support arranged"
-            case .supportDeclined: "Support declined"
-            case .advice: "Advice given"
-            case .feedback: "Feedback to reporter"
-            case .escalation: "Escalation"
-            case .decision: "Decision"
-            case .status: "Status"
-            case .assessment: "Assessment"
-            case .edit: "Edit"
-            case .letter: "Letter"
-            case .conflict: "Conflict of interest"
-            case .hold: "Legal hold"
-            case .reopen: "Reopened"
-            case .disclosure: "Disclosure without consent"
-            case .reporterTold: "Reporter told of disclosure"
-            case .tellingDeferred: "Telling the reporter deferred"
-            case .respondentInformed: "Reported person informed"
-            case .respondentAccount: "Reported person's account"
-            case .interimMeasure: "Interim measure"
-            case .outcomeCommunicated: "Outcome communicated to reported person"
-            case .review: "Supervisor's review"
-            }
-        }
+        /// In English; ``Catalogue/label(_:)`` gives it in the reader's language.
+        public var label: String { Catalogue.english.label(self) }
 
         /// Entries that count as being in touch with the reporter (first contact, follow-up).
         public var isContact: Bool {

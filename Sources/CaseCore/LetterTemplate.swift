@@ -19,18 +19,21 @@ public struct LetterTemplate: Equatable, Sendable {
     public var language: String
     public var text: String
     public var placeholders: Set<String>
+    /// The words of the letter's language: its dates, its title, the default safety sentence, its direction.
+    public var catalogue: Catalogue
 
-    public init(kind: String, language: String, text: String) throws {
+    public init(kind: String, language: String, text: String, catalogue: Catalogue = .english) throws {
         self.kind = kind
         self.language = language
         self.text = text
+        self.catalogue = catalogue
         placeholders = Self.placeholders(in: text)
         let file = "letters/\(kind).\(language).md"
         if let unknown = placeholders.subtracting(Self.known).sorted().first {
-            throw ConfigurationError.invalid(file: file, detail: "it uses the placeholder {{\(unknown)}}, which Confidant does not fill; known ones are " + Self.known.sorted().joined(separator: ", "))
+            throw ConfigurationError.invalid(file: file, detail: .key("config.letter.unknown-placeholder", ["name": .text(unknown), "known": .text(Self.known.sorted().joined(separator: ", "))]))
         }
         if let missing = Self.required.subtracting(placeholders).sorted().first {
-            throw ConfigurationError.invalid(file: file, detail: "it lacks the required placeholder {{\(missing)}}")
+            throw ConfigurationError.invalid(file: file, detail: .key("config.letter.missing-placeholder", ["name": .text(missing)]))
         }
     }
 
@@ -61,28 +64,33 @@ public struct LetterTemplate: Equatable, Sendable {
         return out
     }
 
-    /// The values for an acknowledgement of `item`, dated `now`.
-    public static func acknowledgementValues(
-        for item: Case, evaluation: CaseEvaluation, counselor: String, organisation: String, policy: Policy, now: Date,
+    /// The title of the letter in its language (the HTML page's title).
+    public func title(reference: String) -> String {
+        catalogue["letter.title.\(kind)", values: ["reference": reference]]
+    }
+
+    /// The values for an acknowledgement of `item`, dated `now`, in the letter's language.
+    public func acknowledgementValues(
+        for item: Case, evaluation: CaseEvaluation, counselor: String, organisation: String?, policy: Policy, now: Date,
         calendar: Calendar = .utc
     ) -> [String: String] {
         let firstContact = evaluation.deadlines.first { $0.kind == .firstContact }
         let feedback = evaluation.deadlines.first { $0.kind == .feedback }
         let name = item.reporter.anonymous ? nil : item.reporter.name
+        let contacts = policy.urgentSafetyContacts(in: language)
         return [
             "reference": item.id.description,
-            "letterDate": DateText.day(now, calendar: calendar),
-            "receivedDate": DateText.day(item.receivedAt, calendar: calendar),
+            "letterDate": catalogue.day(now, calendar: calendar),
+            "receivedDate": catalogue.day(item.receivedAt, calendar: calendar),
             // An anonymous reporter is greeted without a name, never as "Reporter".
             "nameSuffix": name.map { " \($0)" } ?? "",
             "salutation": name ?? "",
             "salutationSuffix": name.map { " (\($0))" } ?? "",
-            "safetyContacts": policy.urgentSafetyContacts.isEmpty
-                ? "If you are in danger now, call the local emergency number." : policy.urgentSafetyContacts.joined(separator: "\n"),
-            "organisation": organisation,
-            "firstContactBy": firstContact.map { DateText.day($0.metAt ?? $0.due, calendar: calendar) } ?? "",
+            "safetyContacts": contacts.isEmpty ? catalogue["letter.safety-default"] : contacts.joined(separator: "\n"),
+            "organisation": organisation ?? catalogue["letter.organisation-default"],
+            "firstContactBy": firstContact.map { catalogue.day($0.metAt ?? $0.due, calendar: calendar) } ?? "",
             "followUpDays": String(policy.followUpEveryDays),
-            "feedbackBy": feedback.map { DateText.day($0.due, calendar: calendar) } ?? "",
+            "feedbackBy": feedback.map { catalogue.day($0.due, calendar: calendar) } ?? "",
             "counselorName": counselor,
         ]
     }

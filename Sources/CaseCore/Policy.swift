@@ -35,12 +35,23 @@ public struct Policy: Equatable, Sendable, Decodable {
     /// Days within which the counselor acts on a supervisor's review (default 2).
     public var actOnReviewWithinDays: Int { actOnReviewDays ?? 2 }
     var actOnReviewDays: Int?
-    /// Whom to call when someone is in danger now; every letter to a reporter carries them.
+    /// Whom to call when someone is in danger now; every letter to a reporter carries them. In policy.json either
+    /// one list for every language, or lists by language (`{"en": [...], "fr": [...]}`); this is the English one.
     public var urgentSafetyContacts: [String]
+    /// The contacts by language, when policy.json gives them so.
+    public var urgentSafetyContactsByLanguage: [String: [String]] = [:]
+    /// The desk's language (`en`, `fr`) when the organisation sets one; `--lang` overrides it, and without it
+    /// the environment (`LC_ALL`, `LC_MESSAGES`, `LANG`) decides.
+    public var language: String?
+
+    /// The safety contacts written in `language`, else the English ones.
+    public func urgentSafetyContacts(in language: String) -> [String] {
+        urgentSafetyContactsByLanguage[language] ?? urgentSafetyContacts
+    }
 
     enum CodingKeys: String, CodingKey {
         case organisationName, acknowledgeWithinDays, firstContact, followUpEveryDays, feedbackWithinMonths,
-             complaintWindowMonths, dueSoonHours, idleLockMinutes, retention, urgentSafetyContacts
+             complaintWindowMonths, dueSoonHours, idleLockMinutes, retention, urgentSafetyContacts, language
         case tellReporterDays = "tellReporterWithinDays"
         case actOnReviewDays = "actOnReviewWithinDays"
     }
@@ -58,7 +69,13 @@ public struct Policy: Equatable, Sendable, Decodable {
         retention = try c.decode(Retention.self, forKey: .retention)
         tellReporterDays = try c.decodeIfPresent(Int.self, forKey: .tellReporterDays)
         actOnReviewDays = try c.decodeIfPresent(Int.self, forKey: .actOnReviewDays)
-        urgentSafetyContacts = try c.decodeIfPresent([String].self, forKey: .urgentSafetyContacts) ?? []
+        if let byLanguage = try? c.decodeIfPresent([String: [String]].self, forKey: .urgentSafetyContacts) {
+            urgentSafetyContactsByLanguage = byLanguage
+            urgentSafetyContacts = byLanguage["en"] ?? byLanguage.sorted { $0.key < $1.key }.first?.value ?? []
+        } else {
+            urgentSafetyContacts = try c.decodeIfPresent([String].self, forKey: .urgentSafetyContacts) ?? []
+        }
+        language = try c.decodeIfPresent(String.self, forKey: .language)
     }
 
     public static func load(from data: Data) throws -> Policy {
@@ -73,7 +90,7 @@ public struct Policy: Equatable, Sendable, Decodable {
                          policy.complaintWindowMonths, policy.retention.closedCaseDays, policy.tellReporterWithinDays,
                          policy.actOnReviewWithinDays]
         guard positives.allSatisfy({ $0 > 0 }) else {
-            throw ConfigurationError.invalid(file: "policy.json", detail: "every period must be positive")
+            throw ConfigurationError.invalid(file: "policy.json", detail: .key("config.periods-positive"))
         }
         return policy
     }

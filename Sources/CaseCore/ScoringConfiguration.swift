@@ -1,6 +1,8 @@
 import Foundation
 
-/// Everything the triage score reads from `Data/scoring.json`: descriptors, weights, bands, boosters, overrides.
+/// Everything the triage score reads from `Data/scoring.json`: weights, bands, boosters, overrides. The factors' names
+/// and anchored descriptors and the overrides' reasons come from the catalogue (`factor.ID`, `factor.ID.0` … `.4`,
+/// `override.ID`); the file may still give them (`name`, `descriptors`, `reason`) for a catalogue that lacks them.
 public struct ScoringConfiguration: Equatable, Sendable, Decodable {
     public struct FactorSpec: Equatable, Sendable, Decodable {
         public var id: Factor
@@ -8,6 +10,16 @@ public struct ScoringConfiguration: Equatable, Sendable, Decodable {
         public var weight: Double
         /// Five anchored descriptors, for ratings 0 to 4.
         public var descriptors: [String]
+
+        enum CodingKeys: String, CodingKey { case id, name, weight, descriptors }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(Factor.self, forKey: .id)
+            name = try c.decodeIfPresent(String.self, forKey: .name) ?? id.rawValue
+            weight = try c.decode(Double.self, forKey: .weight)
+            descriptors = try c.decodeIfPresent([String].self, forKey: .descriptors) ?? []
+        }
     }
 
     public struct Bands: Equatable, Sendable, Decodable {
@@ -33,6 +45,16 @@ public struct ScoringConfiguration: Equatable, Sendable, Decodable {
         public var when: Condition
         public var floor: Band
         public var reason: String
+
+        enum CodingKeys: String, CodingKey { case id, when, floor, reason }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            when = try c.decode(Condition.self, forKey: .when)
+            floor = try c.decode(Band.self, forKey: .floor)
+            reason = try c.decodeIfPresent(String.self, forKey: .reason) ?? id
+        }
     }
 
     public struct SevereOrPervasive: Equatable, Sendable, Decodable {
@@ -54,11 +76,12 @@ public struct ScoringConfiguration: Equatable, Sendable, Decodable {
     public var severeOrPervasive: SevereOrPervasive
     public var suggestEscalation: EscalationSuggestion
 
-    /// Decodes and checks a configuration: every factor once, five descriptors each, positive weights, ordered bands.
-    public static func load(from data: Data) throws -> ScoringConfiguration {
+    /// Decodes a configuration, names its factors and overrides in the catalogue's language, and checks it: every
+    /// factor once, five descriptors each, positive weights, ordered bands.
+    public static func load(from data: Data, catalogue: Catalogue = .english) throws -> ScoringConfiguration {
         let config: ScoringConfiguration
         do {
-            config = try JSONDecoder().decode(ScoringConfiguration.self, from: data)
+            config = try JSONDecoder().decode(ScoringConfiguration.self, from: data).named(by: catalogue)
         } catch {
             throw ConfigurationError.malformed(file: "scoring.json", detail: ConfigurationError.describe(error))
         }
@@ -66,21 +89,42 @@ public struct ScoringConfiguration: Equatable, Sendable, Decodable {
         return config
     }
 
+    /// The factors' names and descriptors and the overrides' reasons from the catalogue, where it has them.
+    public func named(by catalogue: Catalogue) -> ScoringConfiguration {
+        var copy = self
+        copy.factors = factors.map { spec in
+            var spec = spec
+            let key = spec.id.labelKey
+            if catalogue.knows(key) { spec.name = catalogue[key] }
+            if (0...4).allSatisfy({ catalogue.knows("\(key).\($0)") }) { spec.descriptors = (0...4).map { catalogue["\(key).\($0)"] } }
+            return spec
+        }
+        copy.overrides = overrides.map { rule in
+            var rule = rule
+            if catalogue.knows("override." + rule.id) { rule.reason = catalogue["override." + rule.id] }
+            return rule
+        }
+        return copy
+    }
+
+    /// The catalogue keys of the overrides' reasons.
+    public var overrideKeys: [String] { overrides.map { "override." + $0.id } }
+
     public func validate() throws {
         let ids = factors.map(\.id)
         guard Set(ids) == Set(Factor.allCases), ids.count == Factor.allCases.count else {
-            throw ConfigurationError.invalid(file: "scoring.json", detail: "it must list each of the five factors exactly once")
+            throw ConfigurationError.invalid(file: "scoring.json", detail: .key("config.scoring.factors"))
         }
         for spec in factors {
             guard spec.descriptors.count == 5 else {
-                throw ConfigurationError.invalid(file: "scoring.json", detail: "factor \(spec.id.rawValue) needs five descriptors (0–4)")
+                throw ConfigurationError.invalid(file: "scoring.json", detail: .key("config.scoring.descriptors", ["factor": .text(spec.id.rawValue)]))
             }
             guard spec.weight > 0 else {
-                throw ConfigurationError.invalid(file: "scoring.json", detail: "factor \(spec.id.rawValue) needs a positive weight")
+                throw ConfigurationError.invalid(file: "scoring.json", detail: .key("config.scoring.weight", ["factor": .text(spec.id.rawValue)]))
             }
         }
         guard bands.critical > bands.high, bands.high > bands.medium, bands.medium > 0 else {
-            throw ConfigurationError.invalid(file: "scoring.json", detail: "band thresholds must fall critical > high > medium > 0")
+            throw ConfigurationError.invalid(file: "scoring.json", detail: .key("config.scoring.bands"))
         }
     }
 
@@ -92,7 +136,8 @@ public struct ScoringConfiguration: Equatable, Sendable, Decodable {
             guard taxonomy.categories.contains(where: { $0.id == category }) else {
                 throw ConfigurationError.invalid(
                     file: "scoring.json",
-                    detail: "overrides[\(index)] (\(rule.id)) names the category '\(category)' in when.category, which taxonomy.json does not list")
+                    detail: .key("config.scoring.override-category",
+                                 ["index": .text(String(index)), "id": .text(rule.id), "category": .text(category)]))
             }
         }
     }
@@ -111,31 +156,36 @@ public struct ScoringConfiguration: Equatable, Sendable, Decodable {
 }
 
 /// A configuration file that is missing, malformed or inconsistent.
-public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
-    case malformed(file: String, detail: String)
-    case invalid(file: String, detail: String)
+public enum ConfigurationError: PhrasedError, Equatable, Sendable {
+    case malformed(file: String, detail: Phrase)
+    case invalid(file: String, detail: Phrase)
 
-    public var description: String {
+    public var phrase: Phrase {
         switch self {
-        case let .malformed(file, detail): "The configuration file \(file) could not be read: \(detail)."
-        case let .invalid(file, detail): "The configuration file \(file) is not valid: \(detail)."
+        case let .malformed(file, detail): .key("error.config.malformed", ["file": .text(file), "detail": detail])
+        case let .invalid(file, detail): .key("error.config.invalid", ["file": .text(file), "detail": detail])
         }
     }
 
     /// A readable account of a decoding error: what is wrong and where.
-    public static func describe(_ error: Error) -> String {
-        guard let decoding = error as? DecodingError else { return "\(error)" }
-        func path(_ keys: [CodingKey]) -> String {
-            keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    public static func describe(_ error: Error) -> Phrase {
+        guard let decoding = error as? DecodingError else { return (error as? PhrasedError)?.phrase ?? .text("\(error)") }
+        func path(_ keys: [CodingKey]) -> Phrase {
+            keys.isEmpty ? .key("config.decoding.top-level")
+                : .text(keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: "."))
         }
         switch decoding {
-        case let .keyNotFound(key, ctx): return "'\(key.stringValue)' is missing at \(path(ctx.codingPath))"
-        case let .typeMismatch(_, ctx): return "\(path(ctx.codingPath)) has the wrong type (\(ctx.debugDescription))"
-        case let .valueNotFound(_, ctx): return "\(path(ctx.codingPath)) is empty"
+        case let .keyNotFound(key, ctx): return .key("config.decoding.missing", ["key": .text(key.stringValue), "path": path(ctx.codingPath)])
+        case let .typeMismatch(_, ctx):
+            return .key("config.decoding.wrong-type", ["path": path(ctx.codingPath), "detail": .text(ctx.debugDescription)])
+        case let .valueNotFound(_, ctx): return .key("config.decoding.empty", ["path": path(ctx.codingPath)])
         case let .dataCorrupted(ctx):
-            if let underlying = ctx.underlyingError as? CaseError { return "\(path(ctx.codingPath)): \(underlying.description)" }
-            return ctx.codingPath.isEmpty ? "it is not valid JSON" : "\(path(ctx.codingPath)): \(ctx.debugDescription)"
-        @unknown default: return "\(error)"
+            if let underlying = ctx.underlyingError as? CaseError {
+                return .key("config.decoding.at", ["path": path(ctx.codingPath), "detail": underlying.phrase])
+            }
+            return ctx.codingPath.isEmpty ? .key("config.decoding.not-json")
+                : .key("config.decoding.at", ["path": path(ctx.codingPath), "detail": .text(ctx.debugDescription)])
+        @unknown default: return .text("\(error)")
         }
     }
 }

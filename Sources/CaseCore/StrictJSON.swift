@@ -63,7 +63,7 @@ public enum StrictJSON {
         guard let object = value as? [String: Any] else { return }
         for key in object.keys.sorted() {
             if let reason = shape.refused[key] {
-                throw CaseError.invalidField(field: "field '\(key)'", problem: "cannot be edited here: \(reason)")
+                throw CaseError.invalidField(field: .key("field.json-field", ["key": .text(key)]), problem: .key("problem.not-editable", ["reason": .text(reason)]))
             }
             guard shape.keys.contains(key) else {
                 throw CaseError.unknownKey(key: key, in: shape.name, suggestion: nearest(key, in: shape.keys))

@@ -4,9 +4,12 @@ import Foundation
 /// that name the same reported person.
 public struct TriageScorer: Sendable {
     public let config: ScoringConfiguration
+    /// The language the explanation is written in.
+    public let catalogue: Catalogue
 
-    public init(config: ScoringConfiguration) {
+    public init(config: ScoringConfiguration, catalogue: Catalogue = .english) {
         self.config = config
+        self.catalogue = catalogue
     }
 
     /// What the scorer needs to know about a case besides its ratings.
@@ -37,7 +40,10 @@ public struct TriageScorer: Sendable {
                 let descriptor = config.descriptor(factor, rating)
                 lines.append(.init(
                     kind: .factor, factor: factor, rating: rating, descriptor: descriptor, weight: weight, points: points,
-                    text: "\(factor.label): \(rating) (\(descriptor)) × \(Self.format(weight)) = \(Self.format(points, digits: 1)) pts"))
+                    text: catalogue["score.factor-line", values: [
+                        "factor": config.spec(factor).name, "rating": String(rating), "descriptor": descriptor,
+                        "weight": Self.format(weight), "points": Self.format(points, digits: 1),
+                    ]]))
             }
             base = Int((100 * weighted / (4 * totalWeight)).rounded(.toNearestOrAwayFromZero))
         }
@@ -47,15 +53,16 @@ public struct TriageScorer: Sendable {
         if boost > 0 {
             lines.append(.init(
                 kind: .booster, points: Double(boost),
-                text: "Pervasiveness: reported person named in \(others) other open case\(others == 1 ? "" : "s") "
-                    + "+\(boost) pts (\(config.pervasiveness.pointsPerOtherCase) per case, cap \(config.pervasiveness.cap))"))
+                text: catalogue.count("score.pervasiveness", others, [
+                    "boost": String(boost), "per": String(config.pervasiveness.pointsPerOtherCase), "cap": String(config.pervasiveness.cap),
+                ])))
         }
 
         let value = base.map { min(100, $0 + boost) }
         if let base, base + boost > 100 {
             lines.append(.init(
                 kind: .cap, points: Double(100 - base - boost),
-                text: "Capped at 100: the factors (\(base)) and pervasiveness (+\(boost)) add up to \(base + boost)"))
+                text: catalogue["score.capped", values: ["base": String(base), "boost": String(boost), "sum": String(base + boost)]]))
         }
         var band = value.map(config.band(forScore:))
 
@@ -63,7 +70,7 @@ public struct TriageScorer: Sendable {
         for rule in config.overrides where applies(rule.when, ratings: ratings, context: context) {
             reasons.append(rule.reason)
             if band == nil || rule.floor < band! { band = rule.floor }
-            lines.append(.init(kind: .override, text: "Override: \(rule.reason) → at least \(rule.floor.label)"))
+            lines.append(.init(kind: .override, text: catalogue["score.override", values: ["reason": rule.reason, "band": catalogue.label(rule.floor)]]))
         }
 
         let severe = ratings.map { r in config.severeOrPervasive.severeWhen.contains { key, min in Factor(rawValue: key).map { r[$0] >= min } ?? false } } ?? false
@@ -76,14 +83,15 @@ public struct TriageScorer: Sendable {
         }()
 
         if let value, let band {
-            var total = "Score \(value)/100 → \(band.label)"
+            var total = catalogue["score.total", values: ["value": String(value), "band": catalogue.label(band)]]
             if severe || pervasive {
-                total += " · " + [severe ? "severe" : nil, pervasive ? "pervasive" : nil].compactMap { $0 }.joined(separator: " and ")
+                total += " · " + catalogue.list([severe ? catalogue["score.severe"] : nil, pervasive ? catalogue["score.pervasive"] : nil].compactMap { $0 })
             }
-            if suggest { total += " · escalation suggested" }
+            if suggest { total += " · " + catalogue["score.escalation-suggested"] }
             lines.append(.init(kind: .total, points: Double(value), text: total))
         } else {
-            lines.append(.init(kind: .total, text: band.map { "Not yet assessed → \($0.label) by override" } ?? "Not yet assessed"))
+            lines.append(.init(kind: .total, text: band.map { catalogue["score.not-assessed-override", values: ["band": catalogue.label($0)]] }
+                ?? catalogue["score.not-assessed"]))
         }
 
         return TriageScore(

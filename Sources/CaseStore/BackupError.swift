@@ -1,7 +1,8 @@
 import Foundation
+import CaseCore
 
 /// Backup and restore problems, each one sentence a counselor understands.
-public enum BackupError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum BackupError: PhrasedError, Equatable, Sendable {
     case sameFile(path: String)
     case destinationExists(path: String)
     case noBackup(path: String)
@@ -12,26 +13,17 @@ public enum BackupError: Error, Equatable, Sendable, CustomStringConvertible {
     case targetExists(path: String)
     case io(String)
 
-    public var description: String {
+    public var phrase: Phrase {
         switch self {
-        case let .sameFile(path):
-            "\(path) is the database itself; choose another file for the backup."
-        case let .destinationExists(path):
-            "A file already exists at \(path); it was left untouched (use --force to replace it)."
-        case let .noBackup(path):
-            "There is no backup file at \(path)."
-        case let .notABackup(path, detail):
-            "The file \(path) is not a Confidant backup (\(detail)); nothing was restored."
-        case let .damaged(path, detail):
-            "The backup \(path) is damaged (\(detail)); nothing was restored."
-        case let .wrongPassphrase(path):
-            "The passphrase does not open the backup \(path); nothing was restored."
-        case let .auditBroken(path, detail):
-            "The audit log in the backup \(path) does not verify (\(detail)); it may have been tampered with, so nothing was restored."
-        case let .targetExists(path):
-            "A database already exists at \(path); nothing was restored. Use --force to replace it (a copy of it is kept beside it)."
-        case let .io(detail):
-            "The backup could not be written or read: \(detail)."
+        case let .sameFile(path): .key("error.backup.same-file", ["path": .text(path)])
+        case let .destinationExists(path): .key("error.backup.destination-exists", ["path": .text(path)])
+        case let .noBackup(path): .key("error.backup.no-backup", ["path": .text(path)])
+        case let .notABackup(path, detail): .key("error.backup.not-a-backup", ["path": .text(path), "detail": .text(detail)])
+        case let .damaged(path, detail): .key("error.backup.damaged", ["path": .text(path), "detail": .text(detail)])
+        case let .wrongPassphrase(path): .key("error.backup.wrong-passphrase", ["path": .text(path)])
+        case let .auditBroken(path, detail): .key("error.backup.audit-broken", ["path": .text(path), "detail": .text(detail)])
+        case let .targetExists(path): .key("error.backup.target-exists", ["path": .text(path)])
+        case let .io(detail): .key("error.backup.io", ["detail": .text(detail)])
         }
     }
 }

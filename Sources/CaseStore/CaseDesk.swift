@@ -219,14 +219,15 @@ public final class CaseDesk: Sendable {
     /// - Parameter html: a self-contained HTML page instead of Markdown.
     public func acknowledgementLetter(_ id: CaseID, template: LetterTemplate, html: Bool) throws -> String {
         let view = try open(id)
-        let values = LetterTemplate.acknowledgementValues(
+        let values = template.acknowledgementValues(
             for: view.item, evaluation: view.evaluation, counselor: author,
-            organisation: try store.organisationName() ?? evaluator.policy.organisationName ?? "the organisation",
+            organisation: try store.organisationName() ?? evaluator.policy.organisationName,
             policy: evaluator.policy, now: clock(),
             calendar: evaluator.deadlines.calendar)
         try store.audit(action: "letter", caseId: id, detail: "acknowledgement letter (\(template.language)) rendered", now: clock())
         guard html else { return template.render(values, escape: { MarkdownText.inline($0) }) }
-        return LetterHTML.render(markdown: template.render(values, escape: HTMLText.escape), title: "Confirmation of receipt \(id)")
+        return LetterHTML.render(markdown: template.render(values, escape: HTMLText.escape), title: template.title(reference: id.description),
+                                 language: template.language, rightToLeft: template.catalogue.isRightToLeft)
     }
 
     /// Records that the acknowledgement was sent: the deadline is met and the journal says so.

@@ -2,11 +2,15 @@ import CaseCore
 import Foundation
 
 /// The organisation's letter templates, `Data/letters/KIND.LANG.md`. Adding a language is adding a file.
+/// A letter in a language is written with that language's catalogue (`Data/lang/LANG.json`: dates, title, direction).
 public struct LetterLibrary: Sendable {
     public let directory: URL
+    /// Where each letter's language is found; without it letters are dated in English.
+    public let languages: LanguageLibrary?
 
-    public init(directory: URL) {
+    public init(directory: URL, languages: LanguageLibrary? = nil) {
         self.directory = directory
+        self.languages = languages
     }
 
     /// The languages a kind of letter exists in, e.g. `["en", "fr"]`.
@@ -26,8 +30,10 @@ public struct LetterLibrary: Sendable {
             let known = languages(for: kind)
             throw ConfigurationError.malformed(
                 file: "letters/\(kind).\(language).md",
-                detail: "there is no such template" + (known.isEmpty ? "" : "; available languages: " + known.joined(separator: ", ")))
+                detail: known.isEmpty ? .key("config.letter.no-template")
+                    : .key("config.letter.no-template-languages", ["languages": .text(known.joined(separator: ", "))]))
         }
-        return try LetterTemplate(kind: kind, language: language, text: String(decoding: data, as: UTF8.self))
+        let catalogue = try languages.map { try $0.catalogue(language) } ?? .english
+        return try LetterTemplate(kind: kind, language: language, text: String(decoding: data, as: UTF8.self), catalogue: catalogue)
     }
 }

@@ -1,8 +1,8 @@
 import CaseCore
 import Foundation
 
-/// Store failures, each with one sentence a counselor understands.
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Store failures, each with one sentence a counselor understands, in their language (``phrase``).
+public enum StoreError: PhrasedError, Equatable, Sendable {
     case noDatabase(path: String)
     case alreadyExists(path: String)
     case wrongPassphrase
@@ -16,50 +16,32 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case weakPassphrase(String)
     case auditBroken(String)
     case tampered(String)
-    case notPermitted(String)
+    case notPermitted(Phrase)
     case readOnly(path: String)
     case diskFull(path: String)
     case busy(path: String)
     case io(String)
 
-    public var description: String {
+    public var phrase: Phrase {
         switch self {
-        case let .noDatabase(path):
-            "There is no Confidant database at \(path); create one with 'confidant init' or point --db at an existing one."
-        case let .alreadyExists(path):
-            "A Confidant database already exists at \(path); it was left untouched."
-        case .wrongPassphrase:
-            "The passphrase is not correct for this database; nothing was opened or changed."
-        case let .unknownAccount(name):
-            "There is no account named '\(name)' in this database."
-        case let .caseNotFound(id):
-            "There is no case \(id) in this database."
-        case let .casePurged(id, day):
-            "\(id) was purged on \(day) when its retention period ended; a purged case cannot be reopened or changed."
-        case let .notADatabase(path, detail):
-            "The file \(path) is not a Confidant database (\(detail))."
-        case let .corrupted(detail):
-            "The database is damaged: \(detail)."
-        case let .passphraseTooShort(minimum):
-            "The passphrase must be at least \(minimum) characters long."
-        case let .weakPassphrase(problem):
-            "The passphrase is too weak: \(problem). Choose a longer phrase of several unrelated words."
-        case let .passphraseInUse(account):
-            "That passphrase already opens another account; choose a different one for \(account)."
-        case let .tampered(what):
-            "\(what) was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'."
-        case let .auditBroken(problem):
-            "The audit log is broken (\(problem)); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'."
-        case let .notPermitted(what):
-            "Not permitted: \(what)."
-        case let .readOnly(path):
-            "The database at \(path) is read-only; nothing was changed."
-        case let .diskFull(path):
-            "The disk holding \(path) is full; the change was not saved and the previous data is intact."
-        case let .busy(path):
-            "The database at \(path) is busy in another Confidant window; try again in a moment."
-        case let .io(detail):
-            "The database could not be read or written: \(detail)."
+        case let .noDatabase(path): .key("error.store.no-database", ["path": .text(path)])
+        case let .alreadyExists(path): .key("error.store.already-exists", ["path": .text(path)])
+        case .wrongPassphrase: .key("error.store.wrong-passphrase")
+        case let .unknownAccount(name): .key("error.store.unknown-account", ["name": .text(name)])
+        case let .caseNotFound(id): .key("error.store.case-not-found", ["id": .text(id)])
+        case let .casePurged(id, day): .key("error.store.case-purged", ["id": .text(id), "day": .text(day)])
+        case let .notADatabase(path, detail): .key("error.store.not-a-database", ["path": .text(path), "detail": .text(detail)])
+        case let .corrupted(detail): .key("error.store.corrupted", ["detail": .text(detail)])
+        case let .passphraseTooShort(minimum): .key("error.store.passphrase-too-short", ["minimum": .text(String(minimum))])
+        case let .weakPassphrase(problem): .key("error.store.weak-passphrase", ["problem": .text(problem)])
+        case let .passphraseInUse(account): .key("error.store.passphrase-in-use", ["account": .text(account)])
+        case let .tampered(what): .key("error.store.tampered", ["what": .text(what)])
+        case let .auditBroken(problem): .key("error.store.audit-broken", ["problem": .text(problem)])
+        case let .notPermitted(what): .key("error.store.not-permitted", ["what": what])
+        case let .readOnly(path): .key("error.store.read-only", ["path": .text(path)])
+        case let .diskFull(path): .key("error.store.disk-full", ["path": .text(path)])
+        case let .busy(path): .key("error.store.busy", ["path": .text(path)])
+        case let .io(detail): .key("error.store.io", ["detail": .text(detail)])
         }
     }
 }

@@ -143,7 +143,7 @@ struct CaseEvolvesTests {
         try item.transition(to: .closed, note: nil, by: "c", at: now, outcome: .resolvedInformally)
         #expect(DeadlineCalculator(policy: Fixtures.policy).nextDeadline(for: item, band: nil) == nil)
         let monthLater = Fixtures.date("2026-11-05T10:00:00Z")
-        #expect(throws: CaseError.reasonRequired("reopen a case")) { try item.reopen(reason: " ", by: "c", at: monthLater) }
+        #expect(throws: CaseError.reasonRequired(.key("action.reopen"))) { try item.reopen(reason: " ", by: "c", at: monthLater) }
         try item.reopen(reason: "The reporter came back: it started again", by: "c", at: monthLater)
         #expect(item.status == .assessing)
         #expect(item.closedAt == nil)
@@ -204,7 +204,7 @@ struct CaseEvolvesTests {
     func disclosure() throws {
         var item = Fixtures.sampleCase(status: .assessing)
         let calc = DeadlineCalculator(policy: Fixtures.policy)
-        #expect(throws: CaseError.reasonRequired("disclose without consent (the duty to act)")) {
+        #expect(throws: CaseError.reasonRequired(.key("action.disclose"))) {
             try item.disclose(to: "Child protection services", duty: " ", by: "c", at: now)
         }
         try item.disclose(to: "Child protection services", duty: "a child at risk", by: "c", at: now)
@@ -255,9 +255,11 @@ struct CaseEvolvesTests {
     func overrideCategoryChecked() throws {
         var taxonomy = Fixtures.taxonomy
         taxonomy.categories.removeAll { $0.id == "victimisation" }
-        #expect(throws: ConfigurationError.invalid(file: "scoring.json", detail: "overrides[4] (retaliation) names the category 'victimisation' in when.category, which taxonomy.json does not list")) {
-            try Fixtures.scoring.validate(against: taxonomy)
-        }
+        let expected = ConfigurationError.invalid(
+            file: "scoring.json", detail: .key("config.scoring.override-category", ["index": "4", "id": "retaliation", "category": "victimisation"]))
+        #expect(throws: expected) { try Fixtures.scoring.validate(against: taxonomy) }
+        #expect(expected.description == "The configuration file scoring.json is not valid: overrides[4] (retaliation) names the category "
+            + "'victimisation' in when.category, which taxonomy.json does not list.")
         try Fixtures.scoring.validate(against: Fixtures.taxonomy)
     }
 }

@@ -35,11 +35,16 @@ struct IntakeTests {
             }
         }
         check({ $0.categories = ["rudeness"] }, .unknownCategory("rudeness"))
-        check({ $0.categories = [] }, .invalidField(field: "category list", problem: "is empty; choose at least one"))
-        check({ $0.incidentLast = "2026-10-01" }, .invalidField(field: "last incident date", problem: "is before the first incident date"))
-        check({ $0.incidentFirst = "2026-13-01" }, .invalidField(field: "first incident date", problem: "'2026-13-01' is not a date like 2026-10-02"))
-        check({ $0.narrative = "  " }, .invalidField(field: "narrative", problem: "is empty"))
-        check({ $0.reporter.name = nil }, .invalidField(field: "reporter's name", problem: "is empty; mark the report anonymous instead"))
+        check({ $0.categories = [] }, .invalidField(field: .key("field.categories"), problem: .key("problem.no-category")))
+        check({ $0.incidentLast = "2026-10-01" }, .invalidField(field: .key("field.incident-last"), problem: .key("problem.before-first-incident")))
+        check({ $0.incidentFirst = "2026-13-01" }, .invalidField(field: .key("field.incident-first"), problem: .key("problem.not-a-date", ["text": "2026-13-01"])))
+        check({ $0.narrative = "  " }, .invalidField(field: .key("field.narrative"), problem: .key("problem.empty")))
+        check({ $0.reporter.name = nil }, .invalidField(field: .key("field.reporter-name"), problem: .key("problem.name-empty")))
+        // The sentences a counselor reads.
+        #expect(CaseError.invalidField(field: .key("field.categories"), problem: .key("problem.no-category")).description
+            == "The category list is empty; choose at least one.")
+        #expect(CaseError.invalidField(field: .key("field.incident-first"), problem: .key("problem.not-a-date", ["text": "2026-13-01"])).description
+            == "The first incident date '2026-13-01' is not a date like 2026-10-02.")
     }
 
     @Test("Anonymous reports keep no name or contact")
@@ -117,7 +122,7 @@ struct DateTextTests {
              "reported":[],"categories":["bullying"],"narrative":"n"}
             """.utf8))
         intake.incidentFirst = "2026-02-30"
-        #expect(throws: CaseError.invalidField(field: "first incident date", problem: "'2026-02-30' is not a date like 2026-10-02")) {
+        #expect(throws: CaseError.invalidField(field: .key("field.incident-first"), problem: .key("problem.not-a-date", ["text": "2026-02-30"]))) {
             try intake.makeCase(id: CaseID(year: 2026, number: 1), now: Fixtures.date("2026-11-25T00:00:00Z"), pseudonym: "P",
                                 taxonomy: Fixtures.taxonomy)
         }

@@ -23,29 +23,30 @@ struct LetterTemplateTests {
         item.reporter = Reporter(pseudonym: "Amber Heron", name: "Marta Łukasiewicz", contact: "m@example.org")
         let evaluation = CaseEvaluator(scoring: Fixtures.scoring, policy: Fixtures.policy, taxonomy: Fixtures.taxonomy)
             .evaluate(item, otherOpenCases: 0)
-        let values = LetterTemplate.acknowledgementValues(
+        let english = try template("en")
+        let values = english.acknowledgementValues(
             for: item, evaluation: evaluation, counselor: "Dr. Amani Diallo", organisation: "Civil Connections",
             policy: Fixtures.policy, now: Fixtures.date("2026-10-03T12:00:00Z"))
-        let letter = try template("en").render(values)
+        let letter = english.render(values)
         #expect(!letter.contains("{{"))
         #expect(letter.contains("**Reference:** C-2026-0001"))
-        #expect(letter.contains("received on **2026-10-01**"))
+        #expect(letter.contains("received on **1 October 2026**"))
         #expect(letter.contains("Hello Marta Łukasiewicz,"))
         #expect(!letter.contains("good faith"))
         #expect(!letter.contains("only the confidential counselor can open"))
         #expect(!letter.contains("nothing happens without your agreement"))
         #expect(letter.contains("when a child\nis at risk"))
         #expect(letter.contains("- If you are in danger now, call the local emergency number"))
-        #expect(letter.contains("contact you by **2026-10-08**"))
-        #expect(letter.contains("feedback on its progress by **2027-01-01**"))
+        #expect(letter.contains("contact you by **8 October 2026**"))
+        #expect(letter.contains("feedback on its progress by **1 January 2027**"))
         #expect(letter.contains("external complaints committee"))
         #expect(letter.contains("Dr. Amani Diallo"))
-        let anonymous = LetterTemplate.acknowledgementValues(
+        let anonymous = english.acknowledgementValues(
             for: Case(id: item.id, receivedAt: item.receivedAt, channel: .whistleblowing, incidentFirst: item.incidentFirst,
                       incidentLast: item.incidentLast, reporter: Reporter(pseudonym: "Moss Wren", anonymous: true),
                       relationship: .staff, reported: [], categories: ["harassment"], narrative: "x"),
             evaluation: evaluation, counselor: "c", organisation: "o", policy: Fixtures.policy, now: Fixtures.date("2026-10-03T12:00:00Z"))
-        let anonymousLetter = try template("en").render(anonymous)
+        let anonymousLetter = english.render(anonymous)
         #expect(anonymousLetter.contains("\nHello,\n"))
         #expect(!anonymousLetter.contains("Reporter,"))
     }

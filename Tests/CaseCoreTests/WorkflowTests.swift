@@ -57,7 +57,7 @@ struct WorkflowTests {
     @Test("Screening out needs a known reason, which is recorded; it is never silent")
     func screening() throws {
         var item = Fixtures.sampleCase(status: .acknowledged)
-        #expect(throws: CaseError.reasonRequired("screen a case out")) {
+        #expect(throws: CaseError.reasonRequired(.key("action.screen-out"))) {
             try item.transition(to: .screenedOut, note: nil, by: "counselor", at: now)
         }
         #expect(throws: CaseError.unknownScreeningReason("bad-mood")) {
@@ -73,7 +73,7 @@ struct WorkflowTests {
     @Test("Withdrawal needs a note")
     func withdrawal() throws {
         var item = Fixtures.sampleCase(status: .assessing)
-        #expect(throws: CaseError.reasonRequired("record a withdrawal")) {
+        #expect(throws: CaseError.reasonRequired(.key("action.withdraw"))) {
             try item.transition(to: .withdrawn, note: "  ", by: "counselor", at: now)
         }
         try item.transition(to: .withdrawn, note: "Reporter left the organisation", by: "counselor", at: now)
@@ -93,7 +93,7 @@ struct WorkflowTests {
     func escalation() throws {
         var item = Fixtures.sampleCase(status: .supportAdvice)
         item.wishes = .escalate
-        #expect(throws: CaseError.reasonRequired("escalate a case")) {
+        #expect(throws: CaseError.reasonRequired(.key("action.escalate"))) {
             try item.escalate(to: .complaintsTeam, reason: "", by: "counselor", at: now)
         }
         try item.escalate(to: .headOfDepartment, reason: "Reporter not satisfied", duty: "danger to life", by: "counselor", at: now)

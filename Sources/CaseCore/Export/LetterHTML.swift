@@ -4,7 +4,10 @@ import Foundation
 /// paragraphs whose lines join as in Markdown, a trailing `\` for a line break, `**bold**`) into one self-contained printable HTML page with the exports' style sheet.
 /// Placeholder values are escaped before they are placed; the template's own text is escaped here.
 public enum LetterHTML {
-    public static func render(markdown: String, title: String) -> String {
+    /// - Parameters:
+    ///   - language: the page's `lang`.
+    ///   - rightToLeft: the page reads right to left (`dir="rtl"`: Arabic, Hebrew…).
+    public static func render(markdown: String, title: String, language: String = "en", rightToLeft: Bool = false) -> String {
         var body: [String] = []
         var paragraph: [String] = []
         var list: [String] = []
@@ -32,7 +35,7 @@ public enum LetterHTML {
         flush()
         return """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(HTMLText.line(language))"\(rightToLeft ? " dir=\"rtl\"" : "")>
             <head>
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">

@@ -20,7 +20,7 @@ public struct CaseCSVImport {
         do {
             records = try CSVReader.parse(text)
         } catch let error as CSVSyntaxError {
-            throw ImportError(file: file, location: "line \(error.line)", problem: error.problem)
+            throw ImportError(file: file, location: "line \(error.line)", problem: .text(error.problem))
         }
         guard let headerRecord = records.first(where: { !$0.isBlank }) else {
             throw ImportError(file: file, problem: "the file is empty; the first line must name the columns")
@@ -86,7 +86,7 @@ public struct CaseCSVImport {
         let values: [ImportColumn: String]
         let taxonomy: Taxonomy
 
-        func fail(_ column: ImportColumn, _ problem: String) -> ImportError {
+        func fail(_ column: ImportColumn, _ problem: Phrase) -> ImportError {
             ImportError(file: file, location: "line \(line)", column: column.rawValue, problem: problem)
         }
 
@@ -139,7 +139,7 @@ public struct CaseCSVImport {
             guard let value = text(column) else { return nil }
             let key = value.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
             if let match = T.allCases.first(where: { $0.rawValue == key }) { return match }
-            throw fail(column, "'\(SafeText.line(value))' is not \(what); use one of: " + T.allCases.map(\.rawValue).joined(separator: ", "))
+            throw fail(column, .text("'\(SafeText.line(value))' is not \(what); use one of: " + T.allCases.map(\.rawValue).joined(separator: ", ")))
         }
 
         func intake() throws -> CaseIntake {
@@ -161,8 +161,8 @@ public struct CaseCSVImport {
                 if index < powerTexts.count {
                     let key = powerTexts[index].lowercased().replacingOccurrences(of: " ", with: "-")
                     guard let match = PowerRelation(rawValue: key) else {
-                        throw fail(.reportedPower, "'\(SafeText.line(powerTexts[index]))' is not a power relation; use one of: "
-                            + PowerRelation.allCases.map(\.rawValue).joined(separator: ", "))
+                        throw fail(.reportedPower, .text("'\(SafeText.line(powerTexts[index]))' is not a power relation; use one of: "
+                            + PowerRelation.allCases.map(\.rawValue).joined(separator: ", ")))
                     }
                     power = match
                 }
@@ -183,8 +183,8 @@ public struct CaseCSVImport {
 
             if let raw = text(.status) {
                 guard let status = CaseStatus(loose: raw) else {
-                    throw fail(.status, "'\(SafeText.line(raw))' is not a status; use one of: "
-                        + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw fail(.status, .text("'\(SafeText.line(raw))' is not a status; use one of: "
+                        + CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 intake.status = status
             }
@@ -209,8 +209,8 @@ public struct CaseCSVImport {
                 let key = reason.lowercased()
                 guard let entry = taxonomy.screeningReasons.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key })
                         ?? (key == "other" ? Taxonomy.Entry(id: "other", name: "Other", definition: nil) : nil) else {
-                    throw fail(.screeningReason, "'\(SafeText.line(reason))' is not a screening reason; use one of: "
-                        + (taxonomy.screeningReasons.map(\.id) + ["other"]).joined(separator: ", "))
+                    throw fail(.screeningReason, .text("'\(SafeText.line(reason))' is not a screening reason; use one of: "
+                        + (taxonomy.screeningReasons.map(\.id) + ["other"]).joined(separator: ", ")))
                 }
                 intake.screeningReason = entry.id
             }

@@ -34,7 +34,7 @@ public struct CaseJSONImport {
             do {
                 try StrictJSON.check(object, against: StrictJSON.intake)
             } catch let error as CaseError {
-                throw ImportError(file: file, location: location, problem: error.description)
+                throw ImportError(file: file, location: location, problem: .clause(error.phrase))
             }
             let canonical = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             let intake: CaseIntake
@@ -42,7 +42,7 @@ public struct CaseJSONImport {
                 intake = try JSONDecoder().decode(CaseIntake.self, from: canonical)
             } catch let error as CaseError {
                 // Factor ratings out of range are refused while decoding.
-                throw ImportError(file: file, location: location, problem: error.description)
+                throw ImportError(file: file, location: location, problem: .clause(error.phrase))
             } catch {
                 throw ImportError(file: file, location: location, problem: ConfigurationError.describe(error))
             }

@@ -72,13 +72,13 @@ public enum ImportColumn: String, CaseIterable, Sendable {
         switch error {
         case let .invalidField(field, _):
             switch field {
-            case "received-at date": .receivedAt
-            case "first incident date": .incidentFirst
-            case "last incident date": .incidentLast
-            case "narrative": .narrative
-            case "category list": .categories
-            case "reported person's name": .reportedName
-            case "reporter's name": .reporterName
+            case .key("field.received-at", _): .receivedAt
+            case .key("field.incident-first", _): .incidentFirst
+            case .key("field.incident-last", _): .incidentLast
+            case .key("field.narrative", _): .narrative
+            case .key("field.categories", _): .categories
+            case .key("field.reported-name", _): .reportedName
+            case .key("field.reporter-name", _): .reporterName
             default: nil
             }
         case .unknownCategory: .categories

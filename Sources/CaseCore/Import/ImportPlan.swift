@@ -50,10 +50,7 @@ public struct ImportPlan: Sendable {
     /// An ``ImportError`` for a validation error at `location`, naming the column or field it is about.
     public func error(_ error: CaseError, at location: String) -> ImportError {
         let column = ImportColumn.blamed(by: error)
-        var problem = error.description
-        if let first = problem.first, problem.hasPrefix("The ") || problem.hasPrefix("A ") {
-            problem = first.lowercased() + problem.dropFirst()
-        }
+        let problem = Phrase.clause(error.phrase)
         switch source {
         case .csv:
             return ImportError(file: file, location: location, column: column?.rawValue, problem: problem)

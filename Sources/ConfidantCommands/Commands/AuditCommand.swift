@@ -45,7 +45,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let text = try freeText(reason, file: textFile, what: "acknowledge a break in the audit log")
+                let text = try freeText(reason, file: textFile, what: .key("action.acknowledge-audit-break"))
                 let desk = try database.openDesk()
                 try desk.acknowledgeAuditBreak(reason: text)
                 Console.out("The break is recorded in the audit log; work can go on, and 'audit verify' will keep reporting it.")

@@ -15,7 +15,7 @@ struct ConflictCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let text = try freeText(reason, file: textFile, what: "declare a conflict of interest")
+            let text = try freeText(reason, file: textFile, what: .key("action.conflict"))
             let desk = try database.openDesk()
             try desk.declareConflict(caseID, reason: text)
             Console.out("You are recused from \(caseID); it is flagged for reassignment.")

@@ -42,7 +42,7 @@ struct ReopenCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let text = try freeText(reason, file: textFile, what: "reopen a case")
+            let text = try freeText(reason, file: textFile, what: .key("action.reopen"))
             let desk = try database.openDesk()
             let view = try desk.reopen(caseID, reason: text)
             Console.out("\(caseID) reopened; it is now \(view.item.status.rawValue).")
@@ -70,7 +70,7 @@ struct DiscloseCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let dutyText = try freeText(duty, file: textFile, what: "disclose without consent (the duty to act)")
+            let dutyText = try freeText(duty, file: textFile, what: .key("action.disclose"))
             let desk = try database.openDesk()
             try desk.disclose(caseID, to: to, duty: dutyText, deferTelling: deferReason)
             Console.out(deferReason == nil

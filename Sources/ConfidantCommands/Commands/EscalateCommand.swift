@@ -23,8 +23,8 @@ struct EscalateCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let level: EscalationLevel? = try to.map { try parseChoice($0, "escalation level") }
-            let text = try freeText(reason, file: textFile, what: "escalate a case")
+            let level: EscalationLevel? = try to.map { try parseChoice($0, .key("field.escalation-level")) }
+            let text = try freeText(reason, file: textFile, what: .key("action.escalate"))
             let desk = try database.openDesk()
             let view = try desk.escalate(caseID, to: level, reason: text, duty: duty)
             Console.out("\(caseID) escalated to \(view.item.escalationLevel?.label ?? "?").")

@@ -16,7 +16,7 @@ struct HoldCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let text = try freeText(reason, file: textFile, what: lift ? "lift a legal hold" : "place a legal hold")
+            let text = try freeText(reason, file: textFile, what: .key(lift ? "action.lift-hold" : "action.place-hold"))
             let desk = try database.openDesk()
             try desk.setLegalHold(caseID, !lift, reason: text)
             Console.out(lift ? "Legal hold on \(caseID) lifted." : "\(caseID) is on legal hold.")

@@ -34,7 +34,7 @@ struct ImportCommand: ParsableCommand {
             } else if let guess = Kind(rawValue: (file as NSString).pathExtension.lowercased()) {
                 kind = guess
             } else {
-                throw CaseError.invalidField(field: "import file", problem: "'\(file)' does not end in .csv or .json; say which with --format")
+                throw CaseError.invalidField(field: .key("field.import-file"), problem: .key("problem.no-import-extension", ["file": .text(file)]))
             }
             let input = try OutputFile.readText(file)
             let desk = try database.openDesk()

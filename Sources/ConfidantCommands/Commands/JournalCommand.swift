@@ -27,9 +27,9 @@ struct JournalCommand: ParsableCommand {
             let caseID = try parseCaseID(id)
             let allowed = JournalEntry.Kind.recordable
             guard let entryKind = JournalEntry.Kind(rawValue: kind), allowed.contains(entryKind) else {
-                throw CaseError.invalidField(field: "journal kind", problem: "'\(kind)' is not one of " + allowed.map(\.rawValue).joined(separator: ", "))
+                throw CaseError.invalidField(field: .key("field.journal-kind"), problem: .key("problem.not-one-of", ["text": .text(kind), "choices": .text(allowed.map(\.rawValue).joined(separator: ", "))]))
             }
-            let body = try freeText(text, file: textFile, what: "add a journal entry")
+            let body = try freeText(text, file: textFile, what: .key("action.journal"))
             let desk = try database.openDesk()
             try desk.record(caseID, entryKind, text: body, party: party)
             Console.out("Journal entry added to \(caseID).")

@@ -21,11 +21,11 @@ struct LookupCommand: ParsableCommand {
                 code = typed
             }
             guard let parsed = FollowUpCode(code) else {
-                throw CaseError.invalidField(field: "follow-up code", problem: "must be 16 digits, like 1234 5678 9012 3456")
+                throw CaseError.invalidField(field: .key("field.follow-up-code"), problem: .key("problem.code-digits"))
             }
             let desk = try database.openDesk()
             guard let id = try desk.findCase(followUpCode: parsed) else {
-                throw CaseError.invalidField(field: "follow-up code", problem: "matches no case")
+                throw CaseError.invalidField(field: .key("field.follow-up-code"), problem: .key("problem.code-no-match"))
             }
             Console.out(id.description)
         }

@@ -15,7 +15,7 @@ struct ReassignCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let text = try freeText(note, file: textFile, what: "record a reassignment")
+            let text = try freeText(note, file: textFile, what: .key("action.reassign"))
             let desk = try database.openDesk()
             try desk.reassign(caseID, note: text)
             Console.out("\(caseID) is now handled by \(desk.author).")

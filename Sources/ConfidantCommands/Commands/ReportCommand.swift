@@ -34,7 +34,7 @@ struct ReportCommand: ParsableCommand {
             let start = try from.map { try parseDay($0, option: "--from") }
             let end = try to.map { try parseDay($0, option: "--to") }
             if let start, let end, end < start {
-                throw CaseError.invalidField(field: "--to option", problem: "is before the --from date")
+                throw CaseError.invalidField(field: .key("field.option", ["option": "--to"]), problem: .key("problem.before-from"))
             }
             let desk = try database.openDesk()
             let report = try desk.statistics(from: start, to: end)

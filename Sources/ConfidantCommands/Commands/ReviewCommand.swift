@@ -23,9 +23,9 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let parsed: ReviewDecision = try parseChoice(decision, "review decision")
-            let parsedOutcome: Outcome? = try outcome.map { try parseChoice($0, "outcome") }
-            let parsedMeasures: [Measure] = try measures.map { try parseChoice($0, "measure") }
+            let parsed: ReviewDecision = try parseChoice(decision, .key("field.review-decision"))
+            let parsedOutcome: Outcome? = try outcome.map { try parseChoice($0, .key("field.outcome")) }
+            let parsedMeasures: [Measure] = try measures.map { try parseChoice($0, .key("field.measure")) }
             let text = String(decoding: try readInput(textFile), as: UTF8.self)
             let desk = try database.openDesk()
             let view = try desk.review(caseID, decision: parsed, text: text, outcome: parsedOutcome, measures: parsedMeasures)

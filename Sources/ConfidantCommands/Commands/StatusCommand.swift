@@ -25,17 +25,17 @@ struct StatusCommand: ParsableCommand {
         try reportingErrors {
             let caseID = try parseCaseID(id)
             guard let status = CaseStatus(loose: to) else {
-                throw CaseError.invalidField(field: "status", problem: "'\(to)' is not one of " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
+                throw CaseError.invalidField(field: .key("field.status"), problem: .key("problem.not-one-of", ["text": .text(to), "choices": .text(CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))]))
             }
             let parsedOutcome = try outcome.map { text -> Outcome in
                 guard let value = Outcome(rawValue: text) else {
-                    throw CaseError.invalidField(field: "outcome", problem: "'\(text)' is not one of " + Outcome.allCases.map(\.rawValue).joined(separator: ", "))
+                    throw CaseError.invalidField(field: .key("field.outcome"), problem: .key("problem.not-one-of", ["text": .text(text), "choices": .text(Outcome.allCases.map(\.rawValue).joined(separator: ", "))]))
                 }
                 return value
             }
             let desk = try database.openDesk()
-            let parsedMeasures: [Measure] = try measures.map { try parseChoice($0, "measure") }
-            let noteText = textFile == nil ? note : try freeText(note, file: textFile, what: "write the note")
+            let parsedMeasures: [Measure] = try measures.map { try parseChoice($0, .key("field.measure")) }
+            let noteText = textFile == nil ? note : try freeText(note, file: textFile, what: .key("action.note"))
             let view = try desk.move(caseID, to: status, note: noteText, screeningReason: reason, outcome: parsedOutcome,
                                      measures: parsedMeasures, confirmOverride: confirmOverride)
             Console.out("\(caseID) is now \(view.item.status.rawValue).")

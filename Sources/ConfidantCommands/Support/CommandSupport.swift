@@ -11,11 +11,27 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "Account to open the database as (default: the first whose passphrase matches).")
     var account: String?
 
+    @Option(name: .long, help: "Language of the output: en or fr (default: the language of policy.json, else $LANG, else English).")
+    var lang: String?
+
     var path: String { DatabaseLocation.resolve(db) }
+
+    /// Sets the language of the command's sentences as soon as the options are read, so even an error before the
+    /// configuration is loaded is told in it; a language that does not exist is reported by ``configuration()``.
+    func validate() throws {
+        CommandLanguage.shared.settle(option: lang)
+    }
+
+    /// The configuration in the command's language (`--lang`, else policy.json's, else the environment's).
+    func configuration() throws -> ConfidantConfiguration {
+        let config = try ConfidantConfiguration.discover(language: lang)
+        CommandLanguage.shared.set(config.catalogue)
+        return config
+    }
 
     /// Loads the configuration, asks for the passphrase and opens the store.
     func openDesk() throws -> CaseDesk {
-        try openDesk(with: ConfidantConfiguration.discover())
+        try openDesk(with: configuration())
     }
 
     /// Asks for the passphrase and opens the store with a configuration already loaded. On a terminal the prompt
@@ -122,10 +138,41 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
-/// One sentence for any error Confidant can meet.
+/// One sentence for any error Confidant can meet, in the command's language.
 func describe(_ error: Error) -> String {
-    ErrorSentence.of(error)
+    ErrorSentence.of(error, in: CommandLanguage.shared.catalogue)
 }
+
+/// The language of the command's sentences: English until the options name one (see ``DatabaseOptions/validate()``).
+final class CommandLanguage: @unchecked Sendable {
+    static let shared = CommandLanguage()
+    private let lock = NSLock()
+    private var current = Catalogue.english
+
+    var catalogue: Catalogue { lock.withLock { current } }
+
+    func set(_ catalogue: Catalogue) { lock.withLock { current = catalogue } }
+
+    /// Picks the language from `--lang`, policy.json and the environment without failing: a language that cannot
+    /// be had leaves English, and the configuration's loading reports why.
+    func settle(option: String?) {
+        let environment = ProcessInfo.processInfo.environment
+        guard let directory = ConfidantConfiguration.locateDataDirectory(environment: environment) else { return }
+        let languages = LanguageLibrary(directory: directory.appendingPathComponent("lang"))
+        guard let available = try? languages.all() else { return }
+        let configured = FileManager.default.contents(atPath: directory.appendingPathComponent("policy.json").path)
+            .flatMap { try? Policy.load(from: $0) }?.language
+        for choice in [LanguageChoice(option: option, environment: environment), LanguageChoice(environment: environment)] {
+            if let code = try? choice.deskLanguage(configured: configured, available: available), let catalogue = available[code] {
+                set(catalogue)
+                return
+            }
+        }
+    }
+}
+
+/// The command's words: ``CommandLanguage``'s catalogue.
+var words: Catalogue { CommandLanguage.shared.catalogue }
 
 enum Console {
     static func error(_ message: String) {
@@ -156,7 +203,7 @@ enum Console {
 /// Parses a case id argument with a clear message.
 func parseCaseID(_ text: String) throws -> CaseID {
     guard let id = CaseID(text) else {
-        throw CaseError.invalidField(field: "case id", problem: "'\(text)' is not a case id like C-2026-0042")
+        throw CaseError.invalidField(field: .key("field.case-id"), problem: .key("problem.not-a-case-id", ["text": .text(text)]))
     }
     return id
 }
@@ -165,26 +212,26 @@ func parseCaseID(_ text: String) throws -> CaseID {
 func readInput(_ path: String) throws -> Data {
     if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw CaseError.invalidField(field: "input file", problem: "'\(path)' cannot be read")
+        throw CaseError.invalidField(field: .key("field.input-file"), problem: .key("problem.unreadable", ["path": .text(path)]))
     }
     return data
 }
 
 /// Sensitive free text from an option or from `--text-file FILE|-`, so it need not travel in argv
 /// (where other local users read it in /proc and it stays in shell history).
-func freeText(_ inline: String?, file: String?, what: String) throws -> String {
+func freeText(_ inline: String?, file: String?, what: Phrase) throws -> String {
     switch (inline, file) {
     case let (text?, nil): return text
     case let (nil, path?): return String(decoding: try readInput(path), as: UTF8.self)
-    case (nil, nil): throw CaseError.reasonRequired("\(what) (give it with --text-file FILE, or - for standard input)")
-    case (_?, _?): throw CaseError.invalidField(field: "text", problem: "was given twice; use either the option or --text-file")
+    case (nil, nil): throw CaseError.reasonRequired(.key("action.text-file", ["action": what]))
+    case (_?, _?): throw CaseError.invalidField(field: .key("field.text"), problem: .key("problem.given-twice"))
     }
 }
 
 /// Parses an enumeration option, naming the accepted values when the text is not one of them.
-func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, _ field: String) throws -> T where T.RawValue == String {
+func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, _ field: Phrase) throws -> T where T.RawValue == String {
     guard let value = T(rawValue: text) else {
-        throw CaseError.invalidField(field: field, problem: "'\(text)' is not one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        throw CaseError.invalidField(field: field, problem: .key("problem.not-one-of", ["text": .text(text), "choices": .text(T.allCases.map(\.rawValue).joined(separator: ", "))]))
     }
     return value
 }

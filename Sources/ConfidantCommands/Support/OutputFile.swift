@@ -6,8 +6,8 @@ import Glibc
 #endif
 
 /// A file the command could not write or read, in one sentence.
-struct FileProblem: Error, CustomStringConvertible {
-    var description: String
+struct FileProblem: PhrasedError {
+    var phrase: Phrase
 }
 
 /// Where command output goes: standard output, or a private file (mode 0600) written whole or not at all.
@@ -30,10 +30,10 @@ enum OutputFile {
     static func readText(_ path: String) throws -> (name: String, text: String, data: Data) {
         let absolute = DatabaseLocation.absolute(path)
         guard let data = FileManager.default.contents(atPath: absolute) else {
-            throw FileProblem(description: "The file \(path) cannot be read (it does not exist or is not readable).")
+            throw FileProblem(phrase: .key("error.file.unreadable", ["path": .text(path)]))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw FileProblem(description: "The file \(path) is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-8 JSON) and try again.")
+            throw FileProblem(phrase: .key("error.file.not-utf8", ["path": .text(path)]))
         }
         return ((absolute as NSString).lastPathComponent, text, data)
     }
@@ -43,7 +43,8 @@ enum OutputFile {
 func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.Type, option: String) throws -> T where T.RawValue == String {
     guard let value = T(rawValue: text.lowercased()) else {
         throw CaseError.invalidField(
-            field: "\(option) option", problem: "'\(text)' is not one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+            field: .key("field.option", ["option": .text(option)]),
+            problem: .key("problem.not-one-of", ["text": .text(text), "choices": .text(T.allCases.map(\.rawValue).joined(separator: ", "))]))
     }
     return value
 }
@@ -51,7 +52,7 @@ func parseChoice<T: RawRepresentable & CaseIterable>(_ text: String, _ type: T.T
 /// Parses a day given on the command line (`2026-10-02`).
 func parseDay(_ text: String, option: String) throws -> Date {
     guard let date = DateText.parse(text) else {
-        throw CaseError.invalidField(field: "\(option) option", problem: "'\(text)' is not a date like 2026-10-02")
+        throw CaseError.invalidField(field: .key("field.option", ["option": .text(option)]), problem: .key("problem.not-a-date", ["text": .text(text)]))
     }
     return date
 }
