@@ -28,6 +28,8 @@ public struct Case: Equatable, Sendable, Identifiable {
     public var measures: [Measure]
     /// Days between follow-ups agreed with the reporter for this case; nil for the policy's default.
     public var followUpEveryDays: Int?
+    /// The language letters to the reporter are written in (`fr`, `ar`); nil for the desk's.
+    public var language: String?
     public var narrative: String
     public var supportNeeds: String
     public var status: CaseStatus

@@ -22,6 +22,8 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
     public var wishes: Wishes?
     /// Days between follow-ups agreed for this case; `.some(nil)` returns to the policy's default.
     public var followUpEveryDays: Int??
+    /// The language of letters to the reporter (`fr`, `ar`).
+    public var language: String?
 
     public init(
         channel: Channel? = nil, incidentFirst: String? = nil, incidentLast: String? = nil,
@@ -29,9 +31,10 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
         relationship: Relationship? = nil, reported: [ReportedPerson]? = nil, categories: [String]? = nil,
         grounds: [String]? = nil, conductTags: [String]? = nil, childInvolved: Bool? = nil,
         consentShareIdentity: Bool? = nil, narrative: String? = nil, supportNeeds: String? = nil, wishes: Wishes? = nil,
-        followUpEveryDays: Int?? = nil
+        followUpEveryDays: Int?? = nil, language: String? = nil
     ) {
         self.followUpEveryDays = followUpEveryDays
+        self.language = language
         self.channel = channel
         self.incidentFirst = incidentFirst
         self.incidentLast = incidentLast
@@ -51,7 +54,7 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
 
     enum CodingKeys: String, CodingKey {
         case channel, incidentFirst, incidentLast, reporter, affected, relationship, reported, categories, grounds,
-             conductTags, childInvolved, consentShareIdentity, narrative, supportNeeds, wishes, followUpEveryDays
+             conductTags, childInvolved, consentShareIdentity, narrative, supportNeeds, wishes, followUpEveryDays, language
     }
 
     public init(from decoder: Decoder) throws {
@@ -73,6 +76,7 @@ public struct CaseEdit: Equatable, Sendable, Decodable {
         narrative = try c.decodeIfPresent(String.self, forKey: .narrative)
         supportNeeds = try c.decodeIfPresent(String.self, forKey: .supportNeeds)
         wishes = try c.decodeIfPresent(Wishes.self, forKey: .wishes)
+        language = try c.decodeIfPresent(String.self, forKey: .language)
         if c.contains(.followUpEveryDays) {
             followUpEveryDays = .some(try c.decodeNil(forKey: .followUpEveryDays) ? nil : try c.decode(Int.self, forKey: .followUpEveryDays))
         }
@@ -133,6 +137,7 @@ extension Case {
         if let narrative = edit.narrative { next.narrative = narrative.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let support = edit.supportNeeds { next.supportNeeds = support }
         if let wishes = edit.wishes { next.wishes = wishes }
+        if let language = edit.language?.trimmingCharacters(in: .whitespaces).lowercased().nilIfEmpty { next.language = language }
         if let days = edit.followUpEveryDays {
             if let days, !(1...365).contains(days) {
                 throw CaseError.invalidField(field: .key("field.follow-up-interval"), problem: .key("problem.follow-up-range", ["days": .text(String(days))]))
@@ -208,6 +213,7 @@ extension Case {
         note("supportNeeds", supportNeeds, other.supportNeeds) { quoted($0) }
         note("wishes", wishes, other.wishes) { $0?.rawValue ?? "not recorded" }
         note("followUpEveryDays", followUpEveryDays, other.followUpEveryDays) { $0.map { "\($0) days" } ?? "the policy's default" }
+        note("language", language, other.language) { $0 ?? "the desk's" }
         return result
     }
 }

@@ -31,6 +31,13 @@ public struct CaseEvaluator: Sendable {
 
     public var policy: Policy { deadlines.policy }
 
+    /// Refuses a letter language that no letter is written in, naming those that are.
+    public func validateLanguage(_ code: String?) throws {
+        guard let code, !letterLanguages.contains(code) else { return }
+        throw CaseError.invalidField(field: .key("field.language"), problem: .key("problem.not-a-letter-language", [
+            "code": .text(code), "languages": .text(letterLanguages.joined(separator: ", "))]))
+    }
+
     public func evaluate(_ item: Case, otherOpenCases: Int) -> CaseEvaluation {
         let score = scorer.score(item.assessment, context: item.scoringContext(otherOpenCases: item.status.isOpen ? otherOpenCases : 0))
         return CaseEvaluation(

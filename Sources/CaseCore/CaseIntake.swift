@@ -63,6 +63,8 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
     public var narrative: String
     public var supportNeeds: String?
     public var wishes: Wishes?
+    /// The language of letters to the reporter; nil for the desk's.
+    public var language: String?
     public var assessment: FactorRatings?
     public var status: CaseStatus?
     public var escalationLevel: EscalationLevel?
@@ -135,7 +137,7 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
                                   name: name?.nilIfEmpty, contact: input.contact?.nilIfEmpty)
         }
         if let measures, !measures.isEmpty, outcome != .substantiated { throw CaseError.measuresWithoutSubstantiation }
-        let item = Case(
+        var item = Case(
             id: id, receivedAt: received, channel: channel, incidentFirst: first, incidentLast: last,
             reporter: Reporter(
                 pseudonym: (pseudonym?.isEmpty ?? true) ? fallbackPseudonym : pseudonym!,
@@ -144,6 +146,7 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
             conductTags: conductTags ?? [], childInvolved: childInvolved ?? false,
             consentShareIdentity: consentShareIdentity ?? false, narrative: narrative.trimmingCharacters(in: .whitespacesAndNewlines),
             supportNeeds: supportNeeds ?? "", affected: affectedPerson, wishes: wishes)
+        item.language = language?.trimmingCharacters(in: .whitespaces).lowercased().nilIfEmpty
         // The same rules as a case corrected after intake (``Case/validateRecord(taxonomy:)``).
         try item.validateRecord(taxonomy: taxonomy)
         return item

@@ -28,7 +28,7 @@ public enum StrictJSON {
     /// The fields a case may be described with, at intake and in an edit alike.
     static let caseFields: Set<String> = [
         "receivedAt", "channel", "incidentFirst", "incidentLast", "relationship", "categories", "grounds",
-        "conductTags", "childInvolved", "consentShareIdentity", "narrative", "supportNeeds", "wishes",
+        "conductTags", "childInvolved", "consentShareIdentity", "narrative", "supportNeeds", "wishes", "language",
     ]
     static let caseNested: [String: Shape] = ["reporter": reporter, "affected": affected, "reported": party]
 

@@ -36,6 +36,7 @@ public enum SupervisorView {
             closedAt: item.closedAt, legalHold: item.legalHold, journal: journal, affected: affected, wishes: item.wishes,
             dutyToAct: item.dutyToAct, measures: item.measures)
         copy.followUpEveryDays = item.followUpEveryDays
+        copy.language = item.language
         return copy
     }
 

@@ -7,7 +7,7 @@ extension CaseDesk {
     var bulkStore: CaseBulkStore {
         get throws {
             guard let store = store as? CaseBulkStore else {
-                throw StoreError.notPermitted("this kind of store cannot import, report or back up")
+                throw StoreError.notPermitted(.key("permission.bulk-store"))
             }
             return store
         }
@@ -19,10 +19,10 @@ extension CaseDesk {
     /// by the store; call ``recordExport(_:format:audience:destination:)`` once the export is written.
     public func exportDocument(_ id: CaseID, for audience: Audience) throws -> CaseDocument {
         if audience == .counselor, store.session.role != .counselor {
-            throw StoreError.notPermitted("only a counselor can export the counselor's version of a case; use --for supervisor")
+            throw StoreError.notPermitted(.key("permission.counselor-export"))
         }
         let view = try open(id)
-        return ExportRedaction.document(item: view.item, evaluation: view.evaluation, audience: audience, now: clock())
+        return ExportRedaction.document(item: view.item, evaluation: view.evaluation, audience: audience, now: clock(), catalogue: catalogue)
     }
 
     /// Appends the audit entry of an export: format, audience and where it went (never its content or path).
@@ -37,7 +37,7 @@ extension CaseDesk {
     /// Built from the queue's unsealed summaries and milestone dates: no sealed field is opened.
     public func statistics(from: Date?, to: Date?) throws -> StatisticsReport {
         guard store.session.role == .counselor else {
-            throw StoreError.notPermitted("statistics cover every case, so only a counselor can produce them")
+            throw StoreError.notPermitted(.key("permission.statistics"))
         }
         let milestones = try bulkStore.caseMilestones()
         let live = try queue().map { summary in
@@ -46,7 +46,7 @@ extension CaseDesk {
         }
         // Purged cases still count, through the anonymised trace the purge left.
         let records = live + (try store.purgedTraces().map(StatisticsRecord.init(trace:)))
-        return StatisticsReport(records: records, taxonomy: taxonomy, from: from, to: to, now: clock())
+        return StatisticsReport(records: records, taxonomy: taxonomy, from: from, to: to, now: clock(), catalogue: catalogue)
     }
 
     /// Appends the audit entry of a statistics report.

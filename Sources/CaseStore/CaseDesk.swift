@@ -15,6 +15,8 @@ public final class CaseDesk: Sendable {
 
     public var evaluator: CaseEvaluator { store.evaluator }
     public var taxonomy: Taxonomy { evaluator.taxonomy }
+    /// The desk's language.
+    public var catalogue: Catalogue { evaluator.catalogue }
     public var author: String { store.session.account }
 
     /// A case opened for reading, with everything derived from it.
@@ -69,6 +71,7 @@ public final class CaseDesk: Sendable {
     }
 
     public func add(_ intake: CaseIntake) throws -> Added {
+        try evaluator.validateLanguage(intake.language?.lowercased())
         let item = try store.addCase(intake, now: clock())
         let code = item.reporter.anonymous ? try store.issueFollowUpCode(item.id, now: clock()) : nil
         return Added(item: item, followUpCode: code)
@@ -136,6 +139,7 @@ public final class CaseDesk: Sendable {
     /// sees), cases naming the same people are re-ranked and automatic recusal is checked for new names.
     @discardableResult
     public func edit(_ id: CaseID, _ edit: CaseEdit) throws -> CaseView {
+        try evaluator.validateLanguage(edit.language?.lowercased())
         let now = clock()
         let item = try store.updateCase(id, action: "edit", now: now) { item, evaluate in
             let before = try evaluate(item).score

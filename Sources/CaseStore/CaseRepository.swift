@@ -94,11 +94,11 @@ extension CaseRepository {
     public func integrityProblem() throws -> String? { nil }
     public func tamperedCases() throws -> [CaseID] { [] }
     public func acknowledgeAuditBreak(reason: String, now: Date) throws {
-        throw StoreError.notPermitted("the audit log has no break to acknowledge")
+        throw StoreError.notPermitted(.key("permission.no-break"))
     }
     public func organisationName() throws -> String? { nil }
     public var failedAttempts: [Date] { [] }
     public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
-        throw StoreError.notPermitted("this store records no review decisions")
+        throw StoreError.notPermitted(.key("permission.no-reviews"))
     }
 }

@@ -17,7 +17,7 @@ public enum DemoSeeder {
                     do {
                         try StrictJSON.check(element, against: StrictJSON.intake)
                     } catch let error as CaseError {
-                        throw ConfigurationError.invalid(file: "demo-cases.json", detail: "case \(index + 1): \(error.description)")
+                        throw ConfigurationError.invalid(file: "demo-cases.json", detail: .key("config.demo-case", ["number": .text(String(index + 1)), "detail": .clause(error.phrase)]))
                     }
                 }
             }

@@ -71,6 +71,7 @@ extension SQLiteCaseStore {
             acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], legalHold: row["legalHold"], journal: journal,
             affected: affected, wishes: opened.wishes, dutyToAct: opened.dutyToAct, measures: opened.measures ?? [])
         loaded.followUpEveryDays = row["followUpDays"]
+        loaded.language = opened.language
         return loaded
     }
 
@@ -101,6 +102,7 @@ extension SQLiteCaseStore {
         var incidentLast: Date?
         var outcome: Outcome?
         var screeningReason: String?
+        var language: String?
 
         init() {}
         init(_ item: Case) {
@@ -115,6 +117,7 @@ extension SQLiteCaseStore {
             incidentLast = item.incidentLast
             outcome = item.outcome
             screeningReason = item.screeningReason
+            language = item.language
         }
     }
 

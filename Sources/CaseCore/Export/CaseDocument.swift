@@ -86,7 +86,8 @@ public struct CaseDocument: Encodable, Sendable {
     public var deadlines: [DeadlinePart]
     public var journal: [JournalPart]
 
-    public init(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date) {
+    /// - Parameter catalogue: the language of the document's labels (JSON keys and values stay as they are).
+    public init(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date, catalogue: Catalogue = .english) {
         let shareIdentity = audience == .counselor || item.consentShareIdentity
         id = item.id.description
         self.audience = audience.rawValue
@@ -136,7 +137,7 @@ public struct CaseDocument: Encodable, Sendable {
         screeningReason = item.screeningReason
         outcome = item.outcome?.rawValue
         deadlines = evaluation.deadlines.map {
-            DeadlinePart(kind: $0.kind.rawValue, label: $0.kind.label, due: DateText.timestamp($0.due),
+            DeadlinePart(kind: $0.kind.rawValue, label: catalogue.label($0.kind), due: DateText.timestamp($0.due),
                          overdue: $0.isOverdue(at: now), metAt: $0.metAt.map(DateText.timestamp), metLate: $0.wasMetLate)
         }
         let visible: (JournalEntry) -> Bool = { entry in

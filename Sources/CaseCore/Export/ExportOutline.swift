@@ -68,10 +68,18 @@ public struct ExportOutline: Equatable, Sendable {
     /// Lines shown under the title: confidentiality, audience, date.
     public var notices: [String]
     public var sections: [Section]
+    /// The document's language (HTML's `lang`) and direction.
+    public var language: String
+    public var rightToLeft: Bool
+    /// What an empty text block shows, in the document's language.
+    public var emptyText: String
 
-    public init(title: String, notices: [String], sections: [Section]) {
+    public init(title: String, notices: [String], sections: [Section], catalogue: Catalogue = .english) {
         self.title = title
         self.notices = notices
         self.sections = sections
+        language = catalogue.language
+        rightToLeft = catalogue.isRightToLeft
+        emptyText = catalogue["export.empty-text"]
     }
 }

@@ -16,9 +16,12 @@ public enum ExportRedaction {
     /// The document for `audience`. The supervisor's document is made from ``SupervisorView/copy(of:)``, the same
     /// copy the store gives a supervisor's session, so the counselor's "for the supervisor" export and the
     /// supervisor's own export of the same case at the same moment are the same bytes.
-    public static func document(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date) -> CaseDocument {
-        guard audience == .supervisor else { return CaseDocument(item: item, evaluation: evaluation, audience: audience, now: now) }
-        return CaseDocument(item: SupervisorView.copy(of: item), evaluation: evaluation, audience: .supervisor, now: now)
+    public static func document(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date,
+                                catalogue: Catalogue = .english) -> CaseDocument {
+        guard audience == .supervisor else {
+            return CaseDocument(item: item, evaluation: evaluation, audience: audience, now: now, catalogue: catalogue)
+        }
+        return CaseDocument(item: SupervisorView.copy(of: item), evaluation: evaluation, audience: .supervisor, now: now, catalogue: catalogue)
     }
 
     /// A function replacing the reporter's identity in a text, as the supervisor export needs it.

@@ -37,7 +37,7 @@ public enum HTMLRenderer {
     public static func render(_ outline: ExportOutline) -> String {
         var out: [String] = []
         out.append("<!DOCTYPE html>")
-        out.append("<html lang=\"en\">")
+        out.append("<html lang=\"\(HTMLText.line(outline.language))\"\(outline.rightToLeft ? " dir=\"rtl\"" : "")>")
         out.append("<head>")
         out.append("<meta charset=\"utf-8\">")
         out.append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src 'none'\">")

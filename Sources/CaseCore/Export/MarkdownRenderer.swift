@@ -17,13 +17,13 @@ public enum MarkdownRenderer {
             out.append("## " + MarkdownText.inline(section.title))
             for block in section.blocks {
                 out.append("")
-                out.append(contentsOf: render(block))
+                out.append(contentsOf: render(block, emptyText: outline.emptyText))
             }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ block: ExportOutline.Block) -> [String] {
+    static func render(_ block: ExportOutline.Block, emptyText: String) -> [String] {
         switch block {
         case let .fields(fields):
             // One paragraph with hard breaks, so it never merges with a neighbouring list.
@@ -31,7 +31,7 @@ public enum MarkdownRenderer {
             return [lines.joined(separator: "\\\n")]
         case let .text(text):
             let rendered = MarkdownText.block(text)
-            return [rendered.isEmpty ? "*(empty)*" : rendered]
+            return [rendered.isEmpty ? "*" + MarkdownText.inline(emptyText) + "*" : rendered]
         case let .table(table):
             var lines = [row(table.headers)]
             lines.append("|" + table.headers.indices.map { table.numericColumns.contains($0) ? " ---: |" : " --- |" }.joined())

@@ -34,6 +34,7 @@ public struct ImportPlan: Sendable {
     public func validate(evaluator: CaseEvaluator, now: Date) throws {
         for item in items {
             do {
+                try evaluator.validateLanguage(item.intake.language?.lowercased())
                 var trial = try item.intake.makeCase(
                     id: CaseID(year: 2000, number: 1), now: now, pseudonym: "Import Check", taxonomy: evaluator.taxonomy)
                 try item.intake.replayHistory(on: &trial, by: "import", now: now, taxonomy: evaluator.taxonomy) { ratings, current in

@@ -13,12 +13,13 @@ public enum StatisticsFormat: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    public func render(_ report: StatisticsReport) -> String {
+    /// The report in this format; Markdown, HTML and CSV labels in the catalogue's language.
+    public func render(_ report: StatisticsReport, catalogue: Catalogue = .english) -> String {
         switch self {
-        case .markdown: MarkdownRenderer.render(StatisticsOutline.make(report))
-        case .csv: StatisticsCSV.render(report)
+        case .markdown: MarkdownRenderer.render(StatisticsOutline.make(report, catalogue: catalogue))
+        case .csv: StatisticsCSV.render(report, catalogue: catalogue)
         case .json: report.json() + "\n"
-        case .html: HTMLRenderer.render(StatisticsOutline.make(report))
+        case .html: HTMLRenderer.render(StatisticsOutline.make(report, catalogue: catalogue))
         }
     }
 }

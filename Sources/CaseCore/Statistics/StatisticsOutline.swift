@@ -1,65 +1,68 @@
 import Foundation
 
-/// The statistics report laid out as an ``ExportOutline`` for Markdown and HTML.
+/// The statistics report laid out as an ``ExportOutline`` for Markdown and HTML, in the catalogue's language.
 public enum StatisticsOutline {
-    public static func make(_ report: StatisticsReport) -> ExportOutline {
-        let period = "\(report.from ?? "the first case") to \(report.to)"
+    public static func make(_ report: StatisticsReport, catalogue w: Catalogue = .english) -> ExportOutline {
+        let generated = ExportDates.minute(report.generatedAt, w)
+        let period = w["stats.period", values: ["from": report.from.map { ExportDates.day($0, w) } ?? w["stats.first-case"],
+                                                 "to": ExportDates.day(report.to, w)]]
         let notices = [
-            "Anonymised statistics of the cases received from \(period) (dates of receipt, UTC). "
-                + "No names, case ids, pseudonyms or case text are included.",
-            "Counts from 1 to \(report.suppressionThreshold - 1) are shown as \(StatCell.suppressedText); "
-                + "\(StatCell.withheldText) marks a count withheld so that a small count cannot be worked out from a total.",
-            "Generated \(ExportDates.minute(report.generatedAt)).",
+            w["stats.notice.anonymised", values: ["period": period]],
+            w["stats.notice.suppression", values: ["below": String(report.suppressionThreshold - 1), "suppressed": StatCell.suppressedText,
+                                                   "withheld": StatCell.withheldText]],
+            w["stats.notice.generated", values: ["date": generated]],
         ]
+        let cases = w["stats.header.cases"]
         let sections: [ExportOutline.Section] = [
-            .init("Overview", [.fields([
-                .init("Cases received", report.totalCases.description),
-                .init("Still open", report.openCases.description),
-                .init("Open and overdue", report.overdue.cases.description),
-                .init("Escalated", escalatedText(report.escalation)),
+            .init(w["stats.section.overview"], [.fields([
+                .init(w["stats.field.received"], report.totalCases.description),
+                .init(w["stats.field.open"], report.openCases.description),
+                .init(w["stats.field.overdue"], report.overdue.cases.description),
+                .init(w["stats.field.escalated"], escalatedText(report.escalation, w)),
             ])]),
-            .init("By category", [
-                table("Category", report.byCategory),
-                .note("A case can have several categories, so these counts do not add up to the total."),
+            .init(w["stats.section.category"], [
+                table(w["stats.header.category"], cases, report.byCategory),
+                .note(w["stats.note.categories-overlap"]),
             ]),
-            .init("By triage band", [table("Band", report.byBand)]),
-            .init("By the reporter's relationship to the organisation", [table("Relationship", report.byRelationship)]),
-            .init("By channel", [table("Channel", report.byChannel)]),
-            .init("By month of receipt", report.byMonth.isEmpty ? [.note("No cases in this period.")] : [table("Month", report.byMonth)]),
-            .init("Response times", [
+            .init(w["stats.section.band"], [table(w["stats.header.band"], cases, report.byBand)]),
+            .init(w["stats.section.relationship"], [table(w["stats.header.relationship"], cases, report.byRelationship)]),
+            .init(w["stats.section.channel"], [table(w["stats.header.channel"], cases, report.byChannel)]),
+            .init(w["stats.section.month"], report.byMonth.isEmpty
+                ? [.note(w["stats.note.no-cases"])] : [table(w["stats.header.month"], cases, report.byMonth)]),
+            .init(w["stats.section.response-times"], [
                 .table(.init(
-                    headers: ["Milestone", "Cases", "Median days", "90th percentile days"],
-                    rows: [timingRow("Acknowledgement of receipt", report.timeToAcknowledge),
-                           timingRow("First contact with the reporter", report.timeToFirstContact)],
+                    headers: [w["stats.header.milestone"], cases, w["stats.header.median"], w["stats.header.p90"]],
+                    rows: [timingRow(w["stats.milestone.acknowledge"], report.timeToAcknowledge, w),
+                           timingRow(w["stats.milestone.first-contact"], report.timeToFirstContact, w)],
                     numericColumns: [1, 2, 3])),
-                .note("Days from receipt. Medians and percentiles (nearest rank) are shown only when at least "
-                    + "\(report.suppressionThreshold) cases reached the milestone."),
+                .note(w["stats.note.timing", values: ["threshold": String(report.suppressionThreshold)]]),
             ]),
-            .init("Overdue", [
-                table("Earliest deadline missed", report.overdue.byDeadline),
-                .note("Open cases whose earliest deadline had passed on \(ExportDates.minute(report.generatedAt)), by that deadline."),
+            .init(w["stats.section.overdue"], [
+                table(w["stats.header.earliest-missed"], cases, report.overdue.byDeadline),
+                .note(w["stats.note.overdue", values: ["date": generated]]),
             ]),
-            .init("Escalation", [
-                table("Highest level reached", report.escalation.byLevel),
-                .note("Escalation ladder: complaints team, head of department, higher management, external complaints committee."),
+            .init(w["stats.section.escalation"], [
+                table(w["stats.header.highest-level"], cases, report.escalation.byLevel),
+                .note(w["stats.note.ladder", values: ["ladder": EscalationLevel.allCases.map { w.label($0).lowercased() }.joined(separator: w["list.separator"])]]),
             ]),
         ]
-        return ExportOutline(title: "Case statistics", notices: notices, sections: sections)
+        return ExportOutline(title: w["stats.title"], notices: notices, sections: sections, catalogue: w)
     }
 
-    static func table(_ heading: String, _ counts: [StatisticsReport.Count]) -> ExportOutline.Block {
-        .table(.init(headers: [heading, "Cases"], rows: counts.map { [$0.label, $0.cases.description] }, numericColumns: [1]))
+    static func table(_ heading: String, _ cases: String, _ counts: [StatisticsReport.Count]) -> ExportOutline.Block {
+        .table(.init(headers: [heading, cases], rows: counts.map { [$0.label, $0.cases.description] }, numericColumns: [1]))
     }
 
-    static func timingRow(_ label: String, _ timing: StatisticsReport.Timing) -> [String] {
-        [label, timing.cases.description, days(timing.medianDays), days(timing.p90Days)]
+    static func timingRow(_ label: String, _ timing: StatisticsReport.Timing, _ w: Catalogue) -> [String] {
+        [label, timing.cases.description, days(timing.medianDays, w), days(timing.p90Days, w)]
     }
 
-    static func days(_ value: Double?) -> String {
-        value.map { String(format: "%.1f", $0) } ?? "not shown"
+    static func days(_ value: Double?, _ w: Catalogue) -> String {
+        value.map { String(format: "%.1f", $0) } ?? w["stats.not-shown"]
     }
 
-    static func escalatedText(_ escalation: StatisticsReport.Escalation) -> String {
-        escalation.escalated.description + (escalation.sharePercent.map { " (\(String(format: "%.1f", $0))% of cases)" } ?? "")
+    static func escalatedText(_ escalation: StatisticsReport.Escalation, _ w: Catalogue) -> String {
+        guard let share = escalation.sharePercent else { return escalation.escalated.description }
+        return w["stats.escalated-share", values: ["count": escalation.escalated.description, "percent": String(format: "%.1f", share)]]
     }
 }

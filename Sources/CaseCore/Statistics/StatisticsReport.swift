@@ -60,7 +60,9 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
     ///   - from: first day of receipt counted (nil: from the first case).
     ///   - to: last day of receipt counted (nil: today).
     ///   - now: the clock, for "today" and for what is overdue.
-    public init(records: [StatisticsRecord], taxonomy: Taxonomy, from: Date?, to: Date?, now: Date, calendar: Calendar = .utc) {
+    ///   - catalogue: the language of the labels.
+    public init(records: [StatisticsRecord], taxonomy: Taxonomy, from: Date?, to: Date?, now: Date, calendar: Calendar = .utc,
+                catalogue: Catalogue = .english) {
         let start = from.map { calendar.startOfDay(for: $0) }
         let lastDay = calendar.startOfDay(for: to ?? now)
         let end = calendar.date(byAdding: .day, value: 1, to: lastDay)!
@@ -85,11 +87,11 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
 
         // Categories overlap (a case may have several), so they do not add up to the total.
         byCategory = breakdown(taxonomy.categories.map { ($0.id, $0.name) }, partition: false) { $0.categories }
-        byBand = breakdown(Band.allCases.map { ($0.rawValue, $0.label) } + [("unrated", "Not yet assessed")], partition: true) {
+        byBand = breakdown(Band.allCases.map { ($0.rawValue, catalogue.label($0)) } + [("unrated", catalogue["band.unrated"])], partition: true) {
             [$0.band?.rawValue ?? "unrated"]
         }
-        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, $0.label) }, partition: true) { [$0.relationship.rawValue] }
-        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, $0.label) }, partition: true) { [$0.channel.rawValue] }
+        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, catalogue.label($0)) }, partition: true) { [$0.relationship.rawValue] }
+        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, catalogue.label($0)) }, partition: true) { [$0.channel.rawValue] }
         let months = Self.months(from: start ?? cases.map(\.receivedAt).min(), to: lastDay, calendar: calendar)
         byMonth = breakdown(months.map { ($0, $0) }, partition: true) { [Self.month($0.receivedAt, calendar: calendar)] }
 
@@ -101,9 +103,9 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
         let overdueCells = SmallCellSuppression.cells(overdueValues, addingUpTo: overdueCases.count)
         overdue = Overdue(
             cases: StatCell(overdueCases.count),
-            byDeadline: zip(Deadline.Kind.allCases, overdueCells).map { Count(key: $0.rawValue, label: $0.label, cases: $1) })
+            byDeadline: zip(Deadline.Kind.allCases, overdueCells).map { Count(key: $0.rawValue, label: catalogue.label($0), cases: $1) })
 
-        let levels = EscalationLevel.allCases.map { ($0.rawValue, $0.label) } + [("none", "Not escalated")]
+        let levels = EscalationLevel.allCases.map { ($0.rawValue, catalogue.label($0)) } + [("none", catalogue["escalation.none"])]
         let byLevel = breakdown(levels, partition: true) { [$0.escalationLevel?.rawValue ?? "none"] }
         let escalatedCount = cases.filter { $0.escalationLevel != nil }.count
         // The escalated count is the total less "not escalated": withhold it whenever that row is not shown.

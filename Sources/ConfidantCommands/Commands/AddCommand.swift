@@ -19,7 +19,7 @@ struct AddCommand: ParsableCommand {
             Console.out(added.id.description)
             if let code = added.followUpCode {
                 // Stderr, so scripts reading the id from stdout still work; shown this once only.
-                FileHandle.standardError.write(Data("Follow-up code for the anonymous reporter (give it to them now; it cannot be shown again): \(code)\n".utf8))
+                FileHandle.standardError.write(Data((words["cli.follow-up-code", values: ["code": code.description]] + "\n").utf8))
             }
         }
     }

@@ -23,7 +23,7 @@ struct AssessCommand: ParsableCommand {
             let ratings = try FactorRatings(frequency: frequency, severity: severity, threat: threat, wellbeing: wellbeing, power: power)
             let desk = try database.openDesk()
             let view = try desk.assess(caseID, ratings)
-            Console.out("\(caseID) assessed.")
+            Console.out(words["cli.assessed", values: ["id": caseID.description]])
             for line in view.evaluation.score.explanation { Console.out("  " + line) }
         }
     }

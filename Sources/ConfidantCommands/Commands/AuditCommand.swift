@@ -17,17 +17,16 @@ struct AuditCommand: ParsableCommand {
                 let desk = try database.openDesk()
                 let tampered = try desk.tamperedCases()
                 if !tampered.isEmpty {
-                    Console.error("Changed outside Confidant (status, dates, hold, consent, score or journal no longer match their seal): "
-                        + tampered.map(\.description).joined(separator: ", ") + ".")
+                    Console.error(words["cli.audit-tampered", values: ["ids": tampered.map(\.description).joined(separator: ", ")]])
                 }
                 switch try desk.verifyAudit() {
                 case let .intact(entries):
-                    Console.out("Audit log intact: \(entries) entries, every one chained to the one before.")
+                    Console.out(words["cli.audit-intact", values: ["entries": String(entries)]])
                 case let .acknowledged(entries, breaks):
-                    Console.out("Audit log chained: \(entries) entries, but with \(breaks.count) acknowledged break\(breaks.count == 1 ? "" : "s"):")
+                    Console.out(words.count("cli.audit-breaks", breaks.count, ["entries": String(entries)]))
                     for item in breaks { Console.out("  " + item) }
                 case let .broken(id, problem):
-                    Console.error("The audit log is broken at entry \(id): \(problem).")
+                    Console.error(words["cli.audit-broken", values: ["id": String(id), "problem": problem]])
                     throw ExitCode(2)
                 }
                 if !tampered.isEmpty { throw ExitCode(2) }
@@ -48,7 +47,7 @@ struct AuditCommand: ParsableCommand {
                 let text = try freeText(reason, file: textFile, what: .key("action.acknowledge-audit-break"))
                 let desk = try database.openDesk()
                 try desk.acknowledgeAuditBreak(reason: text)
-                Console.out("The break is recorded in the audit log; work can go on, and 'audit verify' will keep reporting it.")
+                Console.out(words["cli.audit-acknowledged"])
             }
         }
     }

@@ -25,8 +25,9 @@ struct BackupCommand: ParsableCommand {
         try reportingErrors {
             let desk = try database.openDesk()
             let receipt = try desk.backup(to: DatabaseLocation.absolute(path), overwrite: force)
-            Console.out("Backup written to \(receipt.path): \(receipt.cases) cases, \(receipt.bytes) bytes, sha256 \(receipt.sha256).")
-            Console.out("It is encrypted like the database: the same passphrase opens it.")
+            Console.out(words["cli.backup-written", values: [
+                "path": receipt.path, "cases": String(receipt.cases), "bytes": String(receipt.bytes), "sha256": receipt.sha256]])
+            Console.out(words["cli.backup-encrypted"])
         }
     }
 }

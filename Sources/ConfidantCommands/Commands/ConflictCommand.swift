@@ -18,7 +18,7 @@ struct ConflictCommand: ParsableCommand {
             let text = try freeText(reason, file: textFile, what: .key("action.conflict"))
             let desk = try database.openDesk()
             try desk.declareConflict(caseID, reason: text)
-            Console.out("You are recused from \(caseID); it is flagged for reassignment.")
+            Console.out(words["cli.recused", values: ["id": caseID.description]])
         }
     }
 }

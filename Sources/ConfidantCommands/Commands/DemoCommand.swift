@@ -18,10 +18,18 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Create and seed the demo database, then exit without opening the UI.")
     var seedOnly = false
 
+    @Option(name: .long, help: "Language of the desk: en or fr (default: the language of policy.json, else $LANG, else English).")
+    var lang: String?
+
+    func validate() throws {
+        CommandLanguage.shared.settle(option: lang)
+    }
+
     func run() throws {
         try reportingErrors {
             if !seedOnly, let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
-            let config = try ConfidantConfiguration.discover()
+            let config = try ConfidantConfiguration.discover(language: lang)
+            CommandLanguage.shared.set(config.catalogue)
             let evaluator = config.evaluator(calendar: .current)
             let (path, throwaway) = DatabaseLocation.demo(db)
             if throwaway {
@@ -36,12 +44,12 @@ struct DemoCommand: ParsableCommand {
                                            passphrasePolicy: nil)
                 let demoFile = config.directory.appendingPathComponent("demo-cases.json")
                 guard let data = FileManager.default.contents(atPath: demoFile.path) else {
-                    throw ConfigurationError.malformed(file: "demo-cases.json", detail: "there is no file at \(demoFile.path)")
+                    throw ConfigurationError.malformed(file: "demo-cases.json", detail: .key("config.no-file", ["path": .text(demoFile.path)]))
                 }
                 try desk.seedDemo(from: data)
             }
             if seedOnly {
-                Console.out("Demo database ready at \(path) (passphrase: \(Self.passphrase)).")
+                Console.out(words["cli.demo-ready", values: ["path": path, "passphrase": Self.passphrase]])
                 return
             }
             try desk.recordLogin()

@@ -35,11 +35,11 @@ struct DueCommand: ParsableCommand {
                 return
             }
             guard !alerts.isEmpty else {
-                Console.out("Nothing overdue or due within \(window) hours.")
+                Console.out(words["cli.nothing-due", values: ["hours": String(window)]])
                 return
             }
             let overdue = alerts.filter { $0.isOverdue(at: now) }.count
-            Console.out("\(overdue) overdue, \(alerts.count - overdue) due within \(window) hours:")
+            Console.out(words["cli.due-summary", values: ["overdue": String(overdue), "due": String(alerts.count - overdue), "hours": String(window)]])
             for alert in alerts {
                 let state = alert.isOverdue(at: now) ? "OVERDUE" : "due"
                 Console.out("  \(alert.caseID)  \((alert.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))"

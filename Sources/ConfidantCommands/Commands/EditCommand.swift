@@ -23,8 +23,8 @@ struct EditCommand: ParsableCommand {
             let edit = try CaseEdit.decode(try readInput(json))
             let desk = try database.openDesk()
             let view = try desk.edit(caseID, edit)
-            let band = view.evaluation.score.band?.label ?? "Unrated"
-            Console.out("\(caseID) edited; now \(view.evaluation.score.value.map { "\($0) " } ?? "")\(band).")
+            let band = view.evaluation.score.band.map(words.label) ?? words["band.unrated"]
+            Console.out(words["cli.edited", values: ["id": caseID.description, "score": view.evaluation.score.value.map { "\($0) " } ?? "", "band": band]])
         }
     }
 }
@@ -45,7 +45,7 @@ struct ReopenCommand: ParsableCommand {
             let text = try freeText(reason, file: textFile, what: .key("action.reopen"))
             let desk = try database.openDesk()
             let view = try desk.reopen(caseID, reason: text)
-            Console.out("\(caseID) reopened; it is now \(view.item.status.rawValue).")
+            Console.out(words["cli.reopened", values: ["id": caseID.description, "status": view.item.status.rawValue]])
         }
     }
 }
@@ -74,8 +74,8 @@ struct DiscloseCommand: ParsableCommand {
             let desk = try database.openDesk()
             try desk.disclose(caseID, to: to, duty: dutyText, deferTelling: deferReason)
             Console.out(deferReason == nil
-                ? "Disclosure recorded on \(caseID); tell the reporter within \(desk.evaluator.policy.tellReporterWithinDays) days."
-                : "Disclosure recorded on \(caseID); telling the reporter is deferred.")
+                ? words["cli.disclosure-tell", values: ["id": caseID.description, "days": String(desk.evaluator.policy.tellReporterWithinDays)]]
+                : words["cli.disclosure-deferred", values: ["id": caseID.description]])
         }
     }
 }

@@ -27,7 +27,7 @@ struct EscalateCommand: ParsableCommand {
             let text = try freeText(reason, file: textFile, what: .key("action.escalate"))
             let desk = try database.openDesk()
             let view = try desk.escalate(caseID, to: level, reason: text, duty: duty)
-            Console.out("\(caseID) escalated to \(view.item.escalationLevel?.label ?? "?").")
+            Console.out(words["cli.escalated", values: ["id": caseID.description, "level": view.item.escalationLevel.map(words.label) ?? "?"]])
         }
     }
 }

@@ -37,10 +37,11 @@ struct ExportCommand: ParsableCommand {
             let desk = try database.openDesk()
             let audience = requested ?? desk.audience
             let doc = try desk.exportDocument(caseID, for: audience)
-            try OutputFile.emit(format.render(doc, taxonomy: desk.taxonomy, generatedAt: desk.clock()), to: out)
+            try OutputFile.emit(format.render(doc, taxonomy: desk.taxonomy, generatedAt: desk.clock(), catalogue: desk.catalogue), to: out)
             try desk.recordExport(caseID, format: format, audience: audience, toFile: out != nil)
             if let out {
-                Console.error("wrote the \(audience.rawValue)'s \(format.rawValue) summary of \(caseID) to \(DatabaseLocation.absolute(out))")
+                Console.error(words["cli.wrote-summary", values: [
+                    "audience": words.label(audience), "format": format.rawValue, "id": caseID.description, "path": DatabaseLocation.absolute(out)]])
             }
         }
     }

@@ -19,7 +19,7 @@ struct HoldCommand: ParsableCommand {
             let text = try freeText(reason, file: textFile, what: .key(lift ? "action.lift-hold" : "action.place-hold"))
             let desk = try database.openDesk()
             try desk.setLegalHold(caseID, !lift, reason: text)
-            Console.out(lift ? "Legal hold on \(caseID) lifted." : "\(caseID) is on legal hold.")
+            Console.out(words[lift ? "cli.hold-lifted" : "cli.hold-placed", values: ["id": caseID.description]])
         }
     }
 }

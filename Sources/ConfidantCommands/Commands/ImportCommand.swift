@@ -44,13 +44,13 @@ struct ImportCommand: ParsableCommand {
             }
             if check {
                 try plan.validate(evaluator: desk.evaluator, now: desk.clock())
-                Console.out("\(input.name): \(plan.items.count) case\(plan.items.count == 1 ? "" : "s"), all valid. Nothing was imported (--check).")
+                Console.out(words.count("cli.import-checked", plan.items.count, ["file": input.name]))
                 return
             }
             let result = try desk.importCases(plan)
-            Console.out("\(result.added.count) imported, \(result.skipped) already present.")
+            Console.out(words["cli.imported", values: ["added": String(result.added.count), "skipped": String(result.skipped)]])
             if !result.added.isEmpty {
-                Console.out("New cases: " + result.added.map(\.description).joined(separator: ", "))
+                Console.out(words["cli.new-cases", values: ["ids": result.added.map(\.description).joined(separator: ", ")]])
             }
         }
     }

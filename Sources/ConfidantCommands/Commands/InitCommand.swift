@@ -23,7 +23,7 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let config = try ConfidantConfiguration.discover()
+            let config = try database.configuration()
             let path = database.path
             if FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
             let account = database.account ?? Passphrase.ask("Your account name", default: Self.loginName)
@@ -32,7 +32,7 @@ struct InitCommand: ParsableCommand {
             let passphrase = try Passphrase.obtainNew(for: account, variable: "CONFIDANT_PASSPHRASE", policy: config.passphrasePolicy)
             try CaseDesk.create(.file(path), passphrase: passphrase, account: account, evaluator: config.evaluator(),
                                 organisation: organisationName, passphrasePolicy: config.passphrasePolicy)
-            Console.out("Created \(path) with the counselor account '\(account)' for \(organisationName).")
+            Console.out(words["cli.created", values: ["path": path, "account": account, "organisation": organisationName]])
         }
     }
 }

@@ -32,7 +32,7 @@ struct JournalCommand: ParsableCommand {
             let body = try freeText(text, file: textFile, what: .key("action.journal"))
             let desk = try database.openDesk()
             try desk.record(caseID, entryKind, text: body, party: party)
-            Console.out("Journal entry added to \(caseID).")
+            Console.out(words["cli.journal-added", values: ["id": caseID.description]])
         }
     }
 }

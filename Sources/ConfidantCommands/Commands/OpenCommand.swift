@@ -11,12 +11,12 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
-            let config = try ConfidantConfiguration.discover()
+            let config = try database.configuration()
             let desk = try database.openDesk(with: config)
             // Retention runs on start: expired closed cases are purged before anything is shown.
             let purged = try desk.purgeExpiredOnOpening()
             let retention = purged == 0 ? nil
-                : "Retention: \(purged) closed case\(purged == 1 ? " was" : "s were") past the retention period and purged."
+                : words.count("cli.retention", purged)
             let banner = [DatabaseOptions.failedAttemptsNotice(desk.failedAttempts), retention].compactMap { $0 }
             try desk.recordLogin()
             let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner.isEmpty ? nil : banner.joined(separator: " "),

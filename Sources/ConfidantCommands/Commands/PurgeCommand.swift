@@ -18,10 +18,10 @@ struct PurgeCommand: ParsableCommand {
             let desk = try database.openDesk()
             let candidates = try desk.expiredCases()
             guard !candidates.isEmpty else {
-                Console.out("Nothing to purge: no closed case is past its retention period.")
+                Console.out(words["cli.nothing-to-purge"])
                 return
             }
-            Console.out("\(dryRun ? "Would purge" : "Will purge") \(candidates.count) case\(candidates.count == 1 ? "" : "s") (sealed data, parties and journal; statistics are kept):")
+            Console.out(words.count(dryRun ? "cli.would-purge" : "cli.will-purge", candidates.count))
             for c in candidates {
                 Console.out("  \(c.id)  \(c.status.rawValue)\(c.outcome.map { " (\($0.rawValue))" } ?? "")  closed \(DateText.day(c.closedAt)), retention ended \(DateText.day(c.expiredAt))")
             }
@@ -35,12 +35,12 @@ struct PurgeCommand: ParsableCommand {
                 Console.flush()
                 print("Type PURGE to remove them for good: ", terminator: "")
                 guard readLine() == "PURGE" else {
-                    Console.out("Nothing was purged.")
+                    Console.out(words["cli.nothing-purged"])
                     return
                 }
             }
             let count = try desk.purge(candidates)
-            Console.out("Purged \(count) case\(count == 1 ? "" : "s").")
+            Console.out(words.count("cli.purged", count))
         }
     }
 }

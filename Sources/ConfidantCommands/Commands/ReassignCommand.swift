@@ -18,7 +18,7 @@ struct ReassignCommand: ParsableCommand {
             let text = try freeText(note, file: textFile, what: .key("action.reassign"))
             let desk = try database.openDesk()
             try desk.reassign(caseID, note: text)
-            Console.out("\(caseID) is now handled by \(desk.author).")
+            Console.out(words["cli.reassigned", values: ["id": caseID.description, "account": desk.author]])
         }
     }
 }

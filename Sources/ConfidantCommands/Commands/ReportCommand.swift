@@ -38,9 +38,9 @@ struct ReportCommand: ParsableCommand {
             }
             let desk = try database.openDesk()
             let report = try desk.statistics(from: start, to: end)
-            try OutputFile.emit(format.render(report), to: out)
+            try OutputFile.emit(format.render(report, catalogue: desk.catalogue), to: out)
             try desk.recordReport(report, format: format, toFile: out != nil)
-            if let out { Console.error("wrote the \(format.rawValue) statistics report to \(DatabaseLocation.absolute(out))") }
+            if let out { Console.error(words["cli.wrote-report", values: ["format": format.rawValue, "path": DatabaseLocation.absolute(out)]]) }
         }
     }
 }

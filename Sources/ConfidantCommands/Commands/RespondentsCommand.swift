@@ -30,7 +30,7 @@ struct RespondentsCommand: ParsableCommand {
                 return
             }
             guard !patterns.isEmpty else {
-                Console.out("No reported person is named in more than one case.")
+                Console.out(words["cli.no-repeat-respondent"])
                 return
             }
             for p in patterns {

@@ -23,7 +23,7 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let config = try ConfidantConfiguration.discover()
+            let config = try database.configuration()
             let target = database.path
             let source = DatabaseLocation.absolute(path)
             guard FileManager.default.fileExists(atPath: source) else { throw BackupError.noBackup(path: source) }
@@ -31,8 +31,9 @@ struct RestoreCommand: ParsableCommand {
             let receipt = try CaseDesk.restore(
                 from: source, to: .file(target), passphrase: try Passphrase.obtain(prompt: "Passphrase of the backup: "),
                 account: database.account, evaluator: config.evaluator(calendar: .current), force: force)
-            Console.out("Restored \(target) from \(source): \(receipt.cases) cases, \(receipt.auditEntries) audit entries.")
-            if let kept = receipt.previousKeptAt { Console.out("The database it replaced is kept at \(kept).") }
+            Console.out(words["cli.restored", values: [
+                "target": target, "source": source, "cases": String(receipt.cases), "entries": String(receipt.auditEntries)]])
+            if let kept = receipt.previousKeptAt { Console.out(words["cli.restored-kept", values: ["path": kept]]) }
         }
     }
 }

@@ -29,7 +29,8 @@ struct ReviewCommand: ParsableCommand {
             let text = String(decoding: try readInput(textFile), as: UTF8.self)
             let desk = try database.openDesk()
             let view = try desk.review(caseID, decision: parsed, text: text, outcome: parsedOutcome, measures: parsedMeasures)
-            Console.out("Review recorded on \(caseID): \(parsed.label.lowercased()); it is now \(view.item.status.rawValue).")
+            Console.out(words["cli.review-recorded", values: [
+                "id": caseID.description, "decision": words.label(parsed).lowercased(), "status": view.item.status.rawValue]])
         }
     }
 }

@@ -20,8 +20,9 @@ struct ShowCommand: ParsableCommand {
             let desk = try database.openDesk()
             let view = try desk.open(caseID)
             let audience = desk.audience
-            let doc = ExportRedaction.document(item: view.item, evaluation: view.evaluation, audience: audience, now: desk.clock())
-            Console.out(json ? doc.json() : CaseText.render(doc, taxonomy: desk.taxonomy))
+            let doc = ExportRedaction.document(item: view.item, evaluation: view.evaluation, audience: audience, now: desk.clock(),
+                                               catalogue: desk.catalogue)
+            Console.out(json ? doc.json() : CaseText.render(doc, taxonomy: desk.taxonomy, catalogue: desk.catalogue))
         }
     }
 }

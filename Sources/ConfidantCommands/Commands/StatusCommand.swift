@@ -38,7 +38,7 @@ struct StatusCommand: ParsableCommand {
             let noteText = textFile == nil ? note : try freeText(note, file: textFile, what: .key("action.note"))
             let view = try desk.move(caseID, to: status, note: noteText, screeningReason: reason, outcome: parsedOutcome,
                                      measures: parsedMeasures, confirmOverride: confirmOverride)
-            Console.out("\(caseID) is now \(view.item.status.rawValue).")
+            Console.out(words["cli.status-now", values: ["id": caseID.description, "status": view.item.status.rawValue]])
         }
     }
 }

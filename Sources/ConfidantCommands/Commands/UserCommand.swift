@@ -25,14 +25,14 @@ struct UserCommand: ParsableCommand {
                 guard let parsedRole = Role(rawValue: role) else {
                     throw ValidationError("The role must be counselor, supervisor or admin.")
                 }
-                let config = try ConfidantConfiguration.discover()
+                let config = try database.configuration()
                 let desk = try database.openDesk(with: config)
                 let passphrase = try Passphrase.obtainNew(
                     for: name, variable: "CONFIDANT_NEW_PASSPHRASE", policy: config.passphrasePolicy)
                 let fromFile = try aliasesFile.map { String(decoding: try readInput($0), as: UTF8.self)
                     .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } } ?? []
                 try desk.addAccount(name, role: parsedRole, passphrase: passphrase, aliases: aliases + fromFile)
-                Console.out("Added the \(parsedRole.rawValue) account '\(name)'.")
+                Console.out(words["cli.user-added", values: ["role": parsedRole.rawValue, "name": name]])
             }
         }
     }
@@ -47,7 +47,7 @@ struct UserCommand: ParsableCommand {
             try reportingErrors {
                 let desk = try database.openDesk()
                 try desk.removeAccount(name)
-                Console.out("Removed the account '\(name)'.")
+                Console.out(words["cli.user-removed", values: ["name": name]])
             }
         }
     }

@@ -45,13 +45,13 @@ struct DatabaseOptions: ParsableArguments {
         let names = fromEnvironment ? [] : ((try? CaseDesk.accountNames(.file(path))) ?? [])
         let prompt: String
         if let account {
-            prompt = "Passphrase for \(account): "
+            prompt = words["cli.passphrase-for", values: ["account": account]]
         } else if names.count == 1 {
-            prompt = "Passphrase for \(names[0]): "
+            prompt = words["cli.passphrase-for", values: ["account": names[0]]]
         } else if names.count > 1 {
-            prompt = "Passphrase (accounts: \(names.joined(separator: ", ")); --account NAME picks one): "
+            prompt = words["cli.passphrase-accounts", values: ["accounts": names.joined(separator: ", ")]]
         } else {
-            prompt = "Passphrase: "
+            prompt = words["cli.passphrase"]
         }
         var opened: CaseDesk?
         for attempt in 1...(fromEnvironment ? 1 : 3) {
@@ -61,7 +61,7 @@ struct DatabaseOptions: ParsableArguments {
                     evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
                 break
             } catch StoreError.wrongPassphrase where attempt < 3 && !fromEnvironment {
-                Passphrase.say("The passphrase is not correct; try again.")
+                Passphrase.say(words["cli.passphrase-wrong-again"])
             }
         }
         guard let desk = opened else { throw StoreError.wrongPassphrase }
@@ -77,9 +77,8 @@ extension DatabaseOptions {
     /// "2 wrong passphrases were given since the last login, the last on 2026-11-28 at 09:14 UTC.", or nil.
     static func failedAttemptsNotice(_ attempts: [Date]) -> String? {
         guard let last = attempts.max() else { return nil }
-        let count = attempts.count
-        return "\(count) wrong passphrase\(count == 1 ? " was" : "s were") given since the last login, the last on "
-            + "\(DateText.day(last)) at \(DateText.timestamp(last).dropFirst(11).prefix(5)) UTC."
+        return words.count("cli.failed-attempts", attempts.count, [
+            "day": words.day(last), "time": String(DateText.timestamp(last).dropFirst(11).prefix(5))])
     }
 }
 
