@@ -77,10 +77,12 @@ struct ImportParsingTests {
     @Test("whole-case rules are reported against the right line and column too")
     func caseRules() throws {
         let backwards = try Self.plan(try Self.example(row: 1, column: .incidentLast, value: "2026-07-01"))
-        #expect(throws: ImportError(file: "import.csv", location: "line 2", column: "incident_last",
-                                    problem: "the last incident date is before the first incident date.")) {
+        let backwardsError = CaseError.invalidField(field: .key("field.incident-last"), problem: .key("problem.before-first-incident"))
+        #expect(throws: ImportError(file: "import.csv", location: "line 2", column: "incident_last", problem: .clause(backwardsError.phrase))) {
             try backwards.validate(evaluator: try Self.evaluator, now: Self.now)
         }
+        #expect(ImportError(file: "import.csv", location: "line 2", column: "incident_last", problem: .clause(backwardsError.phrase)).description
+            == "import.csv line 2, column incident_last: the last incident date is before the first incident date. Nothing was imported.")
         let nameless = try Self.plan(try Self.example(row: 3, column: .reporterName, value: ""))
         #expect(throws: ImportError.self) { try nameless.validate(evaluator: try Self.evaluator, now: Self.now) }
         do {

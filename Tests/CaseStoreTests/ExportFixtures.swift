@@ -44,6 +44,14 @@ enum ExportFixtures {
         return (desk, store)
     }
 
+    /// The demo store opened again by a desk speaking `language` (its evaluator explains scores in that language).
+    static func demoDesk(in directory: URL, language: String) throws -> CaseDesk {
+        let (_, store) = try demoDesk(in: directory)
+        let config = try ConfidantConfiguration.load(from: dataDirectory, language: LanguageChoice(option: language))
+        let reopened = try SQLiteCaseStore.open(at: store.path, passphrase: passphrase, evaluator: config.evaluator(), now: now)
+        return CaseDesk(store: reopened, clock: { now })
+    }
+
     /// The demo intakes, as seeded (sorted by receipt), with the fixed clock.
     static func demoIntakes() throws -> [CaseIntake] {
         let data = try Data(contentsOf: dataDirectory.appendingPathComponent("demo-cases.json"))

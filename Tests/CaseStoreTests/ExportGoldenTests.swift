@@ -16,20 +16,24 @@ struct ExportGoldenTests {
 
     static var updating: Bool { ProcessInfo.processInfo.environment["CONFIDANT_UPDATE_GOLDEN"] == "1" }
 
-    @Test("Markdown, JSON and HTML for the counselor and the supervisor match the golden files")
-    func goldenFiles() throws {
+    /// English under the plain names (`ash-lapwing.counselor.md`), French with the language before the extension
+    /// (`ash-lapwing.counselor.fr.md`): headings, labels, dates in words and the score explanation in French;
+    /// JSON keeps its keys and ISO dates.
+    @Test("Markdown, JSON and HTML for the counselor and the supervisor match the golden files", arguments: ["en", "fr"])
+    func goldenFiles(language: String) throws {
         let directory = try ExportFixtures.temporaryDirectory()
         defer { ExportFixtures.cleanUp(directory) }
-        let (desk, _) = try ExportFixtures.demoDesk(in: directory)
+        let desk = try ExportFixtures.demoDesk(in: directory, language: language)
         let queue = try desk.queue()
         for pseudonym in Self.pseudonyms {
             let id = try #require(queue.first { $0.pseudonym == pseudonym }?.id, "demo case \(pseudonym)")
             for audience in Audience.allCases {
                 let doc = try desk.exportDocument(id, for: audience)
                 for format in CaseExportFormat.allCases {
-                    let rendered = format.render(doc, taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+                    let rendered = format.render(doc, taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now, catalogue: desk.catalogue)
                     let slug = pseudonym.lowercased().replacingOccurrences(of: " ", with: "-")
-                    let file = Self.goldenDirectory.appendingPathComponent("\(slug).\(audience.rawValue).\(format.fileExtension)")
+                    let suffix = language == "en" ? "" : ".\(language)"
+                    let file = Self.goldenDirectory.appendingPathComponent("\(slug).\(audience.rawValue)\(suffix).\(format.fileExtension)")
                     if Self.updating {
                         try rendered.write(to: file, atomically: true, encoding: .utf8)
                         continue

@@ -70,7 +70,7 @@ struct ExportCLITests {
         let html = try sandbox.run(["report", "--format", "html", "--from", "2026-09-01", "--to", "2026-10-31", "--out", out.path])
         #expect(html.status == 0)
         #expect(try sandbox.mode(out.path) == 0o600)
-        #expect(try String(contentsOf: out, encoding: .utf8).contains("from 2026-09-01 to 2026-10-31"))
+        #expect(try String(contentsOf: out, encoding: .utf8).contains("from 1 September 2026 to 31 October 2026"))
         let bad = try sandbox.run(["report", "--from", "2026-02-30"])
         #expect(bad.status != 0 && bad.stderr == "confidant: The --from option '2026-02-30' is not a date like 2026-10-02.\n")
     }

@@ -16,7 +16,7 @@ struct LetterCLITests {
         let letter = try cli.run(["letter", "C-2026-0001", "acknowledgement"])
         #expect(letter.status == 0, "\(letter.stderr)")
         #expect(letter.stdout.contains("**Reference:** C-2026-0001"))
-        #expect(letter.stdout.contains("received on **2026-11-20**"))
+        #expect(letter.stdout.contains("received on **20 November 2026**"))
         #expect(letter.stdout.contains("Hello Fatima Zahra Benali,"))
         #expect(letter.stdout.contains("- Staff security duty officer, day and night: +41 22 555 0100\n"))
         #expect(letter.stdout.contains("external complaints committee"))
@@ -35,7 +35,7 @@ struct LetterCLITests {
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("Accusé de réception"))
-        #expect(html.contains("<strong>2026-11-20</strong>"))
+        #expect(html.contains("<strong>20 novembre 2026</strong>"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("http://") && !html.contains("https://"))
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -53,6 +53,6 @@ struct LetterCLITests {
         let cli = try prepared()
         let result = try cli.run(["letter", "C-2026-0001", "--lang", "de"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("available languages: en, fr"), "\(result.stderr)")
+        #expect(result.stderr == "confidant: There is no acknowledgement letter in 'de'; it is written in ar, en, es and fr.\n", "\(result.stderr)")
     }
 }

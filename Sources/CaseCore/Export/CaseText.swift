@@ -4,9 +4,10 @@ import Foundation
 /// through ``SafeText/clean(_:)``: an escape sequence in a name or narrative never reaches the terminal.
 public enum CaseText {
     public static func render(_ doc: CaseDocument, taxonomy: Taxonomy, catalogue w: Catalogue = .english) -> String {
-        let labels = ["received", "incidents", "reporter", "affected", "reported", "categories", "grounds", "conduct", "wishes",
-                      "escalated", "duty", "outcome", "consent", "disclosure"]
-        let width = labels.map { w["show.label." + $0].count }.max()! + 1
+        let labels = ["show.label.received", "show.label.incidents", "show.label.reporter", "show.label.affected", "show.label.reported",
+                      "show.label.categories", "show.label.grounds", "show.label.conduct", "show.label.wishes", "show.label.escalated",
+                      "show.label.duty", "show.label.outcome", "show.label.consent", "show.label.disclosure"]
+        let width = labels.map { w[$0].count }.max()! + 1
         func line(_ label: String, _ text: String) -> String {
             w["show.label." + label].padding(toLength: width, withPad: " ", startingAt: 0) + text
         }

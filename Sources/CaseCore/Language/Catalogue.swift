@@ -133,3 +133,13 @@ extension Catalogue {
     /// Whether this language or its fallback has `key`.
     public func knows(_ key: String) -> Bool { entries[key] != nil || fallback[key] != nil }
 }
+
+extension Catalogue {
+    /// The namespaces a language of letters only must translate: its own description, dates and letters.
+    public static let letterNamespaces: Set<String> = ["language", "date", "month", "letter"]
+
+    /// The keys a language with this catalogue's scope must have, out of the English keys.
+    public static func requiredKeys(scope speaksDesk: Bool, english: some Collection<String>) -> Set<String> {
+        Set(english.filter { speaksDesk || letterNamespaces.contains(String($0.prefix { $0 != "." })) })
+    }
+}

@@ -39,8 +39,8 @@ public struct LanguageChoice: Equatable, Sendable {
             }
             return code
         }
-        if let option { return try check(option, source: "language.source.option") }
-        if let configured { return try check(configured, source: "language.source.policy") }
+        if let option { return try check(option, source: "language-source.option") }
+        if let configured { return try check(configured, source: "language-source.policy") }
         for variable in ["LC_ALL", "LC_MESSAGES", "LANG"] {
             guard let value = environment[variable], !value.isEmpty else { continue }
             if let code = Self.code(ofLocale: value), available[code]?.speaksDesk == true { return code }

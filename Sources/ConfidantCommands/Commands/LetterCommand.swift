@@ -34,9 +34,7 @@ struct LetterCommand: ParsableCommand {
             // has letters only.
             let requested = database.lang?.lowercased()
             var deskOptions = database
-            if let requested, let catalogue = try? ConfidantConfiguration.discover().languages.catalogue(requested), !catalogue.speaksDesk {
-                deskOptions.lang = nil
-            }
+            if let requested, (try? ConfidantConfiguration.discover(language: requested)) == nil { deskOptions.lang = nil }
             let config = try deskOptions.configuration()
             let desk = try deskOptions.openDesk(with: config)
             let language = try requested ?? desk.open(caseID).item.language ?? config.catalogue.language
