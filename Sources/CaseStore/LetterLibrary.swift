@@ -13,14 +13,17 @@ public struct LetterLibrary: Sendable {
         self.languages = languages
     }
 
-    /// The languages a kind of letter exists in, e.g. `["en", "fr"]`.
+    /// The languages a kind of letter exists in, the desk's languages first (`["en", "fr", "ar", "es"]`): those
+    /// the counselor reads, then those of letters only.
     public func languages(for kind: String) -> [String] {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
-        return files.compactMap { name -> String? in
+        let codes = files.compactMap { name -> String? in
             let parts = name.split(separator: ".")
             guard parts.count == 3, parts[0] == kind, parts[2] == "md" else { return nil }
             return String(parts[1])
-        }.sorted()
+        }
+        let lettersOnly = Set(codes.filter { code in (try? languages?.catalogue(code))?.speaksDesk == false })
+        return codes.sorted { (lettersOnly.contains($0) ? 1 : 0, $0) < (lettersOnly.contains($1) ? 1 : 0, $1) }
     }
 
     /// Loads and checks a template; errors name the file and the placeholder at fault.

@@ -50,7 +50,7 @@ struct AccountsCLITests {
         cli.passphrase = "correct horse battery"
         let ok = try cli.run(["list"])
         #expect(ok.status == 0)
-        #expect(ok.stderr == "2 wrong passphrases were given since the last login, the last on 2026-11-28 at 09:14 UTC.\n")
+        #expect(ok.stderr == "2 wrong passphrases were given since the last login, the last on 28 November 2026 at 09:14 UTC.\n")
         #expect(try cli.run(["list"]).stderr == "")
     }
 

@@ -68,7 +68,7 @@ struct LanguageCLITests {
         let markdown = try cli.run(["export", "C-2026-0001", "--lang", "fr"], environment: ["CONFIDANT_NOW": "2026-11-25T10:00:00Z"])
         #expect(markdown.status == 0, "\(markdown.stderr)")
         #expect(markdown.stdout.hasPrefix("# Dossier C-2026-0001 — résumé pour la personne de confiance\n"))
-        #expect(markdown.stdout.contains("**Reçu:** 20 novembre 2026 à 09:00 UTC · Plainte\\\n"))
+        #expect(markdown.stdout.contains("**Reçu :** 20 novembre 2026 à 09:00 UTC · Plainte\\\n"))
         #expect(markdown.stdout.contains("\n## Échéances\n"))
         #expect(markdown.stdout.contains("> Exporté le 25 novembre 2026 à 10:00 UTC."))
         let json = try cli.run(["export", "C-2026-0001", "--format", "json", "--lang", "fr"])
@@ -106,7 +106,7 @@ struct LanguageCLITests {
         #expect(sent.stderr == "Recorded as sent: the acknowledgement deadline of C-2026-0001 is met.\n")
         let refused = try cli.run(["edit", "C-2026-0001", "--json", "-"], stdin: "{\"language\": \"de\"}")
         #expect(refused.status != 0)
-        #expect(refused.stderr == "confidant: The language 'de' is not a language letters are written in; use one of ar, en, es, fr.\n")
+        #expect(refused.stderr == "confidant: The language 'de' is not a language letters are written in; use one of en, fr, ar, es.\n")
     }
 
     @Test("The organisation's language in policy.json is the desk's unless --lang says otherwise")

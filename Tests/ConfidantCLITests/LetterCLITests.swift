@@ -53,6 +53,6 @@ struct LetterCLITests {
         let cli = try prepared()
         let result = try cli.run(["letter", "C-2026-0001", "--lang", "de"])
         #expect(result.status != 0)
-        #expect(result.stderr == "confidant: There is no acknowledgement letter in 'de'; it is written in ar, en, es and fr.\n", "\(result.stderr)")
+        #expect(result.stderr == "confidant: There is no acknowledgement letter in 'de'; it is written in en, fr, ar and es.\n", "\(result.stderr)")
     }
 }

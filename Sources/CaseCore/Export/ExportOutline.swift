@@ -73,6 +73,8 @@ public struct ExportOutline: Equatable, Sendable {
     public var rightToLeft: Bool
     /// What an empty text block shows, in the document's language.
     public var emptyText: String
+    /// How a field's label is written before its value in Markdown (`{label}:`; French puts a space before the colon).
+    public var fieldLabel: String
 
     public init(title: String, notices: [String], sections: [Section], catalogue: Catalogue = .english) {
         self.title = title
@@ -81,5 +83,6 @@ public struct ExportOutline: Equatable, Sendable {
         language = catalogue.language
         rightToLeft = catalogue.isRightToLeft
         emptyText = catalogue["export.empty-text"]
+        fieldLabel = catalogue["export.field-label"]
     }
 }

@@ -17,17 +17,17 @@ public enum MarkdownRenderer {
             out.append("## " + MarkdownText.inline(section.title))
             for block in section.blocks {
                 out.append("")
-                out.append(contentsOf: render(block, emptyText: outline.emptyText))
+                out.append(contentsOf: render(block, emptyText: outline.emptyText, fieldLabel: outline.fieldLabel))
             }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    static func render(_ block: ExportOutline.Block, emptyText: String) -> [String] {
+    static func render(_ block: ExportOutline.Block, emptyText: String, fieldLabel: String) -> [String] {
         switch block {
         case let .fields(fields):
             // One paragraph with hard breaks, so it never merges with a neighbouring list.
-            let lines = fields.map { "**\(MarkdownText.inline($0.label)):** \(MarkdownText.inline($0.value))" }
+            let lines = fields.map { "**\(Catalogue.fill(fieldLabel, ["label": MarkdownText.inline($0.label)]))** \(MarkdownText.inline($0.value))" }
             return [lines.joined(separator: "\\\n")]
         case let .text(text):
             let rendered = MarkdownText.block(text)

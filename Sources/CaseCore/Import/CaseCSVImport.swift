@@ -179,6 +179,7 @@ public struct CaseCSVImport {
                 conductTags: try ids(.conductTags, from: taxonomy.conductTags, kind: "conduct tag"),
                 childInvolved: try flag(.childInvolved), consentShareIdentity: try flag(.consentShareIdentity),
                 narrative: narrative, supportNeeds: text(.supportNeeds))
+            intake.language = text(.language)
             if intake.categories.isEmpty { throw fail(.categories, "is empty; give at least one category") }
 
             if let raw = text(.status) {

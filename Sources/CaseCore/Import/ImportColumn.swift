@@ -22,6 +22,8 @@ public enum ImportColumn: String, CaseIterable, Sendable {
     case consentShareIdentity = "consent_share_identity"
     case narrative
     case supportNeeds = "support_needs"
+    /// The language of letters to the reporter (`fr`, `ar`).
+    case language
     case status
     case frequency, severity, threat, wellbeing, power
     case escalationLevel = "escalation_level"
@@ -79,6 +81,7 @@ public enum ImportColumn: String, CaseIterable, Sendable {
             case .key("field.categories", _): .categories
             case .key("field.reported-name", _): .reportedName
             case .key("field.reporter-name", _): .reporterName
+            case .key("field.language", _): .language
             default: nil
             }
         case .unknownCategory: .categories

@@ -22,7 +22,7 @@ public struct LanguageChoice: Equatable, Sendable {
     /// The language code a locale name gives: `fr_FR.UTF-8` → `fr`, `pt-BR` → `pt`; nil for `C` and `POSIX`.
     public static func code(ofLocale locale: String) -> String? {
         let code = locale.prefix { $0.isLetter }.lowercased()
-        guard !code.isEmpty, locale != "C", locale != "POSIX" else { return nil }
+        guard !code.isEmpty, code != "c", code != "posix" else { return nil }
         return code
     }
 

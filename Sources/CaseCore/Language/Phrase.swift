@@ -61,3 +61,11 @@ extension PhrasedError {
     /// The error in English.
     public var description: String { Catalogue.english.words(phrase) }
 }
+
+extension Phrase {
+    /// Matches a phrase by its English words, so `case "narrative":` in a switch over an error's field still reads
+    /// the field whether the phrase is a catalogue key or text.
+    public static func ~= (english: String, phrase: Phrase) -> Bool {
+        Catalogue.english.words(phrase) == english
+    }
+}

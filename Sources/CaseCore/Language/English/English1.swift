@@ -232,6 +232,7 @@ extension Catalogue {
         "escalation.none": "Not escalated",
         "export.date": "{date} UTC",
         "export.empty-text": "(empty)",
+        "export.field-label": "{label}:",
         "export.field.case": "Case",
         "export.field.categories": "Categories",
         "export.field.child": "Child involved",
