@@ -132,4 +132,27 @@ struct ImportParsingTests {
         let ref = Data(#"{"cases":[{"externalRef":" X-1 ","channel":"complaint","incidentFirst":"2026-10-01","reporter":{"name":"A"},"relationship":"staff","reported":[],"categories":["bullying"],"narrative":"x"}]}"#.utf8)
         #expect(try CaseJSONImport(file: "cases.json").plan(ref).items[0].fingerprint == "ref:X-1")
     }
+
+    @Test("a language column gives each case the language of its letters; one no letter is written in is refused")
+    func languageColumn() throws {
+        var records = try CSVReader.parse(try Self.example).map(\.fields)
+        records[0].append("language")
+        for index in records.indices.dropFirst() { records[index].append(index == 1 ? "FR" : "") }
+        records[2][records[0].count - 1] = "de"
+        var writer = CSVWriter(header: records[0])
+        for record in records.dropFirst() { writer.append(record) }
+        let plan = try Self.plan(writer.text)
+        #expect(plan.items[0].intake.language == "FR" && plan.items[1].intake.language == "de")
+        #expect(try plan.items[0].intake.makeCase(id: CaseID(year: 2026, number: 1), now: Self.now, pseudonym: "P", taxonomy: Self.evaluator.taxonomy).language == "fr")
+        let evaluator = try CaseEvaluator(
+            scoring: ScoringConfiguration.load(from: Self.load("scoring.json")), policy: Policy.load(from: Self.load("policy.json")),
+            taxonomy: Taxonomy.load(from: Self.load("taxonomy.json")), letterLanguages: ["en", "fr", "ar", "es"])
+        do {
+            try plan.validate(evaluator: evaluator, now: Self.now)
+            Issue.record("expected an error")
+        } catch let error as ImportError {
+            #expect(error.description == "import.csv line 3, column language: the language 'de' is not a language letters are written in; "
+                + "use one of en, fr, ar, es. Nothing was imported.")
+        }
+    }
 }
