@@ -67,7 +67,7 @@ extension CaseDesk {
             return try bulkStore.importCases(
                 plan.items.map { ($0.fingerprint, $0.intake) }, source: "\(plan.source.rawValue) file", now: now)
         } catch let failure as CaseImportFailure {
-            let location = plan.items.indices.contains(failure.index) ? plan.items[failure.index].location : "case \(failure.index + 1)"
+            let location = plan.items.indices.contains(failure.index) ? plan.items[failure.index].location : ImportPlan.case(failure.index + 1)
             if let error = failure.underlying as? CaseError { throw plan.error(error, at: location) }
             throw failure.underlying
         }

@@ -23,9 +23,11 @@ struct CSVTests {
 
     @Test("a quoted field that is never closed is an error naming the line it starts on")
     func unterminatedQuote() {
-        #expect(throws: CSVSyntaxError(line: 3, field: 2, problem: "a quoted field starts here and is never closed (a missing \")")) {
+        #expect(throws: CSVSyntaxError(line: 3, field: 2, problem: .key("csv.unclosed-quote"))) {
             try CSVReader.parse("a,b\n1,2\n3,\"never closed\n4,5\n6,7\n")
         }
+        #expect(CSVSyntaxError(line: 3, field: 2, problem: .key("csv.unclosed-quote")).description
+            == "line 3, field 2: a quoted field starts here and is never closed (a missing \")")
     }
 
     @Test("text after a closing quote is an error")

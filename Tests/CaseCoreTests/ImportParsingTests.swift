@@ -42,7 +42,7 @@ struct ImportParsingTests {
     func example() throws {
         let plan = try Self.plan(try Self.example)
         #expect(plan.items.count == 6)
-        #expect(plan.items.map(\.location) == ["line 2", "line 3", "line 6", "line 7", "line 8", "line 9"])
+        #expect(plan.items.map(\.location.description) == ["line 2", "line 3", "line 6", "line 7", "line 8", "line 9"])
         try plan.validate(evaluator: try Self.evaluator, now: Self.now)
         let whistle = plan.items[1].intake
         #expect(whistle.channel == .whistleblowing && whistle.reporter.anonymous == true && whistle.childInvolved == true)
@@ -78,17 +78,17 @@ struct ImportParsingTests {
     func caseRules() throws {
         let backwards = try Self.plan(try Self.example(row: 1, column: .incidentLast, value: "2026-07-01"))
         let backwardsError = CaseError.invalidField(field: .key("field.incident-last"), problem: .key("problem.before-first-incident"))
-        #expect(throws: ImportError(file: "import.csv", location: "line 2", column: "incident_last", problem: .clause(backwardsError.phrase))) {
+        #expect(throws: ImportError(file: "import.csv", location: ImportPlan.line(2), column: "incident_last", problem: .clause(backwardsError.phrase))) {
             try backwards.validate(evaluator: try Self.evaluator, now: Self.now)
         }
-        #expect(ImportError(file: "import.csv", location: "line 2", column: "incident_last", problem: .clause(backwardsError.phrase)).description
+        #expect(ImportError(file: "import.csv", location: ImportPlan.line(2), column: "incident_last", problem: .clause(backwardsError.phrase)).description
             == "import.csv line 2, column incident_last: the last incident date is before the first incident date. Nothing was imported.")
         let nameless = try Self.plan(try Self.example(row: 3, column: .reporterName, value: ""))
         #expect(throws: ImportError.self) { try nameless.validate(evaluator: try Self.evaluator, now: Self.now) }
         do {
             try nameless.validate(evaluator: try Self.evaluator, now: Self.now)
         } catch let error as ImportError {
-            #expect(error.location == "line 6" && error.column == "reporter_name")
+            #expect(error.location == ImportPlan.line(6) && error.column == "reporter_name")
         }
     }
 
@@ -126,7 +126,7 @@ struct ImportParsingTests {
         do {
             _ = try CaseJSONImport(file: "cases.json").plan(bad)
         } catch let error as ImportError {
-            #expect(error.location == "case 2")
+            #expect(error.location == ImportPlan.case(2))
             #expect(error.description.hasPrefix("cases.json case 2: "))
         }
         let ref = Data(#"{"cases":[{"externalRef":" X-1 ","channel":"complaint","incidentFirst":"2026-10-01","reporter":{"name":"A"},"relationship":"staff","reported":[],"categories":["bullying"],"narrative":"x"}]}"#.utf8)

@@ -16,19 +16,21 @@ public struct CSVRecord: Equatable, Sendable {
 }
 
 /// A CSV text that does not parse, with where.
-public struct CSVSyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct CSVSyntaxError: PhrasedError, Equatable, Sendable {
     public var line: Int
     /// The 1-based field number in the record.
     public var field: Int
-    public var problem: String
+    public var problem: Phrase
 
-    public init(line: Int, field: Int, problem: String) {
+    public init(line: Int, field: Int, problem: Phrase) {
         self.line = line
         self.field = field
         self.problem = problem
     }
 
-    public var description: String { "line \(line), field \(field): \(problem)" }
+    public var phrase: Phrase {
+        .key("csv.error", ["line": .text(String(line)), "field": .text(String(field)), "problem": problem])
+    }
 }
 
 /// A strict RFC 4180 reader that knows where every record starts, so an import can name the line at fault.
@@ -102,7 +104,7 @@ public enum CSVReader {
                 }
                 guard closed else {
                     throw CSVSyntaxError(line: startLine, field: fields.count + 1,
-                                         problem: "a quoted field starts here and is never closed (a missing \")")
+                                         problem: .key("csv.unclosed-quote"))
                 }
                 // After the closing quote: spaces, then a delimiter, a line end or the end of the file.
                 while let next = scalars.first, next == " " || next == "\t" { scalars.removeFirst() }
@@ -117,7 +119,7 @@ public enum CSVReader {
                     recordLine = line
                 } else {
                     throw CSVSyntaxError(line: line, field: fields.count + 1,
-                                         problem: "text follows the closing quote of a quoted field (write \"\" for a quote inside it)")
+                                         problem: .key("csv.text-after-quote"))
                 }
                 continue
             }

@@ -20,45 +20,45 @@ public struct CaseCSVImport {
         do {
             records = try CSVReader.parse(text)
         } catch let error as CSVSyntaxError {
-            throw ImportError(file: file, location: "line \(error.line)", problem: .text(error.problem))
+            throw ImportError(file: file, location: ImportPlan.line(error.line), problem: error.problem)
         }
         guard let headerRecord = records.first(where: { !$0.isBlank }) else {
-            throw ImportError(file: file, problem: "the file is empty; the first line must name the columns")
+            throw ImportError(file: file, problem: .key("import.problem.empty-file"))
         }
         var columns: [ImportColumn] = []
         for (index, cell) in headerRecord.fields.enumerated() {
             let trimmed = cell.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty, index == headerRecord.fields.count - 1 { continue }
             guard let column = ImportColumn(header: trimmed) else {
-                throw ImportError(file: file, location: "line \(headerRecord.line)",
-                                  problem: "'\(SafeText.line(trimmed))' (field \(index + 1)) is not a known column; the columns are listed in docs/IMPORT.md")
+                throw ImportError(file: file, location: ImportPlan.line(headerRecord.line),
+                                  problem: .key("import.problem.unknown-column", ["text": .text(SafeText.line(trimmed)), "number": .text(String(index + 1))]))
             }
             guard !columns.contains(column) else {
-                throw ImportError(file: file, location: "line \(headerRecord.line)", problem: "the column \(column.rawValue) appears twice")
+                throw ImportError(file: file, location: ImportPlan.line(headerRecord.line), problem: .key("import.problem.column-twice", ["column": .text(column.rawValue)]))
             }
             columns.append(column)
         }
         for column in ImportColumn.required where !columns.contains(column) {
-            throw ImportError(file: file, location: "line \(headerRecord.line)",
-                              problem: "the required column \(column.rawValue) is missing")
+            throw ImportError(file: file, location: ImportPlan.line(headerRecord.line),
+                              problem: .key("import.problem.column-missing", ["column": .text(column.rawValue)]))
         }
         let factorColumns = ImportColumn.factors.filter(columns.contains)
         guard factorColumns.isEmpty || factorColumns.count == ImportColumn.factors.count else {
-            throw ImportError(file: file, location: "line \(headerRecord.line)",
-                              problem: "give all five factor columns (frequency, severity, threat, wellbeing, power) or none")
+            throw ImportError(file: file, location: ImportPlan.line(headerRecord.line),
+                              problem: .key("import.problem.factor-columns"))
         }
 
         var items: [ImportPlan.Item] = []
         for record in records where record.line > headerRecord.line && !record.isBlank {
             let extra = record.fields.dropFirst(columns.count)
             guard record.fields.count >= columns.count, extra.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-                throw ImportError(file: file, location: "line \(record.line)",
-                                  problem: "the row has \(record.fields.count) fields but the header has \(columns.count) (a missing quote or an extra comma?)")
+                throw ImportError(file: file, location: ImportPlan.line(record.line),
+                                  problem: .key("import.problem.field-count", ["fields": .text(String(record.fields.count)), "columns": .text(String(columns.count))]))
             }
             var values: [ImportColumn: String] = [:]
             for (column, value) in zip(columns, record.fields) { values[column] = value }
             let row = Row(file: file, line: record.line, values: values, taxonomy: taxonomy)
-            items.append(ImportPlan.Item(fingerprint: Self.fingerprint(values), intake: try row.intake(), location: "line \(record.line)"))
+            items.append(ImportPlan.Item(fingerprint: Self.fingerprint(values), intake: try row.intake(), location: ImportPlan.line(record.line)))
         }
         return ImportPlan(file: file, source: .csv, items: items)
     }
@@ -87,7 +87,7 @@ public struct CaseCSVImport {
         let taxonomy: Taxonomy
 
         func fail(_ column: ImportColumn, _ problem: Phrase) -> ImportError {
-            ImportError(file: file, location: "line \(line)", column: column.rawValue, problem: problem)
+            ImportError(file: file, location: ImportPlan.line(line), column: column.rawValue, problem: problem)
         }
 
         /// The trimmed cell, or nil when the column is absent or the cell empty.
@@ -98,13 +98,13 @@ public struct CaseCSVImport {
         }
 
         func required(_ column: ImportColumn) throws -> String {
-            guard let value = text(column) else { throw fail(column, "is empty; it is required") }
+            guard let value = text(column) else { throw fail(column, .key("import.problem.required")) }
             return value
         }
 
         func date(_ column: ImportColumn) throws -> String? {
             guard let value = text(column) else { return nil }
-            guard DateText.parse(value) != nil else { throw fail(column, "'\(SafeText.line(value))' is not a date like 2026-10-02") }
+            guard DateText.parse(value) != nil else { throw fail(column, .key("problem.not-a-date", ["text": .text(SafeText.line(value))])) }
             return value
         }
 
@@ -113,7 +113,7 @@ public struct CaseCSVImport {
             switch value.lowercased() {
             case "yes", "y", "true", "1", "x": return true
             case "no", "n", "false", "0": return false
-            default: throw fail(column, "'\(SafeText.line(value))' is not yes or no")
+            default: throw fail(column, .key("import.problem.not-yes-no", ["text": .text(SafeText.line(value))]))
             }
         }
 
@@ -130,7 +130,7 @@ public struct CaseCSVImport {
                 let key = item.lowercased()
                 if let entry = entries.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) { return entry.id }
                 let known = entries.map(\.id).joined(separator: ", ")
-                throw fail(column, "'\(SafeText.line(item))' is not a \(kind); use one of: \(known)")
+                throw fail(column, .key("import.problem.not-one-of", ["text": .text(SafeText.line(item)), "what": .key(kind), "choices": .text(known)]))
             }
         }
 
@@ -139,30 +139,32 @@ public struct CaseCSVImport {
             guard let value = text(column) else { return nil }
             let key = value.lowercased().replacingOccurrences(of: "_", with: "-").replacingOccurrences(of: " ", with: "-")
             if let match = T.allCases.first(where: { $0.rawValue == key }) { return match }
-            throw fail(column, .text("'\(SafeText.line(value))' is not \(what); use one of: " + T.allCases.map(\.rawValue).joined(separator: ", ")))
+            throw fail(column, .key("import.problem.not-one-of", [
+                "text": .text(SafeText.line(value)), "what": .key(what), "choices": .text(T.allCases.map(\.rawValue).joined(separator: ", "))]))
         }
 
         func intake() throws -> CaseIntake {
-            let channel = try choice(.channel, Channel.self, what: "a channel")
-            guard let channel else { throw fail(.channel, "is empty; it is required") }
+            let channel = try choice(.channel, Channel.self, what: "import.what.channel")
+            guard let channel else { throw fail(.channel, .key("import.problem.required")) }
             let first = try date(.incidentFirst)
-            guard let first else { throw fail(.incidentFirst, "is empty; it is required") }
-            let relationship = try choice(.relationship, Relationship.self, what: "a relationship")
-            guard let relationship else { throw fail(.relationship, "is empty; it is required") }
+            guard let first else { throw fail(.incidentFirst, .key("import.problem.required")) }
+            let relationship = try choice(.relationship, Relationship.self, what: "import.what.relationship")
+            guard let relationship else { throw fail(.relationship, .key("import.problem.required")) }
             let narrative = try required(.narrative)
 
             let names = list(.reportedName)
             let roles = list(.reportedRole)
             let powerTexts = list(.reportedPower)
-            if roles.count > names.count { throw fail(.reportedRole, "lists more roles than reported_name lists people") }
-            if powerTexts.count > names.count { throw fail(.reportedPower, "lists more entries than reported_name lists people") }
+            if roles.count > names.count { throw fail(.reportedRole, .key("import.problem.more-roles")) }
+            if powerTexts.count > names.count { throw fail(.reportedPower, .key("import.problem.more-powers")) }
             let reported = try names.enumerated().map { index, name in
                 var power = PowerRelation.peer
                 if index < powerTexts.count {
                     let key = powerTexts[index].lowercased().replacingOccurrences(of: " ", with: "-")
                     guard let match = PowerRelation(rawValue: key) else {
-                        throw fail(.reportedPower, .text("'\(SafeText.line(powerTexts[index]))' is not a power relation; use one of: "
-                            + PowerRelation.allCases.map(\.rawValue).joined(separator: ", ")))
+                        throw fail(.reportedPower, .key("import.problem.not-one-of", [
+                            "text": .text(SafeText.line(powerTexts[index])), "what": .key("import.what.power"),
+                            "choices": .text(PowerRelation.allCases.map(\.rawValue).joined(separator: ", "))]))
                     }
                     power = match
                 }
@@ -174,18 +176,19 @@ public struct CaseCSVImport {
                 reporter: .init(pseudonym: text(.reporterPseudonym), anonymous: try flag(.reporterAnonymous),
                                 name: text(.reporterName), contact: text(.reporterContact)),
                 relationship: relationship, reported: reported,
-                categories: try ids(.categories, from: taxonomy.categories, kind: "category"),
-                grounds: try ids(.grounds, from: taxonomy.discriminationGrounds, kind: "discrimination ground"),
-                conductTags: try ids(.conductTags, from: taxonomy.conductTags, kind: "conduct tag"),
+                categories: try ids(.categories, from: taxonomy.categories, kind: "import.what.category"),
+                grounds: try ids(.grounds, from: taxonomy.discriminationGrounds, kind: "import.what.ground"),
+                conductTags: try ids(.conductTags, from: taxonomy.conductTags, kind: "import.what.conduct-tag"),
                 childInvolved: try flag(.childInvolved), consentShareIdentity: try flag(.consentShareIdentity),
                 narrative: narrative, supportNeeds: text(.supportNeeds))
             intake.language = text(.language)
-            if intake.categories.isEmpty { throw fail(.categories, "is empty; give at least one category") }
+            if intake.categories.isEmpty { throw fail(.categories, .key("import.problem.no-category")) }
 
             if let raw = text(.status) {
                 guard let status = CaseStatus(loose: raw) else {
-                    throw fail(.status, .text("'\(SafeText.line(raw))' is not a status; use one of: "
-                        + CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")))
+                    throw fail(.status, .key("import.problem.not-one-of", [
+                        "text": .text(SafeText.line(raw)), "what": .key("import.what.status"),
+                        "choices": .text(CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))]))
                 }
                 intake.status = status
             }
@@ -193,29 +196,30 @@ public struct CaseCSVImport {
             let given = factorTexts.filter { $0.1 != nil }
             if !given.isEmpty {
                 if let missing = factorTexts.first(where: { $0.1 == nil }) {
-                    throw fail(missing.0, "is empty; rate all five factors or none")
+                    throw fail(missing.0, .key("import.problem.rate-all"))
                 }
                 var ratings: [Int] = []
                 for (column, value) in factorTexts {
                     guard let number = Int(value!), (0...4).contains(number) else {
-                        throw fail(column, "'\(SafeText.line(value!))' is not a rating from 0 to 4")
+                        throw fail(column, .key("import.problem.not-rating", ["text": .text(SafeText.line(value!))]))
                     }
                     ratings.append(number)
                 }
                 intake.assessment = try FactorRatings(
                     frequency: ratings[0], severity: ratings[1], threat: ratings[2], wellbeing: ratings[3], power: ratings[4])
             }
-            intake.escalationLevel = try choice(.escalationLevel, EscalationLevel.self, what: "an escalation level")
+            intake.escalationLevel = try choice(.escalationLevel, EscalationLevel.self, what: "import.what.escalation-level")
             if let reason = text(.screeningReason) {
                 let key = reason.lowercased()
                 guard let entry = taxonomy.screeningReasons.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key })
                         ?? (key == "other" ? Taxonomy.Entry(id: "other", name: "Other", definition: nil) : nil) else {
-                    throw fail(.screeningReason, .text("'\(SafeText.line(reason))' is not a screening reason; use one of: "
-                        + (taxonomy.screeningReasons.map(\.id) + ["other"]).joined(separator: ", ")))
+                    throw fail(.screeningReason, .key("import.problem.not-one-of", [
+                        "text": .text(SafeText.line(reason)), "what": .key("import.what.screening-reason"),
+                        "choices": .text((taxonomy.screeningReasons.map(\.id) + ["other"]).joined(separator: ", "))]))
                 }
                 intake.screeningReason = entry.id
             }
-            intake.outcome = try choice(.outcome, Outcome.self, what: "an outcome")
+            intake.outcome = try choice(.outcome, Outcome.self, what: "import.what.outcome")
             return intake
         }
     }

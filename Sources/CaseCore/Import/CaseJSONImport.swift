@@ -15,7 +15,7 @@ public struct CaseJSONImport {
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ImportError(file: file, problem: "the file is not valid JSON (\(Self.reason(error)))")
+            throw ImportError(file: file, problem: .key("import.problem.not-json", ["reason": .text(Self.reason(error))]))
         }
         let elements: [Any]
         if let array = root as? [Any] {
@@ -23,12 +23,12 @@ public struct CaseJSONImport {
         } else if let object = root as? [String: Any], let cases = object["cases"] as? [Any] {
             elements = cases
         } else {
-            throw ImportError(file: file, problem: "the file must hold an array of cases, or an object with a \"cases\" array")
+            throw ImportError(file: file, problem: .key("import.problem.not-cases"))
         }
         return ImportPlan(file: file, source: .json, items: try elements.enumerated().map { index, element in
-            let location = "case \(index + 1)"
+            let location = ImportPlan.case(index + 1)
             guard let object = element as? [String: Any] else {
-                throw ImportError(file: file, location: location, problem: "is not a JSON object")
+                throw ImportError(file: file, location: location, problem: .key("import.problem.not-object"))
             }
             // A misspelled optional field is refused, never dropped.
             do {

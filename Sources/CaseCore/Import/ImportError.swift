@@ -5,12 +5,12 @@ import Foundation
 public struct ImportError: PhrasedError, Equatable, Sendable {
     public var file: String
     /// Where in the file: `line 7` for CSV, `case 3` for JSON; nil for the file as a whole.
-    public var location: String?
+    public var location: Phrase?
     /// The column (CSV) or field (JSON) at fault, when one is.
     public var column: String?
     public var problem: Phrase
 
-    public init(file: String, location: String? = nil, column: String? = nil, problem: Phrase) {
+    public init(file: String, location: Phrase? = nil, column: String? = nil, problem: Phrase) {
         self.file = file
         self.location = location
         self.column = column
@@ -18,8 +18,8 @@ public struct ImportError: PhrasedError, Equatable, Sendable {
     }
 
     public var phrase: Phrase {
-        let file = location.map { self.file + " " + $0 } ?? self.file
-        let place: Phrase = column.map { .key("error.import.column", ["place": .text(file), "column": .text($0)]) } ?? .text(file)
+        let file: Phrase = location.map { .key("import.place", ["file": .text(self.file), "location": $0]) } ?? .text(self.file)
+        let place: Phrase = column.map { .key("error.import.column", ["place": file, "column": .text($0)]) } ?? file
         return .key("error.import", ["place": place, "problem": .clause(problem)])
     }
 }

@@ -7,10 +7,10 @@ public struct ImportPlan: Sendable {
         /// the normalised content. The store keeps only a keyed hash of it.
         public var fingerprint: String
         public var intake: CaseIntake
-        /// Where the case is in the file: `line 7` or `case 3`.
-        public var location: String
+        /// Where the case is in the file: `line 7` or `case 3` (``ImportPlan/line(_:)``, ``ImportPlan/case(_:)``).
+        public var location: Phrase
 
-        public init(fingerprint: String, intake: CaseIntake, location: String) {
+        public init(fingerprint: String, intake: CaseIntake, location: Phrase) {
             self.fingerprint = fingerprint
             self.intake = intake
             self.location = location
@@ -18,6 +18,11 @@ public struct ImportPlan: Sendable {
     }
 
     public enum Source: String, Sendable { case csv, json }
+
+    /// `line 7` of a CSV file.
+    public static func line(_ number: Int) -> Phrase { .key("import.line", ["line": .text(String(number))]) }
+    /// `case 3` of a JSON file.
+    public static func `case`(_ number: Int) -> Phrase { .key("import.case", ["number": .text(String(number))]) }
 
     public var file: String
     public var source: Source
@@ -49,14 +54,15 @@ public struct ImportPlan: Sendable {
     }
 
     /// An ``ImportError`` for a validation error at `location`, naming the column or field it is about.
-    public func error(_ error: CaseError, at location: String) -> ImportError {
+    public func error(_ error: CaseError, at location: Phrase) -> ImportError {
         let column = ImportColumn.blamed(by: error)
         let problem = Phrase.clause(error.phrase)
         switch source {
         case .csv:
             return ImportError(file: file, location: location, column: column?.rawValue, problem: problem)
         case .json:
-            return ImportError(file: file, location: location + (column.map { ", field \($0.jsonField)" } ?? ""), problem: problem)
+            return ImportError(file: file, location: column.map { .key("import.field", ["place": location, "field": .text($0.jsonField)]) } ?? location,
+                               problem: problem)
         }
     }
 }
