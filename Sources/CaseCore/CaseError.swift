@@ -23,7 +23,7 @@ public enum CaseError: PhrasedError, Equatable, Sendable {
     case partyRequired(JournalEntry.Kind, count: Int)
     case partyOutOfRange(Int, count: Int)
     case nothingChanged
-    case unknownKey(key: String, in: String, suggestion: String?)
+    case unknownKey(key: String, in: Phrase, suggestion: String?)
     case notUnderReview(CaseStatus)
 
     public var phrase: Phrase {
@@ -78,8 +78,8 @@ public enum CaseError: PhrasedError, Equatable, Sendable {
         case let .notUnderReview(status):
             return .key("error.case.not-under-review", ["status": .text(status.rawValue)])
         case let .unknownKey(key, place, suggestion):
-            return suggestion.map { .key("error.case.unknown-key-suggestion", ["key": .text(key), "place": .text(place), "suggestion": .text($0)]) }
-                ?? .key("error.case.unknown-key", ["key": .text(key), "place": .text(place)])
+            return suggestion.map { .key("error.case.unknown-key-suggestion", ["key": .text(key), "place": place, "suggestion": .text($0)]) }
+                ?? .key("error.case.unknown-key", ["key": .text(key), "place": place])
         }
     }
 }

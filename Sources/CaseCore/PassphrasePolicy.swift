@@ -24,19 +24,21 @@ public struct PassphrasePolicy: Equatable, Sendable {
     }
 
     /// Why the passphrase is refused, or nil when it is acceptable.
-    public func problem(with passphrase: String) -> String? {
-        guard passphrase.count >= Self.minimumLength else { return "it is shorter than \(Self.minimumLength) characters" }
+    public func problem(with passphrase: String) -> Phrase? {
+        guard passphrase.count >= Self.minimumLength else {
+            return .key("passphrase.too-short", ["minimum": .text(String(Self.minimumLength))])
+        }
         let folded = passphrase.lowercased().filter { !$0.isWhitespace }
-        if Set(folded).count <= 1 { return "it repeats a single character" }
+        if Set(folded).count <= 1 { return .key("passphrase.single-character") }
         for run in Self.runs {
             let doubled = run + run
-            if doubled.contains(folded) || String(doubled.reversed()).contains(folded) { return "it runs along the keyboard or the alphabet" }
+            if doubled.contains(folded) || String(doubled.reversed()).contains(folded) { return .key("passphrase.run") }
         }
-        if common.contains(folded) { return "it is one of the most common passwords" }
+        if common.contains(folded) { return .key("passphrase.common") }
         for length in 1...max(1, folded.count / 2) where folded.count % length == 0 {
             let unit = String(folded.prefix(length))
             if String(repeating: unit, count: folded.count / length) == folded, length == 1 || common.contains(unit) || folded.count / length > 2 {
-                return "it repeats \"\(unit)\""
+                return .key("passphrase.repeats", ["unit": .text(unit)])
             }
         }
         return nil

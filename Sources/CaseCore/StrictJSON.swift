@@ -5,13 +5,13 @@ import Foundation
 public enum StrictJSON {
     /// The keys an object may hold; nested objects and arrays of objects have shapes of their own.
     public struct Shape: Sendable {
-        public var name: String
+        public var name: Phrase
         public var keys: Set<String>
         public var nested: [String: Shape]
         /// Keys known elsewhere but refused here, with the reason (e.g. workflow fields in an edit).
-        public var refused: [String: String]
+        public var refused: [String: Phrase]
 
-        public init(name: String, keys: Set<String>, nested: [String: Shape] = [:], refused: [String: String] = [:]) {
+        public init(name: Phrase, keys: Set<String>, nested: [String: Shape] = [:], refused: [String: Phrase] = [:]) {
             self.name = name
             self.keys = keys.union(nested.keys)
             self.nested = nested
@@ -19,11 +19,11 @@ public enum StrictJSON {
         }
     }
 
-    static let reporter = Shape(name: "the reporter", keys: ["pseudonym", "anonymous", "name", "contact"])
-    static let affected = Shape(name: "the affected person", keys: ["pseudonym", "name", "contact"])
-    static let party = Shape(name: "a reported person", keys: ["name", "role", "power"])
-    static let ratings = Shape(name: "the assessment", keys: Set(Factor.allCases.map(\.rawValue)))
-    static let journalEntry = Shape(name: "a journal entry", keys: ["at", "kind", "text", "party"])
+    static let reporter = Shape(name: .key("json.reporter"), keys: ["pseudonym", "anonymous", "name", "contact"])
+    static let affected = Shape(name: .key("json.affected"), keys: ["pseudonym", "name", "contact"])
+    static let party = Shape(name: .key("json.reported"), keys: ["name", "role", "power"])
+    static let ratings = Shape(name: .key("json.assessment"), keys: Set(Factor.allCases.map(\.rawValue)))
+    static let journalEntry = Shape(name: .key("json.journal-entry"), keys: ["at", "kind", "text", "party"])
 
     /// The fields a case may be described with, at intake and in an edit alike.
     static let caseFields: Set<String> = [
@@ -34,22 +34,22 @@ public enum StrictJSON {
 
     /// `add --json`, imports and the demo file.
     public static let intake = Shape(
-        name: "a case",
+        name: .key("json.case"),
         keys: caseFields.union(["status", "escalationLevel", "screeningReason", "outcome", "measures", "externalRef"]),
         nested: caseNested.merging(["assessment": ratings, "journal": journalEntry]) { a, _ in a })
 
     /// `edit --json`: the same fields, but the workflow moves through its own commands.
     public static let edit = Shape(
-        name: "a case edit", keys: caseFields.union(["followUpEveryDays"]), nested: caseNested,
+        name: .key("json.edit"), keys: caseFields.union(["followUpEveryDays"]), nested: caseNested,
         refused: [
-            "status": "the status changes with `confidant status`",
-            "assessment": "ratings change with `confidant assess`",
-            "escalationLevel": "escalation goes through `confidant escalate`",
-            "screeningReason": "a case is screened out with `confidant status ID screened-out`",
-            "outcome": "the outcome is given when the case is closed",
-            "measures": "measures are given when the case is closed",
-            "journal": "journal entries are added with `confidant journal`",
-            "receivedAt": "the date of receipt is fixed once the case is taken in",
+            "status": .key("json.refused.status"),
+            "assessment": .key("json.refused.assessment"),
+            "escalationLevel": .key("json.refused.escalation"),
+            "screeningReason": .key("json.refused.screening"),
+            "outcome": .key("json.refused.outcome"),
+            "measures": .key("json.refused.measures"),
+            "journal": .key("json.refused.journal"),
+            "receivedAt": .key("json.refused.received-at"),
         ])
 
     /// Throws ``CaseError/unknownKey(key:in:suggestion:)`` for the first unknown key (in document order of the shape),
@@ -63,7 +63,7 @@ public enum StrictJSON {
         guard let object = value as? [String: Any] else { return }
         for key in object.keys.sorted() {
             if let reason = shape.refused[key] {
-                throw CaseError.invalidField(field: .key("field.json-field", ["key": .text(key)]), problem: .key("problem.not-editable", ["reason": .text(reason)]))
+                throw CaseError.invalidField(field: .key("field.json-field", ["key": .text(key)]), problem: .key("problem.not-editable", ["reason": reason]))
             }
             guard shape.keys.contains(key) else {
                 throw CaseError.unknownKey(key: key, in: shape.name, suggestion: nearest(key, in: shape.keys))

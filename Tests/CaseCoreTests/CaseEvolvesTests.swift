@@ -70,7 +70,7 @@ struct CaseEvolvesTests {
     @Test("Intake refuses a misspelled optional field instead of dropping it")
     func unknownKeysAtIntake() {
         let json = #"{"channel":"complaint","incidentFirst":"2026-11-01","reporter":{"anonymous":true},"relationship":"staff","reported":[],"categories":["harassment"],"narrative":"x","wishs":"formal"}"#
-        #expect(throws: CaseError.unknownKey(key: "wishs", in: "a case", suggestion: "wishes")) { try CaseIntake.decode(Data(json.utf8)) }
+        #expect(throws: CaseError.unknownKey(key: "wishs", in: .key("json.case"), suggestion: "wishes")) { try CaseIntake.decode(Data(json.utf8)) }
     }
 
     @Test("Consent is given and withdrawn at any time, each change journaled with its date")

@@ -104,7 +104,7 @@ struct ConfidentialityTests {
         #expect(throws: StoreError.self) { try admin.summaries() }
         #expect(throws: StoreError.self) { try admin.loadCase(team.fresh) }
         #expect(throws: StoreError.self) { try admin.removeAccount("counselor", now: StoreFixtures.now) }
-        #expect(throws: StoreError.weakPassphrase("it is shorter than 12 characters")) {
+        #expect(throws: StoreError.weakPassphrase(.key("passphrase.too-short", ["minimum": "12"]))) {
             try admin.addAccount("eve", role: .counselor, passphrase: "short", aliases: [], now: StoreFixtures.now)
         }
         try admin.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: StoreFixtures.now)

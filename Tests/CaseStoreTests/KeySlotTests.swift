@@ -37,10 +37,10 @@ struct KeySlotTests {
     @Test("The store refuses a weak passphrase for a new account, whoever asks")
     func weakRefusedInStore() throws {
         let store = try StoreFixtures.makeStore()
-        #expect(throws: StoreError.weakPassphrase("it runs along the keyboard or the alphabet")) {
+        #expect(throws: StoreError.weakPassphrase(.key("passphrase.run"))) {
             try store.addAccount("sam", role: .supervisor, passphrase: "qwertyuiopasdfgh", aliases: [], now: StoreFixtures.now)
         }
-        #expect(throws: StoreError.weakPassphrase("it is shorter than 12 characters")) {
+        #expect(throws: StoreError.weakPassphrase(.key("passphrase.too-short", ["minimum": "12"]))) {
             _ = try SQLiteCaseStore.create(at: StoreFixtures.temporaryPath(), passphrase: "short one", evaluator: StoreFixtures.evaluator,
                                            kdfRounds: 1 << 10)
         }

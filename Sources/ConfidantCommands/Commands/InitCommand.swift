@@ -26,9 +26,9 @@ struct InitCommand: ParsableCommand {
             let config = try database.configuration()
             let path = database.path
             if FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
-            let account = database.account ?? Passphrase.ask("Your account name", default: Self.loginName)
+            let account = database.account ?? Passphrase.ask(words["cli.ask-account"], default: Self.loginName)
             let organisationName = organisation
-                ?? Passphrase.ask("Your organisation's name (in letters)", default: config.policy.organisationName ?? "the organisation")
+                ?? Passphrase.ask(words["cli.ask-organisation"], default: config.policy.organisationName ?? words["letter.organisation-default"])
             let passphrase = try Passphrase.obtainNew(for: account, variable: "CONFIDANT_PASSPHRASE", policy: config.passphrasePolicy)
             try CaseDesk.create(.file(path), passphrase: passphrase, account: account, evaluator: config.evaluator(),
                                 organisation: organisationName, passphrasePolicy: config.passphrasePolicy)

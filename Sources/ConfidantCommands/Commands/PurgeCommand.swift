@@ -23,17 +23,18 @@ struct PurgeCommand: ParsableCommand {
             }
             Console.out(words.count(dryRun ? "cli.would-purge" : "cli.will-purge", candidates.count))
             for c in candidates {
-                Console.out("  \(c.id)  \(c.status.rawValue)\(c.outcome.map { " (\($0.rawValue))" } ?? "")  closed \(DateText.day(c.closedAt)), retention ended \(DateText.day(c.expiredAt))")
+                Console.out("  \(c.id)  \(c.status.rawValue)\(c.outcome.map { " (\($0.rawValue))" } ?? "")  "
+                    + words["cli.purge-dates", values: ["closed": DateText.day(c.closedAt), "ended": DateText.day(c.expiredAt)]])
             }
             if dryRun { return }
             if !yes {
                 guard isatty(0) == 1 else {
-                    throw ValidationError("Confirm with --yes to purge without a terminal; nothing was purged.")
+                    throw ValidationError(words["cli.purge-needs-yes"])
                 }
                 // The list is shown before the question: the login goes into the audit log first.
                 try OpenedDesk.shared.recordLogin()
                 Console.flush()
-                print("Type PURGE to remove them for good: ", terminator: "")
+                print(words["cli.type-purge"], terminator: "")
                 guard readLine() == "PURGE" else {
                     Console.out(words["cli.nothing-purged"])
                     return

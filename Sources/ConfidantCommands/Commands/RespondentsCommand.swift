@@ -35,7 +35,8 @@ struct RespondentsCommand: ParsableCommand {
             }
             for p in patterns {
                 // Names and roles are typed by people: no escape sequence of theirs reaches the terminal.
-                Console.out(SafeText.line("\(p.label)\(p.role.map { ", \($0)" } ?? "")") + " — \(p.cases.count) cases, \(p.openCount) open")
+                Console.out(SafeText.line("\(p.label)\(p.role.map { ", \($0)" } ?? "")")
+                    + " — " + words["cli.respondent-cases", values: ["cases": String(p.cases.count), "open": String(p.openCount)]])
                 for c in p.cases {
                     Console.out("  \(c.caseID)  \(DateText.day(c.receivedAt))  \((c.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))\(c.status.rawValue)")
                 }

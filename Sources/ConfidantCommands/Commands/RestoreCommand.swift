@@ -29,7 +29,7 @@ struct RestoreCommand: ParsableCommand {
             guard FileManager.default.fileExists(atPath: source) else { throw BackupError.noBackup(path: source) }
             if FileManager.default.fileExists(atPath: target), !force { throw BackupError.targetExists(path: target) }
             let receipt = try CaseDesk.restore(
-                from: source, to: .file(target), passphrase: try Passphrase.obtain(prompt: "Passphrase of the backup: "),
+                from: source, to: .file(target), passphrase: try Passphrase.obtain(prompt: words["cli.backup-passphrase"]),
                 account: database.account, evaluator: config.evaluator(calendar: .current), force: force)
             Console.out(words["cli.restored", values: [
                 "target": target, "source": source, "cases": String(receipt.cases), "entries": String(receipt.auditEntries)]])

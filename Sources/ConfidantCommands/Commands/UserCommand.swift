@@ -23,7 +23,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 guard let parsedRole = Role(rawValue: role) else {
-                    throw ValidationError("The role must be counselor, supervisor or admin.")
+                    throw ValidationError(words["cli.role-choices"])
                 }
                 let config = try database.configuration()
                 let desk = try database.openDesk(with: config)
@@ -61,7 +61,7 @@ struct UserCommand: ParsableCommand {
             try reportingErrors {
                 let desk = try database.openDesk()
                 for account in try desk.accounts() {
-                    Console.out("\(account.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) since \(DateText.day(account.createdAt))")
+                    Console.out("\(account.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(words["cli.account-since", values: ["day": DateText.day(account.createdAt)]])")
                 }
             }
         }

@@ -8,13 +8,11 @@ import Glibc
 /// Gets the passphrase: `$CONFIDANT_PASSPHRASE` when set, else a prompt on the terminal with echo off,
 /// else a clear error.
 enum Passphrase {
-    struct Unavailable: Error, CustomStringConvertible {
-        var description: String {
-            "No passphrase: set CONFIDANT_PASSPHRASE or run Confidant from a terminal so it can ask for one."
-        }
+    struct Unavailable: PhrasedError {
+        var phrase: Phrase { .key("cli.no-passphrase") }
     }
 
-    static func obtain(prompt: String = "Passphrase: ", environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+    static func obtain(prompt: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let value = environment["CONFIDANT_PASSPHRASE"] { return value }
         guard let value = readFromTerminal(prompt: prompt) else { throw Unavailable() }
         return value
@@ -64,22 +62,22 @@ enum Passphrase {
             return value
         }
         for attempt in 1...3 {
-            guard let first = readFromTerminal(prompt: "New passphrase for \(account): ") else { throw Unavailable() }
+            guard let first = readFromTerminal(prompt: words["cli.new-passphrase", values: ["account": account]]) else { throw Unavailable() }
             if let problem = policy.problem(with: first) {
                 if attempt == 3 { throw StoreError.weakPassphrase(problem) }
-                say("\(StoreError.weakPassphrase(problem).description) Try again.")
+                say(words["cli.try-again", values: ["sentence": words.words(StoreError.weakPassphrase(problem).phrase)]])
                 continue
             }
-            guard let again = readFromTerminal(prompt: "Repeat the passphrase for \(account): ") else { throw Unavailable() }
+            guard let again = readFromTerminal(prompt: words["cli.repeat-passphrase", values: ["account": account]]) else { throw Unavailable() }
             if again == first { return first }
             if attempt == 3 { throw DifferentPassphrases() }
-            say("The two passphrases differ; try again.")
+            say(words["cli.passphrases-differ-again"])
         }
         throw DifferentPassphrases()
     }
 
-    struct DifferentPassphrases: Error, CustomStringConvertible {
-        var description: String { "The two passphrases differ; nothing was changed." }
+    struct DifferentPassphrases: PhrasedError {
+        var phrase: Phrase { .key("cli.passphrases-differ") }
     }
 
     /// Reads a line from `/dev/tty` with echo off; nil when there is no terminal.
