@@ -1,42 +1,12 @@
+import CaseCore
 import Crypto
 import Foundation
 import GRDB
-import CaseCore
 
-/// One row of the append-only, hash-chained audit log.
-public struct AuditEntry: Equatable, Sendable {
-    public var id: Int64
-    public var at: Date
-    public var actor: String
-    public var action: String
-    public var caseId: String?
-    public var detail: String
-    public var prevHash: String
-    public var hash: String
-}
-
-/// The result of checking the audit chain.
-public enum AuditVerification: Equatable, Sendable {
-    case intact(entries: Int)
-    /// Every entry chains, but breaks found earlier were acknowledged by a counselor (each named here), and stay
-    /// reported for good.
-    case acknowledged(entries: Int, breaks: [String])
-    /// The first entry that does not chain (by id), with what is wrong.
-    case broken(entryID: Int64, problem: String)
-}
-
-/// Appends and verifies the audit chain. Each entry's hash covers its own fields and the previous hash;
-/// the newest hash is also authenticated with a key derived from the data key, so truncating the tail shows.
+/// The audit chain in SQLite: the `audit` table (append-only, its triggers refuse updates and deletes) and the
+/// authenticated head in `meta`. The chain's rules are ``AuditChain``'s.
 enum AuditLog {
-    static let genesis = String(repeating: "0", count: 64)
-
-    static func hash(id: Int64, at: String, actor: String, action: String, caseId: String?, detail: String, prevHash: String) -> String {
-        let text = [String(id), at, actor, action, caseId ?? "", detail, prevHash].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// The action of the entry that records a counselor's acknowledgement of a break.
-    static let acknowledgement = "audit-acknowledge"
+    static let acknowledgement = AuditChain.acknowledgement
 
     /// Appends an entry after checking the stored head against the last row: a log whose tail was cut (or whose head
     /// was forged) is refused, never silently healed. Only an acknowledgement may chain onto such a log. The entry's
@@ -47,29 +17,22 @@ enum AuditLog {
         if action != acknowledgement, let problem = try headProblem(db, headKey: headKey) {
             throw StoreError.auditBroken(problem)
         }
-        let prev: String = last?["hash"] ?? genesis
+        let prev: String = last?["hash"] ?? AuditChain.genesis
         let id: Int64 = (last?["id"] ?? 0) + 1
         var at = DateText.databaseTimestamp(date)
         if let lastAt: String = last?["at"], lastAt > at { at = lastAt }
-        let hash = hash(id: id, at: at, actor: actor, action: action, caseId: caseId, detail: detail, prevHash: prev)
+        let hash = AuditChain.hash(id: id, at: at, actor: actor, action: action, caseId: caseId, detail: detail, prevHash: prev)
         try db.execute(
             sql: "INSERT INTO audit (id, at, actor, action, caseId, detail, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [id, at, actor, action, caseId, detail, prev, hash])
         try db.execute(
             sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('auditHead', ?)",
-            arguments: [headMAC(id: id, hash: hash, key: headKey)])
+            arguments: [AuditChain.headMAC(id: id, hash: hash, key: headKey)])
     }
 
     /// What is wrong with the head of the log, or nil when the stored head authenticates the last row.
     static func headProblem(_ db: Database, headKey: SymmetricKey) throws -> String? {
-        let last = try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1")
-        let head = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'auditHead'")
-        guard let last else { return head == nil ? nil : "the audit log is empty but entries were written" }
-        let id: Int64 = last["id"]
-        guard head == headMAC(id: id, hash: last["hash"], key: headKey) else {
-            return "the audit log ends at entry \(id), but its authenticated head does not match: entries were removed from its end, or the head was altered"
-        }
-        return nil
+        AuditChain.headProblem(last: try lastEntry(db), head: try storedHead(db), key: headKey)
     }
 
     /// The last entry's id and hash, as kept outside the file.
@@ -77,61 +40,27 @@ enum AuditLog {
         try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
     }
 
-    static func headMAC(id: Int64, hash: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data("\(id):\(hash)".utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    static func storedHead(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'auditHead'")
     }
 
     static func entries(_ db: Database, caseId: String? = nil) throws -> [AuditEntry] {
-        try rawEntries(db, caseId: caseId).map(\.entry)
+        try storedEntries(db, caseId: caseId).map(\.entry)
     }
 
-    private static func rawEntries(_ db: Database, caseId: String? = nil) throws -> [(entry: AuditEntry, atText: String)] {
+    private static func storedEntries(_ db: Database, caseId: String? = nil) throws -> [AuditChain.StoredEntry] {
         let rows = caseId == nil
             ? try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
             : try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE caseId = ? ORDER BY id", arguments: [caseId])
         return rows.map {
-            (AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], caseId: $0["caseId"],
-                        detail: $0["detail"], prevHash: $0["prevHash"], hash: $0["hash"]), $0["at"])
+            AuditChain.StoredEntry(
+                entry: AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], caseId: $0["caseId"],
+                                  detail: $0["detail"], prevHash: $0["prevHash"], hash: $0["hash"]),
+                atText: $0["at"])
         }
     }
 
     static func verify(_ db: Database, headKey: SymmetricKey) throws -> AuditVerification {
-        let all = try rawEntries(db)
-        var prev = genesis
-        var expectedID: Int64 = 1
-        var previousAt = ""
-        var breaks: [String] = []
-        for (entry, atText) in all {
-            if entry.id == 1, entry.action != "init" {
-                return .broken(entryID: 1, problem: "the first entry is '\(entry.action)', not the creation of the database")
-            }
-            if atText < previousAt {
-                return .broken(entryID: entry.id, problem: "its time goes back before the entry before it")
-            }
-            previousAt = atText
-            if entry.action == acknowledgement { breaks.append("entry \(entry.id): \(entry.detail)") }
-            if entry.id != expectedID {
-                return .broken(entryID: entry.id, problem: "entry \(expectedID) is missing before entry \(entry.id)")
-            }
-            if entry.prevHash != prev {
-                return .broken(entryID: entry.id, problem: "it does not follow from the entry before it (deleted, reordered or edited)")
-            }
-            let recomputed = hash(id: entry.id, at: atText, actor: entry.actor, action: entry.action,
-                                  caseId: entry.caseId, detail: entry.detail, prevHash: entry.prevHash)
-            if recomputed != entry.hash {
-                return .broken(entryID: entry.id, problem: "its content was changed after it was written")
-            }
-            prev = entry.hash
-            expectedID += 1
-        }
-        let head = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'auditHead'")
-        if let last = all.last?.entry {
-            if head != headMAC(id: last.id, hash: last.hash, key: headKey) {
-                return .broken(entryID: last.id + 1, problem: "entries after \(last.id) were removed, or the log head was altered")
-            }
-        } else if head != nil {
-            return .broken(entryID: 1, problem: "the log is empty but entries were written")
-        }
-        return breaks.isEmpty ? .intact(entries: all.count) : .acknowledged(entries: all.count, breaks: breaks)
+        AuditChain.verify(try storedEntries(db), head: try storedHead(db), key: headKey)
     }
 }
