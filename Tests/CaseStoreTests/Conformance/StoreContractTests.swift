@@ -7,7 +7,8 @@ import Testing
 /// ``StoreEngine/all``: who sees what, what a supervisor's copy holds, recusal, the audit chain, the queue's order,
 /// two sessions on one database, and refusals that leave the database exactly as it was.
 ///
-/// The tests are spread over this file's extensions: +Entitlements, +Redaction, +Audit, +Queue, +Refusals.
+/// The queue and two sessions are here; the rest in the extensions +Entitlements, +Redaction, +Audit, +Refusals, +Work.
+/// Every test builds its own database through the engine's factory, so they run in parallel.
 @Suite("Store contract (every engine)")
 struct StoreContractTests {
     /// A database of `engine` with only its counselor, and a desk on a session of it.
