@@ -117,16 +117,16 @@ struct QueueScreenTests {
     }
 
     @Test func wideCharactersAt200x60() throws {
-        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { Fixture.now }),
+        let app = Fixture.app(try Fixture.desk(holding: WideCases.all),
                               banner: "Учебная база — 演示数据库 — قاعدة بيانات تجريبية 🌻")
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — triage queue · open · 4 of 4
              Учебная база — 演示数据库 — قاعدة بيانات تجريبية 🌻
              ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                            STATUS    NEXT DEADLINE
-            >C-2026-0103 !!! Critical  83 王小明的同事报告 … Abuse of authority, Discrimination                                                                                    assess    2026-11-21 contact    !
-             C-2026-0101 !!  High      52 Ольга Соколова-Ив… Harassment                                                                                                            escal.    2026-11-23 contact    !
-             C-2026-0104 ?   Unrated    – 🌻🌻 Sunflower 🌻  Vilification                                                                                                          new       2026-11-27 contact
-             C-2026-0102 !   Medium    27 ليلى حداد          Bullying                                                                                                              escal.    2026-11-27 contact
+            >C-2026-0003 !!! Critical  83 王小明的同事报告 … Abuse of authority, Discrimination                                                                                    assess    2026-11-21 contact    !
+             C-2026-0001 !!  High      52 Ольга Соколова-Ив… Harassment                                                                                                            escal.    2026-11-23 contact    !
+             C-2026-0004 ?   Unrated    – 🌻🌻 Sunflower 🌻  Vilification                                                                                                          new       2026-11-27 contact
+             C-2026-0002 !   Medium    27 ليلى حداد          Bullying                                                                                                              escal.    2026-11-27 contact
 
 
 
@@ -185,17 +185,17 @@ struct QueueScreenTests {
 
     @Test func wideBannerTruncatedAt80x24() throws {
         let banner = "Учебная база — 演示数据库演示数据库演示数据库 — قاعدة بيانات تجريبية 🌻🌻🌻🌻🌻🌻 end"
-        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { Fixture.now }), banner: banner)
+        let app = Fixture.app(try Fixture.desk(holding: WideCases.all), banner: banner)
         let buffer = app.render(width: 80, height: 24)
         #expect(DisplayWidth.width(of: buffer.line(1)) <= 80)
         expectScreen(buffer, """
              Confidant — triage queue · open · 4 of 4
              Учебная база — 演示数据库演示数据库演示数据库 — قاعدة بيانات تجريبية 🌻🌻🌻🌻 …
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-            >C-2026-0103 !!! Critical  83 Auth.abuse, Dis… assess    2026-11-21 contact    !
-             C-2026-0101 !!  High      52 Harassment       escal.    2026-11-23 contact    !
-             C-2026-0104 ?   Unrated    – Vilification     new       2026-11-27 contact
-             C-2026-0102 !   Medium    27 Bullying         escal.    2026-11-27 contact
+            >C-2026-0003 !!! Critical  83 Auth.abuse, Dis… assess    2026-11-21 contact    !
+             C-2026-0001 !!  High      52 Harassment       escal.    2026-11-23 contact    !
+             C-2026-0004 ?   Unrated    – Vilification     new       2026-11-27 contact
+             C-2026-0002 !   Medium    27 Bullying         escal.    2026-11-27 contact
 
 
 
@@ -446,15 +446,15 @@ struct DetailScreenTests {
     }
 
     @Test func supervisorSeesEscalatedCasesWithoutIdentity() throws {
-        let desk = CaseDesk(store: MemoryRepository(cases: WideCases.all, role: .supervisor), clock: { Fixture.now })
+        let desk = try Fixture.desk(holding: WideCases.all, role: .supervisor)
         let app = Fixture.app(desk, banner: nil)
         #expect(!app.isCounselor)
-        #expect(app.queue.visible.map(\.id.number) == [101, 102])
+        #expect(app.queue.visible.map(\.id.number) == [1, 2])
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0101 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/43
+             C-2026-0001 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/52
             Summary
-              Case          C-2026-0101   !! High 52/100   Escalated
+              Case          C-2026-0001   !! High 52/100   Escalated
               Channel       Complaint
               Received      2026-11-20 09:00
               Incidents     2026-11-01 – 2026-11-18  within the six-month window
@@ -469,11 +469,11 @@ struct DetailScreenTests {
 
             Escalation history
               Level         Complaints team (rung 1 of 4)
-              no escalation or decision entries
+              2026-11-23 11:00  Escalation   Escalated to Complaints team (status assessing
+                                             → escalated): Escalated before import —
+                                             counselor
 
             Assessment
-              Ratings       Frequency 3 · Severity 2 · Threat / humiliation 1 · Well-being
-                            impact 2 · Power differential 3
 
              Cases: 1 overdue · 1 due ≤48h │ v review  Esc back  ? help
             """, "supervisor-detail-80x24")

@@ -161,7 +161,7 @@ struct StatisticsScreenTests {
     }
 
     @Test func supervisorHasNoStatistics() throws {
-        let desk = CaseDesk(store: MemoryRepository(cases: WideCases.all, role: .supervisor), clock: { Fixture.now })
+        let desk = try Fixture.desk(holding: WideCases.all, role: .supervisor)
         let app = Fixture.app(desk, banner: nil)
         Fixture.press(app, [.char("S")])
         #expect(app.stack.count == 1, "S is a counselor's key")

@@ -17,8 +17,7 @@ public enum ExportRedaction {
     /// copy the store gives a supervisor's session, so the counselor's "for the supervisor" export and the
     /// supervisor's own export of the same case at the same moment are the same bytes.
     public static func document(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date) -> CaseDocument {
-        guard audience == .supervisor else { return CaseDocument(item: item, evaluation: evaluation, audience: audience, now: now) }
-        return CaseDocument(item: SupervisorView.copy(of: item), evaluation: evaluation, audience: .supervisor, now: now)
+        CaseDocument(item: item.redacted(for: audience), evaluation: evaluation, audience: audience, now: now)
     }
 
     /// A function replacing the reporter's identity in a text, as the supervisor export needs it.

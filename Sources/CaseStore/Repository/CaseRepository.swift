@@ -1,8 +1,14 @@
 import CaseCore
 import Foundation
 
-/// The store behind the case desk. The SQLite implementation is ``SQLiteCaseStore``; a shared
-/// PostgreSQL backend for teams can implement the same protocol without touching the domain or the UI.
+/// The store behind the case desk: everything ``CaseDesk`` asks of one. The SQLite implementation is
+/// ``SQLiteCaseStore``; a shared PostgreSQL backend for teams implements the same protocol without touching the domain
+/// or the UI, and shows it does by passing the same conformance suite (Tests/CaseStoreTests/Conformance).
+///
+/// The domain's rules are ``CaseCore``'s, and every engine applies them: what a supervisor sees of a case
+/// (``CaseCore/Case/redacted(for:)``, ``CaseCore/SupervisorView``), which cases a supervisor may open, the reasons a
+/// recusal needs (``CaseCore/Recusal``). An engine adds what only storage can: one transaction per action, one audit
+/// entry per change, and nothing written at all by an action it refuses.
 public protocol CaseRepository: AnyObject, Sendable {
     /// Who opened the store.
     var session: Session { get }
@@ -13,11 +19,11 @@ public protocol CaseRepository: AnyObject, Sendable {
     var failedAttempts: [Date] { get }
     /// The organisation's name given at `init`, used in letters.
     func organisationName() throws -> String?
-    /// Whether `passphrase` opens this session's account, checked as a login is (delays after failures, failures
-    /// recorded); the idle lock is lifted with it.
-    func checkPassphrase(_ passphrase: String) -> Bool
     /// Writes the session's login into the audit chain if no change has yet (an opened desk, a command that succeeded).
     func recordLogin() throws
+    /// Whether `passphrase` opens the session's own account, checked as a login is (with its delay after failures;
+    /// a wrong one is counted as a failed login). The desk's lock screen asks this.
+    func checkPassphrase(_ passphrase: String, now: Date) -> Bool
     /// The queue: every case this session may see, as unsealed ranking fields, in queue order.
     func summaries() throws -> [CaseSummary]
     /// A number that changes whenever any case changes (in this process or another), or nil when the store
@@ -86,19 +92,16 @@ public protocol CaseRepository: AnyObject, Sendable {
     func purge(_ ids: [CaseID], now: Date) throws -> Int
     /// Anonymised traces of purged cases, for statistics.
     func purgedTraces() throws -> [PurgedTrace]
-}
 
-extension CaseRepository {
-    public func queueVersion() throws -> Int? { nil }
-    public func recordLogin() throws {}
-    public func integrityProblem() throws -> String? { nil }
-    public func tamperedCases() throws -> [CaseID] { [] }
-    public func acknowledgeAuditBreak(reason: String, now: Date) throws {
-        throw StoreError.notPermitted("the audit log has no break to acknowledge")
-    }
-    public func organisationName() throws -> String? { nil }
-    public var failedAttempts: [Date] { [] }
-    public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
-        throw StoreError.notPermitted("this store records no review decisions")
-    }
+    // Bulk work (exports, statistics, import, backup), opening no sealed field it does not need
+    /// Adds every intake whose fingerprint was never imported, all in ONE transaction: every case is added, or none.
+    /// A fingerprint already imported (or repeated earlier in the same batch) is skipped.
+    /// Failures are thrown as ``CaseImportFailure`` naming the intake at fault.
+    func importCases(_ intakes: [(fingerprint: String, intake: CaseIntake)], source: String, now: Date) throws
+        -> (added: [CaseID], skipped: Int)
+    /// Acknowledgement and first-contact dates of every case the session may see, from unsealed columns only.
+    /// Opens no sealed field and writes no audit entry per case.
+    func caseMilestones() throws -> [CaseID: CaseMilestones]
+    /// Writes a consistent, still-encrypted snapshot of the whole database to `path` (mode 0600) and audits it.
+    func backup(to path: String, overwrite: Bool, now: Date) throws -> BackupReceipt
 }

@@ -1,3 +1,4 @@
+import CaseCore
 import Foundation
 
 /// What an account may do.
@@ -8,6 +9,12 @@ public enum Role: String, CaseIterable, Codable, Sendable {
     case supervisor
     /// Manages accounts; reads no case.
     case admin
+}
+
+extension Role {
+    /// Whose view of a case this role gets (``CaseCore/Case/redacted(for:)``): the counselor's whole case, or the
+    /// supervisor's copy. An admin reads no case; were one to, it would get the narrowest view.
+    public var audience: Audience { self == .counselor ? .counselor : .supervisor }
 }
 
 /// Who has the database open.

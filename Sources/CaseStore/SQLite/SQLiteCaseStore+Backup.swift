@@ -5,14 +5,6 @@ import GRDB
 import Glibc
 #endif
 
-/// What a restore did.
-public struct RestoreReceipt: Equatable, Sendable {
-    public var cases: Int
-    public var auditEntries: Int
-    /// Where the database that was replaced was kept, when there was one.
-    public var previousKeptAt: String?
-}
-
 extension SQLiteCaseStore {
     public func backup(to path: String, overwrite: Bool, now: Date) throws -> BackupReceipt {
         guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor can back up the database") }

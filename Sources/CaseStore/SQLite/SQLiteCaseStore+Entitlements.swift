@@ -4,8 +4,6 @@ import GRDB
 
 /// Who may read and change what: roles, recusal, the supervisor's escalated cases, identity only with consent.
 extension SQLiteCaseStore {
-    // MARK: Entitlements
-
     func checkCanRead() throws {
         if session.role == .admin { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
         if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
@@ -30,45 +28,39 @@ extension SQLiteCaseStore {
                              arguments: StatementArguments([id.description] + recusalKeys(session.account))) == true {
             throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
         }
-        if session.role == .supervisor, status != CaseStatus.escalated.rawValue, try !reviewedClosed(db, id, status: status) {
+        if session.role == .supervisor,
+           try !SupervisorView.mayOpen(status: CaseStatus(rawValue: status) ?? .new, reviewedByThem: reviewedBySession(db, id)) {
             throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(id) is not escalated")
         }
     }
 
-    /// A closed case this supervisor reviewed: they may still read its outcome.
-    func reviewedClosed(_ db: Database, _ id: CaseID, status: String) throws -> Bool {
-        guard CaseStatus(rawValue: status)?.isTerminal == true else { return false }
-        return try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE caseId = ? AND kind = 'review' AND author = ? LIMIT 1",
-                                 arguments: [id.description, session.account]) ?? false
-    }
-
-    /// A counselor reads every identity; a supervisor only where the reporter consented.
-    func mayReadIdentity(_ db: Database, _ id: CaseID) throws -> Bool {
-        guard session.role == .supervisor else { return session.role == .counselor }
-        return try Bool.fetchOne(db, sql: "SELECT consentShareIdentity FROM casefile WHERE id = ?", arguments: [id.description]) ?? false
+    /// Whether this session's account recorded a review decision on the case.
+    func reviewedBySession(_ db: Database, _ id: CaseID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE caseId = ? AND kind = 'review' AND author = ? LIMIT 1",
+                          arguments: [id.description, session.account]) ?? false
     }
 
     public func reporterIdentity(_ id: CaseID) throws -> Reporter {
         try checkCanRead()
-        let entitled = try read { db -> Bool in
+        // Decided on the case as stored (the domain's rule), and audited either way in the same transaction.
+        let identity = try write { db -> Reporter? in
             try checkEntitled(db, id)
-            return try mayReadIdentity(db, id)
+            let identity = try loadCase(db, id, unseal: true, identity: true).reporterIdentity(for: session.role.audience)
+            try AuditLog.append(db, actor: session.account, action: identity == nil ? "identity-refused" : "identity",
+                                caseId: id.description,
+                                detail: identity == nil ? "no consent to share identity with \(session.role.rawValue)"
+                                    : "reporter identity read by \(session.role.rawValue)",
+                                at: Date(), headKey: headKey)
+            return identity
         }
-        guard entitled else {
-            try audit(action: "identity-refused", caseId: id, detail: "no consent to share identity with \(session.role.rawValue)", now: Date())
+        guard let identity else {
             throw StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
         }
-        return try write { db in
-            let reporter = try loadCase(db, id, unseal: true, identity: true).reporter
-            try AuditLog.append(db, actor: session.account, action: "identity", caseId: id.description,
-                                detail: "reporter identity read by \(session.role.rawValue)", at: Date(), headKey: headKey)
-            // A supervisor with consent sees the name, never the contact details.
-            return session.role == .counselor ? reporter : Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: reporter.name)
-        }
+        return identity
     }
 
-    /// What the session may see of a case it is entitled to: for a supervisor, ``SupervisorView``.
+    /// What the session may see of a case it is entitled to (``CaseCore/Case/redacted(for:)``).
     func redacted(_ item: Case) -> Case {
-        session.role == .supervisor ? SupervisorView.copy(of: item) : item
+        item.redacted(for: session.role.audience)
     }
 }

@@ -2,7 +2,8 @@ import CaseCore
 import Foundation
 import GRDB
 
-extension SQLiteCaseStore: CaseBulkStore {
+/// Import (all or nothing, fingerprints kept as keyed hashes) and the milestone dates statistics count.
+extension SQLiteCaseStore {
     public func importCases(_ intakes: [(fingerprint: String, intake: CaseIntake)], source: String, now: Date) throws
         -> (added: [CaseID], skipped: Int)
     {
@@ -37,24 +38,6 @@ extension SQLiteCaseStore: CaseBulkStore {
             try AuditLog.append(db, actor: session.account, action: "import", caseId: nil,
                                 detail: "\(added.count) imported, \(skipped) already present (\(source))", at: now, headKey: headKey)
             return (added, skipped)
-        }
-    }
-
-    /// Recomputes the cached ranking fields of `ids` and of every case naming a person with one of `tags`.
-    func refreshRankings(_ db: Database, ids: Set<String>, sharingTags tags: Set<String>) throws {
-        var all = ids
-        if !tags.isEmpty {
-            let list = Array(tags)
-            for start in stride(from: 0, to: list.count, by: 500) {
-                let chunk = Array(list[start..<min(start + 500, list.count)])
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-                all.formUnion(try String.fetchAll(db, sql: "SELECT DISTINCT caseId FROM party WHERE matchTag IN (\(marks))",
-                                                  arguments: StatementArguments(chunk)))
-            }
-        }
-        for key in all.sorted() {
-            guard let id = CaseID(key) else { continue }
-            try rerank(db, id)
         }
     }
 

@@ -3,16 +3,6 @@ import Foundation
 
 /// Exports, statistics, import and backup, shared by the command line and the terminal UI.
 extension CaseDesk {
-    /// The store's bulk operations, or a clear error when this store has none.
-    var bulkStore: CaseBulkStore {
-        get throws {
-            guard let store = store as? CaseBulkStore else {
-                throw StoreError.notPermitted("this kind of store cannot import, report or back up")
-            }
-            return store
-        }
-    }
-
     // MARK: Export
 
     /// A case as the document every export format renders, redacted for `audience`. Opening the case is audited
@@ -39,7 +29,7 @@ extension CaseDesk {
         guard store.session.role == .counselor else {
             throw StoreError.notPermitted("statistics cover every case, so only a counselor can produce them")
         }
-        let milestones = try bulkStore.caseMilestones()
+        let milestones = try store.caseMilestones()
         let live = try queue().map { summary in
             StatisticsRecord(summary: summary, acknowledgedAt: milestones[summary.id]?.acknowledgedAt,
                              firstContactAt: milestones[summary.id]?.firstContactAt)
@@ -64,7 +54,7 @@ extension CaseDesk {
         let now = clock()
         try plan.validate(evaluator: evaluator, now: now)
         do {
-            return try bulkStore.importCases(
+            return try store.importCases(
                 plan.items.map { ($0.fingerprint, $0.intake) }, source: "\(plan.source.rawValue) file", now: now)
         } catch let failure as CaseImportFailure {
             let location = plan.items.indices.contains(failure.index) ? plan.items[failure.index].location : "case \(failure.index + 1)"
@@ -77,6 +67,6 @@ extension CaseDesk {
 
     /// Writes an encrypted snapshot of the database to `path` (mode 0600) and audits it.
     public func backup(to path: String, overwrite: Bool) throws -> BackupReceipt {
-        try bulkStore.backup(to: path, overwrite: overwrite, now: clock())
+        try store.backup(to: path, overwrite: overwrite, now: clock())
     }
 }

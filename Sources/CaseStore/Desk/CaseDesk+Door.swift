@@ -72,7 +72,7 @@ extension CaseDesk {
 
     /// Whether `passphrase` is this account's, checked as a login is (delays after failures, failures recorded):
     /// how the idle lock is lifted.
-    public func unlock(passphrase: String) -> Bool { store.checkPassphrase(passphrase) }
+    public func unlock(passphrase: String) -> Bool { store.checkPassphrase(passphrase, now: clock()) }
 
     // MARK: Retention
 

@@ -6,8 +6,6 @@ import GRDB
 /// Case rows: reading them (opening what the session may see), writing them sealed, and the ranking fields derived
 /// from them.
 extension SQLiteCaseStore {
-    // MARK: Rows
-
     func loadCase(_ db: Database, _ id: CaseID, unseal: Bool, identity: Bool = true) throws -> Case {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM casefile WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.caseNotFound(id.description)
@@ -35,18 +33,7 @@ extension SQLiteCaseStore {
                 return ReportedPerson(name: sealed.name, role: sealed.role, power: PowerRelation(rawValue: party["power"]) ?? .peer)
             }
         }
-        let journalRows = try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE caseId = ? ORDER BY id", arguments: [key])
-        let journal = try journalRows.map { entry in
-            let kind = JournalEntry.Kind(rawValue: entry["kind"]) ?? .note
-            var text = ""
-            if unseal {
-                // Bound to its case, kind, id, time and author; entries written before that binding, to case and kind.
-                let bound = Self.journalContext(case: key, kind: kind, id: entry["id"], at: entry["at"], author: entry["author"])
-                let blob: Data = entry["sealedText"]
-                text = try (try? sealer.open(blob, context: bound)) ?? sealer.open(blob, context: "case:\(key):journal:\(kind.rawValue)")
-            }
-            return JournalEntry(at: entry["at"], kind: kind, author: entry["author"], text: text, party: entry["party"])
-        }
+        let journal = try loadJournal(db, key: key, unseal: unseal)
         // Rows written before the special-category fields were sealed still hold them in plain columns.
         var ratings: FactorRatings?
         if let f: Int = row["frequency"], let s: Int = row["severity"], let t: Int = row["threat"],
@@ -171,12 +158,6 @@ extension SQLiteCaseStore {
                         try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now, key])
     }
 
-    /// The authenticated data of a journal text: a row moved to another case, or given another id, time or author,
-    /// no longer opens.
-    static func journalContext(case key: String, kind: JournalEntry.Kind, id: Int64, at: String, author: String) -> String {
-        "case:\(key):journal:\(kind.rawValue):\(id):\(at):\(author)"
-    }
-
     func writeParties(_ db: Database, _ item: Case) throws {
         let key = item.id.description
         try db.execute(sql: "DELETE FROM party WHERE caseId = ?", arguments: [key])
@@ -188,80 +169,6 @@ extension SQLiteCaseStore {
         }
     }
 
-    func insertJournal(_ db: Database, _ entry: JournalEntry, caseId: CaseID) throws {
-        let key = caseId.description
-        changedRows.insert(key)
-        let id = (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM journal") ?? 0) + 1
-        let at = DateText.databaseTimestamp(entry.at)
-        try db.execute(
-            sql: "INSERT INTO journal (id, caseId, at, kind, author, sealedText, party) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [id, key, at, entry.kind.rawValue, entry.author,
-                        try sealer.seal(entry.text, context: Self.journalContext(case: key, kind: entry.kind, id: id, at: at,
-                                                                                 author: entry.author)),
-                        entry.party])
-    }
-
-    // MARK: Derived fields
-
-    func matchTags(_ item: Case) -> [String] {
-        Array(Set(item.reported.map { sealer.matchTag($0.matchKey) }))
-    }
-
-    func otherOpenCases(_ db: Database, sharingWith item: Case) throws -> Int {
-        try otherOpenCases(db, tags: matchTags(item), excluding: item.id)
-    }
-
-    func otherOpenCases(_ db: Database, tags: [String], excluding id: CaseID) throws -> Int {
-        guard !tags.isEmpty else { return 0 }
-        let marks = Array(repeating: "?", count: tags.count).joined(separator: ",")
-        return try Int.fetchOne(
-            db,
-            sql: """
-                SELECT COUNT(DISTINCT p.caseId) FROM party p JOIN casefile c ON c.id = p.caseId
-                WHERE p.matchTag IN (\(marks)) AND p.caseId <> ?
-                  AND c.status NOT IN ('closed', 'screened-out', 'withdrawn')
-                """,
-            arguments: StatementArguments(tags + [id.description])) ?? 0
-    }
-
-    func evaluate(_ db: Database, _ item: Case) throws -> CaseEvaluation {
-        evaluator.evaluate(item, otherOpenCases: try otherOpenCases(db, sharingWith: item))
-    }
-
-    /// Evaluates a case loaded without its sealed parties, from the match tags stored beside them.
-    func evaluate(_ db: Database, _ item: Case, tags: [String]) throws -> CaseEvaluation {
-        evaluator.evaluate(item, otherOpenCases: try otherOpenCases(db, tags: tags, excluding: item.id))
-    }
-
-    /// Recomputes the cached ranking fields of a case and of every case naming the same reported person
-    /// (their pervasiveness depends on this one).
-    func refreshRelated(_ db: Database, of item: Case) throws {
-        try refreshRankings(db, ids: [item.id.description], sharingTags: Set(matchTags(item)))
-    }
-
-    /// Recomputes one case's cached ranking fields from its unsealed columns and stored match tags;
-    /// nothing sealed is opened.
-    func rerank(_ db: Database, _ id: CaseID) throws {
-        let item = try loadCase(db, id, unseal: false)
-        try writeRanking(db, item, evaluate(db, item, tags: storedTags(db, id)))
-    }
-
-    func writeRanking(_ db: Database, _ item: Case, _ evaluation: CaseEvaluation) throws {
-        changedRows.insert(item.id.description)
-        let next = evaluation.nextDeadline
-        try db.execute(
-            sql: """
-                UPDATE casefile SET score = ?, band = ?, severeOrPervasive = ?, nextDueAt = ?, nextDueKind = ?, outsideWindow = ?,
-                    supportDuty = ?,
-                    queueOpen = ?, queueBand = ?, queueScore = ?, nextDueEpoch = ?, receivedEpoch = ?
-                WHERE id = ?
-                """,
-            arguments: [evaluation.score.value, evaluation.score.band?.rawValue, evaluation.score.severeOrPervasive,
-                        next?.due, next?.kind.rawValue, evaluation.outsideWindow,
-                        evaluation.deadlines.contains { $0.kind == .support },
-                        item.status.isOpen ? 0 : 1, evaluation.score.band.queueRank, -(evaluation.score.value ?? -1),
-                        next?.due.timeIntervalSince1970, item.receivedAt.timeIntervalSince1970, item.id.description])
-    }
 
     static func join(_ list: [String]) -> String { list.joined(separator: ",") }
     static func split(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }

@@ -2,27 +2,25 @@ import CaseCore
 import Foundation
 import GRDB
 
+/// Conflicts of interest: a declared recusal, the automatic one (an account matching a reported person) and the
+/// takeover by another handler. Their reasons and journal entries are the domain's (``CaseCore/Recusal``).
 extension SQLiteCaseStore {
     public func declareConflict(_ id: CaseID, reason: String, now: Date) throws {
-        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw CaseError.reasonRequired("declare a conflict of interest") }
+        let entry = try Recusal.declaration(by: session.account, reason: reason, at: now)
         try checkCanRead()
         try write { db in
             try checkEntitled(db, id)
-            try recuse(db, id, account: session.account, automatic: false, now: now,
-                       journal: "\(session.account) declared a conflict of interest and is recused: \(reason)")
+            try recuse(db, id, account: session.account, automatic: false, entry: entry, now: now)
         }
     }
 
     public func reassign(_ id: CaseID, note: String, now: Date) throws {
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty else { throw CaseError.reasonRequired("record a reassignment") }
+        let entry = try Recusal.takeover(by: session.account, note: note, at: now)
         try checkCanWrite()
         try write { db in
             try checkEntitled(db, id)
             try db.execute(sql: "UPDATE casefile SET needsReassignment = 0 WHERE id = ?", arguments: [id.description])
-            try insertJournal(db, JournalEntry(at: now, kind: .conflict, author: session.account,
-                                               text: "Case taken over by \(session.account): \(note)"), caseId: id)
+            try insertJournal(db, entry, caseId: id)
             try AuditLog.append(db, actor: session.account, action: "reassign", caseId: id.description,
                                 detail: "reassignment flag cleared", at: now, headKey: headKey)
         }
@@ -35,8 +33,7 @@ extension SQLiteCaseStore {
             """, arguments: [id.description])
         let recused = Set(try String.fetchAll(db, sql: "SELECT account FROM recusal WHERE caseId = ?", arguments: [id.description]))
         for account in matching where !recused.contains(recusalTag(account)) && !recused.contains(account) {
-            try recuse(db, id, account: account, automatic: true, now: now,
-                       journal: "Automatic recusal: a reported person matches the account \(account), who can no longer open this case.")
+            try recuse(db, id, account: account, automatic: true, entry: Recusal.automatic(account: account, at: now), now: now)
         }
     }
 
@@ -47,13 +44,14 @@ extension SQLiteCaseStore {
     /// The values that name an account in the recusal table (the keyed hash, and the name in rows of older databases).
     func recusalKeys(_ account: String) -> [String] { [recusalTag(account), account] }
 
-    func recuse(_ db: Database, _ id: CaseID, account: String, automatic: Bool, now: Date, journal: String) throws {
+    /// Recuses `account` from a case, journaled with `entry` (``CaseCore/Recusal``).
+    func recuse(_ db: Database, _ id: CaseID, account: String, automatic: Bool, entry: JournalEntry, now: Date) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO recusal (caseId, account, automatic, at) VALUES (?, ?, ?, ?)",
                        arguments: [id.description, recusalTag(account), automatic, now])
         try db.execute(sql: "UPDATE casefile SET needsReassignment = 1 WHERE id = ?", arguments: [id.description])
-        try insertJournal(db, JournalEntry(at: now, kind: .conflict, author: automatic ? "system" : account, text: journal), caseId: id)
+        try insertJournal(db, entry, caseId: id)
         // The audit log is plain: an automatic recusal does not name the account (that would say who is reported).
-        try AuditLog.append(db, actor: automatic ? "system" : account, action: automatic ? "recusal-automatic" : "recusal",
+        try AuditLog.append(db, actor: automatic ? Recusal.systemAuthor : account, action: automatic ? "recusal-automatic" : "recusal",
                             caseId: id.description,
                             detail: (automatic ? "an account matching a reported person" : account) + " recused; case flagged for reassignment",
                             at: now, headKey: headKey)

@@ -101,8 +101,4 @@ extension SQLiteCaseStore {
             RepeatRespondent(label: RepeatRespondent.neutralLabel(index), role: nil, cases: pattern.cases)
         }
     }
-
-    func storedTags(_ db: Database, _ id: CaseID) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT matchTag FROM party WHERE caseId = ?", arguments: [id.description])
-    }
 }
