@@ -3,7 +3,7 @@ import Foundation
 
 /// The deadline alerts, in a box over the queue: every deadline overdue (marked OVERDUE, listed first) or due
 /// within the policy's warning window. Shown on start when there is any, and again with `A`. Enter opens the case.
-final class AlertPanel: DeskModal {
+final class AlertPanel: Modal {
     let alerts: [DeadlineAlert]
     let now: Date
     let hours: Int
@@ -41,7 +41,7 @@ final class AlertPanel: DeskModal {
             + " · \(soon) due ≤\(hours)h in \(cases(dueSoonCases.count, overdueCases.isEmpty ? "" : "more "))"
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         let last = max(0, alerts.count - 1)
         switch action {
         case .moveDown: selected = min(last, selected + 1)

@@ -1,5 +1,5 @@
 /// A list to choose one option from, or several (with check boxes), drawn as a box over the screen.
-final class Chooser: DeskModal {
+final class Chooser: Modal {
     let title: String
     let options: [String]
     let multiple: Bool
@@ -21,7 +21,7 @@ final class Chooser: DeskModal {
 
     var contexts: [KeyContext] { [.chooser] }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         switch action {
         case .moveDown: selected = (selected + 1) % max(1, options.count)
         case .moveUp: selected = (selected - 1 + options.count) % max(1, options.count)

@@ -35,7 +35,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [KeyPattern]
     public var context: KeyContext
-    public var action: DeskAction
+    public var action: KeyAction
     public var description: String
     /// A short hint for the status bar, when this binding is worth showing there.
     public var hint: String?
@@ -45,7 +45,7 @@ public struct KeyBinding: Hashable, Sendable {
     /// description says who may use it), so a counselor knows what the supervisor can do.
     public var supervisorOnly: Bool
 
-    public init(_ keys: [Key], _ context: KeyContext, _ action: DeskAction, _ description: String,
+    public init(_ keys: [Key], _ context: KeyContext, _ action: KeyAction, _ description: String,
                 hint: String? = nil, counselorOnly: Bool = false, supervisorOnly: Bool = false) {
         self.keys = keys.map(KeyPattern.key)
         self.context = context
@@ -59,7 +59,7 @@ public struct KeyBinding: Hashable, Sendable {
     /// Whether this binding acts for a counselor (`counselor`) or for another role.
     func acts(counselor: Bool) -> Bool { counselor ? !supervisorOnly : !counselorOnly }
 
-    public init(patterns: [KeyPattern], _ context: KeyContext, _ action: DeskAction, _ description: String) {
+    public init(patterns: [KeyPattern], _ context: KeyContext, _ action: KeyAction, _ description: String) {
         keys = patterns
         self.context = context
         self.action = action

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The triage queue: every case the session may see, in queue order, filtered and searched.
-final class QueueScreen: DeskScreen {
+final class QueueScreen: Screen {
     private(set) var all: [CaseSummary] = []
     private(set) var visible: [CaseSummary] = []
     /// Positions in `all` of the visible cases, and the filter and search they were found with, so that typing
@@ -125,7 +125,7 @@ final class QueueScreen: DeskScreen {
             + " · \(counts)" + role
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         switch action {
         case .moveDown: selected = min(max(0, visible.count - 1), selected + 1)
         case .moveUp: selected = max(0, selected - 1)

@@ -6,7 +6,7 @@ import Foundation
 /// (``CaseRepository/repeatRespondents()``): a counselor sees their names, a supervisor neutral labels
 /// ("Respondent A"). Under each, their cases with band, status and date of receipt; Enter opens one, and Esc
 /// from the case comes back here.
-final class RespondentsScreen: DeskScreen {
+final class RespondentsScreen: Screen {
     let respondents: [RepeatRespondent]
     /// Every case row, as (respondent, case) indexes, in the order drawn.
     let entries: [(respondent: Int, appearance: Int)]
@@ -38,7 +38,7 @@ final class RespondentsScreen: DeskScreen {
         entries.indices.contains(selected) ? respondents[entries[selected].respondent].cases[entries[selected].appearance].caseID : nil
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         switch action {
         case .moveDown: selected = min(max(0, entries.count - 1), selected + 1)
         case .moveUp: selected = max(0, selected - 1)

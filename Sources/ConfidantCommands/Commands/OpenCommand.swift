@@ -10,7 +10,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
+            if let problem = Launcher.terminalProblem() { throw TerminalUnavailable(message: problem) }
             let config = try ConfidantConfiguration.discover()
             let desk = try database.openDesk(with: config)
             let path = database.path
@@ -28,7 +28,7 @@ struct OpenCommand: ParsableCommand {
             let evaluator = desk.evaluator
             let account = desk.store.session.account
             let letters = config.letters
-            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner, letters: letters) { passphrase in
+            let status = Launcher.run(LaunchSettings(desk: desk, banner: banner, letters: letters) { passphrase in
                 // The same check as a login (delays after failures, audited); the connection is closed again at once.
                 guard let check = try? SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: evaluator)
                 else { return false }
