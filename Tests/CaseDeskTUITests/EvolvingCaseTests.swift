@@ -500,7 +500,7 @@ struct CaseDialogTests {
         ColonCommand.run("open C-2026-0030", app: app)
         Fixture.press(app, [.char("e")])
         let chooser = try #require(app.modals.last as? Chooser)
-        #expect(chooser.options.first == "Complaints team (next rung)" && chooser.selected == 0)
+        #expect(chooser.options.first == "Complaints team (next rung)" && chooser.cursor.selected == 0)
         Fixture.press(app, [.down, .down, .enter])                                  // Higher management: skips two
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/61
@@ -860,12 +860,14 @@ struct HelpEverywhereTests {
         Fixture.press(app, [.char("?")])
         #expect(app.stack.last is HelpScreen && app.modals.isEmpty)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                     66–86/172
+             Confidant — keys                                                     70–90/182
              Deadline alerts (shown on start; A)
                Down, j           Next alert
                Up, k             Previous alert
                PgDn, Space       Page down
                PgUp              Page up
+               Home, g           First alert
+               End, G            Last alert
                Enter             Open the case of the selected alert
                Esc, q            Dismiss the alerts (A shows them again)
 
@@ -880,8 +882,6 @@ struct HelpEverywhereTests {
                Space             Toggle a yes/no box; open a list to choose from
                Left              Previous option
                Right             Next option
-               any character     Other keys: says which key changes the field
-
 
              Cases: 33 overdue · 3 due ≤48h │ Esc close  ? help
             """, "help-over-alerts-80x24")
@@ -901,7 +901,7 @@ struct HelpEverywhereTests {
         Fixture.press(app, [.backTab, .backTab, .char("?")])                        // on a choice, ? is help
         #expect(app.stack.last is HelpScreen)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                     74–94/172
+             Confidant — keys                                                    80–100/182
              Case form: new case (n) and edit (i)
                Tab, Down         Next field
                Shift-Tab, Up     Previous field

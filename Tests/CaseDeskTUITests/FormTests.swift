@@ -313,7 +313,7 @@ struct ChromeTests {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("?")])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                      1–21/172
+             Confidant — keys                                                      1–21/182
              Triage queue
                j, Down           Next case
                k, Up             Previous case
