@@ -111,7 +111,7 @@ struct IdleLockTests {
         #expect(!app.isLocked)
         #expect(app.stack.count == 1 && app.stack.last === app.queue, "unlocking lands on the queue, not on the case")
         #expect(app.queue.all.count == rows && app.loadedVersion != nil, "the queue was read again from the store")
-        #expect(app.queue.selectedCase?.id == id && app.queue.selected == 3)
+        #expect(app.queue.selectedCase?.id == id && app.queue.cursor.selected == 3)
         #expect(app.queue.reselect == nil)
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — triage queue · open · 38 of 46

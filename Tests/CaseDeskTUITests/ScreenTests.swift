@@ -277,11 +277,11 @@ struct QueueScreenTests {
     @Test func movingAndOpening() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("j"), .down, .char("k")])
-        #expect(app.queue.selected == 1)
+        #expect(app.queue.cursor.selected == 1)
         Fixture.press(app, [.char("G")])
-        #expect(app.queue.selected == 37)
+        #expect(app.queue.cursor.selected == 37)
         Fixture.press(app, [.char("g"), .pageDown])
-        #expect(app.queue.selected == 10)
+        #expect(app.queue.cursor.selected == 10)
         Fixture.press(app, [.char("g"), .enter])
         #expect((app.stack.last as? DetailScreen)?.view.item.id == CaseID("C-2026-0023"))
         Fixture.press(app, [.char("q")])
@@ -317,7 +317,7 @@ struct QueueScreenTests {
 struct DetailScreenTests {
     @Test func detailAt80x24() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0045 · ? Unrated · New · Amber Heron                            1–21/44
             Summary
@@ -348,7 +348,7 @@ struct DetailScreenTests {
 
     @Test func detailAt200x60() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         expectScreen(app.render(width: 200, height: 60), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel
             Summary
@@ -415,7 +415,7 @@ struct DetailScreenTests {
 
     @Test func journalAtTheEnd() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.end])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                   39–59/59
@@ -489,7 +489,7 @@ struct DetailScreenTests {
 
     @Test func escalateWithAReason() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("e"), .down])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/59
@@ -538,7 +538,7 @@ struct DetailScreenTests {
 
     @Test func statusChoicesAreTheLegalNextOnes() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("s")])
         let chooser = try #require(app.modals.last as? Chooser)
         #expect(chooser.options == CaseStatus.new.allowedNext.map(\.label))
@@ -559,7 +559,7 @@ struct DetailScreenTests {
 
     @Test func journalEntryInAnyScript() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("j"), .enter])
         Fixture.type(app, "Звонок: 通话 ✓ 🙂")
         Fixture.press(app, [.backspace, .enter])

@@ -73,7 +73,7 @@ enum Fixture {
     }
 
     static func app(_ desk: CaseDesk, banner: String? = Fixture.banner, letters: LetterLibrary? = nil) -> DeskApp {
-        DeskApp(launch: DeskLaunch(desk: desk, banner: banner, letters: letters) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: now)
+        DeskApp(launch: LaunchSettings(desk: desk, banner: banner, letters: letters) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: now)
     }
 
     /// Sends keys: strings are typed character by character, keys pressed as they are.

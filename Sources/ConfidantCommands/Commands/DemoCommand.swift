@@ -20,7 +20,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if !seedOnly, let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
+            if !seedOnly, let problem = Launcher.terminalProblem() { throw TerminalUnavailable(message: problem) }
             let config = try ConfidantConfiguration.discover()
             let evaluator = config.evaluator(calendar: .current)
             let (path, throwaway) = DatabaseLocation.demo(db)
@@ -45,7 +45,7 @@ struct DemoCommand: ParsableCommand {
                 return
             }
             try desk.recordLogin()
-            let status = DeskLauncher.run(DeskLaunch(
+            let status = Launcher.run(LaunchSettings(
                 desk: desk,
                 banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)",
                 letters: config.letters))

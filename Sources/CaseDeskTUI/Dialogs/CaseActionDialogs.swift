@@ -3,7 +3,7 @@ import CaseStore
 
 /// The counselor's actions from the case detail, as short dialogs: choose, give a reason, save.
 /// Every change goes through ``CaseDesk``; its errors are shown, never thrown.
-enum CaseActions {
+enum CaseActionDialogs {
     static func assess(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
         guard item.status.isOpen else {

@@ -27,8 +27,8 @@ public final class DeskApp {
     public let isCounselor: Bool
 
     let queue: QueueScreen
-    var stack: [DeskScreen]
-    var modals: [DeskModal] = []
+    var stack: [Screen]
+    var modals: [Modal] = []
     var command: TextField?
     var lock: LockScreen?
     var message: (text: String, style: Style)?
@@ -43,7 +43,7 @@ public final class DeskApp {
     /// Set once the counselor quits; the input loop then restores the terminal and returns.
     public private(set) var shouldQuit = false
 
-    public init(launch: DeskLaunch, calendar: Calendar = .current, idleLimit: TimeInterval? = nil, now: Date = Date()) {
+    public init(launch: LaunchSettings, calendar: Calendar = .current, idleLimit: TimeInterval? = nil, now: Date = Date()) {
         desk = launch.desk
         banner = launch.banner
         letters = launch.letters
@@ -109,7 +109,7 @@ public final class DeskApp {
 
     // MARK: Navigation
 
-    func push(_ screen: DeskScreen) { stack.append(screen) }
+    func push(_ screen: Screen) { stack.append(screen) }
 
     func pop() {
         if stack.count > 1 { stack.removeLast() }
@@ -132,9 +132,9 @@ public final class DeskApp {
         reload()
     }
 
-    func present(_ modal: DeskModal) { modals.append(modal) }
+    func present(_ modal: Modal) { modals.append(modal) }
 
-    func dismiss(_ modal: DeskModal) { modals.removeAll { $0 === modal } }
+    func dismiss(_ modal: Modal) { modals.removeAll { $0 === modal } }
 
     func quit() { shouldQuit = true }
 
@@ -242,12 +242,12 @@ public final class DeskApp {
         stack.last?.perform(action, key: key, app: self)
     }
 
-    func performCommandLine(_ action: DeskAction, key: Key) {
+    func performCommandLine(_ action: KeyAction, key: Key) {
         switch action {
         case .submit:
             let text = command?.text ?? ""
             command = nil
-            DeskCommand.run(text, app: self)
+            ColonCommand.run(text, app: self)
         case .cancel:
             command = nil
         default:

@@ -1,5 +1,5 @@
 /// A one-line text prompt in a box (a reason, a journal entry). Esc cancels; Enter submits.
-final class TextPrompt: DeskModal {
+final class TextPrompt: Modal {
     let title: String
     let label: String
     var field: TextField
@@ -24,7 +24,7 @@ final class TextPrompt: DeskModal {
     /// Whether the counselor has typed something (the idle lock discards it and says so).
     var changed: Bool { field.text != initial }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         switch action {
         case .submit:
             app.dismiss(self)

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// The triage queue: every case the session may see, in queue order, filtered and searched.
-final class QueueScreen: DeskScreen {
+final class QueueScreen: Screen {
     private(set) var all: [CaseSummary] = []
     private(set) var visible: [CaseSummary] = []
     /// Positions in `all` of the visible cases, and the filter and search they were found with, so that typing
@@ -20,13 +20,12 @@ final class QueueScreen: DeskScreen {
     var reviewOn = false
     /// The search being typed, while `/` is active.
     var searchField: TextField?
-    var selected = 0
-    var scrollTop = 0
-    private var pageSize = 10
+    /// The selected case and the rows in view.
+    var cursor = ListCursor()
 
     var contexts: [KeyContext] { searchField == nil ? [.queue, .global] : [.search, .textEntry] }
 
-    var selectedCase: CaseSummary? { visible.indices.contains(selected) ? visible[selected] : nil }
+    var selectedCase: CaseSummary? { visible.indices.contains(cursor.selected) ? visible[cursor.selected] : nil }
 
     /// The case to select at the next load, kept by ``unload(reselecting:)`` while the rows are gone.
     private(set) var reselect: CaseID?
@@ -93,11 +92,8 @@ final class QueueScreen: DeskScreen {
         lastFilter = effective
         visible = visibleIndices.map { all[$0] }
         if isReview(app: app) { visible.sort(by: Self.reviewOrder) }
-        if let keep, let index = visible.firstIndex(where: { $0.id == keep }) {
-            selected = index
-        } else {
-            selected = min(selected, max(0, visible.count - 1))
-        }
+        cursor.count = visible.count
+        if let keep, let index = visible.firstIndex(where: { $0.id == keep }) { cursor.selected = index }
     }
 
     /// Selects a case by id (widening the filter when it is hidden); false when the queue lacks it.
@@ -125,14 +121,9 @@ final class QueueScreen: DeskScreen {
             + " · \(counts)" + role
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
+        if cursor.perform(action) { return }
         switch action {
-        case .moveDown: selected = min(max(0, visible.count - 1), selected + 1)
-        case .moveUp: selected = max(0, selected - 1)
-        case .pageDown: selected = min(max(0, visible.count - 1), selected + pageSize)
-        case .pageUp: selected = max(0, selected - pageSize)
-        case .top: selected = 0
-        case .bottom: selected = max(0, visible.count - 1)
         case .open:
             if let id = selectedCase?.id { app.openCase(id) } else { app.show("No case is selected.") }
         case .search:
@@ -148,7 +139,7 @@ final class QueueScreen: DeskScreen {
         case .escalationReview:
             reviewOn.toggle()
             refilter(app: app)
-            selected = 0
+            cursor.selected = 0
             app.show(reviewOn ? "Escalation review: highest level first, then score. E returns to the queue."
                               : "Back to the triage queue.")
         case .statistics: StatisticsScreen.open(app: app)
@@ -257,11 +248,7 @@ final class QueueScreen: DeskScreen {
         buffer.put("NEXT DEADLINE", row: row, col: c.deadline, style: .heading)
         row += 1
         let listTop = row
-        let rows = max(1, bottom - listTop)
-        pageSize = max(1, rows - 1)
-        if selected < scrollTop { scrollTop = selected }
-        if selected >= scrollTop + rows { scrollTop = selected - rows + 1 }
-        scrollTop = max(0, min(scrollTop, max(0, visible.count - rows)))
+        cursor.height = max(1, bottom - listTop)
         if visible.isEmpty {
             let text = all.isEmpty ? (app.isCounselor ? "No cases yet. Press n to record a new case." : "No escalated case to review.")
                 : isReview(app: app) && filter == QueueFilter() ? "No case is escalated."
@@ -271,12 +258,12 @@ final class QueueScreen: DeskScreen {
         }
         let now = app.now
         let taxonomy = app.desk.taxonomy
-        for (offset, summary) in visible.dropFirst(scrollTop).prefix(rows).enumerated() {
-            let index = scrollTop + offset
-            let r = listTop + offset
+        for index in cursor.visibleRows {
+            let summary = visible[index]
+            let r = listTop + index - cursor.top
             let overdue = summary.isOverdue(at: now)
             let base: Style = overdue ? .overdue : .normal
-            buffer.put(index == selected ? ">" : " ", row: r, col: 0, style: base)
+            buffer.put(index == cursor.selected ? ">" : " ", row: r, col: 0, style: base)
             buffer.putFitted(summary.id.description, row: r, col: c.id, columns: 11, style: base)
             buffer.putFitted(Self.bandText(summary.band, score: summary.score), row: r, col: c.band, columns: 16,
                              style: Style.band(summary.band))
@@ -294,7 +281,7 @@ final class QueueScreen: DeskScreen {
                              columns: 20, style: base)
             buffer.put(summary.needsReassignment ? "R" : " ", row: r, col: c.reassign, style: base.emboldened)
             buffer.put(overdue ? "!" : " ", row: r, col: c.flag, style: base)
-            if index == selected { buffer.restyle(row: r, from: 0, to: buffer.width) { $0.reversed } }
+            if index == cursor.selected { buffer.restyle(row: r, from: 0, to: buffer.width) { $0.reversed } }
         }
     }
 }

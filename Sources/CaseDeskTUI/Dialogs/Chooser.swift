@@ -1,10 +1,11 @@
 /// A list to choose one option from, or several (with check boxes), drawn as a box over the screen.
-final class Chooser: DeskModal {
+final class Chooser: Modal {
     let title: String
     let options: [String]
     let multiple: Bool
     var checked: Set<Int>
-    var selected = 0
+    /// The option under the cursor and the rows in view.
+    var cursor: ListCursor
     /// Called with the chosen index (single) or the ticked indexes (multiple); return an error text to stay open.
     let onChoose: (DeskApp, Int, Set<Int>) -> String?
     var error: String?
@@ -15,16 +16,16 @@ final class Chooser: DeskModal {
         self.options = options
         self.multiple = multiple
         self.checked = checked
-        self.selected = max(0, min(selected, options.count - 1))
+        cursor = ListCursor(count: options.count, selected: selected)
         self.onChoose = onChoose
     }
 
     var contexts: [KeyContext] { [.chooser] }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
+        if cursor.perform(action) { return }
+        let selected = cursor.selected
         switch action {
-        case .moveDown: selected = (selected + 1) % max(1, options.count)
-        case .moveUp: selected = (selected - 1 + options.count) % max(1, options.count)
         case .toggle:
             if multiple {
                 if checked.contains(selected) { checked.remove(selected) } else { checked.insert(selected) }
@@ -55,10 +56,10 @@ final class Chooser: DeskModal {
         let top = max(1, (buffer.height - height) / 2)
         let left = max(0, (buffer.width - width) / 2)
         let inner = buffer.box(top: top, left: left, width: width, height: height, title: title)
-        let first = max(0, min(selected - rows + 1, options.count - rows))
+        cursor.height = rows
         var row = inner.top
-        for i in first..<(first + rows) {
-            let style: Style = i == selected ? .selected : .normal
+        for i in cursor.visibleRows {
+            let style: Style = i == cursor.selected ? .selected : .normal
             buffer.putFitted(labels[i], row: row, col: inner.left - 1, columns: inner.width + 2, style: style)
             row += 1
         }

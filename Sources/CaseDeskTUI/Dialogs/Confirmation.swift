@@ -1,5 +1,5 @@
 /// A yes/no question in a box: "Discard this new case? y/n".
-class Confirmation: DeskModal {
+class Confirmation: Modal {
     let question: String
     let onYes: (DeskApp) -> Void
     let onNo: ((DeskApp) -> Void)?
@@ -12,7 +12,7 @@ class Confirmation: DeskModal {
 
     var contexts: [KeyContext] { [.confirm] }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         switch action {
         case .confirmYes: app.dismiss(self); onYes(app)
         case .confirmNo: app.dismiss(self); onNo?(app)

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 /// What the terminal UI needs to start.
-public struct DeskLaunch: Sendable {
+public struct LaunchSettings: Sendable {
     public var desk: CaseDesk
     /// A line shown at the top of the queue (the demo says its passphrase here).
     public var banner: String?
@@ -24,7 +24,7 @@ public struct DeskLaunch: Sendable {
 }
 
 /// Entry point of the terminal UI.
-public enum DeskLauncher {
+public enum Launcher {
     /// Why the UI cannot start here (not a terminal, TERM unset or unknown), or nil when it can.
     public static func terminalProblem() -> String? {
         terminalProblem(environment: ProcessInfo.processInfo.environment, stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1)
@@ -64,13 +64,13 @@ public enum DeskLauncher {
     }
 
     /// Seconds without a key before the lock screen: `$CONFIDANT_IDLE_LOCK_SECONDS`, else the policy.
-    static func idleLimit(_ launch: DeskLaunch, environment: [String: String] = ProcessInfo.processInfo.environment) -> TimeInterval {
+    static func idleLimit(_ launch: LaunchSettings, environment: [String: String] = ProcessInfo.processInfo.environment) -> TimeInterval {
         if let text = environment["CONFIDANT_IDLE_LOCK_SECONDS"], let seconds = Double(text), seconds > 0 { return seconds }
         return TimeInterval(launch.desk.evaluator.policy.idleLockMinutes * 60)
     }
 
     /// Runs the UI until the counselor quits; returns the process exit status.
-    public static func run(_ launch: DeskLaunch) -> Int32 {
+    public static func run(_ launch: LaunchSettings) -> Int32 {
         if let problem = terminalProblem() {
             FileHandle.standardError.write(Data(("confidant: " + problem + "\n").utf8))
             return 1

@@ -3,7 +3,7 @@ import CaseStore
 
 /// Rates the five factors 0–4 against their anchored descriptors, with the score, band and the
 /// whole explanation updating as the counselor rates.
-final class AssessmentForm: DeskScreen {
+final class AssessmentForm: Screen {
     let detail: DetailScreen
     var ratings: FactorRatings
     var focus = 0
@@ -49,7 +49,7 @@ final class AssessmentForm: DeskScreen {
         }
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         let factor = Factor.allCases[focus]
         if factor == .power, [.lower, .raise].contains(action) || { if case .rate = action { true } else { false } }() {
             suggestedPower = nil

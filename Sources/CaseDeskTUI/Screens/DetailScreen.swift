@@ -4,7 +4,7 @@ import Foundation
 
 /// One case in full: summary, parties, assessment with the whole score explanation, deadlines,
 /// narrative, support needs and journal, as one scrolling page. Counselors act on it from here.
-final class DetailScreen: DeskScreen {
+final class DetailScreen: Screen {
     private(set) var view: CaseDesk.CaseView
     var scroll = 0
     private var pageSize = 10
@@ -28,23 +28,23 @@ final class DetailScreen: DeskScreen {
         app.reload()
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         if Scrolling.apply(action, to: &scroll, pageSize: pageSize) { return }
         switch action {
         case .back: app.pop()
-        case .assess: CaseActions.assess(self, app: app)
+        case .assess: CaseActionDialogs.assess(self, app: app)
         case .escalate: EscalationDialog.start(self, app: app)
         case .changeStatus: StatusDialog.start(self, app: app)
         case .addJournal: JournalDialog.start(self, app: app)
-        case .export: CaseFiles.export(self, app: app)
-        case .letter: CaseFiles.letter(self, app: app)
-        case .legalHold: CaseActions.legalHold(self, app: app)
-        case .declareConflict: CaseActions.declareConflict(self, app: app)
-        case .editCase: CaseActions.edit(self, app: app)
-        case .consent: CaseActions.consent(self, app: app)
-        case .reopen: CaseActions.reopen(self, app: app)
-        case .disclose: CaseActions.disclose(self, app: app)
-        case .followUpInterval: CaseActions.followUpInterval(self, app: app)
+        case .export: ExportDialog.start(self, app: app)
+        case .letter: LetterDialog.start(self, app: app)
+        case .legalHold: CaseActionDialogs.legalHold(self, app: app)
+        case .declareConflict: CaseActionDialogs.declareConflict(self, app: app)
+        case .editCase: CaseActionDialogs.edit(self, app: app)
+        case .consent: CaseActionDialogs.consent(self, app: app)
+        case .reopen: CaseActionDialogs.reopen(self, app: app)
+        case .disclose: CaseActionDialogs.disclose(self, app: app)
+        case .followUpInterval: CaseActionDialogs.followUpInterval(self, app: app)
         case .review: ReviewDialog.start(self, app: app)
         default: break
         }

@@ -43,7 +43,7 @@ public struct TextField: Equatable, Sendable {
 
     /// Applies a text-editing action; returns false when the action is not about editing text.
     @discardableResult
-    public mutating func apply(_ action: DeskAction, key: Key) -> Bool {
+    public mutating func apply(_ action: KeyAction, key: Key) -> Bool {
         switch action {
         case .insert:
             if case let .char(c) = key { insert(c) }

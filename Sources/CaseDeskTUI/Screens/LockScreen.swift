@@ -10,7 +10,7 @@ final class LockScreen {
         self.notice = notice
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         switch action {
         case .submit:
             let passphrase = field.text

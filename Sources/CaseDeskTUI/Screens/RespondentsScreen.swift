@@ -6,17 +6,28 @@ import Foundation
 /// (``CaseRepository/repeatRespondents()``): a counselor sees their names, a supervisor neutral labels
 /// ("Respondent A"). Under each, their cases with band, status and date of receipt; Enter opens one, and Esc
 /// from the case comes back here.
-final class RespondentsScreen: DeskScreen {
+final class RespondentsScreen: Screen {
     let respondents: [RepeatRespondent]
     /// Every case row, as (respondent, case) indexes, in the order drawn.
     let entries: [(respondent: Int, appearance: Int)]
-    var selected = 0
-    var scrollTop = 0
-    private var pageSize = 10
+    /// The selected case row and the lines in view. The page has a line between respondents and a heading above
+    /// each; the first case of a respondent is kept in view with its heading above it.
+    var cursor: ListCursor
 
     init(respondents: [RepeatRespondent]) {
         self.respondents = respondents
         entries = respondents.enumerated().flatMap { r, respondent in respondent.cases.indices.map { (r, $0) } }
+        var spans: [ClosedRange<Int>] = []
+        var line = 0
+        for (r, respondent) in respondents.enumerated() {
+            let heading = r > 0 ? line + 1 : line
+            line = heading + 1
+            for c in respondent.cases.indices {
+                spans.append((c == 0 ? heading : line)...line)
+                line += 1
+            }
+        }
+        cursor = ListCursor(spans: spans)
     }
 
     static func open(app: DeskApp) {
@@ -35,13 +46,14 @@ final class RespondentsScreen: DeskScreen {
     }
 
     var selectedCase: CaseID? {
-        entries.indices.contains(selected) ? respondents[entries[selected].respondent].cases[entries[selected].appearance].caseID : nil
+        let selected = cursor.selected
+        return entries.indices.contains(selected)
+            ? respondents[entries[selected].respondent].cases[entries[selected].appearance].caseID : nil
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
+        if cursor.perform(action) { return }
         switch action {
-        case .moveDown: selected = min(max(0, entries.count - 1), selected + 1)
-        case .moveUp: selected = max(0, selected - 1)
         case .open:
             if let id = selectedCase { app.openCase(id, returnHere: true) }
         case .back: app.pop()
@@ -72,32 +84,27 @@ final class RespondentsScreen: DeskScreen {
             buffer.put("No reported person is named in more than one case you can see.", row: top + 1, col: 2)
             return
         }
-        // The page as lines; remember which line each case row is on.
+        // The page as lines, as the cursor's spans count them.
         var lines: [StyledLine] = []
-        var lineOfEntry: [Int] = []
         for (r, respondent) in respondents.enumerated() {
             if r > 0 { lines.append(.blank) }
             lines.append(StyledLine(Self.heading(respondent), .heading))
             for appearance in respondent.cases {
-                lineOfEntry.append(lines.count)
                 lines.append(StyledLine([("  ", .normal)] + Self.caseRow(appearance, calendar: app.calendar)))
             }
         }
         let rows = bottom - top
-        pageSize = max(1, rows - 1)
-        let selectedLine = lineOfEntry.indices.contains(selected) ? lineOfEntry[selected] : 0
-        // Keep the selected row in view, with its respondent's heading when it fits.
-        if selectedLine < scrollTop { scrollTop = max(0, selectedLine - 1) }
-        if selectedLine >= scrollTop + rows { scrollTop = selectedLine - rows + 1 }
-        scrollTop = max(0, min(scrollTop, max(0, lines.count - rows)))
-        for (i, line) in lines.dropFirst(scrollTop).prefix(rows).enumerated() {
-            line.draw(into: &buffer, row: top + i, col: 1, columns: buffer.width - 1)
-            if scrollTop + i == selectedLine {
-                buffer.put(">", row: top + i, col: 1, style: .bold)
-                buffer.restyle(row: top + i, from: 0, to: buffer.width) { $0.reversed }
+        cursor.height = rows
+        for index in cursor.visibleRows {
+            let row = top + index - cursor.top
+            lines[index].draw(into: &buffer, row: row, col: 1, columns: buffer.width - 1)
+            if index == cursor.selectedRow {
+                buffer.put(">", row: row, col: 1, style: .bold)
+                buffer.restyle(row: row, from: 0, to: buffer.width) { $0.reversed }
             }
         }
         if lines.count > rows {
+            let scrollTop = cursor.top
             let marker = " \(scrollTop + 1)–\(min(lines.count, scrollTop + rows))/\(lines.count) "
             buffer.put(marker, row: 0, col: buffer.width - DisplayWidth.width(of: marker), style: .bar)
         }

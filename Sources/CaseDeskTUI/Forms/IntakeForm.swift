@@ -5,7 +5,7 @@ import Foundation
 /// The intake form: every field of an intake, validated by ``CaseDesk/add(_:)`` with errors shown next to the field
 /// at fault. Filled in with a case (``init(app:editing:detail:)``), it edits it instead: saving sends only the fields
 /// that changed to ``CaseDesk/edit(_:_:)`` (see IntakeEdit.swift). Leaving with unsaved input asks first.
-final class IntakeForm: DeskScreen {
+final class IntakeForm: Screen {
     /// The form's fields, in order.
     enum FieldID: Hashable {
         case channel, received, incidentFirst, incidentLast
@@ -134,7 +134,7 @@ final class IntakeForm: DeskScreen {
 
     // MARK: Actions
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         let list = fields
         let index = list.firstIndex(of: focus) ?? 0
         switch action {

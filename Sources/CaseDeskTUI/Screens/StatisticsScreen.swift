@@ -5,7 +5,7 @@ import Foundation
 /// The anonymised statistics of ``CaseDesk/statistics(from:to:)`` on screen: the same figures as the `report`
 /// command, with horizontal bars drawn in block characters. Suppressed counts (`<5`, `x`) are shown as such, never
 /// with a bar. One column up to 159 columns, two side by side from 160; scrolls when taller than the screen.
-final class StatisticsScreen: DeskScreen {
+final class StatisticsScreen: Screen {
     let report: StatisticsReport
     var scroll = 0
     private var pageSize = 10
@@ -29,7 +29,7 @@ final class StatisticsScreen: DeskScreen {
         "Confidant — statistics · cases received " + (report.from.map { "\($0) to \(report.to)" } ?? "up to \(report.to)")
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         if Scrolling.apply(action, to: &scroll, pageSize: pageSize) { return }
         switch action {
         case .back: app.pop()

@@ -35,7 +35,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Sendable {
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [KeyPattern]
     public var context: KeyContext
-    public var action: DeskAction
+    public var action: KeyAction
     public var description: String
     /// A short hint for the status bar, when this binding is worth showing there.
     public var hint: String?
@@ -45,7 +45,7 @@ public struct KeyBinding: Hashable, Sendable {
     /// description says who may use it), so a counselor knows what the supervisor can do.
     public var supervisorOnly: Bool
 
-    public init(_ keys: [Key], _ context: KeyContext, _ action: DeskAction, _ description: String,
+    public init(_ keys: [Key], _ context: KeyContext, _ action: KeyAction, _ description: String,
                 hint: String? = nil, counselorOnly: Bool = false, supervisorOnly: Bool = false) {
         self.keys = keys.map(KeyPattern.key)
         self.context = context
@@ -59,7 +59,7 @@ public struct KeyBinding: Hashable, Sendable {
     /// Whether this binding acts for a counselor (`counselor`) or for another role.
     func acts(counselor: Bool) -> Bool { counselor ? !supervisorOnly : !counselorOnly }
 
-    public init(patterns: [KeyPattern], _ context: KeyContext, _ action: DeskAction, _ description: String) {
+    public init(patterns: [KeyPattern], _ context: KeyContext, _ action: KeyAction, _ description: String) {
         keys = patterns
         self.context = context
         self.action = action
@@ -148,6 +148,10 @@ public enum KeyBindings {
         // Repeat respondents
         KeyBinding([.down, .char("j")], .respondents, .moveDown, "Next case"),
         KeyBinding([.up, .char("k")], .respondents, .moveUp, "Previous case"),
+        KeyBinding([.pageDown, .char(" ")], .respondents, .pageDown, "Page down"),
+        KeyBinding([.pageUp], .respondents, .pageUp, "Page up"),
+        KeyBinding([.home, .char("g")], .respondents, .top, "First case"),
+        KeyBinding([.end, .char("G")], .respondents, .bottom, "Last case"),
         KeyBinding([.enter], .respondents, .open, "Open the selected case", hint: "Enter open"),
         KeyBinding([.escape, .char("q")], .respondents, .back, "Back to the queue", hint: "Esc back"),
         // Deadline alerts
@@ -155,6 +159,8 @@ public enum KeyBindings {
         KeyBinding([.up, .char("k")], .alerts, .moveUp, "Previous alert"),
         KeyBinding([.pageDown, .char(" ")], .alerts, .pageDown, "Page down"),
         KeyBinding([.pageUp], .alerts, .pageUp, "Page up"),
+        KeyBinding([.home, .char("g")], .alerts, .top, "First alert"),
+        KeyBinding([.end, .char("G")], .alerts, .bottom, "Last alert"),
         KeyBinding([.enter], .alerts, .open, "Open the case of the selected alert", hint: "Enter open"),
         KeyBinding([.escape, .char("q")], .alerts, .cancel, "Dismiss the alerts (A shows them again)", hint: "Esc dismiss"),
         // Help
@@ -189,6 +195,10 @@ public enum KeyBindings {
         // Lists
         KeyBinding([.down, .char("j"), .tab], .chooser, .moveDown, "Next option"),
         KeyBinding([.up, .char("k"), .backTab], .chooser, .moveUp, "Previous option"),
+        KeyBinding([.pageDown], .chooser, .pageDown, "Page down"),
+        KeyBinding([.pageUp], .chooser, .pageUp, "Page up"),
+        KeyBinding([.home, .char("g")], .chooser, .top, "First option"),
+        KeyBinding([.end, .char("G")], .chooser, .bottom, "Last option"),
         KeyBinding([.char(" ")], .chooser, .toggle, "Tick or untick (lists with check boxes)"),
         KeyBinding([.enter], .chooser, .submit, "Choose / done", hint: "Enter choose"),
         KeyBinding([.escape], .chooser, .cancel, "Cancel", hint: "Esc cancel"),

@@ -1,14 +1,14 @@
 /// The help screen, generated from the key table (``KeyBindings/table``), grouped by context.
-final class HelpScreen: DeskScreen {
+final class HelpScreen: Screen {
     let counselor: Bool
     var scroll = 0
     private var pageSize = 10
     /// The dialogs and panels help was opened over, and the command line being typed: back on Esc.
-    let covered: [DeskModal]
+    let covered: [Modal]
     let command: TextField?
 
     /// Opens help at the section of the context it was called from (the alert panel's keys over the alert panel…).
-    init(counselor: Bool, from context: KeyContext = .queue, covering covered: [DeskModal] = [], command: TextField? = nil) {
+    init(counselor: Bool, from context: KeyContext = .queue, covering covered: [Modal] = [], command: TextField? = nil) {
         self.counselor = counselor
         self.covered = covered
         self.command = command
@@ -35,7 +35,7 @@ final class HelpScreen: DeskScreen {
         }
         out.append(.blank)
         out.append(StyledLine("Commands (after :)", .heading))
-        for (command, text) in DeskCommand.summary {
+        for (command, text) in ColonCommand.summary {
             out.append(StyledLine([("  " + DisplayWidth.pad(command, to: keyWidth) + "  ", .bold), (text, .normal)]))
         }
         out.append(.blank)
@@ -52,7 +52,7 @@ final class HelpScreen: DeskScreen {
         return out
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         if Scrolling.apply(action, to: &scroll, pageSize: pageSize) { return }
         switch action {
         case .back: app.closeHelp(self)

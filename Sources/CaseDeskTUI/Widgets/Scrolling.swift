@@ -2,7 +2,7 @@
 enum Scrolling {
     /// Applies a scrolling action to `offset`; false when `action` is not about scrolling. The far end is clamped
     /// when the page is drawn, which knows how long it is.
-    static func apply(_ action: DeskAction, to offset: inout Int, pageSize: Int) -> Bool {
+    static func apply(_ action: KeyAction, to offset: inout Int, pageSize: Int) -> Bool {
         switch action {
         case .moveDown: offset += 1
         case .moveUp: offset = max(0, offset - 1)

@@ -1,7 +1,7 @@
 import CaseCore
 
 /// The `:` command line: `:q`, `:open ID` (or just `:ID`), `:code DIGITS`, `:filter WORD`, `:help`.
-enum DeskCommand {
+enum ColonCommand {
     /// The commands as help lists them.
     static let summary: [(String, String)] = [
         (":q, :quit", "Quit"),

@@ -1,5 +1,5 @@
 /// Everything a key can ask the case desk to do. Keys map to actions only through ``KeyBindings``.
-public enum DeskAction: Hashable, Sendable {
+public enum KeyAction: Hashable, Sendable {
     // Anywhere
     case quit, help, commandLine, redraw
     // Moving

@@ -3,12 +3,12 @@ import Foundation
 
 /// The deadline alerts, in a box over the queue: every deadline overdue (marked OVERDUE, listed first) or due
 /// within the policy's warning window. Shown on start when there is any, and again with `A`. Enter opens the case.
-final class AlertPanel: DeskModal {
+final class AlertPanel: Modal {
     let alerts: [DeadlineAlert]
     let now: Date
     let hours: Int
-    var selected = 0
-    private var pageSize = 10
+    /// The selected alert and the rows in view.
+    var cursor: ListCursor
 
     init(alerts: [DeadlineAlert], now: Date, hours: Int) {
         // Overdue first, then by due date, then by case.
@@ -20,6 +20,7 @@ final class AlertPanel: DeskModal {
         }
         self.now = now
         self.hours = hours
+        cursor = ListCursor(count: alerts.count)
     }
 
     var contexts: [KeyContext] { [.alerts] }
@@ -41,17 +42,13 @@ final class AlertPanel: DeskModal {
             + " · \(soon) due ≤\(hours)h in \(cases(dueSoonCases.count, overdueCases.isEmpty ? "" : "more "))"
     }
 
-    func perform(_ action: DeskAction, key: Key, app: DeskApp) {
-        let last = max(0, alerts.count - 1)
+    func perform(_ action: KeyAction, key: Key, app: DeskApp) {
+        if cursor.perform(action) { return }
         switch action {
-        case .moveDown: selected = min(last, selected + 1)
-        case .moveUp: selected = max(0, selected - 1)
-        case .pageDown: selected = min(last, selected + pageSize)
-        case .pageUp: selected = max(0, selected - pageSize)
         case .open:
             app.dismiss(self)
-            guard alerts.indices.contains(selected) else { return }
-            let id = alerts[selected].caseID
+            guard alerts.indices.contains(cursor.selected) else { return }
+            let id = alerts[cursor.selected].caseID
             app.queue.select(id, app: app)
             app.openCase(id)
         case .cancel: app.dismiss(self)
@@ -90,7 +87,7 @@ final class AlertPanel: DeskModal {
         let innerWidth = width - 4
         let maxRows = max(1, buffer.height - 8)
         let rows = max(1, min(alerts.count, maxRows))
-        pageSize = max(1, rows - 1)
+        cursor.height = rows
         let height = rows + 4
         let top = max(2, (buffer.height - 2 - height) / 2)
         let left = (buffer.width - width) / 2
@@ -100,13 +97,12 @@ final class AlertPanel: DeskModal {
                        row: inner.top, col: inner.left)
         }
         let showPseudonym = innerWidth >= 90
-        let first = max(0, min(selected - rows + 1, alerts.count - rows))
-        for (offset, alert) in alerts.dropFirst(first).prefix(rows).enumerated() {
-            let index = first + offset
-            let line = inner.top + offset
-            StyledLine(row(alert, calendar: app.calendar, pseudonym: showPseudonym))
+        let first = cursor.top
+        for index in cursor.visibleRows {
+            let line = inner.top + index - first
+            StyledLine(row(alerts[index], calendar: app.calendar, pseudonym: showPseudonym))
                 .draw(into: &buffer, row: line, col: inner.left, columns: inner.width)
-            if index == selected { buffer.restyle(row: line, from: inner.left - 1, to: inner.left + inner.width + 1) { $0.reversed } }
+            if index == cursor.selected { buffer.restyle(row: line, from: inner.left - 1, to: inner.left + inner.width + 1) { $0.reversed } }
         }
         var footer = "Enter opens the case · Esc dismisses · A shows them again"
         if alerts.count > rows { footer = "\(first + 1)–\(first + rows) of \(alerts.count) · " + footer }
