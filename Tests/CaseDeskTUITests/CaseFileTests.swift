@@ -1,5 +1,5 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
 import Testing

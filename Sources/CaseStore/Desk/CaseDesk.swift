@@ -4,7 +4,7 @@ import Foundation
 /// The counselor's actions, shared by the command line and the terminal UI so both go through the same
 /// domain rules and the same store transaction per action.
 public final class CaseDesk: Sendable {
-    public let store: CaseRepository
+    let store: CaseRepository
     /// Injected so tests and the demo can fix the time.
     public let clock: @Sendable () -> Date
 

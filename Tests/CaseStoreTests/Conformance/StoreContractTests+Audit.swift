@@ -1,5 +1,5 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
 import Foundation
 import Testing
 
