@@ -1,5 +1,6 @@
 import CaseCore
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Import files")
@@ -18,7 +19,7 @@ struct ImportParsingTests {
         }
     }
 
-    static let now = Date(timeIntervalSince1970: 1_795_608_000)
+    static let now = TestFixtures.now
 
     static var example: String {
         get throws { String(decoding: try load("import-example.csv"), as: UTF8.self) }

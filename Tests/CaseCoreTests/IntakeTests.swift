@@ -1,10 +1,11 @@
 import CaseCore
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Intake of a new case")
 struct IntakeTests {
-    let now = Fixtures.date("2026-11-25T10:00:00Z")
+    let now = TestFixtures.now
 
     func intake(_ json: String) throws -> CaseIntake { try CaseIntake.decode(Data(json.utf8)) }
 

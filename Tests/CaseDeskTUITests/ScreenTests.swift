@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Queue screen")
@@ -117,7 +118,7 @@ struct QueueScreenTests {
     }
 
     @Test func wideCharactersAt200x60() throws {
-        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { Fixture.now }),
+        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { TestFixtures.now }),
                               banner: "Учебная база — 演示数据库 — قاعدة بيانات تجريبية 🌻")
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — triage queue · open · 4 of 4
@@ -185,7 +186,7 @@ struct QueueScreenTests {
 
     @Test func wideBannerTruncatedAt80x24() throws {
         let banner = "Учебная база — 演示数据库演示数据库演示数据库 — قاعدة بيانات تجريبية 🌻🌻🌻🌻🌻🌻 end"
-        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { Fixture.now }), banner: banner)
+        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { TestFixtures.now }), banner: banner)
         let buffer = app.render(width: 80, height: 24)
         #expect(DisplayWidth.width(of: buffer.line(1)) <= 80)
         expectScreen(buffer, """
@@ -266,7 +267,7 @@ struct QueueScreenTests {
         Fixture.press(app, [.char("f"), .char("f"), .char("b")])
         #expect(app.queue.visible.allSatisfy { $0.band == .critical && $0.status.isOpen })
         Fixture.press(app, [.char("o")])
-        #expect(app.queue.visible.allSatisfy { $0.isOverdue(at: Fixture.now) && $0.band == .critical })
+        #expect(app.queue.visible.allSatisfy { $0.isOverdue(at: TestFixtures.now) && $0.band == .critical })
         #expect(app.render(width: 80, height: 24).line(0).contains("open · Critical · overdue"))
         Fixture.press(app, [.char("c")])
         #expect(app.queue.filter.category == "aggression-violence")
@@ -446,7 +447,7 @@ struct DetailScreenTests {
     }
 
     @Test func supervisorSeesEscalatedCasesWithoutIdentity() throws {
-        let desk = CaseDesk(store: MemoryRepository(cases: WideCases.all, role: .supervisor), clock: { Fixture.now })
+        let desk = CaseDesk(store: MemoryRepository(cases: WideCases.all, role: .supervisor), clock: { TestFixtures.now })
         let app = Fixture.app(desk, banner: nil)
         #expect(!app.isCounselor)
         #expect(app.queue.visible.map(\.id.number) == [101, 102])

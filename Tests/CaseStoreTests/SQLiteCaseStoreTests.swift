@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 @Suite("Encrypted case store (DESIGN §5)")
@@ -31,7 +32,7 @@ struct SQLiteCaseStoreTests {
         try desk.record(added.id, .contact, text: "Spoke by phone; 🙂 reporter safe tonight")
         let saved = try desk.open(added.id).item
 
-        let reopened = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        let reopened = try SQLiteCaseStore.open(at: path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         let loaded = try reopened.loadCase(added.id)
         #expect(loaded == saved)
         #expect(loaded.reporter.name == "Олена Коваленко")
@@ -138,8 +139,8 @@ struct SQLiteCaseStoreTests {
         let auditBefore = try store.auditEntries(caseId: nil).count
         struct Boom: Error {}
         #expect(throws: Boom.self) {
-            try store.updateCase(item.id, action: "test", now: StoreFixtures.now) { item, _ in
-                try item.transition(to: .acknowledged, note: nil, by: "c", at: StoreFixtures.now)
+            try store.updateCase(item.id, action: "test", now: TestFixtures.now) { item, _ in
+                try item.transition(to: .acknowledged, note: nil, by: "c", at: TestFixtures.now)
                 throw Boom()
             }
         }
@@ -160,14 +161,14 @@ struct SQLiteCaseStoreTests {
         let item = try desk.add(StoreFixtures.intake())
         try desk.record(item.id, .note, text: "Original note")
         #expect(throws: StoreError.self) {
-            try store.updateCase(item.id, action: "sneaky", now: StoreFixtures.now) { item, _ in
+            try store.updateCase(item.id, action: "sneaky", now: TestFixtures.now) { item, _ in
                 item = Case(id: item.id, receivedAt: item.receivedAt, channel: item.channel, incidentFirst: item.incidentFirst,
                             incidentLast: item.incidentLast, reporter: item.reporter, relationship: item.relationship,
                             reported: item.reported, categories: item.categories, narrative: item.narrative, journal: [])
             }
         }
         #expect(throws: StoreError.self) {
-            try store.updateCase(item.id, action: "silent", now: StoreFixtures.now) { item, _ in item.narrative = "rewritten" }
+            try store.updateCase(item.id, action: "silent", now: TestFixtures.now) { item, _ in item.narrative = "rewritten" }
         }
         #expect(throws: DatabaseError.self) {
             try store.pool.write { db in try db.execute(sql: "UPDATE journal SET kind = 'note'") }
@@ -221,8 +222,8 @@ struct SQLiteCaseStoreTests {
     @Test("The demo data seeds completely and covers every band")
     func demoSeed() throws {
         let store = try StoreFixtures.makeStore()
-        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
-        let count = try DemoSeeder.seed(store, demoFile: data, now: StoreFixtures.now)
+        let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        let count = try DemoSeeder.seed(store, demoFile: data, now: TestFixtures.now)
         let queue = try store.summaries()
         #expect(count >= 40)
         #expect(queue.count == count)
@@ -243,16 +244,16 @@ struct SQLiteCaseStoreTests {
         #expect(afterAdd > start)
         _ = try desk.open(item.id)
         #expect(try store.queueVersion() == afterAdd)
-        let other = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
-        try CaseDesk(store: other, clock: { StoreFixtures.now }).record(item.id, .note, text: "From another window")
+        let other = try SQLiteCaseStore.open(at: path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        try CaseDesk(store: other, clock: { TestFixtures.now }).record(item.id, .note, text: "From another window")
         #expect(try store.queueVersion()! > afterAdd)
     }
 
     @Test("The order the index gives is exactly CaseSummary.queueOrder")
     func indexOrderMatchesDomainOrder() throws {
         let store = try StoreFixtures.makeStore()
-        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
-        try DemoSeeder.seed(store, demoFile: data, now: StoreFixtures.now)
+        let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        try DemoSeeder.seed(store, demoFile: data, now: TestFixtures.now)
         let queue = try store.summaries()
         #expect(queue.map(\.id) == queue.sorted(by: CaseSummary.queueOrder).map(\.id))
         #expect(queue.contains { $0.nextDeadline == nil } && queue.contains { $0.band == nil })

@@ -1,14 +1,15 @@
 import Foundation
+import TestKit
 import Testing
 
 @Suite("The confidant command line", .serialized)
 struct CommandLineTests {
     /// A database with one case, C-2026-0001.
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         let created = try cli.run(["init"])
         #expect(created.status == 0, "\(created.stderr)")
-        let added = try cli.run(["add", "--json", cli.write("case.json", CLIHarness.sampleCase)])
+        let added = try cli.run(["add", "--json", cli.write("case.json", TestFixtures.sampleCaseJSON)])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout == "C-2026-0001\n")
         return cli
@@ -17,7 +18,7 @@ struct CommandLineTests {
     @Test("init, add, list --json and show --json work together")
     func happyPath() throws {
         let cli = try prepared()
-        let second = try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(of: "Amber Heron", with: "Teal Otter"))
+        let second = try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON.replacingOccurrences(of: "Amber Heron", with: "Teal Otter"))
         #expect(second.stdout == "C-2026-0002\n")
 
         let list = try cli.json(cli.run(["list", "--json"])) as! [[String: Any]]
@@ -79,7 +80,7 @@ struct CommandLineTests {
     }
 
     /// Runs a failing command and checks: non-zero exit, one sentence on stderr, nothing on stdout, the case unchanged.
-    func expectRefusal(_ cli: CLIHarness, _ args: [String], stdin: String? = nil, mentions: String) throws {
+    func expectRefusal(_ cli: ConfidantSandbox, _ args: [String], stdin: String? = nil, mentions: String) throws {
         let before = try cli.run(["show", "C-2026-0001", "--json"]).stdout
         let result = try cli.run(args, stdin: stdin)
         #expect(result.status != 0)
@@ -101,7 +102,7 @@ struct CommandLineTests {
                                 "--wellbeing", "1", "--power", "1"], mentions: "between 0 and 4, not 5")
         try expectRefusal(cli, ["show", "C-2026-0099"], mentions: "There is no case C-2026-0099")
         try expectRefusal(cli, ["add", "--json", "-"], stdin: "{\"channel\": ", mentions: "not valid JSON")
-        try expectRefusal(cli, ["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(of: "\"harassment\"", with: "\"rudeness\""),
+        try expectRefusal(cli, ["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON.replacingOccurrences(of: "\"harassment\"", with: "\"rudeness\""),
                           mentions: "'rudeness' is not a category")
         try expectRefusal(cli, ["escalate", "C-2026-0001", "--to", "the-pope", "--reason", "x"], mentions: "escalation level")
         try expectRefusal(cli, ["journal", "C-2026-0001", " "], mentions: "needs some text")
@@ -127,10 +128,10 @@ struct CommandLineTests {
         let again = try cli.run(["init"])
         #expect(again.status != 0)
         #expect(again.stderr.contains("already exists"))
-        let fresh = CLIHarness()
+        let fresh = ConfidantSandbox()
         let noDB = try fresh.run(["list"])
         #expect(noDB.stderr.contains("confidant init"))
-        var short = CLIHarness()
+        var short = ConfidantSandbox()
         short.passphrase = "abc"
         let refused = try short.run(["init"])
         #expect(refused.status != 0)
@@ -164,9 +165,9 @@ struct CommandLineTests {
 struct TerminalInjectionTests {
     @Test("show strips terminal escape sequences from names and narratives; show --json keeps them escaped")
     func showIsSafe() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init"]).status == 0)
-        let hostile = CLIHarness.sampleCase
+        let hostile = TestFixtures.sampleCaseJSON
             .replacingOccurrences(of: "Fatima Zahra Benali", with: "Fatima \\u001b]0;pwned\\u0007\\u001b[31mRED")
             .replacingOccurrences(of: "He told me", with: "\\u001b[2JHe told me")
         #expect(try cli.run(["add", "--json", "-"], stdin: hostile).status == 0)

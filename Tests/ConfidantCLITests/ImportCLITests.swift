@@ -1,15 +1,15 @@
 import Foundation
+import TestKit
 import Testing
 
 @Suite("confidant import")
 struct ImportCLITests {
-    static var example: URL { CLISandbox.packageRoot.appendingPathComponent("Data/import-example.csv") }
+    static var example: URL { TestFixtures.dataDirectory.appendingPathComponent("import-example.csv") }
 
     @Test("a good file imports, the same file again adds nothing")
     func importTwice() throws {
-        let sandbox = try CLISandbox()
+        let sandbox = try ConfidantSandbox.demo()
         defer { sandbox.cleanUp() }
-        try sandbox.seedDemo()
         let check = try sandbox.run(["import", Self.example.path, "--check"])
         #expect(check.stdout == "import-example.csv: 6 cases, all valid. Nothing was imported (--check).\n")
         #expect(try sandbox.caseIDs().count == 46)
@@ -24,9 +24,8 @@ struct ImportCLITests {
 
     @Test("an error on line 7 names the line and column and imports nothing")
     func errorOnLine7() throws {
-        let sandbox = try CLISandbox()
+        let sandbox = try ConfidantSandbox.demo()
         defer { sandbox.cleanUp() }
-        try sandbox.seedDemo()
         let text = try String(contentsOf: Self.example, encoding: .utf8)
             .replacingOccurrences(of: "2026-10-01,2026-10-18", with: "2026-13-01,2026-10-18")
         let file = sandbox.directory.appendingPathComponent("import.csv")
@@ -40,9 +39,8 @@ struct ImportCLITests {
 
     @Test("JSON imports, and files that are not CSV, JSON or UTF-8 are refused clearly")
     func jsonAndBadFiles() throws {
-        let sandbox = try CLISandbox()
+        let sandbox = try ConfidantSandbox.demo()
         defer { sandbox.cleanUp() }
-        try sandbox.seedDemo()
         let json = sandbox.directory.appendingPathComponent("cases.json")
         try Data(#"[{"externalRef":"EXT-1","channel":"referral","incidentFirst":"2026-11-01","reporter":{"name":"Ida Berg"},"relationship":"volunteer","reported":[],"categories":["bullying"],"narrative":"Shouted at during briefing"}]"#.utf8).write(to: json)
         #expect(try sandbox.run(["import", json.path]).stdout.hasPrefix("1 imported, 0 already present."))

@@ -5,10 +5,10 @@ import Testing
 /// Issue 13: the audit log against someone who holds the file but not a passphrase.
 @Suite("Integrity against whoever holds the file", .serialized)
 struct IntegrityCLITests {
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["export", "C-2026-0001", "--format", "json"]).status == 0)
         return cli
     }
@@ -65,21 +65,20 @@ struct IntegrityCLITests {
 @Suite("Process hygiene", .serialized)
 struct ProcessHygieneCLITests {
     /// Starts `confidant ARGS` waiting on its standard input, reads what /proc shows of it, then lets it finish.
-    func whileWaiting(_ cli: CLIHarness, _ arguments: [String], stdin: String,
-                      inspect: (Int32) throws -> Void) throws -> CLIHarness.Result {
-        let program = try RunningProgram.start(CLIHarness.binary, arguments, environment: cli.environment())
+    func whileWaiting(_ cli: ConfidantSandbox, _ arguments: [String], stdin: String,
+                      inspect: (Int32) throws -> Void) throws -> ProgramRun {
+        let program = try cli.start(arguments)
         // The command reads standard input after opening the database; give it a moment to get there.
         Thread.sleep(forTimeInterval: 1.0)
         try inspect(program.pid)
-        let run = try program.finish(input: Data(stdin.utf8))
-        return .init(status: run.status, stdout: run.stdout, stderr: run.stderr)
+        return try program.finish(input: Data(stdin.utf8))
     }
 
     @Test("A journal entry read from standard input never appears in /proc/PID/cmdline; the process may not dump core")
     func textOutOfArgv() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         let secret = "She named her attacker: Viktor Hale, at the Kyiv warehouse"
         let result = try whileWaiting(cli, ["journal", "C-2026-0001", "--kind", "contact", "--text-file", "-"], stdin: secret) { pid in
             let cmdline = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
@@ -96,7 +95,7 @@ struct ProcessHygieneCLITests {
 
     @Test("lookup reads the follow-up code from standard input, never from the command line")
     func lookupFromStdin() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         let anonymous = #"{"channel":"whistleblowing","incidentFirst":"2026-11-01","reporter":{"anonymous":true},"relationship":"staff","reported":[],"categories":["harassment"],"narrative":"Seen in the canteen."}"#
         let added = try cli.run(["add", "--json", "-"], stdin: anonymous)
@@ -109,9 +108,9 @@ struct ProcessHygieneCLITests {
 
     @Test("respondents strips escape sequences from names typed by people")
     func respondentsSanitised() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        let hostile = CLIHarness.sampleCase.replacingOccurrences(of: "Viktor Hale", with: "Viktor\\u001b]0;pwned\\u0007 Hale")
+        let hostile = TestFixtures.sampleCaseJSON.replacingOccurrences(of: "Viktor Hale", with: "Viktor\\u001b]0;pwned\\u0007 Hale")
         for _ in 0..<2 { #expect(try cli.run(["add", "--json", "-"], stdin: hostile).status == 0) }
         let out = try cli.run(["respondents"])
         #expect(out.status == 0, "\(out.stderr)")
@@ -124,9 +123,9 @@ struct ProcessHygieneCLITests {
 struct ShippedClockTests {
     @Test("CONFIDANT_NOW is ignored by the shipped binary: a purge in 2099 purges nothing, and audit times are real")
     func clockFromEnvironmentIgnored() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["status", "C-2026-0001", "withdrawn", "--note", "Left"]).status == 0)
         let purge = try cli.run(["purge", "--yes"], environment: ["CONFIDANT_NOW": "2099-01-01T00:00:00Z"], shipped: true)
         #expect(purge.status == 0, "\(purge.stderr)")
@@ -142,9 +141,9 @@ struct ShippedClockTests {
 struct ForgedRowsCLITests {
     @Test("A case forged closed with an old date and its hold lifted is not purged, and verify names it")
     func forgedClosedCaseNotPurged() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["hold", "C-2026-0001", "--reason", "Court order"]).status == 0)
         try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         try cli.sqlite("""
@@ -163,9 +162,9 @@ struct ForgedRowsCLITests {
 
     @Test("A deleted journal row and a flipped role are found")
     func deletedJournalAndFlippedRole() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["journal", "C-2026-0001", "--kind", "contact", "Called her back"]).status == 0)
         #expect(try cli.run(["user", "add", "sam", "--role", "supervisor"], environment: ["CONFIDANT_NEW_PASSPHRASE": "sam's own passphrase"]).status == 0)
         try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
@@ -182,9 +181,9 @@ struct ForgedRowsCLITests {
 struct LoginFailsClosedTests {
     @Test("When the login cannot be written into the audit log, the command shows nothing and fails")
     func failsClosed() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         try cli.sqlite("CREATE TRIGGER no_login BEFORE INSERT ON audit WHEN NEW.action = 'login' BEGIN SELECT RAISE(ABORT, 'disk refused'); END;")
         let listed = try cli.run(["list"])
         #expect(listed.status != 0)

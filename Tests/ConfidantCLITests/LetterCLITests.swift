@@ -1,12 +1,13 @@
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Letters from the command line", .serialized)
 struct LetterCLITests {
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init"]).status == 0)
-        #expect(try cli.run(["add", "--json", cli.write("case.json", CLIHarness.sampleCase)]).status == 0)
+        #expect(try cli.run(["add", "--json", cli.write("case.json", TestFixtures.sampleCaseJSON)]).status == 0)
         return cli
     }
 
