@@ -83,7 +83,10 @@ struct ImportParsingTests {
             try backwards.validate(evaluator: try Self.evaluator, now: Self.now)
         }
         let nameless = try Self.plan(try Self.example(row: 3, column: .reporterName, value: ""))
-        #expect(throws: ImportError.self) { try nameless.validate(evaluator: try Self.evaluator, now: Self.now) }
+        #expect(throws: ImportError(file: "import.csv", location: "line 6", column: "reporter_name",
+                                    problem: "the reporter's name is empty; mark the report anonymous instead.")) {
+            try nameless.validate(evaluator: try Self.evaluator, now: Self.now)
+        }
         do {
             try nameless.validate(evaluator: try Self.evaluator, now: Self.now)
         } catch let error as ImportError {
@@ -121,7 +124,10 @@ struct ImportParsingTests {
         let demo = try CaseJSONImport(file: "demo-cases.json").plan(try Self.load("demo-cases.json"))
         #expect(demo.items.count == 46)
         let bad = Data(#"[{"channel":"complaint","incidentFirst":"2026-10-01","reporter":{"name":"A"},"relationship":"staff","reported":[],"categories":["bullying"],"narrative":"x"},{"channel":"email"}]"#.utf8)
-        #expect(throws: ImportError.self) { try CaseJSONImport(file: "cases.json").plan(bad) }
+        #expect(throws: ImportError(file: "cases.json", location: "case 2", column: nil,
+                                    problem: "channel: Cannot initialize Channel from invalid String value email")) {
+            try CaseJSONImport(file: "cases.json").plan(bad)
+        }
         do {
             _ = try CaseJSONImport(file: "cases.json").plan(bad)
         } catch let error as ImportError {

@@ -56,7 +56,9 @@ struct IntakeTests {
 
     @Test("Malformed JSON is refused with a readable message naming the field")
     func malformedJSON() {
-        #expect(throws: CaseError.self) { try intake("{") }
+        #expect(throws: CaseError.invalidField(field: "JSON input", problem: "is not a valid case: it is not valid JSON")) {
+            try intake("{")
+        }
         do {
             _ = try intake(#"{"channel":"fax"}"#)
             Issue.record("expected an error")

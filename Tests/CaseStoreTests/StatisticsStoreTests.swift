@@ -77,6 +77,8 @@ struct StatisticsStoreTests {
         let supervisorStore = SQLiteCaseStore(pool: store.pool, path: store.path, session: Session(account: "sup", role: .supervisor),
                                               dataKey: .init(size: .bits256), evaluator: store.evaluator)
         let desk = CaseDesk(store: supervisorStore, clock: { TestFixtures.now })
-        #expect(throws: StoreError.self) { try desk.statistics(from: nil, to: nil) }
+        #expect(throws: StoreError.notPermitted("statistics cover every case, so only a counselor can produce them")) {
+            try desk.statistics(from: nil, to: nil)
+        }
     }
 }

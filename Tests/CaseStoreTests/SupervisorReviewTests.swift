@@ -23,7 +23,7 @@ struct SupervisorReviewTests {
             reporter: "Marta Łukasiewicz",
             narrative: String(repeating: "He shouted at Marta Łukasiewicz in the corridor and the canteen again. ", count: 6))).id
         try counselor.markAcknowledgementSent(id, language: "en")
-        try counselor.record(id, .contact, text: "Called Marta on olena.k@example.org's number; she is safe.")
+        try counselor.record(id, .contact, text: "Called Marta on fz.benali@example.org's number; she is safe.")
         try counselor.move(id, to: .assessing, note: nil)
         try counselor.assess(id, StoreFixtures.ratings(2, 2, 3, 2, 3))
         try counselor.record(id, .support, text: "Referred to the staff counsellor.")
