@@ -153,7 +153,7 @@ struct CaseLifeStoryTests {
         }
         let before = snapshot(cli)
         let result = try cli.run(closing, stdin: stdin, environment: ["CONFIDANT_NOW": "2026-10-03T09:00:00Z"])
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == (sentence ?? "confidant: Closing a case needs an outcome: one of substantiated, unsubstantiated, resolved-informally, referred-to-law-enforcement, no-further-action, lost-contact.\n"))
         #expect(snapshot(cli) == before, "the database changed")

@@ -31,7 +31,7 @@ struct ImportCLITests {
         let file = sandbox.directory.appendingPathComponent("import.csv")
         try text.write(to: file, atomically: true, encoding: .utf8)
         let result = try sandbox.run(["import", file.path])
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "confidant: import.csv line 7, column incident_first: '2026-13-01' is not a date like 2026-10-02. Nothing was imported.\n")
         #expect(try sandbox.caseIDs().count == 46)
@@ -47,8 +47,11 @@ struct ImportCLITests {
         #expect(try sandbox.run(["import", json.path]).stdout == "0 imported, 1 already present.\n")
         let latin1 = sandbox.directory.appendingPathComponent("latin1.csv")
         try Data([0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: latin1)
-        #expect(try sandbox.run(["import", latin1.path]).stderr.contains("is not UTF-8 text"))
+        let notUTF8 = try sandbox.run(["import", latin1.path])
+        #expect(notUTF8.status == 1)
+        #expect(notUTF8.stderr == "confidant: The file \(latin1.path) is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-8 JSON) and try again.\n")
         let other = try sandbox.run(["import", "cases.xlsx"])
-        #expect(other.status != 0 && other.stderr.contains("does not end in .csv or .json"))
+        #expect(other.status == 1)
+        #expect(other.stderr == "confidant: The import file 'cases.xlsx' does not end in .csv or .json; say which with --format.\n")
     }
 }
