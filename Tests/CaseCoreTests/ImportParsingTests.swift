@@ -5,12 +5,7 @@ import Testing
 
 @Suite("Import files")
 struct ImportParsingTests {
-    static var dataDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Data")
-    }
-
-    static func load(_ name: String) throws -> Data { try Data(contentsOf: dataDirectory.appendingPathComponent(name)) }
+    static func load(_ name: String) throws -> Data { try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent(name)) }
 
     static var evaluator: CaseEvaluator {
         get throws {

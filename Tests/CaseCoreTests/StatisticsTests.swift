@@ -9,8 +9,7 @@ struct StatisticsTests {
 
     static var taxonomy: Taxonomy {
         get throws {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("Data/taxonomy.json")
+            let url = TestFixtures.dataDirectory.appendingPathComponent("taxonomy.json")
             return try Taxonomy.load(from: Data(contentsOf: url))
         }
     }
