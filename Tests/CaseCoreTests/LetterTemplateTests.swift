@@ -52,10 +52,15 @@ struct LetterTemplateTests {
 
     @Test("A template with an unknown placeholder, or without a required one, is refused at load time")
     func invalidTemplates() {
-        #expect(throws: ConfigurationError.self) {
+        #expect(throws: ConfigurationError.invalid(file: "letters/acknowledgement.xx.md", detail: """
+            it uses the placeholder {{reporterAddress}}, which Confidant does not fill; known ones are counselorName, \
+            feedbackBy, firstContactBy, followUpDays, letterDate, nameSuffix, organisation, receivedDate, reference, \
+            safetyContacts, salutation, salutationSuffix
+            """)) {
             try LetterTemplate(kind: "acknowledgement", language: "xx", text: "{{reference}} {{receivedDate}} {{reporterAddress}}")
         }
-        #expect(throws: ConfigurationError.self) {
+        #expect(throws: ConfigurationError.invalid(file: "letters/acknowledgement.xx.md",
+                                                   detail: "it lacks the required placeholder {{reference}}")) {
             try LetterTemplate(kind: "acknowledgement", language: "xx", text: "Received {{receivedDate}}.")
         }
         do {

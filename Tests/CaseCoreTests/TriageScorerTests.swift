@@ -154,8 +154,12 @@ struct TriageScorerTests {
     @Test("A scoring file missing a factor is refused")
     func invalidConfiguration() {
         let json = #"{"factors":[],"bands":{"critical":75,"high":50,"medium":25},"pervasiveness":{"pointsPerOtherCase":10,"cap":20},"overrides":[],"severeOrPervasive":{"severeWhen":{},"pervasiveWhen":{}},"suggestEscalation":{"bands":[],"highWithPowerAtLeast":3}}"#
-        #expect(throws: ConfigurationError.self) { try ScoringConfiguration.load(from: Data(json.utf8)) }
-        #expect(throws: ConfigurationError.self) { try ScoringConfiguration.load(from: Data("{".utf8)) }
+        #expect(throws: ConfigurationError.invalid(file: "scoring.json", detail: "it must list each of the five factors exactly once")) {
+            try ScoringConfiguration.load(from: Data(json.utf8))
+        }
+        #expect(throws: ConfigurationError.malformed(file: "scoring.json", detail: "it is not valid JSON")) {
+            try ScoringConfiguration.load(from: Data("{".utf8))
+        }
     }
 }
 

@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 /// Mode bits of a file (permissions only).
@@ -107,7 +108,7 @@ struct CaseFileTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("C-2026-0030"))
         #expect(html == CaseExportFormat.html.render(try desk.exportDocument(CaseID("C-2026-0030")!, for: .counselor),
-                                                     taxonomy: desk.taxonomy, generatedAt: Fixture.now),
+                                                     taxonomy: desk.taxonomy, generatedAt: TestFixtures.now),
                 "the same document as `confidant export --format html --for counselor`")
         let audit = try desk.store.auditEntries(caseId: CaseID("C-2026-0030"))
         #expect(audit.contains { $0.action == "export" && $0.detail == "html, counselor, to a file" })
@@ -293,7 +294,7 @@ struct CaseFileTests {
         Fixture.press(app, [.char("y")])
         let detail = try #require(app.stack.last as? DetailScreen)
         #expect(detail.view.item.status == .acknowledged)
-        #expect(detail.view.evaluation.deadlines.first { $0.kind == .acknowledge }?.metAt == Fixture.now)
+        #expect(detail.view.evaluation.deadlines.first { $0.kind == .acknowledge }?.metAt == TestFixtures.now)
         #expect(app.message?.text
             == "Letter written to ~/C-2026-0045-acknowledgement-fr.md and marked as sent: the acknowledgement deadline of C-2026-0045 is met.")
     }

@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Intake and assessment forms")
@@ -377,9 +378,9 @@ struct ChromeTests {
     @Test func idleLockClearsTheScreenAndUnlocks() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         ColonCommand.run("C-2026-0045", app: app)
-        app.checkIdle(at: Fixture.now.addingTimeInterval(599))
+        app.checkIdle(at: TestFixtures.now.addingTimeInterval(599))
         #expect(!app.isLocked)
-        app.checkIdle(at: Fixture.now.addingTimeInterval(600))
+        app.checkIdle(at: TestFixtures.now.addingTimeInterval(600))
         #expect(app.isLocked)
         Fixture.type(app, "wrong")
         Fixture.press(app, [.enter])

@@ -1,6 +1,7 @@
 import CaseStore
 import CaseCore
 @testable import CaseDeskTUI
+import TestKit
 import Testing
 
 @Suite("Queue search")
@@ -19,7 +20,7 @@ struct QueueSearchTests {
     @Test("A summary's search text holds id, pseudonym, status and category names, lower-cased and kept apart")
     func searchText() {
         let summary = CaseSummary(
-            id: CaseID(year: 2026, number: 7), receivedAt: Fixture.now, channel: .complaint, status: .supportAdvice,
+            id: CaseID(year: 2026, number: 7), receivedAt: TestFixtures.now, channel: .complaint, status: .supportAdvice,
             pseudonym: "Журавль Heron", anonymous: false, relationship: .staff, categories: ["sexual-harassment"], score: 40,
             band: .medium, severeOrPervasive: false, escalationLevel: nil, consentShareIdentity: false, nextDeadline: nil,
             outsideWindow: false)
@@ -39,7 +40,7 @@ struct StatusBarTests {
     /// 3 hours (today); received 8 days ago, it is overdue; received 6 days ago, it is due tomorrow (within 48 h).
     @Test("Overdue, due today (shown when any) and due within 48 hours")
     func counts() throws {
-        func received(hoursAgo: Double) -> String { DateText.timestamp(Fixture.now.addingTimeInterval(-hoursAgo * 3600)) }
+        func received(hoursAgo: Double) -> String { DateText.timestamp(TestFixtures.now.addingTimeInterval(-hoursAgo * 3600)) }
         let cases = [
             WideCases.make(pseudonym: "Due Today", name: "A", reported: "X", categories: ["bullying"], status: .new,
                            ratings: nil, narrative: "n", received: received(hoursAgo: 6 * 24 + 21)),

@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Escalation review, repeat respondents, conflicts, follow-up codes")
@@ -391,7 +392,7 @@ struct ReviewTests {
 
     @Test func followUpCodeOpensTheCase() throws {
         let desk = try Fixture.demoDesk()
-        let code = try desk.store.issueFollowUpCode(CaseID("C-2026-0030")!, now: Fixture.now)
+        let code = try desk.store.issueFollowUpCode(CaseID("C-2026-0030")!, now: TestFixtures.now)
         let app = Fixture.app(desk)
         Fixture.press(app, [.char(":")])
         Fixture.type(app, "code \(code)")

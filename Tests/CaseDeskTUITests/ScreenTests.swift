@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Queue screen")
@@ -266,7 +267,7 @@ struct QueueScreenTests {
         Fixture.press(app, [.char("f"), .char("f"), .char("b")])
         #expect(app.queue.visible.allSatisfy { $0.band == .critical && $0.status.isOpen })
         Fixture.press(app, [.char("o")])
-        #expect(app.queue.visible.allSatisfy { $0.isOverdue(at: Fixture.now) && $0.band == .critical })
+        #expect(app.queue.visible.allSatisfy { $0.isOverdue(at: TestFixtures.now) && $0.band == .critical })
         #expect(app.render(width: 80, height: 24).line(0).contains("open · Critical · overdue"))
         Fixture.press(app, [.char("c")])
         #expect(app.queue.filter.category == "aggression-violence")

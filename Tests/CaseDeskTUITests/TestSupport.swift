@@ -2,17 +2,13 @@ import CaseCore
 @testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
-/// Shared set-up for the screen-model tests: the package's Data folder, a fixed clock, a demo store.
+/// Shared set-up for the screen-model tests: the package's Data folder, a demo store; the clock is fixed at
+/// `TestFixtures.now`, the day the screen pictures are drawn on.
 enum Fixture {
-    /// The package root, found from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let config: ConfidantConfiguration = try! ConfidantConfiguration.load(from: root.appendingPathComponent("Data"))
-
-    /// Wednesday 25 November 2026, noon UTC (the demo file's anchor day).
-    static let now = DateText.parse("2026-11-25T12:00:00Z")!
+    static let config: ConfidantConfiguration = try! ConfidantConfiguration.load(from: TestFixtures.dataDirectory)
 
     static var evaluator: CaseEvaluator { config.evaluator(calendar: .utc) }
 
@@ -28,28 +24,25 @@ enum Fixture {
 
     /// The demo desk and the path of its database (to open it again as another account).
     static func demoDatabase() throws -> (desk: CaseDesk, path: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-tui-\(UUID().uuidString)")
-        let path = dir.appendingPathComponent("demo.db").path
+        let path = TestFixtures.temporaryDirectory("confidant-tui").appendingPathComponent("demo.db").path
         let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
-                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: now)
+                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: TestFixtures.now)
         let data = try Data(contentsOf: screenCases)
-        try DemoSeeder.seed(store, demoFile: data, now: now)
-        return (CaseDesk(store: store, clock: { now }), path)
+        try DemoSeeder.seed(store, demoFile: data, now: TestFixtures.now)
+        return (CaseDesk(store: store, clock: { TestFixtures.now }), path)
     }
 
     /// Adds an account to the demo database (the counselor may, before an admin exists) and opens a desk as it.
     static func desk(as account: String, role: Role, on database: (desk: CaseDesk, path: String)) throws -> CaseDesk {
-        try database.desk.store.addAccount(account, role: role, passphrase: "\(account)'s own passphrase", aliases: [], now: now)
+        try database.desk.store.addAccount(account, role: role, passphrase: "\(account)'s own passphrase", aliases: [], now: TestFixtures.now)
         let store = try SQLiteCaseStore.open(at: database.path, passphrase: "\(account)'s own passphrase", account: account,
-                                             evaluator: evaluator, now: now)
-        return CaseDesk(store: store, clock: { now })
+                                             evaluator: evaluator, now: TestFixtures.now)
+        return CaseDesk(store: store, clock: { TestFixtures.now })
     }
 
     /// An empty folder standing for the counselor's home, where `~` in a path points.
     static func temporaryHome() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-home-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.path
+        TestFixtures.temporaryDirectory("confidant-home").path
     }
 
     /// An empty temporary database.
@@ -57,32 +50,31 @@ enum Fixture {
 
     /// An empty temporary database, and the path of its file (to open it again as another account).
     static func emptyDatabase() throws -> (desk: CaseDesk, path: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-tui-\(UUID().uuidString)")
-        let path = dir.appendingPathComponent("empty.db").path
+        let path = TestFixtures.temporaryDirectory("confidant-tui").appendingPathComponent("empty.db").path
         let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
-                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: now)
-        return (CaseDesk(store: store, clock: { now }), path)
+                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: TestFixtures.now)
+        return (CaseDesk(store: store, clock: { TestFixtures.now }), path)
     }
 
     /// A temporary database holding just `cases` (added in this order, so their ids count from C-2026-0001), and a
     /// desk on it for the counselor, or for a supervisor "sam".
     static func desk(holding cases: [CaseIntake], role: Role = .counselor) throws -> CaseDesk {
         let database = try emptyDatabase()
-        for intake in cases { _ = try database.desk.store.addCase(intake, now: now) }
+        for intake in cases { _ = try database.desk.store.addCase(intake, now: TestFixtures.now) }
         return role == .counselor ? database.desk : try desk(as: "sam", role: role, on: database)
     }
 
     static func app(_ desk: CaseDesk, banner: String? = Fixture.banner, letters: LetterLibrary? = nil) -> DeskApp {
-        DeskApp(launch: LaunchSettings(desk: desk, banner: banner, letters: letters) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: now)
+        DeskApp(launch: LaunchSettings(desk: desk, banner: banner, letters: letters) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: TestFixtures.now)
     }
 
     /// Sends keys: strings are typed character by character, keys pressed as they are.
     static func press(_ app: DeskApp, _ keys: [Key]) {
-        for key in keys { app.handle(key, at: now) }
+        for key in keys { app.handle(key, at: TestFixtures.now) }
     }
 
     static func type(_ app: DeskApp, _ text: String) {
-        for c in text { app.handle(.char(c), at: now) }
+        for c in text { app.handle(.char(c), at: TestFixtures.now) }
     }
 }
 

@@ -1,6 +1,7 @@
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// Golden files for every export format and audience on three demo cases, built on a fixed clock.
@@ -18,16 +19,16 @@ struct ExportGoldenTests {
 
     @Test("Markdown, JSON and HTML for the counselor and the supervisor match the golden files")
     func goldenFiles() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, _) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, _) = try StoreFixtures.demoDesk(in: directory)
         let queue = try desk.queue()
         for pseudonym in Self.pseudonyms {
             let id = try #require(queue.first { $0.pseudonym == pseudonym }?.id, "demo case \(pseudonym)")
             for audience in Audience.allCases {
                 let doc = try desk.exportDocument(id, for: audience)
                 for format in CaseExportFormat.allCases {
-                    let rendered = format.render(doc, taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+                    let rendered = format.render(doc, taxonomy: desk.taxonomy, generatedAt: TestFixtures.now)
                     let slug = pseudonym.lowercased().replacingOccurrences(of: " ", with: "-")
                     let file = Self.goldenDirectory.appendingPathComponent("\(slug).\(audience.rawValue).\(format.fileExtension)")
                     if Self.updating {

@@ -1,6 +1,7 @@
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 
 /// A store engine the contract (``StoreContractTests``) is checked against. Each test runs once per engine in
 /// ``all``: a second engine (PostgreSQL) plugs in by adding its factory there, and passes the same tests.
@@ -31,8 +32,8 @@ protocol StoreDatabase: AnyObject {
 /// The accounts and constants the contract's databases share.
 enum StoreContract {
     static let counselor = "counselor"
-    static let passphrase = StoreFixtures.passphrase
-    static let now = StoreFixtures.now
+    static let passphrase = TestFixtures.passphrase
+    static let now = TestFixtures.now
     static let evaluator = StoreFixtures.evaluator
 }
 
