@@ -2,7 +2,7 @@ import CaseCore
 import Foundation
 import Testing
 
-/// DESIGN §10: a case record that changes as the case does, never silently.
+/// PRODUCT §10: a case record that changes as the case does, never silently.
 @Suite("A case evolves: edit, consent, reopen, wishes, duty, disclosure, due process, closing")
 struct CaseEvolvesTests {
     let now = Fixtures.date("2026-10-05T10:00:00Z")

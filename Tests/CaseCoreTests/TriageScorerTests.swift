@@ -1,7 +1,7 @@
 import CaseCore
 import Testing
 
-@Suite("Triage score (DESIGN §3)")
+@Suite("Triage score (PRODUCT §3)")
 struct TriageScorerTests {
     let scorer = Fixtures.scorer
     let plain = TriageScorer.Context(categories: ["harassment"], childInvolved: false)

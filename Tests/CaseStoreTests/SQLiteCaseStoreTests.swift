@@ -5,7 +5,7 @@ import GRDB
 import TestKit
 import Testing
 
-@Suite("Encrypted case store (DESIGN §5)")
+@Suite("Encrypted case store (PRODUCT §5)")
 struct SQLiteCaseStoreTests {
     @Test("Migrations build the schema from an empty file, in WAL mode, with the KDF parameters recorded")
     func migrationsFromEmpty() throws {

@@ -16,6 +16,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case weakPassphrase(String)
     case auditBroken(String)
     case tampered(String)
+    /// The login could not be written into the audit log, so the command shows nothing (it fails closed).
+    case loginNotAudited
     case notPermitted(String)
     case readOnly(path: String)
     case diskFull(path: String)
@@ -46,8 +48,12 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The passphrase is too weak: \(problem). Choose a longer phrase of several unrelated words."
         case let .passphraseInUse(account):
             "That passphrase already opens another account; choose a different one for \(account)."
-        case let .tampered(what):
+        case let .tampered(what) where CaseID(what) != nil:
             "\(what) was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'."
+        case let .tampered(what):
+            "\(what) was changed outside Confidant and no longer matches its seal; nothing was done. Run 'confidant audit verify'."
+        case .loginNotAudited:
+            "The login could not be written into the audit log, so nothing is shown; check the disk and run 'confidant audit verify'."
         case let .auditBroken(problem):
             "The audit log is broken (\(problem)); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'."
         case let .notPermitted(what):

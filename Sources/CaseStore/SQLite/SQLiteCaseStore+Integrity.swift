@@ -89,7 +89,13 @@ extension SQLiteCaseStore {
     /// a desk that opened).
     public func recordLogin() throws {
         guard pendingLogin.value != nil, try integrityProblem() == nil else { return }
-        try write { _ in }
+        do {
+            try write { _ in }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.loginNotAudited
+        }
     }
 
     func recordLogin(_ db: Database, at now: Date) throws {

@@ -29,11 +29,12 @@ struct DemoCommand: ParsableCommand {
             }
             let desk: CaseDesk
             if FileManager.default.fileExists(atPath: path) {
-                desk = try CaseDesk.open(.file(path), passphrase: Self.passphrase, evaluator: evaluator)
+                desk = try CaseDesk.open(.file(path), passphrase: Self.passphrase, evaluator: evaluator,
+                                         clock: CommandClock.shared.current)
             } else {
                 // The throwaway demo database is the one exception to the passphrase rules: its passphrase is on screen.
                 desk = try CaseDesk.create(.file(path), passphrase: Self.passphrase, evaluator: evaluator, kdfRounds: 1 << 14,
-                                           passphrasePolicy: nil)
+                                           passphrasePolicy: nil, clock: CommandClock.shared.current)
                 let demoFile = config.directory.appendingPathComponent("demo-cases.json")
                 guard let data = FileManager.default.contents(atPath: demoFile.path) else {
                     throw ConfigurationError.malformed(file: "demo-cases.json", detail: "there is no file at \(demoFile.path)")

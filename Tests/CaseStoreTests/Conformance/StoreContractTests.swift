@@ -93,8 +93,8 @@ extension StoreContractTests {
         let saved = try desk.open(id).item
         let again = try database.open(StoreContract.counselor, passphrase: StoreContract.passphrase).loadCase(id)
         #expect(again == saved)
-        #expect(again.reporter == Reporter(pseudonym: "Amber Heron", anonymous: false, name: "Олена Коваленко",
-                                           contact: "olena.k@example.org"))
+        #expect(again.reporter == Reporter(pseudonym: "Amber Heron", anonymous: false, name: "Fatima Zahra Benali",
+                                           contact: "fz.benali@example.org"))
         #expect(again.affected == AffectedPerson(pseudonym: "Grey Owl", name: "Ada Nowak", contact: "ada@example.org"))
         #expect(again.journal.map(\.kind) == [.status, .contact, .edit])
     }
