@@ -48,16 +48,17 @@ let package = Package(
         .executableTarget(name: "confidant", dependencies: ["ConfidantCommands"]),
         // Test-only: the same command line with its clock fixed by $CONFIDANT_NOW (not a product, never installed).
         .executableTarget(name: "confidant-test-clock", dependencies: ["ConfidantCommands", "CaseCore"]),
-        // Test-only: the one way tests run a program (its own session, no controlling terminal, pipes served together).
-        .target(name: "TestKit", path: "Tests/TestKit"),
-        .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore"]),
+        // Test-only: the one way tests run a program (its own session, no controlling terminal, pipes served together)
+        // and `confidant` in a sandbox; the fixed instant and the sample case every test target shares.
+        .target(name: "TestKit", dependencies: ["CaseCore"], path: "Tests/TestKit"),
+        .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore", "TestKit"]),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "CaseCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CaseStore", "CaseCore", "TestKit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Golden"]),
         .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore", "TestKit"], exclude: ["Fixtures"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore", "TestKit"]),
-        .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "CaseCore", "CaseStore"]),
+        .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "CaseCore", "CaseStore", "TestKit"]),
         // Crash, disk-full, read-only, concurrency and fuzz tests (see RELIABILITY.md).
         .testTarget(
             name: "ReliabilityTests",

@@ -1,9 +1,10 @@
 import Foundation
 
-/// What a supervisor may see of a case: one rule, used by the store for the supervisor's own session and by the
+/// What a supervisor may see of a case: one rule, used by every store for the supervisor's own session and by the
 /// export for the counselor's "for the supervisor" version, so the two are the same document.
 ///
-/// The pseudonyms; the names only with consent; contact details never; an excerpt of the narrative and the status,
+/// A supervisor opens escalated cases, and a closed case they reviewed (``mayOpen(status:reviewedByThem:)``). They see
+/// the pseudonyms; the names only with consent; contact details never; an excerpt of the narrative and the status,
 /// assessment, escalation, decision and review entries of the journal, with the withheld names and the contact details
 /// scrubbed from every text; no support needs. A closed case the supervisor reviewed shows its outcome, not its
 /// narrative or journal.
@@ -12,12 +13,23 @@ public enum SupervisorView {
     public static let excerptLength = 240
     static let ellipsis = " […]"
 
+    /// Whether a supervisor may open a case: an escalated one, or one that ended after they reviewed it (to read its
+    /// outcome). A case back with the counselor, or never escalated, is not theirs to see.
+    public static func mayOpen(status: CaseStatus, reviewedByThem: Bool) -> Bool {
+        status == .escalated || (status.isTerminal && reviewedByThem)
+    }
+
+    /// The reporter's identity as a supervisor may read it: the name, only where the reporter consented to share it,
+    /// and never the contact details. Nil without consent.
+    public static func identity(of item: Case) -> Reporter? {
+        guard item.consentShareIdentity else { return nil }
+        return Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous, name: item.reporter.name)
+    }
+
     /// The supervisor's copy of `item` (opened with its identity, so the names can be scrubbed from the text).
     public static func copy(of item: Case) -> Case {
         let scrub = ExportRedaction.scrubber(for: item)
-        let reporter = item.consentShareIdentity
-            ? Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous, name: item.reporter.name)
-            : item.reporter.pseudonymised
+        let reporter = identity(of: item) ?? item.reporter.pseudonymised
         let affected = item.affected.map { person in
             item.consentShareIdentity ? AffectedPerson(pseudonym: person.pseudonym, name: person.name) : person.pseudonymised
         }
@@ -47,5 +59,19 @@ public enum SupervisorView {
         let cut = text.prefix(limit)
         let end = cut.lastIndex(of: " ") ?? cut.endIndex
         return String(cut[..<end]) + ellipsis
+    }
+}
+
+extension Case {
+    /// What `audience` may see of this case: all of it for the counselor, ``SupervisorView/copy(of:)`` for the
+    /// supervisor. Every store gives a session this copy, and every export renders it.
+    public func redacted(for audience: Audience) -> Case {
+        audience == .supervisor ? SupervisorView.copy(of: self) : self
+    }
+
+    /// The reporter's identity as `audience` may read it: all of it for the counselor, ``SupervisorView/identity(of:)``
+    /// for the supervisor (nil without consent).
+    public func reporterIdentity(for audience: Audience) -> Reporter? {
+        audience == .supervisor ? SupervisorView.identity(of: self) : reporter
     }
 }

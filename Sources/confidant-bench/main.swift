@@ -97,17 +97,17 @@ for size in options.sizes {
     })
 
     // Open the database (key derivation included), load the queue and paint the first screen: everything between
-    // the passphrase and a usable desk. The deadline alert panel follows the first paint (see DeskLauncher).
+    // the passphrase and a usable desk. The deadline alert panel follows the first paint (see Launcher).
     timings.append(try Timing.measure("open + first screen (80×24)", runs: runs) {
         let desk = CaseDesk(store: try open())
-        let app = DeskApp(launch: DeskLaunch(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
+        let app = DeskApp(launch: LaunchSettings(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
         _ = app.render(width: 80, height: 24)
     })
     // The first screen without the key derivation: with "scrypt key derivation", the two parts of "open + first screen".
     do {
         let unlocked = try open()
         timings.append(Timing.measure("first screen once unlocked (80×24)", runs: runs) {
-            let app = DeskApp(launch: DeskLaunch(desk: CaseDesk(store: unlocked), banner: nil) { _ in true }, calendar: .utc,
+            let app = DeskApp(launch: LaunchSettings(desk: CaseDesk(store: unlocked), banner: nil) { _ in true }, calendar: .utc,
                               idleLimit: nil, now: now)
             _ = app.render(width: 80, height: 24)
         })
@@ -116,7 +116,7 @@ for size in options.sizes {
 
     var alertSamples: [Double] = []
     for _ in 0..<runs {
-        let app = DeskApp(launch: DeskLaunch(desk: CaseDesk(store: try open()), banner: nil) { _ in true },
+        let app = DeskApp(launch: LaunchSettings(desk: CaseDesk(store: try open()), banner: nil) { _ in true },
                           calendar: .utc, idleLimit: nil, now: now)
         _ = app.render(width: 80, height: 24)
         let start = DispatchTime.now().uptimeNanoseconds
@@ -130,7 +130,7 @@ for size in options.sizes {
     let desk = CaseDesk(store: store)
     timings.append(try Timing.measure("rank the whole queue", runs: runs) { _ = try store.summaries() })
 
-    let app = DeskApp(launch: DeskLaunch(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
+    let app = DeskApp(launch: LaunchSettings(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
     _ = app.render(width: 80, height: 24)
     app.handle(.escape, at: now)  // dismiss the deadline alerts shown on start
     var moves: [Double] = []

@@ -2,14 +2,14 @@ import BenchSupport
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// Keeps the benchmark from rotting: the generator makes what it is asked for, and the database is valid.
 @Suite("Benchmark data generator")
 struct SyntheticCasesTests {
-    static let config = try! ConfidantConfiguration.load(from: URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Data"))
-    let now = DateText.parse("2026-11-25T10:00:00Z")!
+    static let config = try! ConfidantConfiguration.load(from: TestFixtures.dataDirectory)
+    let now = TestFixtures.now
 
     @Test("The generator is deterministic and every intake is a valid case")
     func deterministic() throws {

@@ -2,7 +2,7 @@ import CaseCore
 import Foundation
 import Testing
 
-/// DESIGN §10: a case record that changes as the case does, never silently.
+/// PRODUCT §10: a case record that changes as the case does, never silently.
 @Suite("A case evolves: edit, consent, reopen, wishes, duty, disclosure, due process, closing")
 struct CaseEvolvesTests {
     let now = Fixtures.date("2026-10-05T10:00:00Z")
@@ -31,22 +31,20 @@ struct CaseEvolvesTests {
     }
 
     @Test("A refused edit changes nothing and says why in one sentence", arguments: [
-        (#"{"categories": ["rudeness"]}"#, "'rudeness' is not a category in the taxonomy."),
-        (#"{"incidentLast": "2025-12-01"}"#, "The last incident date is before the first incident date."),
-        (#"{"incidentFirst": "2026-02-30"}"#, "The first incident date '2026-02-30' is not a date like 2026-10-02."),
-        (#"{"narrative": "   "}"#, "The narrative is empty."),
-        (#"{"categories": ["harassment"]}"#, "The edit changes nothing."),
+        (#"{"categories": ["rudeness"]}"#, CaseError.unknownCategory("rudeness"), "'rudeness' is not a category in the taxonomy."),
+        (#"{"incidentLast": "2025-12-01"}"#, .invalidField(field: .key("field.incident-last"), problem: .key("problem.before-first-incident")),
+         "The last incident date is before the first incident date."),
+        (#"{"incidentFirst": "2026-02-30"}"#, .invalidField(field: .key("field.incident-first"), problem: .key("problem.not-a-date", ["text": "2026-02-30"])),
+         "The first incident date '2026-02-30' is not a date like 2026-10-02."),
+        (#"{"narrative": "   "}"#, .invalidField(field: .key("field.narrative"), problem: .key("problem.empty")), "The narrative is empty."),
+        (#"{"categories": ["harassment"]}"#, .nothingChanged, "The edit changes nothing."),
     ])
-    func refusedEdit(json: String, sentence: String) throws {
+    func refusedEdit(json: String, error: CaseError, sentence: String) throws {
         var item = Fixtures.sampleCase(status: .assessing)
         let before = item
         let edit = try CaseEdit.decode(Data(json.utf8))
-        #expect(throws: (any Error).self) { try item.apply(edit, taxonomy: Fixtures.taxonomy, affectedPseudonym: "P", by: "c", at: now) }
-        do {
-            try item.apply(edit, taxonomy: Fixtures.taxonomy, affectedPseudonym: "P", by: "c", at: now)
-        } catch {
-            #expect("\(error)" == sentence)
-        }
+        #expect(throws: error) { try item.apply(edit, taxonomy: Fixtures.taxonomy, affectedPseudonym: "P", by: "c", at: now) }
+        #expect(error.description == sentence)
         #expect(item == before)
     }
 

@@ -2,7 +2,7 @@ import CaseCore
 import Foundation
 import Testing
 
-@Suite("Deadlines and the six-month window (DESIGN §4)")
+@Suite("Deadlines and the six-month window (PRODUCT §4)")
 struct DeadlineTests {
     let calc = DeadlineCalculator(policy: Fixtures.policy)
 

@@ -1,14 +1,11 @@
 import CaseCore
 import Foundation
+import TestKit
 
 /// The repository's own `Data/` files, so tests check the shipped configuration.
 enum Fixtures {
-    static let dataDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Data")
-
     static func data(_ name: String) -> Data {
-        FileManager.default.contents(atPath: dataDirectory.appendingPathComponent(name).path)!
+        FileManager.default.contents(atPath: TestFixtures.dataDirectory.appendingPathComponent(name).path)!
     }
 
     static let scoring = try! ScoringConfiguration.load(from: data("scoring.json"))

@@ -1,15 +1,11 @@
 import CaseCore
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Import files")
 struct ImportParsingTests {
-    static var dataDirectory: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Data")
-    }
-
-    static func load(_ name: String) throws -> Data { try Data(contentsOf: dataDirectory.appendingPathComponent(name)) }
+    static func load(_ name: String) throws -> Data { try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent(name)) }
 
     static var evaluator: CaseEvaluator {
         get throws {
@@ -18,7 +14,7 @@ struct ImportParsingTests {
         }
     }
 
-    static let now = Date(timeIntervalSince1970: 1_795_608_000)
+    static let now = TestFixtures.now
 
     static var example: String {
         get throws { String(decoding: try load("import-example.csv"), as: UTF8.self) }
@@ -84,7 +80,10 @@ struct ImportParsingTests {
         #expect(ImportError(file: "import.csv", location: ImportPlan.line(2), column: "incident_last", problem: .clause(backwardsError.phrase)).description
             == "import.csv line 2, column incident_last: the last incident date is before the first incident date. Nothing was imported.")
         let nameless = try Self.plan(try Self.example(row: 3, column: .reporterName, value: ""))
-        #expect(throws: ImportError.self) { try nameless.validate(evaluator: try Self.evaluator, now: Self.now) }
+        #expect(throws: ImportError(file: "import.csv", location: ImportPlan.line(6), column: "reporter_name", problem: .clause(
+                                    CaseError.invalidField(field: .key("field.reporter-name"), problem: .key("problem.name-empty")).phrase))) {
+            try nameless.validate(evaluator: try Self.evaluator, now: Self.now)
+        }
         do {
             try nameless.validate(evaluator: try Self.evaluator, now: Self.now)
         } catch let error as ImportError {
@@ -122,7 +121,10 @@ struct ImportParsingTests {
         let demo = try CaseJSONImport(file: "demo-cases.json").plan(try Self.load("demo-cases.json"))
         #expect(demo.items.count == 46)
         let bad = Data(#"[{"channel":"complaint","incidentFirst":"2026-10-01","reporter":{"name":"A"},"relationship":"staff","reported":[],"categories":["bullying"],"narrative":"x"},{"channel":"email"}]"#.utf8)
-        #expect(throws: ImportError.self) { try CaseJSONImport(file: "cases.json").plan(bad) }
+        #expect(throws: ImportError(file: "cases.json", location: ImportPlan.case(2), column: nil, problem: .key("config.decoding.at", [
+                                    "path": "channel", "detail": "Cannot initialize Channel from invalid String value email"]))) {
+            try CaseJSONImport(file: "cases.json").plan(bad)
+        }
         do {
             _ = try CaseJSONImport(file: "cases.json").plan(bad)
         } catch let error as ImportError {

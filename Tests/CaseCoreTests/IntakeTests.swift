@@ -1,10 +1,11 @@
 import CaseCore
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Intake of a new case")
 struct IntakeTests {
-    let now = Fixtures.date("2026-11-25T10:00:00Z")
+    let now = TestFixtures.now
 
     func intake(_ json: String) throws -> CaseIntake { try CaseIntake.decode(Data(json.utf8)) }
 
@@ -60,7 +61,9 @@ struct IntakeTests {
 
     @Test("Malformed JSON is refused with a readable message naming the field")
     func malformedJSON() {
-        #expect(throws: CaseError.self) { try intake("{") }
+        #expect(throws: CaseError.invalidField(field: .key("field.json-input"), problem: .key("problem.not-a-case", ["detail": .key("config.decoding.not-json")]))) {
+            try intake("{")
+        }
         do {
             _ = try intake(#"{"channel":"fax"}"#)
             Issue.record("expected an error")

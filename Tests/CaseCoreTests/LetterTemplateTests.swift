@@ -53,10 +53,15 @@ struct LetterTemplateTests {
 
     @Test("A template with an unknown placeholder, or without a required one, is refused at load time")
     func invalidTemplates() {
-        #expect(throws: ConfigurationError.self) {
+        #expect(throws: ConfigurationError.invalid(file: "letters/acknowledgement.xx.md", detail: .key("config.letter.unknown-placeholder", [
+            "name": "reporterAddress", "known": """
+            counselorName, feedbackBy, firstContactBy, followUpDays, letterDate, nameSuffix, organisation, receivedDate, \
+            reference, safetyContacts, salutation, salutationSuffix
+            """]))) {
             try LetterTemplate(kind: "acknowledgement", language: "xx", text: "{{reference}} {{receivedDate}} {{reporterAddress}}")
         }
-        #expect(throws: ConfigurationError.self) {
+        #expect(throws: ConfigurationError.invalid(file: "letters/acknowledgement.xx.md",
+                                                   detail: .key("config.letter.missing-placeholder", ["name": "reference"]))) {
             try LetterTemplate(kind: "acknowledgement", language: "xx", text: "Received {{receivedDate}}.")
         }
         do {

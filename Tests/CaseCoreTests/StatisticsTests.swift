@@ -1,15 +1,15 @@
 import CaseCore
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Statistics report")
 struct StatisticsTests {
-    static let now = Date(timeIntervalSince1970: 1_795_608_000) // 2026-11-25T12:00:00Z
+    static let now = TestFixtures.now
 
     static var taxonomy: Taxonomy {
         get throws {
-            let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("Data/taxonomy.json")
+            let url = TestFixtures.dataDirectory.appendingPathComponent("taxonomy.json")
             return try Taxonomy.load(from: Data(contentsOf: url))
         }
     }

@@ -1,7 +1,7 @@
 import CaseCore
 import Testing
 
-@Suite("Triage score (DESIGN §3)")
+@Suite("Triage score (PRODUCT §3)")
 struct TriageScorerTests {
     let scorer = Fixtures.scorer
     let plain = TriageScorer.Context(categories: ["harassment"], childInvolved: false)
@@ -154,8 +154,12 @@ struct TriageScorerTests {
     @Test("A scoring file missing a factor is refused")
     func invalidConfiguration() {
         let json = #"{"factors":[],"bands":{"critical":75,"high":50,"medium":25},"pervasiveness":{"pointsPerOtherCase":10,"cap":20},"overrides":[],"severeOrPervasive":{"severeWhen":{},"pervasiveWhen":{}},"suggestEscalation":{"bands":[],"highWithPowerAtLeast":3}}"#
-        #expect(throws: ConfigurationError.self) { try ScoringConfiguration.load(from: Data(json.utf8)) }
-        #expect(throws: ConfigurationError.self) { try ScoringConfiguration.load(from: Data("{".utf8)) }
+        #expect(throws: ConfigurationError.invalid(file: "scoring.json", detail: .key("config.scoring.factors"))) {
+            try ScoringConfiguration.load(from: Data(json.utf8))
+        }
+        #expect(throws: ConfigurationError.malformed(file: "scoring.json", detail: .key("config.decoding.not-json"))) {
+            try ScoringConfiguration.load(from: Data("{".utf8))
+        }
     }
 }
 

@@ -2,7 +2,7 @@ import CaseCore
 import Foundation
 import Testing
 
-@Suite("Status workflow and journal (DESIGN §2)")
+@Suite("Status workflow and journal (PRODUCT §2)")
 struct WorkflowTests {
     let now = Fixtures.date("2026-10-05T10:00:00Z")
 

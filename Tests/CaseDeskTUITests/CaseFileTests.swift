@@ -1,7 +1,8 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 /// Mode bits of a file (permissions only).
@@ -16,7 +17,7 @@ struct CaseFileTests {
         let desk = try Fixture.demoDesk()
         let app = Fixture.app(desk)
         app.homeDirectory = try Fixture.temporaryHome()
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("x")])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/59
@@ -107,7 +108,7 @@ struct CaseFileTests {
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("C-2026-0030"))
         #expect(html == CaseExportFormat.html.render(try desk.exportDocument(CaseID("C-2026-0030")!, for: .counselor),
-                                                     taxonomy: desk.taxonomy, generatedAt: Fixture.now),
+                                                     taxonomy: desk.taxonomy, generatedAt: TestFixtures.now),
                 "the same document as `confidant export --format html --for counselor`")
         let audit = try desk.store.auditEntries(caseId: CaseID("C-2026-0030"))
         #expect(audit.contains { $0.action == "export" && $0.detail == "html, counselor, to a file" })
@@ -116,7 +117,7 @@ struct CaseFileTests {
     @Test func exportDialogAt200x60() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         app.homeDirectory = try Fixture.temporaryHome()
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("x"), .enter, .enter])
         expectScreen(app.render(width: 200, height: 60), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel
@@ -186,7 +187,7 @@ struct CaseFileTests {
         let desk = try Fixture.demoDesk()
         let app = Fixture.app(desk)
         app.homeDirectory = try Fixture.temporaryHome()
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("x"), .enter, .down, .enter])
         let prompt = try #require(app.modals.last as? TextPrompt)
         #expect(prompt.field.text == "~/C-2026-0045-supervisor.md")
@@ -208,7 +209,7 @@ struct CaseFileTests {
     @Test func exportErrorsKeepThePromptOpen() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         app.homeDirectory = try Fixture.temporaryHome()
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("x"), .enter, .enter, .ctrl("u")])
         Fixture.type(app, "~/no-such-folder/out.md")
         Fixture.press(app, [.enter])
@@ -230,7 +231,7 @@ struct CaseFileTests {
         let supervisor = try Fixture.desk(as: "supervisor", role: .supervisor, on: database)
         let app = Fixture.app(supervisor, banner: nil)
         app.homeDirectory = try Fixture.temporaryHome()
-        DeskCommand.run("C-2026-0023", app: app)
+        ColonCommand.run("C-2026-0023", app: app)
         Fixture.press(app, [.char("x"), .down, .down, .enter])
         let prompt = try #require(app.modals.last as? TextPrompt, "no audience question: straight to the path")
         #expect(prompt.field.text == "~/C-2026-0023-supervisor.json")
@@ -241,22 +242,22 @@ struct CaseFileTests {
     }
 
     @Test func pathsExpandTheHomeFolder() {
-        #expect(CaseFiles.shown("/home/lan/x.md", home: "/home/lan/") == "~/x.md")
-        #expect(CaseFiles.shown("/home/lanx/x.md", home: "/home/lan") == "/home/lanx/x.md")
-        #expect(CaseFiles.expand("~/a/b.md", home: "/home/lan") == "/home/lan/a/b.md")
-        #expect(CaseFiles.expand(" ~ ", home: "/home/lan") == "/home/lan")
-        #expect(CaseFiles.expand("/tmp/../tmp/x.md", home: "/home/lan") == "/tmp/x.md")
-        #expect(CaseFiles.expand("x.md", home: "/home/lan") == FileManager.default.currentDirectoryPath + "/x.md")
+        #expect(TypedPath.shown("/home/lan/x.md", home: "/home/lan/") == "~/x.md")
+        #expect(TypedPath.shown("/home/lanx/x.md", home: "/home/lan") == "/home/lanx/x.md")
+        #expect(TypedPath.expand("~/a/b.md", home: "/home/lan") == "/home/lan/a/b.md")
+        #expect(TypedPath.expand(" ~ ", home: "/home/lan") == "/home/lan")
+        #expect(TypedPath.expand("/tmp/../tmp/x.md", home: "/home/lan") == "/tmp/x.md")
+        #expect(TypedPath.expand("x.md", home: "/home/lan") == FileManager.default.currentDirectoryPath + "/x.md")
     }
 
     @Test func acknowledgementLetterThenMarkedAsSent() throws {
         let desk = try Fixture.demoDesk()
         let app = Fixture.app(desk, letters: Fixture.config.letters)
         app.homeDirectory = try Fixture.temporaryHome()
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("L")])
         let languages = try #require(app.modals.last as? Chooser)
-        #expect(languages.options == ["en — English", "fr — French"])
+        #expect(languages.options == ["en — English", "fr — French", "ar — Arabic", "es — Spanish"])
         Fixture.press(app, [.down, .enter, .enter])
         let prompt = try #require(app.modals.last as? TextPrompt)
         #expect(prompt.field.text == "~/C-2026-0045-acknowledgement-fr.md")
@@ -293,7 +294,7 @@ struct CaseFileTests {
         Fixture.press(app, [.char("y")])
         let detail = try #require(app.stack.last as? DetailScreen)
         #expect(detail.view.item.status == .acknowledged)
-        #expect(detail.view.evaluation.deadlines.first { $0.kind == .acknowledge }?.metAt == Fixture.now)
+        #expect(detail.view.evaluation.deadlines.first { $0.kind == .acknowledge }?.metAt == TestFixtures.now)
         #expect(app.message?.text
             == "Letter written to ~/C-2026-0045-acknowledgement-fr.md and marked as sent: the acknowledgement deadline of C-2026-0045 is met.")
     }
@@ -301,14 +302,14 @@ struct CaseFileTests {
     @Test func letterNotMarkedAndWithoutTemplates() throws {
         let app = Fixture.app(try Fixture.demoDesk(), letters: Fixture.config.letters)
         app.homeDirectory = try Fixture.temporaryHome()
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("L"), .enter, .down, .enter, .enter, .char("n")])
         let path = app.homeDirectory + "/C-2026-0045-acknowledgement-en.html"
         #expect(try String(contentsOfFile: path, encoding: .utf8).contains("<html"))
         #expect(app.render(width: 80, height: 24).line(22) == "Letter written to ~/C-2026-0045-acknowledgement-en.html; not marked as sent.")
         #expect((app.stack.last as? DetailScreen)?.view.item.status == .new)
         let bare = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0045", app: bare)
+        ColonCommand.run("C-2026-0045", app: bare)
         Fixture.press(bare, [.char("L")])
         #expect(bare.modals.isEmpty)
         #expect(bare.render(width: 80, height: 24).line(22).hasPrefix("No letter templates were found"))

@@ -6,62 +6,39 @@ import Testing
 final class TmuxDesk {
     static let tmuxPath: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static var available: Bool { tmuxPath != nil }
-    static let binary = Fixture.root.appendingPathComponent(".build/debug/confidant").path
+    /// The desk runs as shipped (real clock, demo cases anchored on today).
+    static let binary = ConfidantSandbox.shippedBinary
 
     let socket = "confidant-e2e-\(UUID().uuidString)"
     let session = "desk-\(UUID().uuidString.prefix(8))"
-    let directory: URL
-    var database: String { directory.appendingPathComponent("demo.db").path }
-    var exitStatusFile: String { directory.appendingPathComponent("exit-status").path }
+    /// The desk's folder and demo database (passphrase `demo`), for commands run beside the desk.
+    let sandbox: ConfidantSandbox
+    var directory: URL { sandbox.directory }
+    var database: String { sandbox.database }
+    var exitStatusFile: String { sandbox.path("exit-status") }
 
     /// Starts the desk in a detached session of the given size. The pane's shell prints EXIT=status afterwards
     /// and writes the status to ``exitStatusFile`` (a 1×1 pane cannot show it).
     init(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var sandbox = ConfidantSandbox(passphrase: "demo", now: nil)
+        sandbox.database = sandbox.path("demo.db")
+        self.sandbox = sandbox
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw E2EError("The confidant binary is missing at \(Self.binary); run `swift build` first.")
         }
-        var env = ["LANG": "C.UTF-8", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path]
+        var env = ["LANG": "C.UTF-8", "CONFIDANT_DATA": TestFixtures.dataDirectory.path]
         env.merge(environment) { $1 }
         let assignments = env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let command = "env \(assignments) \(Self.binary) demo --db \(database); s=$?; echo EXIT=$s; echo $s > \(exitStatusFile); sleep 30"
         try startServer(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", command])
     }
 
-    /// Starts the tmux server with a clean signal mask and default dispositions (the test runner's
-    /// blocked signals would otherwise pass on to the desk) and its output on /dev/null (a server
-    /// holding a pipe open would never let a read finish).
+    /// Starts the tmux server (through `runProgram`: a clean signal mask and default dispositions, so the test
+    /// runner's blocked signals do not pass on to the desk).
     private func startServer(_ arguments: [String]) throws {
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGCHLD, SIGPIPE] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for fd in [Int32(0), 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        let argv = [Self.tmuxPath!, "-L", socket, "-f", "/dev/null"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["LANG"] = "C.UTF-8"
-        let envp = environment.map { "\($0.key)=\($0.value)" }
-        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        var cEnv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
-        var pid: pid_t = 0
-        let result = posix_spawn(&pid, Self.tmuxPath!, &actions, &attributes, &cArgs, &cEnv)
-        guard result == 0 else { throw E2EError("tmux could not be started (posix_spawn error \(result)).") }
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        let run = try runProgram(Self.tmuxPath!, ["-L", socket, "-f", "/dev/null"] + arguments,
+                                 environment: ProcessInfo.processInfo.environment.merging(["LANG": "C.UTF-8"]) { $1 })
+        guard run.status == 0 else { throw E2EError("tmux could not be started: \(run.stderr)") }
     }
 
     struct E2EError: Error, CustomStringConvertible {
@@ -163,7 +140,7 @@ final class TmuxDesk {
 
     func close() {
         _ = try? tmux(["kill-server"])
-        try? FileManager.default.removeItem(at: directory)
+        sandbox.cleanUp()
     }
 }
 
@@ -326,33 +303,31 @@ struct EndToEndTests {
         defer { desk.close() }
         try desk.expect("Confidant — triage queue")
         try desk.press("Escape")
-        let input = desk.directory.appendingPathComponent("case.json")
-        try Data("""
+        let input = try desk.sandbox.write("case.json", """
             {"channel":"complaint","incidentFirst":"2026-11-01","reporter":{"pseudonym":"Concurrent Kestrel","name":"Zed Example"},
              "relationship":"staff","reported":[{"name":"Someone Else","role":"Manager","power":"supervisor"}],
              "categories":["bullying"],"narrative":"Added from the command line while the desk was open."}
-            """.utf8).write(to: input)
-        let env = ["CONFIDANT_PASSPHRASE": "demo", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path]
-        let added = try runProgram(TmuxDesk.binary, ["add", "--json", input.path, "--db", desk.database], environment: ProcessInfo.processInfo.environment.merging(env) { $1 })
-        #expect(added.status == 0)
+            """)
+        let added = try desk.sandbox.run(["add", "--json", input], shipped: true)
+        #expect(added.status == 0, "\(added.stderr)")
+        // The desk picks the case up while idle (46 demo cases, now 47), then finds it by its pseudonym: not by
+        // "kestrel", which the demo's Grey Kestrel and any random pseudonym given at seeding may match too.
+        try desk.expect(" of 47")
         try desk.press("/")
-        try desk.type("kestrel")
-        try desk.expect("“kestrel” · 1 of")
-        let listed = try runProgram(TmuxDesk.binary, ["list", "--json", "--db", desk.database], environment: ProcessInfo.processInfo.environment.merging(env) { $1 })
+        try desk.type("concurrent")
+        try desk.expect("“concurrent” · 1 of 47")
+        let listed = try desk.sandbox.run(["list", "--json"], shipped: true)
         #expect(listed.stdout.contains("Concurrent Kestrel"))
     }
 
     @Test func notATerminal() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-e2e-\(UUID().uuidString)")
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "xterm"
-        environment["CONFIDANT_DATA"] = Fixture.root.appendingPathComponent("Data").path
-        let run = try runProgram(TmuxDesk.binary, ["demo", "--db", dir.appendingPathComponent("demo.db").path],
-                                 environment: environment, stdin: "")
-        #expect(run.status != 0)
+        let sandbox = ConfidantSandbox(passphrase: nil, now: nil)
+        defer { sandbox.cleanUp() }
+        let run = try sandbox.run(["demo", "--db", sandbox.path("demo.db")], environment: ["TERM": "xterm"], shipped: true)
+        #expect(run.status == 1)
         #expect(run.stderr == "confidant: Confidant's case desk needs an interactive terminal (80×24 or larger); stdin is not a terminal. Use the subcommands (list, show, …) in scripts.\n")
         #expect(run.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: dir.path), "nothing was created")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sandbox.directory.path) == [], "nothing was created")
     }
 }
 

@@ -1,5 +1,5 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
 import Testing
@@ -19,7 +19,7 @@ private func detail(_ app: DeskApp) throws -> DetailScreen { try #require(app.st
 struct EvolvingCaseTests {
     @Test func editThroughThePrefilledFormSavesOnlyTheChangedFieldsAndReScores() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0033", app: app)
+        ColonCommand.run("open C-2026-0033", app: app)
         let before = try detail(app).view
         #expect(before.evaluation.score.band == .medium)
         Fixture.press(app, [.char("i")])
@@ -119,7 +119,7 @@ struct EvolvingCaseTests {
 
     @Test func editWithoutChangesSavesNothingAndTheAffectedPersonIsAdded() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         let count = try detail(app).view.item.journal.count
         Fixture.press(app, [.char("i"), .ctrl("s")])
         #expect(app.render(width: 80, height: 24).line(22) == "Nothing changed; C-2026-0045 is as it was.")
@@ -207,7 +207,7 @@ struct EvolvingCaseTests {
 
     @Test func consentIsGivenAndWithdrawnAfterAQuestion() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         Fixture.press(app, [.char("c")])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0045 · ? Unrated · New · Amber Heron                            1–21/44
@@ -293,13 +293,13 @@ struct EvolvingCaseTests {
         let desk = try Fixture.demoDesk()
         let app = Fixture.app(desk)
         Fixture.press(app, [.char("r")])
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         Fixture.press(app, [.char("r")])
         #expect(app.modals.isEmpty)
         #expect(app.render(width: 80, height: 24).line(22)
                 == "Only a closed, withdrawn or screened-out case can be reopened; this one is new.")
         let closed = try demoCase(desk) { $0.status == .closed }
-        DeskCommand.run("open \(closed)", app: app)
+        ColonCommand.run("open \(closed)", app: app)
         Fixture.press(app, [.char("r"), .enter])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0002 · !!! Critical 81 · Closed · Wheat Nightjar                1–21/62
@@ -379,7 +379,7 @@ struct EvolvingCaseTests {
 
     @Test func disclosureWithoutConsentAsksToWhomTheDutyAndADeferral() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         Fixture.press(app, [.char("D"), .enter])
         #expect((app.modals.last as? TextPrompt)?.error == "The recipient of the disclosure is empty.")
         Fixture.type(app, "Child protection officer")
@@ -497,10 +497,10 @@ struct CaseDialogTests {
         let desk = try Fixture.demoDesk()
         try desk.edit(CaseID("C-2026-0030")!, CaseEdit(wishes: .formal))
         let app = Fixture.app(desk)
-        DeskCommand.run("open C-2026-0030", app: app)
+        ColonCommand.run("open C-2026-0030", app: app)
         Fixture.press(app, [.char("e")])
         let chooser = try #require(app.modals.last as? Chooser)
-        #expect(chooser.options.first == "Complaints team (next rung)" && chooser.selected == 0)
+        #expect(chooser.options.first == "Complaints team (next rung)" && chooser.cursor.selected == 0)
         Fixture.press(app, [.down, .down, .enter])                                  // Higher management: skips two
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/61
@@ -587,7 +587,7 @@ struct CaseDialogTests {
         let desk = try Fixture.demoDesk()
         let id = try demoCase(desk) { $0.reported.count == 2 && $0.status.isOpen }
         let app = Fixture.app(desk)
-        DeskCommand.run("open \(id)", app: app)
+        ColonCommand.run("open \(id)", app: app)
         Fixture.press(app, [.char("j")])
         let kinds = try #require(app.modals.last as? Chooser)
         #expect(kinds.options == JournalEntry.Kind.recordable.map(\.label))
@@ -676,7 +676,7 @@ struct CaseDialogTests {
         let desk = try Fixture.demoDesk()
         let id = try demoCase(desk) { $0.status == .formalProcedure }
         let app = Fixture.app(desk)
-        DeskCommand.run("open \(id)", app: app)
+        ColonCommand.run("open \(id)", app: app)
         let closing = try #require(CaseStatus.formalProcedure.allowedNext.firstIndex(of: .closed))
         Fixture.press(app, [.char("s")] + Array(repeating: Key.down, count: closing) + [.enter])
         let outcomes = try #require(app.modals.last as? Chooser)
@@ -763,7 +763,7 @@ struct CaseDialogTests {
 
     @Test func screeningOutPastAFloorAsksForConfirmationAndANote() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0030", app: app)
+        ColonCommand.run("open C-2026-0030", app: app)
         let screening = try #require(CaseStatus.assessing.allowedNext.firstIndex(of: .screenedOut))
         Fixture.press(app, [.char("s")] + Array(repeating: Key.down, count: screening) + [.enter])
         let reasons = try #require(app.modals.last as? Chooser)
@@ -860,12 +860,14 @@ struct HelpEverywhereTests {
         Fixture.press(app, [.char("?")])
         #expect(app.stack.last is HelpScreen && app.modals.isEmpty)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                     66–86/172
+             Confidant — keys                                                     70–90/182
              Deadline alerts (shown on start; A)
                Down, j           Next alert
                Up, k             Previous alert
                PgDn, Space       Page down
                PgUp              Page up
+               Home, g           First alert
+               End, G            Last alert
                Enter             Open the case of the selected alert
                Esc, q            Dismiss the alerts (A shows them again)
 
@@ -880,8 +882,6 @@ struct HelpEverywhereTests {
                Space             Toggle a yes/no box; open a list to choose from
                Left              Previous option
                Right             Next option
-               any character     Other keys: says which key changes the field
-
 
              Cases: 33 overdue · 3 due ≤48h │ Esc close  ? help
             """, "help-over-alerts-80x24")
@@ -901,7 +901,7 @@ struct HelpEverywhereTests {
         Fixture.press(app, [.backTab, .backTab, .char("?")])                        // on a choice, ? is help
         #expect(app.stack.last is HelpScreen)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                     74–94/172
+             Confidant — keys                                                    80–100/182
              Case form: new case (n) and edit (i)
                Tab, Down         Next field
                Shift-Tab, Up     Previous field
@@ -932,7 +932,7 @@ struct HelpEverywhereTests {
 
     @Test func helpFromAPromptBringsThePromptBack() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         Fixture.press(app, [.char("j"), .enter])
         Fixture.type(app, "Called her?")
         let prompt = try #require(app.modals.last as? TextPrompt)

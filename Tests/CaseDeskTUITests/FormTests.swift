@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Intake and assessment forms")
@@ -185,7 +186,7 @@ struct FormTests {
 
     @Test func assessmentUpdatesLiveAndSaves() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("a"), .char("3"), .char("3"), .right, .right])
         expectScreen(app.render(width: 80, height: 24), """
              Assess C-2026-0045 · Amber Heron
@@ -224,7 +225,7 @@ struct FormTests {
 
     @Test func assessmentAt200x60() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("a"), .down, .char("4")])
         expectScreen(app.render(width: 200, height: 60), """
              Assess C-2026-0030 · Dusky Petrel
@@ -313,7 +314,7 @@ struct ChromeTests {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("?")])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — keys                                                      1–21/172
+             Confidant — keys                                                      1–21/182
              Triage queue
                j, Down           Next case
                k, Up             Previous case
@@ -376,10 +377,10 @@ struct ChromeTests {
 
     @Test func idleLockClearsTheScreenAndUnlocks() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0045", app: app)
-        app.checkIdle(at: Fixture.now.addingTimeInterval(599))
+        ColonCommand.run("C-2026-0045", app: app)
+        app.checkIdle(at: TestFixtures.now.addingTimeInterval(599))
         #expect(!app.isLocked)
-        app.checkIdle(at: Fixture.now.addingTimeInterval(600))
+        app.checkIdle(at: TestFixtures.now.addingTimeInterval(600))
         #expect(app.isLocked)
         Fixture.type(app, "wrong")
         Fixture.press(app, [.enter])
@@ -422,13 +423,13 @@ struct ChromeTests {
 
     @Test func terminalProblems() {
         let env = ["TERM": "xterm", "HOME": "/nonexistent"]
-        #expect(DeskLauncher.terminalProblem(environment: env, stdinIsTTY: false, stdoutIsTTY: true)
+        #expect(Launcher.terminalProblem(environment: env, stdinIsTTY: false, stdoutIsTTY: true)
             == "Confidant's case desk needs an interactive terminal (80×24 or larger); stdin is not a terminal. Use the subcommands (list, show, …) in scripts.")
-        #expect(DeskLauncher.terminalProblem(environment: env, stdinIsTTY: true, stdoutIsTTY: false)?.contains("stdout is not a terminal") == true)
-        #expect(DeskLauncher.terminalProblem(environment: [:], stdinIsTTY: true, stdoutIsTTY: true)?.contains("TERM is not set") == true)
-        #expect(DeskLauncher.terminalProblem(environment: ["TERM": "dumb"], stdinIsTTY: true, stdoutIsTTY: true)?.contains("'dumb'") == true)
-        #expect(DeskLauncher.terminalProblem(environment: ["TERM": "no-such-term-xyz"], stdinIsTTY: true, stdoutIsTTY: true)?
+        #expect(Launcher.terminalProblem(environment: env, stdinIsTTY: true, stdoutIsTTY: false)?.contains("stdout is not a terminal") == true)
+        #expect(Launcher.terminalProblem(environment: [:], stdinIsTTY: true, stdoutIsTTY: true)?.contains("TERM is not set") == true)
+        #expect(Launcher.terminalProblem(environment: ["TERM": "dumb"], stdinIsTTY: true, stdoutIsTTY: true)?.contains("'dumb'") == true)
+        #expect(Launcher.terminalProblem(environment: ["TERM": "no-such-term-xyz"], stdinIsTTY: true, stdoutIsTTY: true)?
             .contains("unknown to terminfo") == true)
-        #expect(DeskLauncher.terminalProblem(environment: env, stdinIsTTY: true, stdoutIsTTY: true) == nil)
+        #expect(Launcher.terminalProblem(environment: env, stdinIsTTY: true, stdoutIsTTY: true) == nil)
     }
 }

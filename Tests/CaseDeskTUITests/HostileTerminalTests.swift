@@ -146,17 +146,12 @@ extension EndToEndTests {
         kill(pid, SIGHUP)
         #expect(desk.exitStatus() == 128 + SIGHUP)
         // The half-filled form is gone; the database holds the demo cases only, and is intact.
-        let list = try runProgram(TmuxDesk.binary, ["list", "--json", "--db", desk.database], environment: ProcessInfo.processInfo.environment.merging([
-            "CONFIDANT_PASSPHRASE": "demo", "CONFIDANT_DATA": Fixture.root.appendingPathComponent("Data").path,
-        ]) { $1 })
+        let list = try desk.sandbox.run(["list", "--json"], shipped: true)
         #expect(list.status == 0)
         let rows = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]]
-        let demo = try JSONSerialization.jsonObject(with: Data(contentsOf: Fixture.root.appendingPathComponent("Data/demo-cases.json")))
+        let demo = try JSONSerialization.jsonObject(with: Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json")))
         #expect(rows?.count == ((demo as? [String: Any])?["cases"] as? [Any])?.count)
         #expect(!list.stdout.contains("Hangup Heron"))
-        if FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3") {
-            let check = try runProgram("/usr/bin/sqlite3", [desk.database, "PRAGMA integrity_check"], environment: [:])
-            #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
-        }
+        #expect(try desk.sandbox.sqlite("PRAGMA integrity_check") == "ok\n")
     }
 }

@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 /// The idle lock lets go of every case: what the store gave the desk is dropped, not just hidden, and read again after
@@ -9,7 +10,7 @@ import Testing
 @Suite("Idle lock drops case data")
 struct IdleLockTests {
     /// One minute past the fixture's idle limit (600 s).
-    static let idle = Fixture.now.addingTimeInterval(660)
+    static let idle = TestFixtures.now.addingTimeInterval(660)
 
     /// Every value reachable from the app's stored properties (screens, dialogs, panels, the queue's rows), found by
     /// reflection, whose type is something read from the store. The desk itself (the store connection) is not walked.
@@ -111,7 +112,7 @@ struct IdleLockTests {
         #expect(!app.isLocked)
         #expect(app.stack.count == 1 && app.stack.last === app.queue, "unlocking lands on the queue, not on the case")
         #expect(app.queue.all.count == rows && app.loadedVersion != nil, "the queue was read again from the store")
-        #expect(app.queue.selectedCase?.id == id && app.queue.selected == 3)
+        #expect(app.queue.selectedCase?.id == id && app.queue.cursor.selected == 3)
         #expect(app.queue.reselect == nil)
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — triage queue · open · 38 of 46

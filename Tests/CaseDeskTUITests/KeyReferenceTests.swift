@@ -1,10 +1,11 @@
 import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("README keys")
 struct KeyReferenceTests {
-    static let readme = Fixture.root.appendingPathComponent("README.md")
+    static let readme = TestFixtures.packageRoot.appendingPathComponent("README.md")
     static let begin = "<!-- keys: generated from KeyBindings.table -->"
     static let end = "<!-- end of keys -->"
 

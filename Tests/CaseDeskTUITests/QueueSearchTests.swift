@@ -1,6 +1,7 @@
 import CaseStore
 import CaseCore
 @testable import CaseDeskTUI
+import TestKit
 import Testing
 
 @Suite("Queue search")
@@ -19,7 +20,7 @@ struct QueueSearchTests {
     @Test("A summary's search text holds id, pseudonym, status and category names, lower-cased and kept apart")
     func searchText() {
         let summary = CaseSummary(
-            id: CaseID(year: 2026, number: 7), receivedAt: Fixture.now, channel: .complaint, status: .supportAdvice,
+            id: CaseID(year: 2026, number: 7), receivedAt: TestFixtures.now, channel: .complaint, status: .supportAdvice,
             pseudonym: "Журавль Heron", anonymous: false, relationship: .staff, categories: ["sexual-harassment"], score: 40,
             band: .medium, severeOrPervasive: false, escalationLevel: nil, consentShareIdentity: false, nextDeadline: nil,
             outsideWindow: false)
@@ -38,20 +39,20 @@ struct StatusBarTests {
     /// An unrated new case owes first contact 7 days after receipt: received 6 days 21 hours ago, it is due in
     /// 3 hours (today); received 8 days ago, it is overdue; received 6 days ago, it is due tomorrow (within 48 h).
     @Test("Overdue, due today (shown when any) and due within 48 hours")
-    func counts() {
-        func received(hoursAgo: Double) -> String { DateText.timestamp(Fixture.now.addingTimeInterval(-hoursAgo * 3600)) }
+    func counts() throws {
+        func received(hoursAgo: Double) -> String { DateText.timestamp(TestFixtures.now.addingTimeInterval(-hoursAgo * 3600)) }
         let cases = [
-            WideCases.make(201, pseudonym: "Due Today", name: "A", reported: "X", categories: ["bullying"], status: .new,
+            WideCases.make(pseudonym: "Due Today", name: "A", reported: "X", categories: ["bullying"], status: .new,
                            ratings: nil, narrative: "n", received: received(hoursAgo: 6 * 24 + 21)),
-            WideCases.make(202, pseudonym: "Overdue", name: "B", reported: "Y", categories: ["bullying"], status: .new,
+            WideCases.make(pseudonym: "Overdue", name: "B", reported: "Y", categories: ["bullying"], status: .new,
                            ratings: nil, narrative: "n", received: received(hoursAgo: 8 * 24)),
-            WideCases.make(203, pseudonym: "Tomorrow", name: "C", reported: "Z", categories: ["bullying"], status: .new,
+            WideCases.make(pseudonym: "Tomorrow", name: "C", reported: "Z", categories: ["bullying"], status: .new,
                            ratings: nil, narrative: "n", received: received(hoursAgo: 6 * 24)),
         ]
-        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: cases), clock: { Fixture.now }))
+        let app = Fixture.app(try Fixture.desk(holding: cases))
         let bar = app.render(width: 80, height: 24).line(23)
         #expect(bar.hasPrefix(" Cases: 1 overdue · 1 due today · 2 due ≤48h │"), "\(bar)")
-        let quiet = Fixture.app(CaseDesk(store: MemoryRepository(cases: [cases[2]]), clock: { Fixture.now }))
+        let quiet = Fixture.app(try Fixture.desk(holding: [cases[2]]))
         #expect(quiet.render(width: 80, height: 24).line(23).hasPrefix(" Cases: 0 overdue · 1 due ≤48h │"))
     }
 }

@@ -146,7 +146,7 @@ struct ReviewDialogTests {
 
     @Test func counselorHasNoReviewKey() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0026", app: app)
+        ColonCommand.run("open C-2026-0026", app: app)
         Fixture.press(app, [.char("v")])
         #expect(app.modals.isEmpty)
         #expect(!app.render(width: 200, height: 60).line(59).contains("v review"))
@@ -186,7 +186,7 @@ struct ReviewDialogTests {
         let database = try Fixture.demoDatabase()
         let supervisorDesk = try Fixture.desk(as: "supervisor", role: .supervisor, on: database)
         let counselor = Fixture.app(database.desk)
-        DeskCommand.run("open C-2026-0021", app: counselor)
+        ColonCommand.run("open C-2026-0021", app: counselor)
         Fixture.press(counselor, [.char("e"), .enter])
         Fixture.type(counselor, "Danger to life: threats reported")
         Fixture.press(counselor, [.enter])
@@ -196,7 +196,7 @@ struct ReviewDialogTests {
 
         let supervisor = Fixture.app(supervisorDesk, banner: nil)
         #expect(supervisor.queue.visible.contains { $0.id.description == "C-2026-0021" })
-        DeskCommand.run("open C-2026-0021", app: supervisor)
+        ColonCommand.run("open C-2026-0021", app: supervisor)
         Fixture.press(supervisor, [.char("v"), .enter])
         Fixture.type(supervisor, "Offer a safety plan and meet the reporter this week")
         Fixture.press(supervisor, [.enter])
@@ -443,7 +443,7 @@ struct FormRefinementTests {
 
     @Test func assessmentStartsFromTheSuggestedPower() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         Fixture.press(app, [.char("a")])
         let form = try #require(app.stack.last as? AssessmentForm)
         #expect(form.ratings.power == 1 && form.ratings.frequency == 0)
@@ -455,14 +455,14 @@ struct FormRefinementTests {
         #expect(!app.render(width: 80, height: 24).text.contains("suggested from the reported persons"))
 
         let assessed = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0030", app: assessed)
+        ColonCommand.run("open C-2026-0030", app: assessed)
         Fixture.press(assessed, [.char("a")])
         #expect((assessed.stack.last as? AssessmentForm)?.suggestedPower == nil, "an assessed case keeps its ratings")
     }
 
     @Test func followUpIntervalPerCase() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0021", app: app)
+        ColonCommand.run("open C-2026-0021", app: app)
         Fixture.press(app, [.char("f")])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0021 · !! High 72 · Support & advice · Ochre Sandpiper          1–21/66

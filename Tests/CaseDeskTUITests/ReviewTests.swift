@@ -1,7 +1,8 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Escalation review, repeat respondents, conflicts, follow-up codes")
@@ -324,7 +325,7 @@ struct ReviewTests {
 
     @Test func legalHoldPlacedAndLifted() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("H")])
         #expect((app.modals.last as? TextPrompt)?.title == "Place a legal hold on C-2026-0030")
         Fixture.press(app, [.enter])
@@ -347,7 +348,7 @@ struct ReviewTests {
     @Test func conflictOfInterestRecusesAndFlagsTheCase() throws {
         let database = try Fixture.demoDatabase()
         let app = Fixture.app(database.desk)
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("C")])
         Fixture.type(app, "The reported director is my brother-in-law.")
         Fixture.press(app, [.enter])
@@ -357,7 +358,7 @@ struct ReviewTests {
             == "You are recused from C-2026-0030; it is flagged for reassignment.")
         // A colleague sees it flagged: R in the queue, "needs reassignment" in the detail.
         let colleague = Fixture.app(try Fixture.desk(as: "colleague", role: .counselor, on: database))
-        DeskCommand.run("filter high", app: colleague)
+        ColonCommand.run("filter high", app: colleague)
         expectScreen(colleague.render(width: 80, height: 24), """
              Confidant — triage queue · open · High · 8 of 46
              DEMO database (fictional cases) — passphrase: demo
@@ -384,14 +385,14 @@ struct ReviewTests {
             Filter: open · High — 8 case(s).
              Cases: 33 overdue · 3 due ≤48h │ Enter open  / search  n new  q quit  ? help
             """, "reassignment-queue-80x24")
-        DeskCommand.run("C-2026-0030", app: colleague)
+        ColonCommand.run("C-2026-0030", app: colleague)
         #expect(colleague.render(width: 80, height: 24).text
             .contains("Handler       needs reassignment: a handler declared a conflict of interest"))
     }
 
     @Test func followUpCodeOpensTheCase() throws {
         let desk = try Fixture.demoDesk()
-        let code = try desk.store.issueFollowUpCode(CaseID("C-2026-0030")!, now: Fixture.now)
+        let code = try desk.store.issueFollowUpCode(CaseID("C-2026-0030")!, now: TestFixtures.now)
         let app = Fixture.app(desk)
         Fixture.press(app, [.char(":")])
         Fixture.type(app, "code \(code)")

@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Queue screen")
@@ -117,16 +118,16 @@ struct QueueScreenTests {
     }
 
     @Test func wideCharactersAt200x60() throws {
-        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { Fixture.now }),
+        let app = Fixture.app(try Fixture.desk(holding: WideCases.all),
                               banner: "Учебная база — 演示数据库 — قاعدة بيانات تجريبية 🌻")
         expectScreen(app.render(width: 200, height: 60), """
              Confidant — triage queue · open · 4 of 4
              Учебная база — 演示数据库 — قاعدة بيانات تجريبية 🌻
              ID          BAND      SCORE  REPORTER           CATEGORIES                                                                                                            STATUS    NEXT DEADLINE
-            >C-2026-0103 !!! Critical  83 王小明的同事报告 … Abuse of authority, Discrimination                                                                                    assess    2026-11-21 contact    !
-             C-2026-0101 !!  High      52 Ольга Соколова-Ив… Harassment                                                                                                            escal.    2026-11-23 contact    !
-             C-2026-0104 ?   Unrated    – 🌻🌻 Sunflower 🌻  Vilification                                                                                                          new       2026-11-27 contact
-             C-2026-0102 !   Medium    27 ليلى حداد          Bullying                                                                                                              escal.    2026-11-27 contact
+            >C-2026-0003 !!! Critical  83 王小明的同事报告 … Abuse of authority, Discrimination                                                                                    assess    2026-11-21 contact    !
+             C-2026-0001 !!  High      52 Ольга Соколова-Ив… Harassment                                                                                                            escal.    2026-11-23 contact    !
+             C-2026-0004 ?   Unrated    – 🌻🌻 Sunflower 🌻  Vilification                                                                                                          new       2026-11-27 contact
+             C-2026-0002 !   Medium    27 ليلى حداد          Bullying                                                                                                              escal.    2026-11-27 contact
 
 
 
@@ -185,17 +186,17 @@ struct QueueScreenTests {
 
     @Test func wideBannerTruncatedAt80x24() throws {
         let banner = "Учебная база — 演示数据库演示数据库演示数据库 — قاعدة بيانات تجريبية 🌻🌻🌻🌻🌻🌻 end"
-        let app = Fixture.app(CaseDesk(store: MemoryRepository(cases: WideCases.all), clock: { Fixture.now }), banner: banner)
+        let app = Fixture.app(try Fixture.desk(holding: WideCases.all), banner: banner)
         let buffer = app.render(width: 80, height: 24)
         #expect(DisplayWidth.width(of: buffer.line(1)) <= 80)
         expectScreen(buffer, """
              Confidant — triage queue · open · 4 of 4
              Учебная база — 演示数据库演示数据库演示数据库 — قاعدة بيانات تجريبية 🌻🌻🌻🌻 …
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-            >C-2026-0103 !!! Critical  83 Auth.abuse, Dis… assess    2026-11-21 contact    !
-             C-2026-0101 !!  High      52 Harassment       escal.    2026-11-23 contact    !
-             C-2026-0104 ?   Unrated    – Vilification     new       2026-11-27 contact
-             C-2026-0102 !   Medium    27 Bullying         escal.    2026-11-27 contact
+            >C-2026-0003 !!! Critical  83 Auth.abuse, Dis… assess    2026-11-21 contact    !
+             C-2026-0001 !!  High      52 Harassment       escal.    2026-11-23 contact    !
+             C-2026-0004 ?   Unrated    – Vilification     new       2026-11-27 contact
+             C-2026-0002 !   Medium    27 Bullying         escal.    2026-11-27 contact
 
 
 
@@ -266,7 +267,7 @@ struct QueueScreenTests {
         Fixture.press(app, [.char("f"), .char("f"), .char("b")])
         #expect(app.queue.visible.allSatisfy { $0.band == .critical && $0.status.isOpen })
         Fixture.press(app, [.char("o")])
-        #expect(app.queue.visible.allSatisfy { $0.isOverdue(at: Fixture.now) && $0.band == .critical })
+        #expect(app.queue.visible.allSatisfy { $0.isOverdue(at: TestFixtures.now) && $0.band == .critical })
         #expect(app.render(width: 80, height: 24).line(0).contains("open · Critical · overdue"))
         Fixture.press(app, [.char("c")])
         #expect(app.queue.filter.category == "aggression-violence")
@@ -277,11 +278,11 @@ struct QueueScreenTests {
     @Test func movingAndOpening() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("j"), .down, .char("k")])
-        #expect(app.queue.selected == 1)
+        #expect(app.queue.cursor.selected == 1)
         Fixture.press(app, [.char("G")])
-        #expect(app.queue.selected == 37)
+        #expect(app.queue.cursor.selected == 37)
         Fixture.press(app, [.char("g"), .pageDown])
-        #expect(app.queue.selected == 10)
+        #expect(app.queue.cursor.selected == 10)
         Fixture.press(app, [.char("g"), .enter])
         #expect((app.stack.last as? DetailScreen)?.view.item.id == CaseID("C-2026-0023"))
         Fixture.press(app, [.char("q")])
@@ -317,7 +318,7 @@ struct QueueScreenTests {
 struct DetailScreenTests {
     @Test func detailAt80x24() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("open C-2026-0045", app: app)
+        ColonCommand.run("open C-2026-0045", app: app)
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0045 · ? Unrated · New · Amber Heron                            1–21/44
             Summary
@@ -348,7 +349,7 @@ struct DetailScreenTests {
 
     @Test func detailAt200x60() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         expectScreen(app.render(width: 200, height: 60), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel
             Summary
@@ -415,7 +416,7 @@ struct DetailScreenTests {
 
     @Test func journalAtTheEnd() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.end])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                   39–59/59
@@ -446,15 +447,15 @@ struct DetailScreenTests {
     }
 
     @Test func supervisorSeesEscalatedCasesWithoutIdentity() throws {
-        let desk = CaseDesk(store: MemoryRepository(cases: WideCases.all, role: .supervisor), clock: { Fixture.now })
+        let desk = try Fixture.desk(holding: WideCases.all, role: .supervisor)
         let app = Fixture.app(desk, banner: nil)
         #expect(!app.isCounselor)
-        #expect(app.queue.visible.map(\.id.number) == [101, 102])
+        #expect(app.queue.visible.map(\.id.number) == [1, 2])
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0101 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/43
+             C-2026-0001 · !! High 52 · Escalated · Ольга Соколова-Иванова          1–21/52
             Summary
-              Case          C-2026-0101   !! High 52/100   Escalated
+              Case          C-2026-0001   !! High 52/100   Escalated
               Channel       Complaint
               Received      2026-11-20 09:00
               Incidents     2026-11-01 – 2026-11-18  within the six-month window
@@ -469,11 +470,11 @@ struct DetailScreenTests {
 
             Escalation history
               Level         Complaints team (rung 1 of 4)
-              no escalation or decision entries
+              2026-11-23 11:00  Escalation   Escalated to Complaints team (status assessing
+                                             → escalated): Escalated before import —
+                                             counselor
 
             Assessment
-              Ratings       Frequency 3 · Severity 2 · Threat / humiliation 1 · Well-being
-                            impact 2 · Power differential 3
 
              Cases: 1 overdue · 1 due ≤48h │ v review  Esc back  ? help
             """, "supervisor-detail-80x24")
@@ -489,7 +490,7 @@ struct DetailScreenTests {
 
     @Test func escalateWithAReason() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0030", app: app)
+        ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("e"), .down])
         expectScreen(app.render(width: 80, height: 24), """
              C-2026-0030 · !! High 68 · Assessing · Dusky Petrel                    1–21/59
@@ -538,7 +539,7 @@ struct DetailScreenTests {
 
     @Test func statusChoicesAreTheLegalNextOnes() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("s")])
         let chooser = try #require(app.modals.last as? Chooser)
         #expect(chooser.options == CaseStatus.new.allowedNext.map(\.label))
@@ -559,7 +560,7 @@ struct DetailScreenTests {
 
     @Test func journalEntryInAnyScript() throws {
         let app = Fixture.app(try Fixture.demoDesk())
-        DeskCommand.run("C-2026-0045", app: app)
+        ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("j"), .enter])
         Fixture.type(app, "Звонок: 通话 ✓ 🙂")
         Fixture.press(app, [.backspace, .enter])

@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Statistics screen")
@@ -161,7 +162,7 @@ struct StatisticsScreenTests {
     }
 
     @Test func supervisorHasNoStatistics() throws {
-        let desk = CaseDesk(store: MemoryRepository(cases: WideCases.all, role: .supervisor), clock: { Fixture.now })
+        let desk = try Fixture.desk(holding: WideCases.all, role: .supervisor)
         let app = Fixture.app(desk, banner: nil)
         Fixture.press(app, [.char("S")])
         #expect(app.stack.count == 1, "S is a counselor's key")
@@ -174,9 +175,9 @@ struct AlertPanelTests {
         let app = Fixture.app(try Fixture.demoDesk())
         app.start()
         let panel = try #require(app.modals.last as? AlertPanel)
-        #expect(panel.alerts.first.map { $0.isOverdue(at: Fixture.now) } == true)
-        let overdue = panel.alerts.prefix { $0.isOverdue(at: Fixture.now) }.count
-        #expect(panel.alerts.dropFirst(overdue).allSatisfy { !$0.isOverdue(at: Fixture.now) }, "overdue first")
+        #expect(panel.alerts.first.map { $0.isOverdue(at: TestFixtures.now) } == true)
+        let overdue = panel.alerts.prefix { $0.isOverdue(at: TestFixtures.now) }.count
+        #expect(panel.alerts.dropFirst(overdue).allSatisfy { !$0.isOverdue(at: TestFixtures.now) }, "overdue first")
         expectScreen(app.render(width: 80, height: 24), """
              Confidant — triage queue · open · 38 of 46
              DEMO database (fictional cases) — passphrase: demo
@@ -292,9 +293,9 @@ struct AlertPanelTests {
     @Test func statusBarCountsOverdueAndDueSoon() throws {
         let app = Fixture.app(try Fixture.demoDesk())
         let summaries = try app.desk.queue()
-        let overdue = summaries.filter { $0.status.isOpen && $0.isOverdue(at: Fixture.now) }.count
+        let overdue = summaries.filter { $0.status.isOpen && $0.isOverdue(at: TestFixtures.now) }.count
         let soon = summaries.filter {
-            $0.status.isOpen && !$0.isOverdue(at: Fixture.now) && ($0.nextDeadline?.isDueSoon(at: Fixture.now, hours: 48) ?? false)
+            $0.status.isOpen && !$0.isOverdue(at: TestFixtures.now) && ($0.nextDeadline?.isDueSoon(at: TestFixtures.now, hours: 48) ?? false)
         }.count
         #expect(app.render(width: 80, height: 24).line(23).hasPrefix(" Cases: \(overdue) overdue · \(soon) due ≤48h │"))
         for width in [80, 120, 200] {

@@ -1,18 +1,14 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
 @testable import CaseDeskTUI
 import Foundation
+import TestKit
 import Testing
 
-/// Shared set-up for the screen-model tests: the package's Data folder, a fixed clock, a demo store.
+/// Shared set-up for the screen-model tests: the package's Data folder, a demo store; the clock is fixed at
+/// `TestFixtures.now`, the day the screen pictures are drawn on.
 enum Fixture {
-    /// The package root, found from this file's path.
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    static let config: ConfidantConfiguration = try! ConfidantConfiguration.load(from: root.appendingPathComponent("Data"))
-
-    /// Wednesday 25 November 2026, noon UTC (the demo file's anchor day).
-    static let now = DateText.parse("2026-11-25T12:00:00Z")!
+    static let config: ConfidantConfiguration = try! ConfidantConfiguration.load(from: TestFixtures.dataDirectory)
 
     static var evaluator: CaseEvaluator { config.evaluator(calendar: .utc) }
 
@@ -28,49 +24,57 @@ enum Fixture {
 
     /// The demo desk and the path of its database (to open it again as another account).
     static func demoDatabase() throws -> (desk: CaseDesk, path: String) {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-tui-\(UUID().uuidString)")
-        let path = dir.appendingPathComponent("demo.db").path
+        let path = TestFixtures.temporaryDirectory("confidant-tui").appendingPathComponent("demo.db").path
         let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
-                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: now)
+                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: TestFixtures.now)
         let data = try Data(contentsOf: screenCases)
-        try DemoSeeder.seed(store, demoFile: data, now: now)
-        return (CaseDesk(store: store, clock: { now }), path)
+        try DemoSeeder.seed(store, demoFile: data, now: TestFixtures.now)
+        return (CaseDesk(store: store, clock: { TestFixtures.now }), path)
     }
 
     /// Adds an account to the demo database (the counselor may, before an admin exists) and opens a desk as it.
     static func desk(as account: String, role: Role, on database: (desk: CaseDesk, path: String)) throws -> CaseDesk {
-        try database.desk.store.addAccount(account, role: role, passphrase: "\(account)'s own passphrase", aliases: [], now: now)
+        try database.desk.store.addAccount(account, role: role, passphrase: "\(account)'s own passphrase", aliases: [], now: TestFixtures.now)
         let store = try SQLiteCaseStore.open(at: database.path, passphrase: "\(account)'s own passphrase", account: account,
-                                             evaluator: evaluator, now: now)
-        return CaseDesk(store: store, clock: { now })
+                                             evaluator: evaluator, now: TestFixtures.now)
+        return CaseDesk(store: store, clock: { TestFixtures.now })
     }
 
     /// An empty folder standing for the counselor's home, where `~` in a path points.
     static func temporaryHome() throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-home-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir.path
+        TestFixtures.temporaryDirectory("confidant-home").path
     }
 
     /// An empty temporary database.
-    static func emptyDesk() throws -> CaseDesk {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-tui-\(UUID().uuidString)")
-        let store = try SQLiteCaseStore.create(at: dir.appendingPathComponent("empty.db").path, passphrase: "demo-pass",
-                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: now)
-        return CaseDesk(store: store, clock: { now })
+    static func emptyDesk() throws -> CaseDesk { try emptyDatabase().desk }
+
+    /// An empty temporary database, and the path of its file (to open it again as another account).
+    static func emptyDatabase() throws -> (desk: CaseDesk, path: String) {
+        let path = TestFixtures.temporaryDirectory("confidant-tui").appendingPathComponent("empty.db").path
+        let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
+                                               evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: TestFixtures.now)
+        return (CaseDesk(store: store, clock: { TestFixtures.now }), path)
+    }
+
+    /// A temporary database holding just `cases` (added in this order, so their ids count from C-2026-0001), and a
+    /// desk on it for the counselor, or for a supervisor "sam".
+    static func desk(holding cases: [CaseIntake], role: Role = .counselor) throws -> CaseDesk {
+        let database = try emptyDatabase()
+        for intake in cases { _ = try database.desk.store.addCase(intake, now: TestFixtures.now) }
+        return role == .counselor ? database.desk : try desk(as: "sam", role: role, on: database)
     }
 
     static func app(_ desk: CaseDesk, banner: String? = Fixture.banner, letters: LetterLibrary? = nil) -> DeskApp {
-        DeskApp(launch: DeskLaunch(desk: desk, banner: banner, letters: letters) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: now)
+        DeskApp(launch: LaunchSettings(desk: desk, banner: banner, letters: letters) { $0 == "demo" }, calendar: .utc, idleLimit: 600, now: TestFixtures.now)
     }
 
     /// Sends keys: strings are typed character by character, keys pressed as they are.
     static func press(_ app: DeskApp, _ keys: [Key]) {
-        for key in keys { app.handle(key, at: now) }
+        for key in keys { app.handle(key, at: TestFixtures.now) }
     }
 
     static func type(_ app: DeskApp, _ text: String) {
-        for c in text { app.handle(.char(c), at: now) }
+        for c in text { app.handle(.char(c), at: TestFixtures.now) }
     }
 }
 
@@ -93,87 +97,38 @@ func expectScreen(_ buffer: ScreenBuffer, _ expected: String, _ name: String, so
     }
 }
 
-/// A read-only store in memory, for cases built by hand (wide characters, the supervisor's view).
-final class MemoryRepository: CaseRepository {
-    let session: Session
-    let evaluator: CaseEvaluator
-    let cases: [Case]
-
-    init(cases: [Case], role: Role = .counselor) {
-        session = Session(account: role.rawValue, role: role)
-        evaluator = Fixture.evaluator
-        self.cases = cases
-    }
-
-    func summaries() throws -> [CaseSummary] {
-        try cases.filter { session.role != .supervisor || $0.status == .escalated }
-            .map { evaluator.summary(of: $0, try evaluate($0)) }.sorted(by: CaseSummary.queueOrder)
-    }
-
-    func loadCase(_ id: CaseID) throws -> Case {
-        guard let item = cases.first(where: { $0.id == id }) else { throw StoreError.caseNotFound(id.description) }
-        guard session.role == .supervisor else { return item }
-        var copy = item
-        if !item.consentShareIdentity { copy.reporter = item.reporter.pseudonymised }
-        copy.supportNeeds = ""
-        return copy
-    }
-
-    func evaluate(_ item: Case) throws -> CaseEvaluation { evaluator.evaluate(item, otherOpenCases: 0) }
-    func addCase(_ intake: CaseIntake, now: Date) throws -> Case { throw StoreError.notPermitted("read-only test store") }
-    func updateCase(_ id: CaseID, action: String, now: Date, _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
-        throw StoreError.notPermitted("only a counselor can change cases")
-    }
-    func audit(action: String, caseId: CaseID?, detail: String, now: Date) throws {}
-    func auditEntries(caseId: CaseID?) throws -> [AuditEntry] { [] }
-    func verifyAudit() throws -> AuditVerification { .intact(entries: 0) }
-    func reporterIdentity(_ id: CaseID) throws -> Reporter { try loadCase(id).reporter }
-    func issueFollowUpCode(_ id: CaseID, now: Date) throws -> FollowUpCode { throw readOnly }
-    func findCase(followUpCode: FollowUpCode, now: Date) throws -> CaseID? { nil }
-    func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] { [] }
-    func repeatRespondents() throws -> [RepeatRespondent] { [] }
-    func declareConflict(_ id: CaseID, reason: String, now: Date) throws { throw readOnly }
-    func reassign(_ id: CaseID, note: String, now: Date) throws { throw readOnly }
-    func checkPassphrase(_ passphrase: String) -> Bool { false }
-    func accounts() throws -> [Account] { [] }
-    func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws { throw readOnly }
-    func removeAccount(_ name: String, now: Date) throws { throw readOnly }
-    func purgeCandidates(now: Date) throws -> [PurgeCandidate] { [] }
-    func purge(_ ids: [CaseID], now: Date) throws -> Int { throw readOnly }
-    func purgedTraces() throws -> [PurgedTrace] { [] }
-    private var readOnly: StoreError { .notPermitted("read-only test store") }
-}
-
 /// Hand-made cases whose reporters and parties write in several scripts.
 enum WideCases {
-    static func day(_ text: String) -> Date { DateText.parse(text)! }
-
-    static func make(_ number: Int, pseudonym: String, name: String?, reported: String, categories: [String],
+    /// A case as it is reported, its workflow replayed by the store (as an import does).
+    static func make(pseudonym: String, name: String?, reported: String, categories: [String],
                      status: CaseStatus, ratings: FactorRatings?, consent: Bool = false, narrative: String,
-                     received: String = "2026-11-20T09:00:00Z") -> Case {
-        Case(id: CaseID(year: 2026, number: number), receivedAt: day(received), channel: .complaint,
-             incidentFirst: day("2026-11-01"), incidentLast: day("2026-11-18"),
-             reporter: Reporter(pseudonym: pseudonym, anonymous: name == nil, name: name, contact: name == nil ? nil : "+7 900 000 00 00"),
-             relationship: .staff, reported: [ReportedPerson(name: reported, role: "Coordinator", power: .supervisor)],
-             categories: categories, consentShareIdentity: consent, narrative: narrative, supportNeeds: "Needs an interpreter.",
-             status: status, assessment: ratings, escalationLevel: status == .escalated ? .complaintsTeam : nil)
+                     received: String = "2026-11-20T09:00:00Z") -> CaseIntake {
+        var intake = CaseIntake(
+            receivedAt: received, channel: .complaint, incidentFirst: "2026-11-01", incidentLast: "2026-11-18",
+            reporter: .init(pseudonym: pseudonym, anonymous: name == nil, name: name, contact: name == nil ? nil : "+7 900 000 00 00"),
+            relationship: .staff, reported: [ReportedPerson(name: reported, role: "Coordinator", power: .supervisor)],
+            categories: categories, consentShareIdentity: consent, narrative: narrative, supportNeeds: "Needs an interpreter.")
+        intake.status = status
+        intake.assessment = ratings
+        intake.escalationLevel = status == .escalated ? .complaintsTeam : nil
+        return intake
     }
 
-    static var all: [Case] {
+    static var all: [CaseIntake] {
         [
-            make(101, pseudonym: "Ольга Соколова-Иванова", name: "Ольга Соколова", reported: "Дмитрий Петров",
+            make(pseudonym: "Ольга Соколова-Иванова", name: "Ольга Соколова", reported: "Дмитрий Петров",
                  categories: ["harassment"], status: .escalated,
                  ratings: try! FactorRatings(frequency: 3, severity: 2, threat: 1, wellbeing: 2, power: 3),
                  narrative: "Он писал мне каждый вечер. 🙁"),
-            make(102, pseudonym: "ليلى حداد", name: "ليلى حداد", reported: "كريم منصور",
+            make(pseudonym: "ليلى حداد", name: "ليلى حداد", reported: "كريم منصور",
                  categories: ["bullying"], status: .escalated,
                  ratings: try! FactorRatings(frequency: 2, severity: 1, threat: 0, wellbeing: 1, power: 2), consent: true,
                  narrative: "تم استبعادي من الاجتماعات."),
-            make(103, pseudonym: "王小明的同事报告人名字很长", name: "王小明", reported: "李经理",
+            make(pseudonym: "王小明的同事报告人名字很长", name: "王小明", reported: "李经理",
                  categories: ["abuse-of-authority", "discrimination"], status: .assessing,
                  ratings: try! FactorRatings(frequency: 4, severity: 3, threat: 3, wellbeing: 3, power: 4),
                  narrative: "经理在会议上公开羞辱我，并威胁不续签合同。"),
-            make(104, pseudonym: "🌻🌻 Sunflower 🌻", name: nil, reported: "Anonymous manager",
+            make(pseudonym: "🌻🌻 Sunflower 🌻", name: nil, reported: "Anonymous manager",
                  categories: ["vilification"], status: .new, ratings: nil,
                  narrative: "Posted 🙂 memes about my accent in the team chat."),
         ]

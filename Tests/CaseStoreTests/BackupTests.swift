@@ -1,13 +1,14 @@
 import CaseCore
 @testable import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Backup and restore")
 struct BackupTests {
     static func populated(in directory: URL) throws -> (CaseDesk, SQLiteCaseStore) {
-        let (desk, store) = try ExportFixtures.demoDesk(in: directory)
-        let csv = try String(contentsOf: ExportFixtures.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
+        let (desk, store) = try StoreFixtures.demoDesk(in: directory)
+        let csv = try String(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
         _ = try desk.importCases(try CaseCSVImport(file: "import-example.csv", taxonomy: desk.taxonomy).plan(csv))
         return (desk, store)
     }
@@ -18,19 +19,19 @@ struct BackupTests {
 
     @Test("a backup holds every row of every table, stays encrypted, is private, and is audited with its digest")
     func backupRoundTrip() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
         let (desk, store) = try Self.populated(in: directory)
-        let before = try ExportFixtures.dump(store.path)
+        let before = try StoreFixtures.dump(store.path)
         let backupPath = directory.appendingPathComponent("backups/confidant-2026-11-25.db").path
         try FileManager.default.createDirectory(atPath: (backupPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let receipt = try desk.backup(to: backupPath, overwrite: false)
         #expect(receipt.cases == 52)
-        #expect(try ExportFixtures.mode(backupPath) == 0o600)
+        #expect(try TestFixtures.mode(backupPath) == 0o600)
         #expect(!FileManager.default.fileExists(atPath: backupPath + "-wal"))
         #expect(try Self.leftovers(in: directory.appendingPathComponent("backups")).isEmpty)
 
-        let copied = try ExportFixtures.dump(backupPath)
+        let copied = try StoreFixtures.dump(backupPath)
         #expect(Set(copied.keys) == Set(before.keys))
         #expect(copied.keys.contains("importfingerprint") && copied["importfingerprint"]?.count == 6)
         for (table, rows) in before {
@@ -49,21 +50,21 @@ struct BackupTests {
 
     @Test("restoring into a new place gives the same rows, plus the restore's own audit entries, under the same passphrase")
     func restoreRoundTrip() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
         let (desk, store) = try Self.populated(in: directory)
         let backupPath = directory.appendingPathComponent("snapshot.db").path
         _ = try desk.backup(to: backupPath, overwrite: false)
-        let backupRows = try ExportFixtures.dump(backupPath)
+        let backupRows = try StoreFixtures.dump(backupPath)
         let target = directory.appendingPathComponent("restored/cases.db").path
         let receipt = try SQLiteCaseStore.restore(
-            from: backupPath, to: target, passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator(),
-            force: false, now: ExportFixtures.now)
+            from: backupPath, to: target, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator,
+            force: false, now: TestFixtures.now)
         #expect(receipt.cases == 52 && receipt.previousKeptAt == nil)
-        #expect(try ExportFixtures.mode(target) == 0o600)
-        #expect(try ExportFixtures.dump(backupPath) == backupRows, "the backup file itself was changed")
+        #expect(try TestFixtures.mode(target) == 0o600)
+        #expect(try StoreFixtures.dump(backupPath) == backupRows, "the backup file itself was changed")
 
-        let restoredRows = try ExportFixtures.dump(target)
+        let restoredRows = try StoreFixtures.dump(target)
         for (table, rows) in backupRows {
             switch table {
             case "audit":
@@ -82,7 +83,7 @@ struct BackupTests {
                 #expect(restoredRows[table] == rows, "table \(table) differs after restoring")
             }
         }
-        let reopened = try SQLiteCaseStore.open(at: target, passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator())
+        let reopened = try SQLiteCaseStore.open(at: target, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         try reopened.recordLogin()
         #expect(try reopened.verifyAudit() == .intact(entries: restoredRows["audit"]!.count + 1))
         let id = try #require(try store.summaries().first { $0.pseudonym == "Ash Lapwing" }?.id)
@@ -92,49 +93,52 @@ struct BackupTests {
 
     @Test("restore refuses to overwrite a database without --force, and with it keeps the old one and updates an open store")
     func restoreOverExisting() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
         let (desk, _) = try Self.populated(in: directory)
         let backupPath = directory.appendingPathComponent("snapshot.db").path
         _ = try desk.backup(to: backupPath, overwrite: false)
 
         let otherDirectory = directory.appendingPathComponent("other")
         try FileManager.default.createDirectory(at: otherDirectory, withIntermediateDirectories: true)
-        let (otherDesk, otherStore) = try ExportFixtures.emptyDesk(in: otherDirectory)
+        let (otherDesk, otherStore) = try StoreFixtures.emptyDesk(in: otherDirectory)
         _ = try otherDesk.add(CaseIntake(channel: .walkIn, incidentFirst: "2026-11-01", reporter: .init(name: "Old Case"),
                                          relationship: .staff, reported: [], categories: ["bullying"], narrative: "Only case here"))
         let target = otherStore.path
-        let untouched = try ExportFixtures.dump(target)
+        let untouched = try StoreFixtures.dump(target)
 
         #expect(throws: BackupError.targetExists(path: target)) {
-            try SQLiteCaseStore.restore(from: backupPath, to: target, passphrase: ExportFixtures.passphrase,
-                                        evaluator: try ExportFixtures.evaluator(), force: false, now: ExportFixtures.now)
+            try SQLiteCaseStore.restore(from: backupPath, to: target, passphrase: TestFixtures.passphrase,
+                                        evaluator: StoreFixtures.evaluator, force: false, now: TestFixtures.now)
         }
-        #expect(try ExportFixtures.dump(target) == untouched)
+        #expect(try StoreFixtures.dump(target) == untouched)
 
         #expect(try otherStore.summaries().count == 1)
-        let receipt = try SQLiteCaseStore.restore(from: backupPath, to: target, passphrase: ExportFixtures.passphrase,
-                                                  evaluator: try ExportFixtures.evaluator(), force: true, now: ExportFixtures.now)
+        let receipt = try SQLiteCaseStore.restore(from: backupPath, to: target, passphrase: TestFixtures.passphrase,
+                                                  evaluator: StoreFixtures.evaluator, force: true, now: TestFixtures.now)
         let kept = try #require(receipt.previousKeptAt)
         #expect(kept == target + ".before-restore-20261125T120000Z")
-        #expect(try ExportFixtures.mode(kept) == 0o600)
-        #expect(try ExportFixtures.dump(kept)["casefile"] == untouched["casefile"])
+        #expect(try TestFixtures.mode(kept) == 0o600)
+        #expect(try StoreFixtures.dump(kept)["casefile"] == untouched["casefile"])
         // The store that had the file open sees the restored file, not a deleted one (no rename under its feet): its key
         // no longer authenticates the log, so it refuses to work on; opened with the backup's passphrase, the file holds
         // the restored cases.
-        #expect(throws: StoreError.self) { try otherStore.summaries() }
-        let reopened = try SQLiteCaseStore.open(at: target, passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator())
+        #expect(throws: StoreError.auditBroken("""
+            the audit log ends at entry 56, but its authenticated head does not match: entries were removed from its end, \
+            or the head was altered
+            """)) { try otherStore.summaries() }
+        let reopened = try SQLiteCaseStore.open(at: target, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         #expect(try reopened.summaries().count == 52)
-        #expect(try ExportFixtures.dump(target)["casefile"] == (try ExportFixtures.dump(backupPath))["casefile"])
+        #expect(try StoreFixtures.dump(target)["casefile"] == (try StoreFixtures.dump(backupPath))["casefile"])
     }
 
     @Test("restoring a file that is not a database, not Confidant's, or under another passphrase fails clearly and changes nothing")
     func restoreRefusesBadInput() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let evaluator = try ExportFixtures.evaluator()
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let evaluator = StoreFixtures.evaluator
         let target = directory.appendingPathComponent("cases.db").path
-        func restore(_ path: String, passphrase: String = ExportFixtures.passphrase) throws {
+        func restore(_ path: String, passphrase: String = TestFixtures.passphrase) throws {
             _ = try SQLiteCaseStore.restore(from: path, to: target, passphrase: passphrase, evaluator: evaluator, force: false)
         }
 
@@ -152,7 +156,7 @@ struct BackupTests {
         let missing = directory.appendingPathComponent("nowhere.db").path
         #expect(throws: BackupError.noBackup(path: missing)) { try restore(missing) }
 
-        let (desk, _) = try ExportFixtures.emptyDesk(in: directory, name: "source.db")
+        let (desk, _) = try StoreFixtures.emptyDesk(in: directory, name: "source.db")
         let backupPath = directory.appendingPathComponent("snapshot.db").path
         _ = try desk.backup(to: backupPath, overwrite: false)
         #expect(throws: BackupError.wrongPassphrase(path: backupPath)) { try restore(backupPath, passphrase: "not the passphrase") }
@@ -163,13 +167,13 @@ struct BackupTests {
 
     @Test("a backup taken while another connection keeps writing is consistent: it passes the integrity check and its audit chain verifies")
     func backupDuringWrites() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.demoDesk(in: directory)
         let id = try #require(try desk.queue().first { $0.status.isOpen }?.id)
         // A second store on the same file, as a second Confidant window would have.
-        let writer = try SQLiteCaseStore.open(at: store.path, passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator())
-        let writerDesk = CaseDesk(store: writer, clock: { ExportFixtures.now })
+        let writer = try SQLiteCaseStore.open(at: store.path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        let writerDesk = CaseDesk(store: writer, clock: { TestFixtures.now })
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) {
             for n in 0..<40 { _ = try? writerDesk.record(id, .note, text: "concurrent note \(n)") }
@@ -183,8 +187,8 @@ struct BackupTests {
             let path = directory.appendingPathComponent("during-\(n).db").path
             let restored = directory.appendingPathComponent("restored-\(n).db").path
             // restore checks integrity_check and the audit chain, and fails otherwise.
-            let receipt = try SQLiteCaseStore.restore(from: path, to: restored, passphrase: ExportFixtures.passphrase,
-                                                      evaluator: try ExportFixtures.evaluator(), force: false)
+            let receipt = try SQLiteCaseStore.restore(from: path, to: restored, passphrase: TestFixtures.passphrase,
+                                                      evaluator: StoreFixtures.evaluator, force: false)
             #expect(receipt.cases == 46)
         }
         #expect(try store.loadCase(id).journal.filter { $0.text.hasPrefix("concurrent note") }.count == 40)
@@ -192,23 +196,23 @@ struct BackupTests {
 
     @Test("a backup does not overwrite a file without --force, and never the database itself")
     func backupRefusals() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.emptyDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.emptyDesk(in: directory)
         #expect(throws: BackupError.sameFile(path: store.path)) { try desk.backup(to: store.path, overwrite: true) }
         let existing = directory.appendingPathComponent("existing.db").path
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: existing))
         #expect(throws: BackupError.destinationExists(path: existing)) { try desk.backup(to: existing, overwrite: false) }
         #expect(try String(contentsOfFile: existing, encoding: .utf8) == "keep me")
         _ = try desk.backup(to: existing, overwrite: true)
-        #expect(try ExportFixtures.mode(existing) == 0o600)
+        #expect(try TestFixtures.mode(existing) == 0o600)
     }
 
     @Test("a backup whose audit log was tampered with is refused")
     func tamperedAudit() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, _) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, _) = try StoreFixtures.demoDesk(in: directory)
         let backupPath = directory.appendingPathComponent("snapshot.db").path
         _ = try desk.backup(to: backupPath, overwrite: false)
         try GRDBTestSupport.execute(at: backupPath, sql: """
@@ -217,7 +221,7 @@ struct BackupTests {
             """)
         do {
             _ = try SQLiteCaseStore.restore(from: backupPath, to: directory.appendingPathComponent("restored.db").path,
-                                            passphrase: ExportFixtures.passphrase, evaluator: try ExportFixtures.evaluator(), force: false)
+                                            passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator, force: false)
             Issue.record("a tampered backup was restored")
         } catch let error as BackupError {
             guard case .auditBroken = error else { Issue.record("unexpected \(error)"); return }

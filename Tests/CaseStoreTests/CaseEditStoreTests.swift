@@ -1,6 +1,7 @@
 import CaseCore
 @testable import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// An edit in the store: one transaction with its journal, audit, re-ranking, recusal and the supervisor's view.
@@ -17,7 +18,7 @@ struct CaseEditStoreTests {
         try desk.move(first, to: .assessing, note: nil)
         try desk.assess(first, StoreFixtures.ratings(2, 2, 1, 1, 1))
         let before = try #require(try desk.queue().first { $0.id == first }?.score)
-        try store.addAccount("oleg", role: .counselor, passphrase: "oleg's own passphrase", aliases: ["Oleg Petrenko"], now: StoreFixtures.now)
+        try store.addAccount("oleg", role: .counselor, passphrase: "oleg's own passphrase", aliases: ["Oleg Petrenko"], now: TestFixtures.now)
         let edit = CaseEdit(reported: [ReportedPerson(name: "Someone Else", role: "Driver", power: .peer),
                                        ReportedPerson(name: "oleg petrenko", role: "Logistics", power: .peer)])
         try desk.edit(second, edit)
@@ -40,7 +41,7 @@ struct CaseEditStoreTests {
         try desk.move(id, to: .acknowledged, note: nil)
         try desk.move(id, to: .assessing, note: nil)
         try desk.escalate(id, to: .complaintsTeam, reason: "She asks for a formal review")
-        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: TestFixtures.now)
         let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
         #expect(try supervisor.loadCase(id).reporter.name == nil)
         try desk.setConsent(id, true)
@@ -69,7 +70,7 @@ struct CaseEditStoreTests {
         #expect(bytes.range(of: Data("Wróblewska".utf8)) == nil)
         #expect(bytes.range(of: Data("zuzanna.w@example.org".utf8)) == nil)
         #expect(try desk.open(id).item.affected?.name == "Zuzanna Wróblewska")
-        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: TestFixtures.now)
         let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
         #expect(try supervisor.loadCase(id).affected == AffectedPerson(pseudonym: "Jade Magpie"))
     }
@@ -80,7 +81,7 @@ struct CaseEditStoreTests {
         let desk = StoreFixtures.desk(store)
         let id = try desk.add(StoreFixtures.intake()).id
         try desk.move(id, to: .withdrawn, note: "Reporter left the organisation")
-        let later = StoreFixtures.now.addingTimeInterval(1096 * 86_400)
+        let later = TestFixtures.now.addingTimeInterval(1096 * 86_400)
         #expect(try store.purge([id], now: later) == 1)
         #expect(throws: StoreError.casePurged(id.description, on: DateText.day(later))) { try desk.reopen(id, reason: "She came back") }
         #expect("\(StoreError.casePurged(id.description, on: "2029-11-25"))"

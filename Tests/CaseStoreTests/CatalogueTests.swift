@@ -1,16 +1,17 @@
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// Every language Confidant ships is complete, and every key the code reads is in the catalogues.
 @Suite("Language catalogues")
 struct CatalogueTests {
-    static let root = StoreFixtures.dataDirectory.deletingLastPathComponent()
-    static let languages = LanguageLibrary(directory: StoreFixtures.dataDirectory.appendingPathComponent("lang"))
+    static let root = TestFixtures.dataDirectory.deletingLastPathComponent()
+    static let languages = LanguageLibrary(directory: TestFixtures.dataDirectory.appendingPathComponent("lang"))
 
     static func english() throws -> [String: String] {
-        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("lang/en.json"))
+        let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("lang/en.json"))
         return try #require(try JSONSerialization.jsonObject(with: data) as? [String: String])
     }
 

@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 @Suite("Roles, key wrapping, recusal, retention, failed logins")
@@ -23,7 +24,7 @@ struct ConfidentialityTests {
             try desk.move(id, to: .assessing, note: nil)
             try desk.escalate(id, to: .complaintsTeam, reason: "Reporter asks for a formal review")
         }
-        try store.addAccount("sam", role: .supervisor, passphrase: supervisorPass, aliases: [], now: StoreFixtures.now)
+        try store.addAccount("sam", role: .supervisor, passphrase: supervisorPass, aliases: [], now: TestFixtures.now)
         return (path, store, a.id, b.id, c.id)
     }
 
@@ -37,14 +38,19 @@ struct ConfidentialityTests {
         let supervisor = try open(team.path, supervisorPass)
         #expect(supervisor.session == Session(account: "sam", role: .supervisor))
         #expect(Set(try supervisor.summaries().map(\.id)) == [team.withConsent, team.withoutConsent])
-        #expect(throws: StoreError.self) { try supervisor.loadCase(team.fresh) }
+        #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(team.fresh) is not escalated")) {
+            try supervisor.loadCase(team.fresh)
+        }
     }
 
     @Test("A supervisor session cannot load an identity the reporter did not consent to share")
     func identityNeedsConsent() throws {
         let team = try teamStore()
         let supervisor = try open(team.path, supervisorPass)
-        #expect(throws: StoreError.self) { try supervisor.reporterIdentity(team.withoutConsent) }
+        #expect(throws: StoreError.notPermitted(
+            "the reporter of \(team.withoutConsent) has not consented to share their identity with a supervisor")) {
+            try supervisor.reporterIdentity(team.withoutConsent)
+        }
         let hidden = try supervisor.loadCase(team.withoutConsent)
         #expect(hidden.reporter.name == nil)
         #expect(hidden.reporter.contact == nil)
@@ -63,8 +69,8 @@ struct ConfidentialityTests {
         let supervisor = try open(team.path, supervisorPass)
         let item = try supervisor.loadCase(team.withConsent)
         #expect(!item.journal.contains { $0.text == "Counselor-only note" })
-        #expect(throws: StoreError.self) {
-            try CaseDesk(store: supervisor, clock: { StoreFixtures.now }).record(team.withConsent, .note, text: "x")
+        #expect(throws: StoreError.notPermitted("only a counselor can change cases")) {
+            try CaseDesk(store: supervisor, clock: { TestFixtures.now }).record(team.withConsent, .note, text: "x")
         }
         let long = String(repeating: "Detailed account of events. ", count: 30)
         let excerpt = SupervisorView.excerpt(long)
@@ -77,54 +83,62 @@ struct ConfidentialityTests {
     func keyWrapping() throws {
         let team = try teamStore()
         let sealedBefore = try team.counselor.pool.read { db in try Data.fetchAll(db, sql: "SELECT sealedNarrative FROM casefile ORDER BY id") }
-        try team.counselor.addAccount("alex", role: .counselor, passphrase: "alex passphrase", aliases: [], now: StoreFixtures.now)
+        try team.counselor.addAccount("alex", role: .counselor, passphrase: "alex passphrase", aliases: [], now: TestFixtures.now)
         let sealedAfter = try team.counselor.pool.read { db in try Data.fetchAll(db, sql: "SELECT sealedNarrative FROM casefile ORDER BY id") }
         #expect(sealedBefore == sealedAfter)
         let alex = try open(team.path, "alex passphrase")
-        #expect(try alex.loadCase(team.fresh).reporter.name == "Олена Коваленко")
+        #expect(try alex.loadCase(team.fresh).reporter.name == "Fatima Zahra Benali")
 
-        try team.counselor.removeAccount("alex", now: StoreFixtures.now)
+        try team.counselor.removeAccount("alex", now: TestFixtures.now)
         #expect(throws: StoreError.wrongPassphrase) { try open(team.path, "alex passphrase") }
         #expect(throws: StoreError.unknownAccount("alex")) {
             try SQLiteCaseStore.open(at: team.path, passphrase: "alex passphrase", account: "alex", evaluator: StoreFixtures.evaluator, pause: { _ in })
         }
         // The others still open everything.
-        #expect(try open(team.path, StoreFixtures.passphrase).loadCase(team.fresh).narrative == StoreFixtures.intake().narrative)
+        #expect(try open(team.path, TestFixtures.passphrase).loadCase(team.fresh).narrative == StoreFixtures.intake().narrative)
         #expect(try open(team.path, supervisorPass).summaries().count == 2)
     }
 
     @Test("Only the admin manages accounts once one exists; an admin reads no case; the last counselor stays")
     func accountRules() throws {
         let team = try teamStore()
-        try team.counselor.addAccount("root", role: .admin, passphrase: "admin passphrase", aliases: [], now: StoreFixtures.now)
-        #expect(throws: StoreError.self) {
-            try team.counselor.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: StoreFixtures.now)
+        try team.counselor.addAccount("root", role: .admin, passphrase: "admin passphrase", aliases: [], now: TestFixtures.now)
+        #expect(throws: StoreError.notPermitted("only the admin account manages accounts")) {
+            try team.counselor.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: TestFixtures.now)
         }
         let admin = try open(team.path, "admin passphrase")
-        #expect(throws: StoreError.self) { try admin.summaries() }
-        #expect(throws: StoreError.self) { try admin.loadCase(team.fresh) }
-        #expect(throws: StoreError.self) { try admin.removeAccount("counselor", now: StoreFixtures.now) }
-        #expect(throws: StoreError.weakPassphrase(.key("passphrase.too-short", ["minimum": "12"]))) {
-            try admin.addAccount("eve", role: .counselor, passphrase: "short", aliases: [], now: StoreFixtures.now)
+        let readsNoCase = StoreError.notPermitted("an admin account manages accounts and reads no case")
+        #expect(throws: readsNoCase) { try admin.summaries() }
+        #expect(throws: readsNoCase) { try admin.loadCase(team.fresh) }
+        #expect(throws: StoreError.notPermitted("counselor is the last counselor account; add another counselor first")) {
+            try admin.removeAccount("counselor", now: TestFixtures.now)
         }
-        try admin.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: StoreFixtures.now)
+        #expect(throws: StoreError.weakPassphrase(.key("passphrase.too-short", ["minimum": "12"]))) {
+            try admin.addAccount("eve", role: .counselor, passphrase: "short", aliases: [], now: TestFixtures.now)
+        }
+        try admin.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: TestFixtures.now)
         #expect(try admin.accounts().map(\.name) == ["counselor", "sam", "root", "eve"])
-        try admin.removeAccount("counselor", now: StoreFixtures.now)
-        #expect(throws: StoreError.self) { try admin.removeAccount("eve", now: StoreFixtures.now) }
+        try admin.removeAccount("counselor", now: TestFixtures.now)
+        #expect(throws: StoreError.notPermitted("eve is the last counselor account; add another counselor first")) {
+            try admin.removeAccount("eve", now: TestFixtures.now)
+        }
     }
 
     @Test("Declaring a conflict recuses the handler: the case leaves their queue, is flagged, and they cannot open it")
     func conflictOfInterest() throws {
         let team = try teamStore()
-        try team.counselor.addAccount("alex", role: .counselor, passphrase: "alex passphrase", aliases: [], now: StoreFixtures.now)
-        try team.counselor.declareConflict(team.fresh, reason: "The reported person is my brother-in-law", now: StoreFixtures.now)
+        try team.counselor.addAccount("alex", role: .counselor, passphrase: "alex passphrase", aliases: [], now: TestFixtures.now)
+        try team.counselor.declareConflict(team.fresh, reason: "The reported person is my brother-in-law", now: TestFixtures.now)
         #expect(!(try team.counselor.summaries().contains { $0.id == team.fresh }))
-        #expect(throws: StoreError.self) { try team.counselor.loadCase(team.fresh) }
+        #expect(throws: StoreError.notPermitted(
+            "counselor is recused from \(team.fresh) (conflict of interest); another handler must take it")) {
+            try team.counselor.loadCase(team.fresh)
+        }
         let alex = try open(team.path, "alex passphrase")
         let flagged = try #require(try alex.summaries().first { $0.id == team.fresh })
         #expect(flagged.needsReassignment)
         #expect(try alex.loadCase(team.fresh).journal.last?.kind == .conflict)
-        try alex.reassign(team.fresh, note: "Alex takes the case", now: StoreFixtures.now)
+        try alex.reassign(team.fresh, note: "Alex takes the case", now: TestFixtures.now)
         #expect(try alex.summaries().first { $0.id == team.fresh }?.needsReassignment == false)
         #expect(try alex.auditEntries(caseId: team.fresh).map(\.action).contains("recusal"))
     }
@@ -132,13 +146,17 @@ struct ConfidentialityTests {
     @Test("Automatic recusal: an account whose name matches a reported person can never open the case")
     func automaticRecusal() throws {
         let team = try teamStore()
-        try team.counselor.addAccount("vhale", role: .counselor, passphrase: "viktor passphrase", aliases: ["Viktor Hale"], now: StoreFixtures.now)
+        try team.counselor.addAccount("vhale", role: .counselor, passphrase: "viktor passphrase", aliases: ["Viktor Hale"], now: TestFixtures.now)
         let viktor = try open(team.path, "viktor passphrase")
         #expect(try viktor.summaries().isEmpty)
-        #expect(throws: StoreError.self) { try viktor.loadCase(team.fresh) }
+        #expect(throws: StoreError.notPermitted("vhale is recused from \(team.fresh) (conflict of interest); another handler must take it")) {
+            try viktor.loadCase(team.fresh)
+        }
         // A case filed later naming him is refused too.
         let later = try StoreFixtures.desk(team.counselor).add(StoreFixtures.intake(reported: "VIKTOR HALE"))
-        #expect(throws: StoreError.self) { try viktor.loadCase(later.id) }
+        #expect(throws: StoreError.notPermitted("vhale is recused from \(later.id) (conflict of interest); another handler must take it")) {
+            try viktor.loadCase(later.id)
+        }
         #expect(try team.counselor.summaries().first { $0.id == later.id }?.needsReassignment == true)
         #expect(try team.counselor.auditEntries(caseId: later.id).contains { $0.action == "recusal-automatic" })
     }
@@ -154,10 +172,10 @@ struct ConfidentialityTests {
             }
         }
         #expect(pauses == [1])
-        _ = try SQLiteCaseStore.open(at: team.path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator,
+        _ = try SQLiteCaseStore.open(at: team.path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator,
                                      pause: { pauses.append($0) })
         #expect(pauses == [1, 2])
-        let store = try open(team.path, StoreFixtures.passphrase)
+        let store = try open(team.path, TestFixtures.passphrase)
         // The failures enter the chain with the session's login, which is written with its first change (or once a
         // command succeeded), so a refused command leaves the file as it was.
         #expect(try store.auditEntries(caseId: nil).filter { $0.action == "failed-login" }.count == 0)
@@ -179,20 +197,23 @@ struct ConfidentialityTests {
             try desk.move(id, to: .withdrawn, note: "Reporter withdrew")
         }
         try desk.setLegalHold(held.id, true, reason: "Court order 2026/17")
-        let beforeExpiry = StoreFixtures.now.addingTimeInterval(364 * 86_400)
+        let beforeExpiry = TestFixtures.now.addingTimeInterval(364 * 86_400)
         #expect(try store.purgeCandidates(now: beforeExpiry).isEmpty)
-        let later = StoreFixtures.now.addingTimeInterval(1096 * 86_400)
+        let later = TestFixtures.now.addingTimeInterval(1096 * 86_400)
         let candidates = try store.purgeCandidates(now: later)
         #expect(candidates.map(\.id) == [closed.id])
         // Listing is a dry run: nothing changed.
         #expect(try store.summaries().count == 3)
-        #expect(throws: StoreError.self) { try store.purge([open.id], now: later) }
+        #expect(throws: StoreError.notPermitted(
+            "\(open.id) is not due for purge (still open, within its retention period, or on legal hold)")) {
+            try store.purge([open.id], now: later)
+        }
         #expect(try store.purge(candidates.map(\.id), now: later) == 1)
         #expect(throws: StoreError.casePurged(closed.id.description, on: DateText.day(later))) { try store.loadCase(closed.id) }
         #expect(try store.summaries().map(\.id).sorted() == [held.id, open.id])
         let traces = try store.purgedTraces()
         #expect(traces.count == 1)
-        #expect(traces[0].categories == ["harassment"])
+        #expect(traces[0].categories == ["harassment", "abuse-of-authority"])
         #expect(traces[0].status == .withdrawn)
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM journal WHERE caseId = ?", arguments: [closed.id.description]) } == 0)
         #expect(try store.pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM party WHERE caseId = ?", arguments: [closed.id.description]) } == 0)
@@ -215,9 +236,9 @@ struct ConfidentialityTests {
         }
         let unsubstantiated = try closedCase(.unsubstantiated)
         let substantiated = try closedCase(.substantiated)
-        let twoYears = StoreFixtures.now.addingTimeInterval(2 * 366 * 86_400)
+        let twoYears = TestFixtures.now.addingTimeInterval(2 * 366 * 86_400)
         #expect(try store.purgeCandidates(now: twoYears).map(\.id) == [unsubstantiated])
-        let eightYears = StoreFixtures.now.addingTimeInterval(8 * 366 * 86_400)
+        let eightYears = TestFixtures.now.addingTimeInterval(8 * 366 * 86_400)
         #expect(try store.purgeCandidates(now: eightYears).map(\.id) == [unsubstantiated, substantiated])
     }
 
@@ -229,7 +250,7 @@ struct ConfidentialityTests {
         for _ in 0..<6 { ids.append(try desk.add(StoreFixtures.intake()).id) }
         try desk.move(ids[0], to: .acknowledged, note: nil)
         try desk.move(ids[0], to: .withdrawn, note: "Reporter withdrew")
-        let later = StoreFixtures.now.addingTimeInterval(1096 * 86_400)
+        let later = TestFixtures.now.addingTimeInterval(1096 * 86_400)
         let before = try desk.statistics(from: nil, to: later)
         #expect(before.totalCases == .count(6))
         #expect(try store.purge([ids[0]], now: later) == 1)
@@ -249,7 +270,7 @@ struct ConfidentialityTests {
         try desk.move(item.id, to: .acknowledged, note: nil)
         try desk.move(item.id, to: .assessing, note: nil)
         try desk.escalate(item.id, to: .complaintsTeam, reason: "Marta asks for a formal review")
-        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: TestFixtures.now)
         let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
         let seen = try supervisor.loadCase(item.id)
         let texts = [seen.narrative] + seen.journal.map(\.text)

@@ -1,6 +1,7 @@
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// Golden files for every export format and audience on three demo cases, built on a fixed clock.
@@ -21,16 +22,16 @@ struct ExportGoldenTests {
     /// JSON keeps its keys and ISO dates.
     @Test("Markdown, JSON and HTML for the counselor and the supervisor match the golden files", arguments: ["en", "fr"])
     func goldenFiles(language: String) throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let desk = try ExportFixtures.demoDesk(in: directory, language: language)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let desk = try StoreFixtures.demoDesk(in: directory, language: language)
         let queue = try desk.queue()
         for pseudonym in Self.pseudonyms {
             let id = try #require(queue.first { $0.pseudonym == pseudonym }?.id, "demo case \(pseudonym)")
             for audience in Audience.allCases {
                 let doc = try desk.exportDocument(id, for: audience)
                 for format in CaseExportFormat.allCases {
-                    let rendered = format.render(doc, taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now, catalogue: desk.catalogue)
+                    let rendered = format.render(doc, taxonomy: desk.taxonomy, generatedAt: TestFixtures.now, catalogue: desk.catalogue)
                     let slug = pseudonym.lowercased().replacingOccurrences(of: " ", with: "-")
                     let suffix = language == "en" ? "" : ".\(language)"
                     let file = Self.goldenDirectory.appendingPathComponent("\(slug).\(audience.rawValue)\(suffix).\(format.fileExtension)")

@@ -1,6 +1,7 @@
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// Hostile text in names and narratives — HTML, Markdown, quotes, control characters, terminal escape sequences —
@@ -11,7 +12,7 @@ struct ExportInjectionTests {
         + "# Not a heading\n| not | a table |\n[click](javascript:alert(2)) ![img](http://evil.example/x.png)\u{1B}]0;pwned\u{07} & &amp; \"quotes\" 'single'\u{0}"
 
     static func hostileCase(in directory: URL) throws -> (CaseDesk, CaseID) {
-        let (desk, _) = try ExportFixtures.emptyDesk(in: directory)
+        let (desk, _) = try StoreFixtures.emptyDesk(in: directory)
         let intake = CaseIntake(
             receivedAt: "2026-11-20T09:00:00Z", channel: .complaint, incidentFirst: "2026-11-01",
             reporter: .init(pseudonym: "**Bold** <b>Finch</b>", name: "<img src=x onerror=alert(3)>\u{1B}[2J", contact: "\"><svg onload=alert(4)>"),
@@ -25,11 +26,11 @@ struct ExportInjectionTests {
 
     @Test("HTML: every user string escaped, control characters and escape sequences stripped, no script or external resource")
     func html() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
         let (desk, id) = try Self.hostileCase(in: directory)
         for audience in Audience.allCases {
-            let html = CaseExportFormat.html.render(try desk.exportDocument(id, for: audience), taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+            let html = CaseExportFormat.html.render(try desk.exportDocument(id, for: audience), taxonomy: desk.taxonomy, generatedAt: TestFixtures.now)
             for raw in ["<script", "<img", "<svg", "<iframe", "</td><script", "onerror=alert(3)>", "javascript:alert(2)\"", "src=\"http"] {
                 #expect(!html.lowercased().contains(raw), "\(audience): raw '\(raw)' in HTML")
             }
@@ -57,10 +58,10 @@ struct ExportInjectionTests {
 
     @Test("Markdown: no raw HTML, headings, tables, links or escape sequences come from user text")
     func markdown() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
         let (desk, id) = try Self.hostileCase(in: directory)
-        let md = CaseExportFormat.markdown.render(try desk.exportDocument(id, for: .counselor), taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+        let md = CaseExportFormat.markdown.render(try desk.exportDocument(id, for: .counselor), taxonomy: desk.taxonomy, generatedAt: TestFixtures.now)
         #expect(!md.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "control character in Markdown")
         #expect(!md.contains("[31m"))
         for raw in ["<script>", "<img", "<svg", "<iframe", "](javascript:", "**Bold**", "`code`"] {
@@ -80,10 +81,10 @@ struct ExportInjectionTests {
 
     @Test("JSON escapes control characters")
     func json() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
         let (desk, id) = try Self.hostileCase(in: directory)
-        let json = CaseExportFormat.json.render(try desk.exportDocument(id, for: .counselor), taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+        let json = CaseExportFormat.json.render(try desk.exportDocument(id, for: .counselor), taxonomy: desk.taxonomy, generatedAt: TestFixtures.now)
         #expect(!json.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(json.contains("\\u001b[31m"))
         let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]

@@ -1,6 +1,7 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// The supervisor's export never carries the reporter's name (without consent), contact details, support needs,
@@ -32,9 +33,9 @@ struct ExportRedactionTests {
 
     @Test("no name, contact, support needs or support/advice text in any supervisor export of any demo case")
     func supervisorExportsOfEveryDemoCase() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.demoDesk(in: directory)
         var checkedNames = 0
         for summary in try desk.queue() {
             let full = try store.loadCase(summary.id)
@@ -45,7 +46,7 @@ struct ExportRedactionTests {
             forbidden += full.journal.filter { $0.kind == .support || $0.kind == .advice }.map(\.text)
             let supervisor = try desk.exportDocument(summary.id, for: .supervisor)
             for format in CaseExportFormat.allCases {
-                let output = format.render(supervisor, taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+                let output = format.render(supervisor, taxonomy: desk.taxonomy, generatedAt: TestFixtures.now)
                 let unescaped = Self.plain(output)
                 for secret in forbidden {
                     #expect(!Self.containsWord(secret, in: output), "\(summary.id) \(format): '\(secret)' leaked")
@@ -55,7 +56,7 @@ struct ExportRedactionTests {
             if let name = full.reporter.name {
                 // The counselor's version has them, so the check above is looking for the right strings.
                 let counselor = CaseExportFormat.markdown.render(
-                    try desk.exportDocument(summary.id, for: .counselor), taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+                    try desk.exportDocument(summary.id, for: .counselor), taxonomy: desk.taxonomy, generatedAt: TestFixtures.now)
                 #expect(Self.plain(counselor).contains(name))
                 checkedNames += 1
             }
@@ -65,13 +66,13 @@ struct ExportRedactionTests {
 
     @Test("a reporter who consented is named for the supervisor, but their contact still is not")
     func consentShowsNameNotContact() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.demoDesk(in: directory)
         let id = try #require(try desk.queue().first { $0.pseudonym == "Basalt Falcon" }?.id)
         let full = try store.loadCase(id)
         #expect(full.consentShareIdentity)
-        let html = CaseExportFormat.html.render(try desk.exportDocument(id, for: .supervisor), taxonomy: desk.taxonomy, generatedAt: ExportFixtures.now)
+        let html = CaseExportFormat.html.render(try desk.exportDocument(id, for: .supervisor), taxonomy: desk.taxonomy, generatedAt: TestFixtures.now)
         #expect(html.contains(try #require(full.reporter.name)))
         for part in Self.contactParts(try #require(full.reporter.contact)) {
             #expect(!Self.plain(html).contains(part))
@@ -80,9 +81,9 @@ struct ExportRedactionTests {
 
     @Test("the reporter's name written into a narrative or journal note is replaced for the supervisor")
     func nameInFreeTextIsScrubbed() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, _) = try ExportFixtures.emptyDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, _) = try StoreFixtures.emptyDesk(in: directory)
         let intake = CaseIntake(
             receivedAt: "2026-11-20T09:00:00Z", channel: .complaint, incidentFirst: "2026-11-01",
             reporter: .init(pseudonym: "Pale Finch", name: "Ana-Maria Popescu", contact: "ana.popescu@example.org; +40 721 555 010"),
@@ -104,9 +105,9 @@ struct ExportRedactionTests {
 
     @Test("a supervisor account cannot ask for the counselor's version")
     func supervisorCannotExportCounselorVersion() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, _) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, _) = try StoreFixtures.demoDesk(in: directory)
         let id = try #require(try desk.queue().first { $0.status == .escalated }?.id)
         // The export is audited with its format and audience only.
         try desk.recordExport(id, format: .html, audience: .supervisor, toFile: true)

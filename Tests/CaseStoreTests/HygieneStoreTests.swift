@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 /// Issue 13: purged data does not linger; what each role may list is checked in the store.
@@ -18,7 +19,7 @@ struct HygieneStoreTests {
             try Data.fetchOne(db, sql: "SELECT sealedNarrative FROM casefile WHERE id = ?", arguments: [id.description])
         })
         let probe = sealed.subdata(in: 40..<72)
-        let later = StoreFixtures.now.addingTimeInterval(1096 * 86_400)
+        let later = TestFixtures.now.addingTimeInterval(1096 * 86_400)
         #expect(try store.purge([id], now: later) == 1)
         for suffix in ["", "-wal"] {
             let bytes = FileManager.default.contents(atPath: path + suffix) ?? Data()
@@ -34,12 +35,12 @@ struct HygieneStoreTests {
     func supervisorListsNothing() throws {
         let path = StoreFixtures.temporaryPath()
         let store = try StoreFixtures.makeStore(path: path)
-        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: TestFixtures.now)
         let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
         #expect(throws: StoreError.notPermitted("a supervisor does not read the audit log")) { try supervisor.auditEntries(caseId: nil) }
         #expect(throws: StoreError.notPermitted("a supervisor does not manage accounts")) { try supervisor.accounts() }
         #expect(throws: StoreError.notPermitted("only a counselor sees which cases are due for purge")) {
-            try supervisor.purgeCandidates(now: StoreFixtures.now)
+            try supervisor.purgeCandidates(now: TestFixtures.now)
         }
         #expect(throws: StoreError.notPermitted("only a counselor reads the traces of purged cases")) { try supervisor.purgedTraces() }
     }

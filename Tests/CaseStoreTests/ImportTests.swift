@@ -2,12 +2,13 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 @Suite("Import into the store")
 struct ImportTests {
     static func examplePlan(_ desk: CaseDesk, text: String? = nil) throws -> ImportPlan {
-        let csv = try text ?? String(contentsOf: ExportFixtures.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
+        let csv = try text ?? String(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
         return try CaseCSVImport(file: "import-example.csv", taxonomy: desk.taxonomy).plan(csv)
     }
 
@@ -17,9 +18,9 @@ struct ImportTests {
 
     @Test("a good file is imported whole, each case journaled through the workflow, with one audit entry per case and one for the import")
     func goodFile() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.emptyDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.emptyDesk(in: directory)
         let result = try desk.importCases(try Self.examplePlan(desk))
         #expect(result.added.map(\.description) == (1...6).map { "C-2026-000\($0)" })
         #expect(result.skipped == 0)
@@ -39,9 +40,9 @@ struct ImportTests {
 
     @Test("importing the same file twice adds nothing the second time")
     func sameFileTwice() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.emptyDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.emptyDesk(in: directory)
         _ = try desk.importCases(try Self.examplePlan(desk))
         let again = try desk.importCases(try Self.examplePlan(desk))
         #expect(again.added.isEmpty && again.skipped == 6)
@@ -56,10 +57,10 @@ struct ImportTests {
 
     @Test("a file with an error on line 7 imports nothing and names line 7 and the column")
     func errorImportsNothing() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.emptyDesk(in: directory)
-        let example = try String(contentsOf: ExportFixtures.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.emptyDesk(in: directory)
+        let example = try String(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
         let broken = example.replacingOccurrences(of: "2026-10-01,2026-10-18", with: "2026-13-01,2026-10-18")
         #expect(broken != example)
         let auditBefore = try store.auditEntries(caseId: nil).count
@@ -75,14 +76,14 @@ struct ImportTests {
 
     @Test("a failure inside the transaction rolls back every case already added")
     func transactionIsAllOrNothing() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.emptyDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.emptyDesk(in: directory)
         var items = try Self.examplePlan(desk).items.map { ($0.fingerprint, $0.intake) }
         // Slip past the desk's checks straight to the store: the 4th case names an unknown category.
         items[3].1.categories = ["no-such-category"]
         do {
-            _ = try store.importCases(items, source: "csv file", now: ExportFixtures.now)
+            _ = try store.importCases(items, source: "csv file", now: TestFixtures.now)
             Issue.record("the import should have failed")
         } catch let failure as CaseImportFailure {
             #expect(failure.index == 3)
@@ -94,15 +95,15 @@ struct ImportTests {
 
     @Test("an import ranks the queue exactly as adding the same cases one by one would (pervasiveness included)")
     func rankingMatchesOneByOne() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
         // The demo cases name the same few people again and again: the pervasiveness booster is exercised.
-        let intakes = try ExportFixtures.demoIntakes()
-        let (importDesk, importStore) = try ExportFixtures.emptyDesk(in: directory, name: "imported.db")
+        let intakes = try StoreFixtures.demoIntakes()
+        let (importDesk, importStore) = try StoreFixtures.emptyDesk(in: directory, name: "imported.db")
         let result = try importStore.importCases(intakes.enumerated().map { ("demo-\($0.offset)", $0.element) },
-                                                 source: "json file", now: ExportFixtures.now)
+                                                 source: "json file", now: TestFixtures.now)
         #expect(result.added.count == intakes.count)
-        let (oneByOneDesk, _) = try ExportFixtures.demoDesk(in: directory)
+        let (oneByOneDesk, _) = try StoreFixtures.demoDesk(in: directory)
         func ranking(_ desk: CaseDesk) throws -> [String] {
             try desk.queue().map { "\($0.id) \($0.score ?? -1) \($0.band?.rawValue ?? "-") \($0.severeOrPervasive) \($0.nextDeadline?.due.timeIntervalSince1970 ?? 0)" }
         }
@@ -111,10 +112,10 @@ struct ImportTests {
 
     @Test("a JSON file of cases imports the same way, and the demo file once")
     func jsonImport() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.emptyDesk(in: directory)
-        let data = try Data(contentsOf: ExportFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.emptyDesk(in: directory)
+        let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
         let plan = try CaseJSONImport(file: "demo-cases.json").plan(data)
         let first = try desk.importCases(plan)
         #expect(first.added.count == 46 && first.skipped == 0)

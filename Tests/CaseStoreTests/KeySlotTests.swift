@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 @Suite("Key slots: the scrypt cost, raised after an unlock")
@@ -22,7 +23,7 @@ struct KeySlotTests {
         try store.pool.write { db in try db.execute(sql: "UPDATE meta SET value = '4096' WHERE key = 'kdfRounds'") }
         let before = try store.pool.read { db in try Row.fetchOne(db, sql: "SELECT rounds, salt FROM keyslot") }!
         #expect(before["rounds"] as Int == 1024)
-        let reopened = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        let reopened = try SQLiteCaseStore.open(at: path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         // Nothing is written until the login is recorded (a refused command leaves the file as it was).
         #expect(try reopened.pool.read { db in try Int.fetchOne(db, sql: "SELECT rounds FROM keyslot") } == 1024)
         try reopened.recordLogin()
@@ -30,7 +31,7 @@ struct KeySlotTests {
         #expect(after["rounds"] as Int == 4096)
         #expect((after["salt"] as Data) != (before["salt"] as Data))
         #expect(try reopened.auditEntries(caseId: nil).last?.detail == "opened as counselor; key slot re-wrapped with scrypt N=2^12 (was 2^10)")
-        let again = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        let again = try SQLiteCaseStore.open(at: path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         #expect(again.session.account == "counselor")
     }
 
@@ -38,7 +39,7 @@ struct KeySlotTests {
     func weakRefusedInStore() throws {
         let store = try StoreFixtures.makeStore()
         #expect(throws: StoreError.weakPassphrase(.key("passphrase.run"))) {
-            try store.addAccount("sam", role: .supervisor, passphrase: "qwertyuiopasdfgh", aliases: [], now: StoreFixtures.now)
+            try store.addAccount("sam", role: .supervisor, passphrase: "qwertyuiopasdfgh", aliases: [], now: TestFixtures.now)
         }
         #expect(throws: StoreError.weakPassphrase(.key("passphrase.too-short", ["minimum": "12"]))) {
             _ = try SQLiteCaseStore.create(at: StoreFixtures.temporaryPath(), passphrase: "short one", evaluator: StoreFixtures.evaluator,

@@ -1,6 +1,7 @@
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// The acknowledgement letter for a demo case with a Vietnamese name in the four shipped languages, in Markdown and
@@ -13,11 +14,11 @@ struct LetterGoldenTests {
         ("Amber Heron", "ar", false), ("Amber Heron", "ar", true),
     ])
     func golden(pseudonym: String, language: String, html: Bool) throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, _) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, _) = try StoreFixtures.demoDesk(in: directory)
         let id = try #require(try desk.queue().first { $0.pseudonym == pseudonym }?.id)
-        let letters = try ExportFixtures.configuration().letters
+        let letters = StoreFixtures.config.letters
         let rendered = try desk.acknowledgementLetter(id, template: letters.template("acknowledgement", language: language), html: html)
         let slug = pseudonym.lowercased().replacingOccurrences(of: " ", with: "-")
         let file = ExportGoldenTests.goldenDirectory.appendingPathComponent("letter-\(slug).\(language).\(html ? "html" : "md")")

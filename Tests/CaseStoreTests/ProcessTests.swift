@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 @Suite("Follow-up codes, deadline alerts and repeat respondents in the store")
@@ -22,9 +23,9 @@ struct ProcessTests {
         #expect(named.followUpCode == nil)
         let anonymous = try desk.add(anonymousIntake())
         let code = try #require(anonymous.followUpCode)
-        #expect(try store.findCase(followUpCode: code, now: StoreFixtures.now) == anonymous.id)
-        #expect(try store.findCase(followUpCode: FollowUpCode(code.description)!, now: StoreFixtures.now) == anonymous.id)
-        #expect(try store.findCase(followUpCode: FollowUpCode.random(), now: StoreFixtures.now) == nil)
+        #expect(try store.findCase(followUpCode: code, now: TestFixtures.now) == anonymous.id)
+        #expect(try store.findCase(followUpCode: FollowUpCode(code.description)!, now: TestFixtures.now) == anonymous.id)
+        #expect(try store.findCase(followUpCode: FollowUpCode.random(), now: TestFixtures.now) == nil)
         // Neither the digits nor the grouped form are in the file.
         try store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -34,9 +35,9 @@ struct ProcessTests {
         let salts = try store.pool.read { db in try Data.fetchAll(db, sql: "SELECT followUpSalt FROM casefile WHERE followUpSalt IS NOT NULL") }
         #expect(salts.count == 1)
         // Re-issuing replaces the old code.
-        let fresh = try store.issueFollowUpCode(anonymous.id, now: StoreFixtures.now)
-        #expect(try store.findCase(followUpCode: code, now: StoreFixtures.now) == nil)
-        #expect(try store.findCase(followUpCode: fresh, now: StoreFixtures.now) == anonymous.id)
+        let fresh = try store.issueFollowUpCode(anonymous.id, now: TestFixtures.now)
+        #expect(try store.findCase(followUpCode: code, now: TestFixtures.now) == nil)
+        #expect(try store.findCase(followUpCode: fresh, now: TestFixtures.now) == anonymous.id)
     }
 
     @Test("Deadline alerts: due within 48 hours or overdue; 48 hours and one minute is not yet an alert")
@@ -81,7 +82,7 @@ struct ProcessTests {
             try desk.move(id, to: .assessing, note: nil)
             try desk.escalate(id, to: .complaintsTeam, reason: "Pattern of conduct")
         }
-        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: TestFixtures.now)
         let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
         let seen = try supervisor.repeatRespondents()
         #expect(seen.map(\.label) == ["Respondent A", "Respondent B"])
@@ -91,17 +92,17 @@ struct ProcessTests {
     @Test("The one-query alerts are exactly what each open case's own deadlines say, on the demo data")
     func alertsMatchPerCaseDeadlines() throws {
         let store = try StoreFixtures.makeStore()
-        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
-        try DemoSeeder.seed(store, demoFile: data, now: StoreFixtures.now)
+        let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        try DemoSeeder.seed(store, demoFile: data, now: TestFixtures.now)
         let desk = StoreFixtures.desk(store)
         var expected: [String] = []
         for summary in try store.summaries() where summary.status.isOpen {
             let view = try desk.open(summary.id)
-            for deadline in view.evaluation.deadlines where deadline.isDueSoon(at: StoreFixtures.now, hours: 48) {
+            for deadline in view.evaluation.deadlines where deadline.isDueSoon(at: TestFixtures.now, hours: 48) {
                 expected.append("\(summary.id) \(deadline.kind.rawValue) \(deadline.due)")
             }
         }
-        let actual = try store.deadlineAlerts(within: 48, now: StoreFixtures.now).map { "\($0.caseID) \($0.deadline.kind.rawValue) \($0.deadline.due)" }
+        let actual = try store.deadlineAlerts(within: 48, now: TestFixtures.now).map { "\($0.caseID) \($0.deadline.kind.rawValue) \($0.deadline.due)" }
         #expect(actual.sorted() == expected.sorted())
         #expect(actual.count >= 4)
     }

@@ -2,9 +2,10 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
-@Suite("Encrypted case store (DESIGN §5)")
+@Suite("Encrypted case store (PRODUCT §5)")
 struct SQLiteCaseStoreTests {
     @Test("Migrations build the schema from an empty file, in WAL mode, with the KDF parameters recorded")
     func migrationsFromEmpty() throws {
@@ -31,10 +32,10 @@ struct SQLiteCaseStoreTests {
         try desk.record(added.id, .contact, text: "Spoke by phone; 🙂 reporter safe tonight")
         let saved = try desk.open(added.id).item
 
-        let reopened = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        let reopened = try SQLiteCaseStore.open(at: path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         let loaded = try reopened.loadCase(added.id)
         #expect(loaded == saved)
-        #expect(loaded.reporter.name == "Олена Коваленко")
+        #expect(loaded.reporter.name == "Fatima Zahra Benali")
         #expect(loaded.reported.first?.name == "Viktor Hale")
         #expect(loaded.journal.map(\.kind) == [.status, .contact])
         #expect(loaded.journal.last?.text == "Spoke by phone; 🙂 reporter safe tonight")
@@ -79,7 +80,7 @@ struct SQLiteCaseStoreTests {
         #expect(!FileManager.default.fileExists(atPath: missing))
         let garbage = StoreFixtures.temporaryPath("garbage.db")
         try Data("this is a shopping list, not a database".utf8).write(to: URL(fileURLWithPath: garbage))
-        #expect(throws: StoreError.self) {
+        #expect(throws: StoreError.notADatabase(path: garbage, detail: "not an SQLite file")) {
             try SQLiteCaseStore.open(at: garbage, passphrase: "x", evaluator: StoreFixtures.evaluator)
         }
         #expect(try String(contentsOfFile: garbage, encoding: .utf8) == "this is a shopping list, not a database")
@@ -127,7 +128,7 @@ struct SQLiteCaseStoreTests {
             try db.execute(sql: "UPDATE casefile SET sealedNarrative = (SELECT sealedNarrative FROM casefile WHERE id = ?) WHERE id = ?",
                            arguments: [a.id.description, b.id.description])
         }
-        #expect(throws: StoreError.self) { try store.loadCase(b.id) }
+        #expect(throws: StoreError.corrupted("a sealed field (narrative) does not open")) { try store.loadCase(b.id) }
     }
 
     @Test("A failed action leaves nothing behind: no journal entry, no status change, no audit row")
@@ -136,10 +137,10 @@ struct SQLiteCaseStoreTests {
         let desk = StoreFixtures.desk(store)
         let item = try desk.add(StoreFixtures.intake())
         let auditBefore = try store.auditEntries(caseId: nil).count
-        struct Boom: Error {}
-        #expect(throws: Boom.self) {
-            try store.updateCase(item.id, action: "test", now: StoreFixtures.now) { item, _ in
-                try item.transition(to: .acknowledged, note: nil, by: "c", at: StoreFixtures.now)
+        struct Boom: Error, Equatable {}
+        #expect(throws: Boom()) {
+            try store.updateCase(item.id, action: "test", now: TestFixtures.now) { item, _ in
+                try item.transition(to: .acknowledged, note: nil, by: "c", at: TestFixtures.now)
                 throw Boom()
             }
         }
@@ -159,19 +160,21 @@ struct SQLiteCaseStoreTests {
         let desk = StoreFixtures.desk(store)
         let item = try desk.add(StoreFixtures.intake())
         try desk.record(item.id, .note, text: "Original note")
-        #expect(throws: StoreError.self) {
-            try store.updateCase(item.id, action: "sneaky", now: StoreFixtures.now) { item, _ in
+        #expect(throws: StoreError.notPermitted("journal entries can only be added, never changed or removed")) {
+            try store.updateCase(item.id, action: "sneaky", now: TestFixtures.now) { item, _ in
                 item = Case(id: item.id, receivedAt: item.receivedAt, channel: item.channel, incidentFirst: item.incidentFirst,
                             incidentLast: item.incidentLast, reporter: item.reporter, relationship: item.relationship,
                             reported: item.reported, categories: item.categories, narrative: item.narrative, journal: [])
             }
         }
-        #expect(throws: StoreError.self) {
-            try store.updateCase(item.id, action: "silent", now: StoreFixtures.now) { item, _ in item.narrative = "rewritten" }
+        #expect(throws: StoreError.notPermitted("a change to a case must be recorded in its journal")) {
+            try store.updateCase(item.id, action: "silent", now: TestFixtures.now) { item, _ in item.narrative = "rewritten" }
         }
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: DatabaseError.self) {
             try store.pool.write { db in try db.execute(sql: "UPDATE journal SET kind = 'note'") }
         }
+        #expect(refused?.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER)
+        #expect(refused?.message == "journal entries cannot be edited")
         #expect(try store.loadCase(item.id).journal.map(\.text) == ["Original note"])
     }
 
@@ -221,8 +224,8 @@ struct SQLiteCaseStoreTests {
     @Test("The demo data seeds completely and covers every band")
     func demoSeed() throws {
         let store = try StoreFixtures.makeStore()
-        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
-        let count = try DemoSeeder.seed(store, demoFile: data, now: StoreFixtures.now)
+        let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        let count = try DemoSeeder.seed(store, demoFile: data, now: TestFixtures.now)
         let queue = try store.summaries()
         #expect(count >= 40)
         #expect(queue.count == count)
@@ -243,16 +246,16 @@ struct SQLiteCaseStoreTests {
         #expect(afterAdd > start)
         _ = try desk.open(item.id)
         #expect(try store.queueVersion() == afterAdd)
-        let other = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
-        try CaseDesk(store: other, clock: { StoreFixtures.now }).record(item.id, .note, text: "From another window")
+        let other = try SQLiteCaseStore.open(at: path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        try CaseDesk(store: other, clock: { TestFixtures.now }).record(item.id, .note, text: "From another window")
         #expect(try store.queueVersion()! > afterAdd)
     }
 
     @Test("The order the index gives is exactly CaseSummary.queueOrder")
     func indexOrderMatchesDomainOrder() throws {
         let store = try StoreFixtures.makeStore()
-        let data = try Data(contentsOf: StoreFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
-        try DemoSeeder.seed(store, demoFile: data, now: StoreFixtures.now)
+        let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
+        try DemoSeeder.seed(store, demoFile: data, now: TestFixtures.now)
         let queue = try store.summaries()
         #expect(queue.map(\.id) == queue.sorted(by: CaseSummary.queueOrder).map(\.id))
         #expect(queue.contains { $0.nextDeadline == nil } && queue.contains { $0.band == nil })

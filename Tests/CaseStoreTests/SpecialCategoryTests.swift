@@ -2,6 +2,7 @@ import CaseCore
 @testable import CaseStore
 import Foundation
 import GRDB
+import TestKit
 import Testing
 
 /// Issue 13: special-category data is sealed; what stays plain is what ranking needs.
@@ -13,7 +14,7 @@ struct SpecialCategoryTests {
         let store = try StoreFixtures.makeStore(path: path)
         let desk = StoreFixtures.desk(store)
         try store.addAccount("zbigniew.wrona", role: .counselor, passphrase: "zbigniew's own passphrase",
-                             aliases: ["Zbigniew Wrona"], now: StoreFixtures.now)
+                             aliases: ["Zbigniew Wrona"], now: TestFixtures.now)
         var intake = StoreFixtures.intake(reported: "Zbigniew Wrona", categories: ["discrimination", "harassment"])
         intake.grounds = ["sexual-orientation", "gender-identity"]
         intake.conductTags = ["image-based-abuse", "publishing-private-information"]
@@ -75,7 +76,7 @@ struct SpecialCategoryTests {
             try db.execute(sql: "UPDATE audit SET detail = 'database created with counselor account' WHERE action = 'init'")
         }
         // (The previous version's init entry did not say "rows sealed"; the chain's hashes are not checked here.)
-        let reopened = try SQLiteCaseStore.open(at: path, passphrase: StoreFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        let reopened = try SQLiteCaseStore.open(at: path, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         #expect(try reopened.pool.read { db in try String.fetchOne(db, sql: "SELECT grounds FROM casefile") } == "age")
         try reopened.recordLogin()
         #expect(try reopened.pool.read { db in try String.fetchOne(db, sql: "SELECT grounds FROM casefile") } == "")

@@ -1,15 +1,16 @@
 import CaseCore
 @testable import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Statistics from the store")
 struct StatisticsStoreTests {
     @Test("milestone dates come from unsealed columns, match the case deadlines, and write no audit entry per case")
     func milestones() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.demoDesk(in: directory)
         let auditBefore = try store.auditEntries(caseId: nil).count
         let milestones = try store.caseMilestones()
         #expect(try store.auditEntries(caseId: nil).count == auditBefore)
@@ -24,9 +25,9 @@ struct StatisticsStoreTests {
 
     @Test("the report from the demo store holds no name, contact, id, pseudonym or text of any case, in any format")
     func reportLeaksNothing() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, store) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, store) = try StoreFixtures.demoDesk(in: directory)
         let report = try desk.statistics(from: nil, to: nil)
         #expect(report.totalCases == .count(46))
         var forbidden: [String] = []
@@ -50,9 +51,9 @@ struct StatisticsStoreTests {
 
     @Test("the demo report: totals, small cells and the period")
     func demoReport() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (desk, _) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (desk, _) = try StoreFixtures.demoDesk(in: directory)
         let report = try desk.statistics(from: nil, to: nil)
         let relationships = Dictionary(uniqueKeysWithValues: report.byRelationship.map { ($0.key, $0.cases) })
         #expect(relationships["staff"] == .count(29))
@@ -70,12 +71,14 @@ struct StatisticsStoreTests {
 
     @Test("only a counselor can produce statistics")
     func counselorOnly() throws {
-        let directory = try ExportFixtures.temporaryDirectory()
-        defer { ExportFixtures.cleanUp(directory) }
-        let (_, store) = try ExportFixtures.demoDesk(in: directory)
+        let directory = TestFixtures.temporaryDirectory()
+        defer { StoreFixtures.cleanUp(directory) }
+        let (_, store) = try StoreFixtures.demoDesk(in: directory)
         let supervisorStore = SQLiteCaseStore(pool: store.pool, path: store.path, session: Session(account: "sup", role: .supervisor),
                                               dataKey: .init(size: .bits256), evaluator: store.evaluator)
-        let desk = CaseDesk(store: supervisorStore, clock: { ExportFixtures.now })
-        #expect(throws: StoreError.self) { try desk.statistics(from: nil, to: nil) }
+        let desk = CaseDesk(store: supervisorStore, clock: { TestFixtures.now })
+        #expect(throws: StoreError.notPermitted(.key("permission.statistics"))) {
+            try desk.statistics(from: nil, to: nil)
+        }
     }
 }

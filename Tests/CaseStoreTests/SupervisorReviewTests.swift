@@ -1,6 +1,7 @@
 import CaseCore
 @testable import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// Issue 12: the supervisor decides, and sees the truth.
@@ -22,14 +23,14 @@ struct SupervisorReviewTests {
             reporter: "Marta Łukasiewicz",
             narrative: String(repeating: "He shouted at Marta Łukasiewicz in the corridor and the canteen again. ", count: 6))).id
         try counselor.markAcknowledgementSent(id, language: "en")
-        try counselor.record(id, .contact, text: "Called Marta on olena.k@example.org's number; she is safe.")
+        try counselor.record(id, .contact, text: "Called Marta on fz.benali@example.org's number; she is safe.")
         try counselor.move(id, to: .assessing, note: nil)
         try counselor.assess(id, StoreFixtures.ratings(2, 2, 3, 2, 3))
         try counselor.record(id, .support, text: "Referred to the staff counsellor.")
         try counselor.escalate(id, to: .complaintsTeam, reason: "She asks for a formal review")
-        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: StoreFixtures.now)
+        try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: TestFixtures.now)
         let supervisorStore = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
-        return Team(path: path, counselor: counselor, supervisor: CaseDesk(store: supervisorStore, clock: { StoreFixtures.now }), id: id)
+        return Team(path: path, counselor: counselor, supervisor: CaseDesk(store: supervisorStore, clock: { TestFixtures.now }), id: id)
     }
 
     @Test("The supervisor's view shows every deadline exactly as the counselor's does, without the withheld text")
@@ -49,8 +50,8 @@ struct SupervisorReviewTests {
         let forSupervisor = try team.counselor.exportDocument(team.id, for: .supervisor)
         let own = try team.supervisor.exportDocument(team.id, for: .supervisor)
         let taxonomy = StoreFixtures.evaluator.taxonomy
-        #expect(format.render(forSupervisor, taxonomy: taxonomy, generatedAt: StoreFixtures.now)
-            == format.render(own, taxonomy: taxonomy, generatedAt: StoreFixtures.now))
+        #expect(format.render(forSupervisor, taxonomy: taxonomy, generatedAt: TestFixtures.now)
+            == format.render(own, taxonomy: taxonomy, generatedAt: TestFixtures.now))
         #expect(own.narrative.hasSuffix(" […]"))
         #expect(!own.narrative.contains("Łukasiewicz"))
     }
@@ -72,11 +73,11 @@ struct SupervisorReviewTests {
         let view = try team.counselor.open(team.id)
         #expect(view.item.journal.last?.kind == .review)
         #expect(view.item.journal.last?.text == "Review by sam: returned to the counselor (status escalated → support-advice): Try an informal conversation with the director first.")
-        let alerts = try team.counselor.store.deadlineAlerts(within: 48, now: StoreFixtures.now)
+        let alerts = try team.counselor.store.deadlineAlerts(within: 48, now: TestFixtures.now)
         #expect(alerts.contains { $0.caseID == team.id && $0.deadline.kind == .review })
         #expect(try team.counselor.store.auditEntries(caseId: team.id).contains { $0.action == "review" && $0.actor == "sam" })
         try team.counselor.record(team.id, .contact, text: "Talked it over with Marta; she wants the formal route.")
-        #expect(!(try team.counselor.store.deadlineAlerts(within: 48, now: StoreFixtures.now)).contains { $0.deadline.kind == .review })
+        #expect(!(try team.counselor.store.deadlineAlerts(within: 48, now: TestFixtures.now)).contains { $0.deadline.kind == .review })
         // The supervisor no longer sees it while it is back with the counselor.
         #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(team.id) is not escalated")) {
             try team.supervisor.open(team.id)

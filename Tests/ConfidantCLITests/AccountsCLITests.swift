@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import Testing
 
 /// Issue 12: accounts and the first login from the command line.
@@ -6,11 +7,11 @@ import Testing
 struct AccountsCLITests {
     @Test("init takes the account and the organisation; the letter names the organisation")
     func initNamesAccountAndOrganisation() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         let created = try cli.run(["init", "--account", "amani", "--organisation", "Civil Connections"])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.hasSuffix("with the counselor account 'amani' for Civil Connections.\n"))
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         let letter = try cli.run(["letter", "C-2026-0001", "acknowledgement"])
         #expect(letter.stdout.contains("confidential counselor of Civil Connections."))
         let users = try cli.run(["user", "list"])
@@ -19,7 +20,7 @@ struct AccountsCLITests {
 
     @Test("init without --account on no terminal takes the login name")
     func initLoginName() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         let created = try cli.run(["init"], environment: ["USER": "lan.nguyen"])
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.stdout.contains("with the counselor account 'lan.nguyen'"))
@@ -27,12 +28,12 @@ struct AccountsCLITests {
 
     @Test("A passphrase that already opens another account is refused, and nothing changes")
     func sharedPassphraseRefused() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         let before = FileManager.default.contents(atPath: cli.database)
         let refused = try cli.run(["user", "add", "sam", "--role", "supervisor"],
                                   environment: ["CONFIDANT_NEW_PASSPHRASE": "correct horse battery"])
-        #expect(refused.status != 0)
+        #expect(refused.status == 1)
         #expect(refused.stderr == "confidant: That passphrase already opens another account; choose a different one for sam.\n")
         #expect(FileManager.default.contents(atPath: cli.database) == before)
         let added = try cli.run(["user", "add", "sam", "--role", "supervisor"],
@@ -42,7 +43,7 @@ struct AccountsCLITests {
 
     @Test("A successful login says how many wrong passphrases were given since the last one, and when")
     func failedAttemptsTold() throws {
-        var cli = CLIHarness()
+        var cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         #expect(try cli.run(["list"]).stderr == "")
         cli.passphrase = "wrong horse battery"
@@ -56,14 +57,14 @@ struct AccountsCLITests {
 
     @Test("review: a supervisor returns a case with advice from a file; a counselor cannot review")
     func reviewCommand() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON.replacingOccurrences(
             of: "\"relationship\"", with: "\"wishes\":\"formal\",\"relationship\"")).status == 0)
         for step in ["acknowledged", "assessing"] { #expect(try cli.run(["status", "C-2026-0001", step]).status == 0) }
         #expect(try cli.run(["escalate", "C-2026-0001", "--reason", "Formal review requested"]).status == 0)
         #expect(try cli.run(["user", "add", "sam", "--role", "supervisor"], environment: ["CONFIDANT_NEW_PASSPHRASE": "sam's own passphrase"]).status == 0)
-        let advice = cli.write("advice.txt", "Speak to the director's line manager first.")
+        let advice = try cli.write("advice.txt", "Speak to the director's line manager first.")
         let refused = try cli.run(["review", "C-2026-0001", "--decision", "return", "--text-file", advice])
         #expect(refused.stderr == "confidant: Not permitted: only a supervisor records a review decision.\n")
         let reviewed = try cli.run(["review", "C-2026-0001", "--decision", "return", "--text-file", advice],
@@ -78,7 +79,7 @@ struct AccountsCLITests {
 struct KeyDerivationCLITests {
     @Test("init writes a slot with scrypt N=2^17, r=8, p=1")
     func slotParameters() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         let text = try cli.sqlite("SELECT kdf, rounds, blockSize, parallelism FROM keyslot")
         #expect(text == "scrypt|131072|8|1\n")

@@ -1,4 +1,5 @@
 import Foundation
+import TestKit
 import Testing
 
 /// One case through its whole life from the command line (issue 11): intake by a witness, acknowledgement letter,
@@ -19,7 +20,7 @@ struct CaseLifeStoryTests {
 
     /// Runs a command at a fixed time and expects it to succeed.
     @discardableResult
-    func ok(_ cli: CLIHarness, _ args: [String], at time: String, stdin: String? = nil, passphrase: String? = nil) throws -> CLIHarness.Result {
+    func ok(_ cli: ConfidantSandbox, _ args: [String], at time: String, stdin: String? = nil, passphrase: String? = nil) throws -> ProgramRun {
         var env = ["CONFIDANT_NOW": time]
         if let passphrase { env["CONFIDANT_PASSPHRASE"] = passphrase }
         let result = try cli.run(args, stdin: stdin, environment: env)
@@ -27,13 +28,13 @@ struct CaseLifeStoryTests {
         return result
     }
 
-    func show(_ cli: CLIHarness, at time: String, passphrase: String? = nil) throws -> [String: Any] {
+    func show(_ cli: ConfidantSandbox, at time: String, passphrase: String? = nil) throws -> [String: Any] {
         try cli.json(ok(cli, ["show", "C-2026-0001", "--json"], at: time, passphrase: passphrase)) as! [String: Any]
     }
 
     @Test("Witness report → letter → Medium → retaliation edit → consent → escalation → disclosure → due process → closed → reopened")
     func wholeLife() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         try ok(cli, ["init"], at: "2026-10-01T08:00:00Z")
         #expect(try ok(cli, ["add", "--json", "-"], at: "2026-10-01T09:05:00Z", stdin: Self.witnessReport).stdout == "C-2026-0001\n")
         var doc = try show(cli, at: "2026-10-01T09:10:00Z")
@@ -122,7 +123,7 @@ struct CaseLifeStoryTests {
     }
 
     /// Copies of the database file and its write-ahead log.
-    func snapshot(_ cli: CLIHarness) -> [Data?] {
+    func snapshot(_ cli: ConfidantSandbox) -> [Data?] {
         ["", "-wal"].map { FileManager.default.contents(atPath: cli.database + $0) }
     }
 
@@ -139,7 +140,7 @@ struct CaseLifeStoryTests {
         (["reopen", "C-2026-0099", "--reason", "x"], nil, "confidant: There is no case C-2026-0099 in this database.\n"),
     ] as [([String], String?, String?)])
     func refusalsChangeNothing(args: [String], stdin: String?, sentence: String?) throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         try ok(cli, ["init"], at: "2026-10-01T08:00:00Z")
         try ok(cli, ["add", "--json", "-"], at: "2026-10-01T09:05:00Z", stdin: Self.witnessReport)
         try ok(cli, ["status", "C-2026-0001", "acknowledged"], at: "2026-10-02T08:55:00Z")
@@ -152,7 +153,7 @@ struct CaseLifeStoryTests {
         }
         let before = snapshot(cli)
         let result = try cli.run(closing, stdin: stdin, environment: ["CONFIDANT_NOW": "2026-10-03T09:00:00Z"])
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == (sentence ?? "confidant: Closing a case needs an outcome: one of substantiated, unsubstantiated, resolved-informally, referred-to-law-enforcement, no-further-action, lost-contact.\n"))
         #expect(snapshot(cli) == before, "the database changed")

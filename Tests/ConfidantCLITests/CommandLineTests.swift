@@ -1,14 +1,15 @@
 import Foundation
+import TestKit
 import Testing
 
 @Suite("The confidant command line", .serialized)
 struct CommandLineTests {
     /// A database with one case, C-2026-0001.
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         let created = try cli.run(["init"])
         #expect(created.status == 0, "\(created.stderr)")
-        let added = try cli.run(["add", "--json", cli.write("case.json", CLIHarness.sampleCase)])
+        let added = try cli.run(["add", "--json", cli.write("case.json", TestFixtures.sampleCaseJSON)])
         #expect(added.status == 0, "\(added.stderr)")
         #expect(added.stdout == "C-2026-0001\n")
         return cli
@@ -17,7 +18,7 @@ struct CommandLineTests {
     @Test("init, add, list --json and show --json work together")
     func happyPath() throws {
         let cli = try prepared()
-        let second = try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(of: "Amber Heron", with: "Teal Otter"))
+        let second = try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON.replacingOccurrences(of: "Amber Heron", with: "Teal Otter"))
         #expect(second.stdout == "C-2026-0002\n")
 
         let list = try cli.json(cli.run(["list", "--json"])) as! [[String: Any]]
@@ -79,15 +80,12 @@ struct CommandLineTests {
     }
 
     /// Runs a failing command and checks: non-zero exit, one sentence on stderr, nothing on stdout, the case unchanged.
-    func expectRefusal(_ cli: CLIHarness, _ args: [String], stdin: String? = nil, mentions: String) throws {
+    func expectRefusal(_ cli: ConfidantSandbox, _ args: [String], stdin: String? = nil, says sentence: String) throws {
         let before = try cli.run(["show", "C-2026-0001", "--json"]).stdout
         let result = try cli.run(args, stdin: stdin)
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.hasPrefix("confidant: "), "\(result.stderr)")
-        #expect(result.stderr.contains(mentions), "\(result.stderr)")
-        #expect(!result.stderr.contains("Fatal error"))
-        #expect(result.stderr.split(separator: "\n").count == 1)
+        #expect(result.stderr == sentence)
         let after = try cli.run(["show", "C-2026-0001", "--json"]).stdout
         #expect(after == before)
         #expect(try cli.run(["list", "--json"]).stdout.components(separatedBy: "\"id\"").count == 2)
@@ -96,16 +94,20 @@ struct CommandLineTests {
     @Test("Bad input is refused with one sentence, a non-zero exit, and nothing changed")
     func badInput() throws {
         let cli = try prepared()
-        try expectRefusal(cli, ["status", "C-2026-0001", "closed"], mentions: "cannot move from new to closed")
+        try expectRefusal(cli, ["status", "C-2026-0001", "closed"],
+                          says: "confidant: A case cannot move from new to closed; from new it can go to: acknowledged, screened-out, withdrawn.\n")
         try expectRefusal(cli, ["assess", "C-2026-0001", "--frequency", "5", "--severity", "1", "--threat", "1",
-                                "--wellbeing", "1", "--power", "1"], mentions: "between 0 and 4, not 5")
-        try expectRefusal(cli, ["show", "C-2026-0099"], mentions: "There is no case C-2026-0099")
-        try expectRefusal(cli, ["add", "--json", "-"], stdin: "{\"channel\": ", mentions: "not valid JSON")
-        try expectRefusal(cli, ["add", "--json", "-"], stdin: CLIHarness.sampleCase.replacingOccurrences(of: "\"harassment\"", with: "\"rudeness\""),
-                          mentions: "'rudeness' is not a category")
-        try expectRefusal(cli, ["escalate", "C-2026-0001", "--to", "the-pope", "--reason", "x"], mentions: "escalation level")
-        try expectRefusal(cli, ["journal", "C-2026-0001", " "], mentions: "needs some text")
-        try expectRefusal(cli, ["status", "not-an-id", "closed"], mentions: "is not a case id")
+                                "--wellbeing", "1", "--power", "1"], says: "confidant: The frequency rating must be between 0 and 4, not 5.\n")
+        try expectRefusal(cli, ["show", "C-2026-0099"], says: "confidant: There is no case C-2026-0099 in this database.\n")
+        try expectRefusal(cli, ["add", "--json", "-"], stdin: "{\"channel\": ",
+                          says: "confidant: The JSON input is not a valid case: it is not valid JSON.\n")
+        try expectRefusal(cli, ["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON.replacingOccurrences(of: "\"harassment\"", with: "\"rudeness\""),
+                          says: "confidant: 'rudeness' is not a category in the taxonomy.\n")
+        try expectRefusal(cli, ["escalate", "C-2026-0001", "--to", "the-pope", "--reason", "x"],
+                          says: "confidant: The escalation level 'the-pope' is not one of complaints-team, head-of-department, higher-management, external-committee.\n")
+        try expectRefusal(cli, ["journal", "C-2026-0001", " "], says: "confidant: A journal entry needs some text.\n")
+        try expectRefusal(cli, ["status", "not-an-id", "closed"],
+                          says: "confidant: The case id 'not-an-id' is not a case id like C-2026-0042.\n")
     }
 
     @Test("A wrong or missing passphrase is refused clearly")
@@ -113,27 +115,28 @@ struct CommandLineTests {
         var cli = try prepared()
         cli.passphrase = "wrong horse battery"
         let wrong = try cli.run(["list"])
-        #expect(wrong.status != 0)
+        #expect(wrong.status == 1)
         #expect(wrong.stderr == "confidant: The passphrase is not correct for this database; nothing was opened or changed.\n")
         cli.passphrase = nil
         let missing = try cli.run(["list"])
-        #expect(missing.status != 0)
-        #expect(missing.stderr.contains("CONFIDANT_PASSPHRASE"))
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "confidant: No passphrase: set CONFIDANT_PASSPHRASE or run Confidant from a terminal so it can ask for one.\n")
     }
 
     @Test("init refuses to overwrite and refuses short passphrases; commands without a database say how to make one")
     func initRules() throws {
         let cli = try prepared()
         let again = try cli.run(["init"])
-        #expect(again.status != 0)
-        #expect(again.stderr.contains("already exists"))
-        let fresh = CLIHarness()
+        #expect(again.status == 1)
+        #expect(again.stderr == "confidant: A Confidant database already exists at \(cli.database); it was left untouched.\n")
+        let fresh = ConfidantSandbox()
         let noDB = try fresh.run(["list"])
-        #expect(noDB.stderr.contains("confidant init"))
-        var short = CLIHarness()
+        #expect(noDB.status == 1)
+        #expect(noDB.stderr == "confidant: There is no Confidant database at \(fresh.database); create one with 'confidant init' or point --db at an existing one.\n")
+        var short = ConfidantSandbox()
         short.passphrase = "abc"
         let refused = try short.run(["init"])
-        #expect(refused.status != 0)
+        #expect(refused.status == 1)
         #expect(refused.stderr == "confidant: The passphrase is too weak: it is shorter than 12 characters. Choose a longer phrase of several unrelated words.\n")
         #expect(!FileManager.default.fileExists(atPath: short.database))
     }
@@ -154,9 +157,9 @@ struct CommandLineTests {
     func noTerminal() throws {
         let cli = try prepared()
         let result = try cli.run([])
-        #expect(result.status != 0)
-        #expect(result.stderr.hasPrefix("confidant: "))
-        #expect(!result.stderr.contains("Fatal"))
+        #expect(result.status == 1)
+        #expect(result.stderr == "confidant: Confidant's case desk needs an interactive terminal (80×24 or larger); stdin is not a terminal. Use the subcommands (list, show, …) in scripts.\n")
+        #expect(result.stdout.isEmpty)
     }
 }
 
@@ -164,9 +167,9 @@ struct CommandLineTests {
 struct TerminalInjectionTests {
     @Test("show strips terminal escape sequences from names and narratives; show --json keeps them escaped")
     func showIsSafe() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init"]).status == 0)
-        let hostile = CLIHarness.sampleCase
+        let hostile = TestFixtures.sampleCaseJSON
             .replacingOccurrences(of: "Fatima Zahra Benali", with: "Fatima \\u001b]0;pwned\\u0007\\u001b[31mRED")
             .replacingOccurrences(of: "He told me", with: "\\u001b[2JHe told me")
         #expect(try cli.run(["add", "--json", "-"], stdin: hostile).status == 0)

@@ -1,12 +1,13 @@
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Accounts, audit and purge from the command line", .serialized)
 struct ConfidentialityCommandTests {
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init"]).status == 0)
-        #expect(try cli.run(["add", "--json", cli.write("case.json", CLIHarness.sampleCase)]).status == 0)
+        #expect(try cli.run(["add", "--json", cli.write("case.json", TestFixtures.sampleCaseJSON)]).status == 0)
         try cli.run(["status", "C-2026-0001", "acknowledged"])
         return cli
     }
@@ -25,7 +26,7 @@ struct ConfidentialityCommandTests {
         #expect(clean.stdout.hasPrefix("Audit log intact"))
         try cli.sqlite("DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; " + sql)
         let broken = try cli.run(["audit", "verify"])
-        #expect(broken.status != 0)
+        #expect(broken.status == 2)
         #expect(broken.stderr.contains("broken at entry \(brokenEntry)"), "\(broken.stderr)")
     }
 
@@ -53,12 +54,12 @@ struct ConfidentialityCommandTests {
         #expect(supervisorList.status == 0)
         #expect(!supervisorList.stdout.contains("C-2026-0001"))
         let refused = try supervisor.run(["show", "C-2026-0001"])
-        #expect(refused.status != 0)
-        #expect(refused.stderr.contains("escalated cases only"))
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "confidant: Not permitted: a supervisor sees escalated cases only, and C-2026-0001 is not escalated.\n")
         #expect(try cli.run(["user", "remove", "sam"]).status == 0)
         let gone = try supervisor.run(["list"])
-        #expect(gone.status != 0)
-        #expect(gone.stderr.contains("passphrase is not correct"))
+        #expect(gone.status == 1)
+        #expect(gone.stderr == "confidant: The passphrase is not correct for this database; nothing was opened or changed.\n")
         cli.passphrase = "correct horse battery"
         #expect(try cli.run(["show", "C-2026-0001"]).status == 0)
     }

@@ -5,10 +5,10 @@ import Testing
 /// Issue 13: the audit log against someone who holds the file but not a passphrase.
 @Suite("Integrity against whoever holds the file", .serialized)
 struct IntegrityCLITests {
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["export", "C-2026-0001", "--format", "json"]).status == 0)
         return cli
     }
@@ -20,13 +20,13 @@ struct IntegrityCLITests {
         try cli.sqlite("DROP TRIGGER audit_no_delete; DELETE FROM audit WHERE id > (SELECT MAX(id) - 2 FROM audit);")
         let before = FileManager.default.contents(atPath: cli.database)
         let refused = try cli.run(["list"])
-        #expect(refused.status != 0)
+        #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("confidant: The audit log is broken (the audit log ends at entry "))
         #expect(refused.stderr.hasSuffix("but its authenticated head does not match: entries were removed from its end, or the head was altered); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n"))
         #expect(FileManager.default.contents(atPath: cli.database) == before)
         let verify = try cli.run(["audit", "verify"])
         #expect(verify.status == 2)
-        #expect(verify.stderr.contains("were removed, or the log head was altered"))
+        #expect(verify.stderr == "confidant: The audit log is broken at entry 5: entries after 4 were removed, or the log head was altered.\n")
         let acknowledged = try cli.run(["audit", "acknowledge", "--text-file", "-"], stdin: "Found after the laptop was serviced; reported to IT security.")
         #expect(acknowledged.status == 0, "\(acknowledged.stderr)")
         #expect(try cli.run(["list"]).status == 0)
@@ -46,8 +46,8 @@ struct IntegrityCLITests {
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.database + suffix) }
         try old.write(to: URL(fileURLWithPath: cli.database))
         let refused = try cli.run(["show", "C-2026-0001"])
-        #expect(refused.status != 0)
-        #expect(refused.stderr.contains("it was replaced by an older copy"), "\(refused.stderr)")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "confidant: The audit log is broken (this file's audit log ends at entry 6, but this machine last saw entry 8: it was replaced by an older copy); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n")
         #expect(try cli.run(["audit", "verify"]).status == 2)
     }
 
@@ -65,21 +65,20 @@ struct IntegrityCLITests {
 @Suite("Process hygiene", .serialized)
 struct ProcessHygieneCLITests {
     /// Starts `confidant ARGS` waiting on its standard input, reads what /proc shows of it, then lets it finish.
-    func whileWaiting(_ cli: CLIHarness, _ arguments: [String], stdin: String,
-                      inspect: (Int32) throws -> Void) throws -> CLIHarness.Result {
-        let program = try RunningProgram.start(CLIHarness.binary, arguments, environment: cli.environment())
+    func whileWaiting(_ cli: ConfidantSandbox, _ arguments: [String], stdin: String,
+                      inspect: (Int32) throws -> Void) throws -> ProgramRun {
+        let program = try cli.start(arguments)
         // The command reads standard input after opening the database; give it a moment to get there.
         Thread.sleep(forTimeInterval: 1.0)
         try inspect(program.pid)
-        let run = try program.finish(input: Data(stdin.utf8))
-        return .init(status: run.status, stdout: run.stdout, stderr: run.stderr)
+        return try program.finish(input: Data(stdin.utf8))
     }
 
     @Test("A journal entry read from standard input never appears in /proc/PID/cmdline; the process may not dump core")
     func textOutOfArgv() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         let secret = "She named her attacker: Viktor Hale, at the Kyiv warehouse"
         let result = try whileWaiting(cli, ["journal", "C-2026-0001", "--kind", "contact", "--text-file", "-"], stdin: secret) { pid in
             let cmdline = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
@@ -96,7 +95,7 @@ struct ProcessHygieneCLITests {
 
     @Test("lookup reads the follow-up code from standard input, never from the command line")
     func lookupFromStdin() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         let anonymous = #"{"channel":"whistleblowing","incidentFirst":"2026-11-01","reporter":{"anonymous":true},"relationship":"staff","reported":[],"categories":["harassment"],"narrative":"Seen in the canteen."}"#
         let added = try cli.run(["add", "--json", "-"], stdin: anonymous)
@@ -104,14 +103,16 @@ struct ProcessHygieneCLITests {
         let found = try cli.run(["lookup"], stdin: code + "\n")
         #expect(found.stdout == "C-2026-0001\n", "\(found.stderr)")
         let refused = try cli.run(["lookup", code])
-        #expect(refused.status != 0)
+        #expect(refused.status == 64)
+        #expect(refused.stderr.split(separator: "\n").first == "Error: The follow-up code is read from standard input or asked on the terminal, never taken from the command line (the shell keeps it in its history); nothing was looked up.")
+        #expect(!refused.stderr.contains(code))
     }
 
     @Test("respondents strips escape sequences from names typed by people")
     func respondentsSanitised() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        let hostile = CLIHarness.sampleCase.replacingOccurrences(of: "Viktor Hale", with: "Viktor\\u001b]0;pwned\\u0007 Hale")
+        let hostile = TestFixtures.sampleCaseJSON.replacingOccurrences(of: "Viktor Hale", with: "Viktor\\u001b]0;pwned\\u0007 Hale")
         for _ in 0..<2 { #expect(try cli.run(["add", "--json", "-"], stdin: hostile).status == 0) }
         let out = try cli.run(["respondents"])
         #expect(out.status == 0, "\(out.stderr)")
@@ -124,9 +125,9 @@ struct ProcessHygieneCLITests {
 struct ShippedClockTests {
     @Test("CONFIDANT_NOW is ignored by the shipped binary: a purge in 2099 purges nothing, and audit times are real")
     func clockFromEnvironmentIgnored() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["status", "C-2026-0001", "withdrawn", "--note", "Left"]).status == 0)
         let purge = try cli.run(["purge", "--yes"], environment: ["CONFIDANT_NOW": "2099-01-01T00:00:00Z"], shipped: true)
         #expect(purge.status == 0, "\(purge.stderr)")
@@ -142,9 +143,9 @@ struct ShippedClockTests {
 struct ForgedRowsCLITests {
     @Test("A case forged closed with an old date and its hold lifted is not purged, and verify names it")
     func forgedClosedCaseNotPurged() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["hold", "C-2026-0001", "--reason", "Court order"]).status == 0)
         try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         try cli.sqlite("""
@@ -158,23 +159,23 @@ struct ForgedRowsCLITests {
         #expect(show.stderr == "confidant: C-2026-0001 was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'.\n")
         let verify = try cli.run(["audit", "verify"])
         #expect(verify.status == 2)
-        #expect(verify.stderr.contains("no longer match their seal): C-2026-0001."))
+        #expect(verify.stderr == "confidant: Changed outside Confidant (status, dates, hold, consent, score or journal no longer match their seal): C-2026-0001.\n")
     }
 
     @Test("A deleted journal row and a flipped role are found")
     func deletedJournalAndFlippedRole() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["journal", "C-2026-0001", "--kind", "contact", "Called her back"]).status == 0)
         #expect(try cli.run(["user", "add", "sam", "--role", "supervisor"], environment: ["CONFIDANT_NEW_PASSPHRASE": "sam's own passphrase"]).status == 0)
         try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         try cli.sqlite("DELETE FROM journal WHERE id = (SELECT MAX(id) FROM journal); UPDATE keyslot SET role = 'counselor' WHERE account = 'sam';")
         let show = try cli.run(["journal", "C-2026-0001", "--kind", "note", "x"])
-        #expect(show.stderr.hasPrefix("confidant: C-2026-0001 was changed outside Confidant"))
+        #expect(show.stderr == "confidant: C-2026-0001 was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'.\n")
         let flipped = try cli.run(["list"], environment: ["CONFIDANT_PASSPHRASE": "sam's own passphrase"])
-        #expect(flipped.status != 0)
-        #expect(flipped.stderr.hasPrefix("confidant: The role of the account sam was changed outside Confidant"))
+        #expect(flipped.status == 1)
+        #expect(flipped.stderr == "confidant: The role of the account sam was changed outside Confidant and no longer matches its seal; nothing was done. Run 'confidant audit verify'.\n")
     }
 }
 
@@ -182,13 +183,13 @@ struct ForgedRowsCLITests {
 struct LoginFailsClosedTests {
     @Test("When the login cannot be written into the audit log, the command shows nothing and fails")
     func failsClosed() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         try cli.sqlite("CREATE TRIGGER no_login BEFORE INSERT ON audit WHEN NEW.action = 'login' BEGIN SELECT RAISE(ABORT, 'disk refused'); END;")
         let listed = try cli.run(["list"])
-        #expect(listed.status != 0)
+        #expect(listed.status == 1)
         #expect(listed.stdout.isEmpty)
-        #expect(listed.stderr.hasPrefix("confidant: "))
+        #expect(listed.stderr == "confidant: The login could not be written into the audit log, so nothing is shown; check the disk and run 'confidant audit verify'.\n")
     }
 }

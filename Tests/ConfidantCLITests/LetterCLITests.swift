@@ -1,12 +1,13 @@
 import Foundation
+import TestKit
 import Testing
 
 @Suite("Letters from the command line", .serialized)
 struct LetterCLITests {
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init"]).status == 0)
-        #expect(try cli.run(["add", "--json", cli.write("case.json", CLIHarness.sampleCase)]).status == 0)
+        #expect(try cli.run(["add", "--json", cli.write("case.json", TestFixtures.sampleCaseJSON)]).status == 0)
         return cli
     }
 
@@ -52,7 +53,7 @@ struct LetterCLITests {
     func unknownLanguage() throws {
         let cli = try prepared()
         let result = try cli.run(["letter", "C-2026-0001", "--lang", "de"])
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.stderr == "confidant: There is no acknowledgement letter in 'de'; it is written in en, fr, ar and es.\n", "\(result.stderr)")
     }
 }

@@ -8,7 +8,7 @@ import Testing
 struct TerminalPromptTests {
     struct Tmux {
         let session = "confidant-prompt-\(UUID().uuidString.prefix(8))"
-        let cli: CLIHarness
+        let cli: ConfidantSandbox
 
         @discardableResult
         func tmux(_ arguments: [String]) throws -> String {
@@ -16,7 +16,7 @@ struct TerminalPromptTests {
         }
 
         func start() throws {
-            let env = "HOME=\(cli.directory.path) CONFIDANT_DB=\(cli.database) CONFIDANT_DATA=\(CLIHarness.packageRoot.appendingPathComponent("Data").path) TERM=xterm"
+            let env = "HOME=\(cli.directory.path) CONFIDANT_DB=\(cli.database) CONFIDANT_DATA=\(TestFixtures.dataDirectory.path) CONFIDANT_NOW=\(cli.now ?? "") TERM=xterm"
             try tmux(["new-session", "-d", "-s", session, "-x", "250", "-y", "30",
                       "env -i PATH=/usr/bin:/bin \(env) PS1='ready> ' bash --norc --noprofile"])
             // Keys typed before the shell has set up its line editor are flushed: wait for its prompt.
@@ -40,10 +40,10 @@ struct TerminalPromptTests {
         func stop() { _ = try? tmux(["kill-session", "-t", session]) }
     }
 
-    func prepared() throws -> CLIHarness {
-        let cli = CLIHarness()
+    func prepared() throws -> ConfidantSandbox {
+        let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: CLIHarness.sampleCase).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         return cli
     }
 
@@ -52,7 +52,7 @@ struct TerminalPromptTests {
         let term = Tmux(cli: try prepared())
         try term.start()
         defer { term.stop() }
-        try term.type("\(CLIHarness.binary) list")
+        try term.type("\(ConfidantSandbox.testClockBinary) list")
         try term.press("Enter")
         #expect(try term.waitFor("Passphrase for amani:"))
         try term.type("wrong horse battery")
@@ -69,7 +69,7 @@ struct TerminalPromptTests {
         let term = Tmux(cli: try prepared())
         try term.start()
         defer { term.stop() }
-        try term.type("\(CLIHarness.binary) list")
+        try term.type("\(ConfidantSandbox.testClockBinary) list")
         try term.press("Enter")
         #expect(try term.waitFor("Passphrase for amani:"))
         try term.press("C-c")
@@ -81,11 +81,11 @@ struct TerminalPromptTests {
 
     @Test("init asks again for a weak new passphrase, then for it twice")
     func weakNewPassphraseAsksAgain() throws {
-        let cli = CLIHarness()
+        let cli = ConfidantSandbox()
         let term = Tmux(cli: cli)
         try term.start()
         defer { term.stop() }
-        try term.type("\(CLIHarness.binary) init --account amani --organisation 'Civil Connections'")
+        try term.type("\(ConfidantSandbox.testClockBinary) init --account amani --organisation 'Civil Connections'")
         try term.press("Enter")
         #expect(try term.waitFor("New passphrase for amani:"))
         try term.type("qwertyuiopasdf")

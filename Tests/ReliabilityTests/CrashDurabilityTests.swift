@@ -2,6 +2,7 @@ import BenchSupport
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// kill -9 at random points while Confidant writes; afterwards the database must be sound:
@@ -11,18 +12,15 @@ struct CrashDurabilityTests {
     @Test("Killing `add` at random points never loses a confirmed case or leaves half a case", arguments: [UInt64(20261125)])
     func killDuringAdd(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
-        let dir = Reliability.temporaryDirectory()
-        let db = dir.appendingPathComponent("crash.db").path
-        let env = Reliability.environment(database: db)
-        #expect(try Reliability.run(["init"], environment: env).status == 0)
-        let input = dir.appendingPathComponent("case.json").path
-        try Data(Reliability.sampleCase.utf8).write(to: URL(fileURLWithPath: input))
+        let sandbox = ConfidantSandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
+        let input = try sandbox.write("case.json", TestFixtures.sampleCaseJSON)
 
         var confirmed: Set<String> = []
         var interrupted = 0
         for _ in 0..<24 {
             let delay = Double(Int.random(in: 0...400, using: &random)) / 1000
-            let outcome = try Reliability.run(["add", "--json", input], environment: env, killAfter: delay)
+            let outcome = try sandbox.run(["add", "--json", input], killAfter: delay)
             if outcome.signalled {
                 interrupted += 1
             } else {
@@ -31,8 +29,8 @@ struct CrashDurabilityTests {
             }
         }
         #expect(interrupted > 0, "no run was interrupted; the test proved nothing")
-        #expect(try Reliability.integrityCheck(db) == "ok")
-        let store = try Reliability.openStore(db)
+        #expect(try Reliability.integrityCheck(sandbox.database) == "ok")
+        let store = try Reliability.openStore(sandbox.database)
         let present = Set(try store.summaries().map(\.id.description))
         #expect(confirmed.isSubset(of: present))
         #expect(present.count <= confirmed.count + interrupted)
@@ -48,24 +46,20 @@ struct CrashDurabilityTests {
     @Test("Killing `journal` at random points: each entry is there with its audit row, or not at all")
     func killDuringJournal() throws {
         var random = SeededGenerator(seed: 7)
-        let dir = Reliability.temporaryDirectory()
-        let db = dir.appendingPathComponent("crash.db").path
-        let env = Reliability.environment(database: db)
-        #expect(try Reliability.run(["init"], environment: env).status == 0)
-        let input = dir.appendingPathComponent("case.json").path
-        try Data(Reliability.sampleCase.utf8).write(to: URL(fileURLWithPath: input))
-        #expect(try Reliability.run(["add", "--json", input], environment: env).status == 0)
+        let sandbox = ConfidantSandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
+        let input = try sandbox.write("case.json", TestFixtures.sampleCaseJSON)
+        #expect(try sandbox.run(["add", "--json", input]).status == 0)
 
         var confirmed: [String] = []
         var interrupted = 0
         for n in 0..<20 {
             let text = "Entry number \(n)"
-            let outcome = try Reliability.run(["journal", "C-2026-0001", text], environment: env,
-                                              killAfter: Double(Int.random(in: 0...400, using: &random)) / 1000)
+            let outcome = try sandbox.run(["journal", "C-2026-0001", text], killAfter: Double(Int.random(in: 0...400, using: &random)) / 1000)
             if outcome.signalled { interrupted += 1 } else { confirmed.append(text) }
         }
-        #expect(try Reliability.integrityCheck(db) == "ok")
-        let store = try Reliability.openStore(db)
+        #expect(try Reliability.integrityCheck(sandbox.database) == "ok")
+        let store = try Reliability.openStore(sandbox.database)
         let entries = try store.loadCase(CaseID("C-2026-0001")!).journal.map(\.text)
         #expect(Set(confirmed).isSubset(of: Set(entries)))
         #expect(entries.count <= confirmed.count + interrupted)
@@ -77,42 +71,38 @@ struct CrashDurabilityTests {
     @Test("Killing `purge` at random points: each case is either whole or purged with its trace, never half")
     func killDuringPurge() throws {
         var random = SeededGenerator(seed: 99)
-        let dir = Reliability.temporaryDirectory()
-        let db = dir.appendingPathComponent("crash.db").path
-        let past = Reliability.environment(database: db, now: "2026-11-25T10:00:00Z")
-        #expect(try Reliability.run(["init"], environment: past).status == 0)
-        let input = dir.appendingPathComponent("case.json").path
-        try Data(Reliability.sampleCase.utf8).write(to: URL(fileURLWithPath: input))
+        let sandbox = ConfidantSandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
+        let input = try sandbox.write("case.json", TestFixtures.sampleCaseJSON)
         for n in 1...12 {
             let id = "C-2026-\(String(format: "%04d", n))"
-            #expect(try Reliability.run(["add", "--json", input], environment: past).status == 0)
-            #expect(try Reliability.run(["status", id, "acknowledged"], environment: past).status == 0)
-            #expect(try Reliability.run(["status", id, "withdrawn", "--note", "Reporter withdrew"], environment: past).status == 0)
+            #expect(try sandbox.run(["add", "--json", input]).status == 0)
+            #expect(try sandbox.run(["status", id, "acknowledged"]).status == 0)
+            #expect(try sandbox.run(["status", id, "withdrawn", "--note", "Reporter withdrew"]).status == 0)
         }
-        let future = Reliability.environment(database: db, now: "2031-01-01T00:00:00Z")
+        var future = sandbox
+        future.now = "2031-01-01T00:00:00Z"
         var done = false
         for _ in 0..<8 where !done {
-            let outcome = try Reliability.run(["purge", "--yes"], environment: future,
-                                              killAfter: Double(Int.random(in: 50...500, using: &random)) / 1000)
+            let outcome = try future.run(["purge", "--yes"], killAfter: Double(Int.random(in: 50...500, using: &random)) / 1000)
             done = !outcome.signalled && outcome.stdout.contains("Purged")
-            #expect(try Reliability.integrityCheck(db) == "ok")
-            let store = try Reliability.openStore(db)
+            #expect(try Reliability.integrityCheck(sandbox.database) == "ok")
+            let store = try Reliability.openStore(sandbox.database)
             let remaining = try store.summaries().count
             let traces = try store.purgedTraces().count
             #expect(remaining + traces == 12)
             guard case .intact = try store.verifyAudit() else { Issue.record("audit chain broken"); return }
         }
-        let final = try Reliability.run(["purge", "--yes"], environment: future)
+        let final = try future.run(["purge", "--yes"])
         #expect(final.status == 0)
-        #expect(try Reliability.openStore(db).summaries().isEmpty)
+        #expect(try Reliability.openStore(sandbox.database).summaries().isEmpty)
     }
 
     /// A JSON import file of `count` synthetic cases.
-    func importFile(_ dir: URL, count: Int, seed: UInt64) throws -> String {
-        let intakes = SyntheticCases.intakes(count: count, seed: seed, now: DateText.parse("2026-11-25T10:00:00Z")!,
-                                             taxonomy: Reliability.config.taxonomy)
+    func importFile(_ sandbox: ConfidantSandbox, count: Int, seed: UInt64) throws -> String {
+        let intakes = SyntheticCases.intakes(count: count, seed: seed, now: TestFixtures.now, taxonomy: Reliability.config.taxonomy)
         let json = try JSONSerialization.data(withJSONObject: intakes.map(Self.jsonObject))
-        let path = dir.appendingPathComponent("import-\(seed).json").path
+        let path = sandbox.path("import-\(seed).json")
         try json.write(to: URL(fileURLWithPath: path))
         return path
     }
@@ -133,48 +123,42 @@ struct CrashDurabilityTests {
     @Test("Killing a bulk import at random points: all of the file or none of it, never part")
     func killDuringImport() throws {
         var random = SeededGenerator(seed: 4242)
-        let dir = Reliability.temporaryDirectory()
-        let db = dir.appendingPathComponent("crash.db").path
-        let env = Reliability.environment(database: db, now: "2026-11-25T10:00:00Z")
-        #expect(try Reliability.run(["init"], environment: env).status == 0)
+        let sandbox = ConfidantSandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
         var expected = 0
         var interrupted = 0
         for round in 0..<6 {
-            let file = try importFile(dir, count: 150, seed: UInt64(round))
-            let outcome = try Reliability.run(["import", file], environment: env,
-                                              killAfter: Double(Int.random(in: 100...900, using: &random)) / 1000)
+            let file = try importFile(sandbox, count: 150, seed: UInt64(round))
+            let outcome = try sandbox.run(["import", file], killAfter: Double(Int.random(in: 100...900, using: &random)) / 1000)
             if outcome.signalled { interrupted += 1 } else { #expect(outcome.status == 0, "\(outcome.stderr)") }
-            #expect(try Reliability.integrityCheck(db) == "ok")
-            let count = try Reliability.openStore(db).summaries().count
+            #expect(try Reliability.integrityCheck(sandbox.database) == "ok")
+            let count = try Reliability.openStore(sandbox.database).summaries().count
             #expect(count == expected || count == expected + 150, "a partial import: \(count) cases after \(expected)")
             expected = count
         }
         #expect(interrupted > 0, "no import was interrupted; raise the kill window")
-        guard case .intact = try Reliability.openStore(db).verifyAudit() else { Issue.record("audit chain broken"); return }
+        guard case .intact = try Reliability.openStore(sandbox.database).verifyAudit() else { Issue.record("audit chain broken"); return }
     }
 
     @Test("Killing a backup at random points: the database is untouched and a backup file, if present, is whole")
     func killDuringBackup() throws {
         var random = SeededGenerator(seed: 5150)
-        let dir = Reliability.temporaryDirectory()
-        let db = dir.appendingPathComponent("crash.db").path
-        let env = Reliability.environment(database: db, now: "2026-11-25T10:00:00Z")
-        #expect(try Reliability.run(["init"], environment: env).status == 0)
-        #expect(try Reliability.run(["import", try importFile(dir, count: 400, seed: 9)], environment: env).status == 0)
+        let sandbox = ConfidantSandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
+        #expect(try sandbox.run(["import", try importFile(sandbox, count: 400, seed: 9)]).status == 0)
         for round in 0..<6 {
-            let target = dir.appendingPathComponent("backup-\(round).db").path
-            _ = try Reliability.run(["backup", target], environment: env,
-                                    killAfter: Double(Int.random(in: 50...400, using: &random)) / 1000)
-            #expect(try Reliability.integrityCheck(db) == "ok")
-            #expect(try Reliability.openStore(db).summaries().count == 400)
+            let target = sandbox.path("backup-\(round).db")
+            _ = try sandbox.run(["backup", target], killAfter: Double(Int.random(in: 50...400, using: &random)) / 1000)
+            #expect(try Reliability.integrityCheck(sandbox.database) == "ok")
+            #expect(try Reliability.openStore(sandbox.database).summaries().count == 400)
             if FileManager.default.fileExists(atPath: target) {
                 #expect(try Reliability.integrityCheck(target) == "ok")
                 #expect(try Reliability.openStore(target).summaries().count == 400)
             }
             // No half-written staging files left looking like backups.
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("backup-\(round).db") && $0 != "backup-\(round).db" }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: sandbox.directory.path).filter { $0.hasPrefix("backup-\(round).db") && $0 != "backup-\(round).db" }
             #expect(leftovers.allSatisfy { $0.hasPrefix(".") || $0.contains("partial") || $0.contains("staging") }, "\(leftovers)")
         }
-        guard case .intact = try Reliability.openStore(db).verifyAudit() else { Issue.record("audit chain broken"); return }
+        guard case .intact = try Reliability.openStore(sandbox.database).verifyAudit() else { Issue.record("audit chain broken"); return }
     }
 }

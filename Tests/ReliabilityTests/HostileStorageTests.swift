@@ -18,7 +18,7 @@ struct HostileStorageTests {
 
     /// Mounts a tmpfs of `kilobytes`; nil when this machine does not allow it.
     func mountTmpfs(kilobytes: Int) -> String? {
-        let dir = Reliability.temporaryDirectory().appendingPathComponent("mnt").path
+        let dir = TestFixtures.temporaryDirectory("confidant-rel").appendingPathComponent("mnt").path
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         return shell("mount -t tmpfs -o size=\(kilobytes)k tmpfs '\(dir)'") == 0 ? dir : nil
     }
@@ -30,8 +30,8 @@ struct HostileStorageTests {
 
     @Test("A full disk gives a clear error and the previous cases stay intact (injected through max_page_count)")
     func diskFullInjected() throws {
-        let path = Reliability.temporaryDirectory().appendingPathComponent("full.db").path
-        let store = try SQLiteCaseStore.create(at: path, passphrase: Reliability.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
+        let path = TestFixtures.temporaryDirectory("confidant-rel").appendingPathComponent("full.db").path
+        let store = try SQLiteCaseStore.create(at: path, passphrase: TestFixtures.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
         let desk = CaseDesk(store: store)
         var saved: [CaseID] = []
         for n in 0..<3 { saved.append(try desk.add(intake(n)).id) }
@@ -63,7 +63,7 @@ struct HostileStorageTests {
         let mount = try #require(mountTmpfs(kilobytes: 1500))
         defer { shell("umount '\(mount)'") }
         let path = mount + "/full.db"
-        let store = try SQLiteCaseStore.create(at: path, passphrase: Reliability.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
+        let store = try SQLiteCaseStore.create(at: path, passphrase: TestFixtures.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
         let desk = CaseDesk(store: store)
         var saved: [CaseID] = []
         var failure: Error?
@@ -89,14 +89,16 @@ struct HostileStorageTests {
         defer { shell("umount '\(mount)'") }
         let path = mount + "/ro.db"
         do {
-            let store = try SQLiteCaseStore.create(at: path, passphrase: Reliability.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
+            let store = try SQLiteCaseStore.create(at: path, passphrase: TestFixtures.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
             _ = try CaseDesk(store: store).add(intake(1))
             try store.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
             try store.pool.close()
         }
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(shell("mount -o remount,ro '\(mount)'") == 0)
-        let outcome = try Reliability.run(["journal", "C-2026-0001", "note"], environment: Reliability.environment(database: path))
+        var sandbox = ConfidantSandbox()
+        sandbox.database = path
+        let outcome = try sandbox.run(["journal", "C-2026-0001", "note"])
         #expect(outcome.status != 0)
         #expect(outcome.stderr.contains("read-only") || outcome.stderr.contains("could not be read or written"), "\(outcome.stderr)")
         #expect(!outcome.stderr.contains("Fatal"))
@@ -105,13 +107,10 @@ struct HostileStorageTests {
 
     @Test("Two processes writing at once: no lost update, no 'database is locked' crash")
     func concurrentWriters() throws {
-        let dir = Reliability.temporaryDirectory()
-        let db = dir.appendingPathComponent("shared.db").path
-        let env = Reliability.environment(database: db)
-        #expect(try Reliability.run(["init"], environment: env).status == 0)
-        let input = dir.appendingPathComponent("case.json").path
-        try Data(Reliability.sampleCase.utf8).write(to: URL(fileURLWithPath: input))
-        #expect(try Reliability.run(["add", "--json", input], environment: env).status == 0)
+        let sandbox = ConfidantSandbox()
+        #expect(try sandbox.run(["init"]).status == 0)
+        let input = try sandbox.write("case.json", TestFixtures.sampleCaseJSON)
+        #expect(try sandbox.run(["add", "--json", input]).status == 0)
 
         let group = DispatchGroup()
         let failures = Locked<[String]>([])
@@ -119,7 +118,7 @@ struct HostileStorageTests {
             group.enter()
             DispatchQueue.global().async {
                 for n in 0..<8 {
-                    let outcome = try? Reliability.run(["journal", "C-2026-0001", "writer \(writer) entry \(n)"], environment: env)
+                    let outcome = try? sandbox.run(["journal", "C-2026-0001", "writer \(writer) entry \(n)"])
                     if outcome?.status != 0 { failures.mutate { $0.append(outcome?.stderr ?? "did not run") } }
                 }
                 group.leave()
@@ -127,7 +126,7 @@ struct HostileStorageTests {
         }
         group.wait()
         #expect(failures.value.isEmpty, "\(failures.value)")
-        let store = try Reliability.openStore(db)
+        let store = try Reliability.openStore(sandbox.database)
         let texts = try store.loadCase(CaseID("C-2026-0001")!).journal.map(\.text)
         #expect(texts.count == 16)
         for writer in 0..<2 { for n in 0..<8 { #expect(texts.contains("writer \(writer) entry \(n)")) } }

@@ -2,14 +2,15 @@ import BenchSupport
 import CaseCore
 import CaseStore
 import Foundation
+import TestKit
 import Testing
 
 /// Random and mutated case JSON: never a crash; always a clear error or a correct case.
 @Suite("Fuzzing the JSON case input")
 struct InputFuzzTests {
-    static let valid = Array(Reliability.sampleCase.utf8)
+    static let valid = Array(TestFixtures.sampleCaseJSON.utf8)
     let taxonomy = Reliability.config.taxonomy
-    let now = DateText.parse("2026-11-25T10:00:00Z")!
+    let now = TestFixtures.now
 
     /// Flips, inserts, deletes and duplicates bytes, and splices in troublesome strings.
     func mutate(_ bytes: [UInt8], _ random: inout SeededGenerator) -> [UInt8] {
@@ -57,10 +58,10 @@ struct InputFuzzTests {
 
     @Test("Control characters and escape sequences are stored faithfully")
     func faithfulStorage() throws {
-        let path = Reliability.temporaryDirectory().appendingPathComponent("esc.db").path
-        let store = try SQLiteCaseStore.create(at: path, passphrase: Reliability.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
+        let path = TestFixtures.temporaryDirectory("confidant-rel").appendingPathComponent("esc.db").path
+        let store = try SQLiteCaseStore.create(at: path, passphrase: TestFixtures.passphrase, evaluator: Reliability.config.evaluator(), kdfRounds: 1 << 10)
         let hostile = "Name \u{1B}[31mRED\u{1B}[0m <b>bold</b> \u{7}"
-        var intake = try CaseIntake.decode(Data(Reliability.sampleCase.utf8))
+        var intake = TestFixtures.sampleIntake
         intake.reporter.name = hostile
         intake.narrative = "Narrative with \u{1B}]0;title\u{7} and \u{202E}reversed"
         let id = try CaseDesk(store: store).add(intake).id
@@ -74,9 +75,9 @@ struct InputFuzzTests {
 /// and place named; never a crash.
 @Suite("Fuzzing the importers")
 struct ImporterFuzzTests {
-    static let example = try! String(contentsOf: Reliability.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
+    static let example = try! String(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("import-example.csv"), encoding: .utf8)
     let evaluator = Reliability.config.evaluator()
-    let now = DateText.parse("2026-11-25T10:00:00Z")!
+    let now = TestFixtures.now
 
     func mutate(_ text: String, _ random: inout SeededGenerator) -> String {
         var scalars = Array(text.unicodeScalars)
@@ -120,7 +121,7 @@ struct ImporterFuzzTests {
     @Test("2,000 mutated JSON imports: each is a valid plan or an error naming the file", arguments: [UInt64(21), 22])
     func json(seed: UInt64) throws {
         var random = SeededGenerator(seed: seed)
-        let base = String(decoding: try Data(contentsOf: Reliability.dataDirectory.appendingPathComponent("demo-cases.json")), as: UTF8.self)
+        let base = String(decoding: try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json")), as: UTF8.self)
         let cases = base.components(separatedBy: "\"cases\":")[1]
         let small = "[" + cases.split(separator: "\n  }", maxSplits: 3).prefix(3).joined(separator: "\n  }")
             .drop { $0 != "{" } + "\n  }]"

@@ -18,10 +18,7 @@ public enum ExportRedaction {
     /// supervisor's own export of the same case at the same moment are the same bytes.
     public static func document(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date,
                                 catalogue: Catalogue = .english) -> CaseDocument {
-        guard audience == .supervisor else {
-            return CaseDocument(item: item, evaluation: evaluation, audience: audience, now: now, catalogue: catalogue)
-        }
-        return CaseDocument(item: SupervisorView.copy(of: item), evaluation: evaluation, audience: .supervisor, now: now, catalogue: catalogue)
+        CaseDocument(item: item.redacted(for: audience), evaluation: evaluation, audience: audience, now: now, catalogue: catalogue)
     }
 
     /// A function replacing the reporter's identity in a text, as the supervisor export needs it.

@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if !seedOnly, let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
+            if !seedOnly, let problem = Launcher.terminalProblem() { throw TerminalUnavailable(message: problem) }
             let config = try ConfidantConfiguration.discover(language: lang)
             CommandLanguage.shared.set(config.catalogue)
             let evaluator = config.evaluator(calendar: .current)
@@ -37,11 +37,12 @@ struct DemoCommand: ParsableCommand {
             }
             let desk: CaseDesk
             if FileManager.default.fileExists(atPath: path) {
-                desk = try CaseDesk.open(.file(path), passphrase: Self.passphrase, evaluator: evaluator)
+                desk = try CaseDesk.open(.file(path), passphrase: Self.passphrase, evaluator: evaluator,
+                                         clock: CommandClock.shared.current)
             } else {
                 // The throwaway demo database is the one exception to the passphrase rules: its passphrase is on screen.
                 desk = try CaseDesk.create(.file(path), passphrase: Self.passphrase, evaluator: evaluator, kdfRounds: 1 << 14,
-                                           passphrasePolicy: nil)
+                                           passphrasePolicy: nil, clock: CommandClock.shared.current)
                 let demoFile = config.directory.appendingPathComponent("demo-cases.json")
                 guard let data = FileManager.default.contents(atPath: demoFile.path) else {
                     throw ConfigurationError.malformed(file: "demo-cases.json", detail: .key("config.no-file", ["path": .text(demoFile.path)]))
@@ -53,7 +54,7 @@ struct DemoCommand: ParsableCommand {
                 return
             }
             try desk.recordLogin()
-            let status = DeskLauncher.run(DeskLaunch(
+            let status = Launcher.run(LaunchSettings(
                 desk: desk,
                 banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)",
                 letters: config.letters))

@@ -8,6 +8,15 @@ struct LookupCommand: ParsableCommand {
         discussion: "The code is asked on the terminal (echo off), or read from standard input: never from the command line.")
 
     @OptionGroup var database: DatabaseOptions
+    /// Caught only to be refused without repeating it: a code typed here would stay in the shell's history.
+    @Argument(help: .hidden) var typedCode: String?
+
+    func validate() throws {
+        if typedCode != nil {
+            throw ValidationError(words["cli.lookup-code-in-argv"])
+        }
+    }
+
     func run() throws {
         try reportingErrors {
             // The code never travels in argv (other local users read /proc/*/cmdline, and shells keep history):

@@ -10,7 +10,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if let problem = DeskLauncher.terminalProblem() { throw TerminalUnavailable(message: problem) }
+            if let problem = Launcher.terminalProblem() { throw TerminalUnavailable(message: problem) }
             let config = try database.configuration()
             let desk = try database.openDesk(with: config)
             // Retention runs on start: expired closed cases are purged before anything is shown.
@@ -19,7 +19,7 @@ struct OpenCommand: ParsableCommand {
                 : words.count("cli.retention", purged)
             let banner = [DatabaseOptions.failedAttemptsNotice(desk.failedAttempts), retention].compactMap { $0 }
             try desk.recordLogin()
-            let status = DeskLauncher.run(DeskLaunch(desk: desk, banner: banner.isEmpty ? nil : banner.joined(separator: " "),
+            let status = Launcher.run(LaunchSettings(desk: desk, banner: banner.isEmpty ? nil : banner.joined(separator: " "),
                                                      letters: config.letters))
             if status != 0 { throw ExitCode(status) }
         }

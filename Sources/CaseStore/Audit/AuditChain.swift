@@ -1,0 +1,76 @@
+import Crypto
+import Foundation
+
+/// The rules of the audit chain, whatever holds it: each entry's hash covers its own fields and the previous hash;
+/// the newest entry is also authenticated with a key derived from the data key (the head), so cutting the tail shows.
+/// An engine stores the entries and the head; verifying them is the same everywhere.
+enum AuditChain {
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// The action of the entry that records a counselor's acknowledgement of a break.
+    static let acknowledgement = "audit-acknowledge"
+
+    /// An entry as stored: its time as the exact text that was hashed.
+    struct StoredEntry {
+        var entry: AuditEntry
+        var atText: String
+    }
+
+    static func hash(id: Int64, at: String, actor: String, action: String, caseId: String?, detail: String, prevHash: String) -> String {
+        let text = [String(id), at, actor, action, caseId ?? "", detail, prevHash].joined(separator: "\u{1F}")
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The authenticated head of a log whose last entry is `id` with `hash`.
+    static func headMAC(id: Int64, hash: String, key: SymmetricKey) -> String {
+        HMAC<SHA256>.authenticationCode(for: Data("\(id):\(hash)".utf8), using: key).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// What is wrong with the head of a log, or nil when the stored head authenticates the last entry.
+    static func headProblem(last: (id: Int64, hash: String)?, head: String?, key: SymmetricKey) -> String? {
+        guard let last else { return head == nil ? nil : "the audit log is empty but entries were written" }
+        guard head == headMAC(id: last.id, hash: last.hash, key: key) else {
+            return "the audit log ends at entry \(last.id), but its authenticated head does not match: entries were removed from its end, or the head was altered"
+        }
+        return nil
+    }
+
+    /// Checks the whole chain, in id order, and its head.
+    static func verify(_ all: [StoredEntry], head: String?, key: SymmetricKey) -> AuditVerification {
+        var prev = genesis
+        var expectedID: Int64 = 1
+        var previousAt = ""
+        var breaks: [String] = []
+        for (entry, atText) in all.map({ ($0.entry, $0.atText) }) {
+            if entry.id == 1, entry.action != "init" {
+                return .broken(entryID: 1, problem: "the first entry is '\(entry.action)', not the creation of the database")
+            }
+            if atText < previousAt {
+                return .broken(entryID: entry.id, problem: "its time goes back before the entry before it")
+            }
+            previousAt = atText
+            if entry.action == acknowledgement { breaks.append("entry \(entry.id): \(entry.detail)") }
+            if entry.id != expectedID {
+                return .broken(entryID: entry.id, problem: "entry \(expectedID) is missing before entry \(entry.id)")
+            }
+            if entry.prevHash != prev {
+                return .broken(entryID: entry.id, problem: "it does not follow from the entry before it (deleted, reordered or edited)")
+            }
+            let recomputed = hash(id: entry.id, at: atText, actor: entry.actor, action: entry.action,
+                                  caseId: entry.caseId, detail: entry.detail, prevHash: entry.prevHash)
+            if recomputed != entry.hash {
+                return .broken(entryID: entry.id, problem: "its content was changed after it was written")
+            }
+            prev = entry.hash
+            expectedID += 1
+        }
+        if let last = all.last?.entry {
+            if head != headMAC(id: last.id, hash: last.hash, key: key) {
+                return .broken(entryID: last.id + 1, problem: "entries after \(last.id) were removed, or the log head was altered")
+            }
+        } else if head != nil {
+            return .broken(entryID: 1, problem: "the log is empty but entries were written")
+        }
+        return breaks.isEmpty ? .intact(entries: all.count) : .acknowledged(entries: all.count, breaks: breaks)
+    }
+}

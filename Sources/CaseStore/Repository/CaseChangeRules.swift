@@ -1,0 +1,34 @@
+import CaseCore
+
+/// What every engine checks of a change before it saves it, whatever holds the cases: the journal only grows and
+/// records every change, and a supervisor's one change is a review decision on an escalated case.
+enum CaseChangeRules {
+    /// Whether `after` changes `before` at all; throws when the change breaks the journal's rules.
+    static func changes(from before: Case, to after: Case) throws -> Bool {
+        guard after.id == before.id, after.journal.count >= before.journal.count,
+              Array(after.journal.prefix(before.journal.count)) == before.journal else {
+            throw StoreError.notPermitted("journal entries can only be added, never changed or removed")
+        }
+        guard after != before else { return false }
+        if after.journal.count == before.journal.count {
+            throw StoreError.notPermitted("a change to a case must be recorded in its journal")
+        }
+        return true
+    }
+
+    /// Applies a supervisor's decision to an escalated case: it must add exactly one `review` entry.
+    static func review(_ item: inout Case, _ change: (inout Case) throws -> Void) throws {
+        guard item.status == .escalated else { throw CaseError.notUnderReview(item.status) }
+        let before = item.journal.count
+        try change(&item)
+        guard item.journal.count == before + 1, item.journal.last?.kind == .review else {
+            throw StoreError.notPermitted("a supervisor records review decisions only")
+        }
+    }
+
+    /// The detail of the audit entry a change writes (its status and how many journal entries it added).
+    static func auditDetail(from before: Case, to after: Case) -> String {
+        let added = after.journal.count - before.journal.count
+        return "status \(after.status.rawValue); \(added) journal entr\(added == 1 ? "y" : "ies") added"
+    }
+}

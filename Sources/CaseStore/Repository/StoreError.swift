@@ -1,0 +1,51 @@
+import CaseCore
+import Foundation
+
+/// Store failures, each with one sentence a counselor understands, in their language (``phrase``).
+public enum StoreError: PhrasedError, Equatable, Sendable {
+    case noDatabase(path: String)
+    case alreadyExists(path: String)
+    case wrongPassphrase
+    case unknownAccount(String)
+    case caseNotFound(String)
+    case casePurged(String, on: String)
+    case notADatabase(path: String, detail: String)
+    case corrupted(String)
+    case passphraseTooShort(minimum: Int)
+    case passphraseInUse(account: String)
+    case weakPassphrase(Phrase)
+    case auditBroken(String)
+    case tampered(String)
+    /// The login could not be written into the audit log, so the command shows nothing (it fails closed).
+    case loginNotAudited
+    case notPermitted(Phrase)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case busy(path: String)
+    case io(String)
+
+    public var phrase: Phrase {
+        switch self {
+        case let .noDatabase(path): .key("error.store.no-database", ["path": .text(path)])
+        case let .alreadyExists(path): .key("error.store.already-exists", ["path": .text(path)])
+        case .wrongPassphrase: .key("error.store.wrong-passphrase")
+        case let .unknownAccount(name): .key("error.store.unknown-account", ["name": .text(name)])
+        case let .caseNotFound(id): .key("error.store.case-not-found", ["id": .text(id)])
+        case let .casePurged(id, day): .key("error.store.case-purged", ["id": .text(id), "day": .text(day)])
+        case let .notADatabase(path, detail): .key("error.store.not-a-database", ["path": .text(path), "detail": .text(detail)])
+        case let .corrupted(detail): .key("error.store.corrupted", ["detail": .text(detail)])
+        case let .passphraseTooShort(minimum): .key("error.store.passphrase-too-short", ["minimum": .text(String(minimum))])
+        case let .weakPassphrase(problem): .key("error.store.weak-passphrase", ["problem": problem])
+        case let .passphraseInUse(account): .key("error.store.passphrase-in-use", ["account": .text(account)])
+        case let .tampered(what) where CaseID(what) != nil: .key("error.store.tampered", ["what": .text(what)])
+        case let .tampered(what): .key("error.store.tampered-record", ["what": .text(what)])
+        case .loginNotAudited: .key("error.store.login-not-audited")
+        case let .auditBroken(problem): .key("error.store.audit-broken", ["problem": .text(problem)])
+        case let .notPermitted(what): .key("error.store.not-permitted", ["what": what])
+        case let .readOnly(path): .key("error.store.read-only", ["path": .text(path)])
+        case let .diskFull(path): .key("error.store.disk-full", ["path": .text(path)])
+        case let .busy(path): .key("error.store.busy", ["path": .text(path)])
+        case let .io(detail): .key("error.store.io", ["detail": .text(detail)])
+        }
+    }
+}

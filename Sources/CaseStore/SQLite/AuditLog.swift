@@ -1,0 +1,66 @@
+import CaseCore
+import Crypto
+import Foundation
+import GRDB
+
+/// The audit chain in SQLite: the `audit` table (append-only, its triggers refuse updates and deletes) and the
+/// authenticated head in `meta`. The chain's rules are ``AuditChain``'s.
+enum AuditLog {
+    static let acknowledgement = AuditChain.acknowledgement
+
+    /// Appends an entry after checking the stored head against the last row: a log whose tail was cut (or whose head
+    /// was forged) is refused, never silently healed. Only an acknowledgement may chain onto such a log. The entry's
+    /// time is never earlier than the last one's.
+    static func append(_ db: Database, actor: String, action: String, caseId: String?, detail: String, at date: Date,
+                       headKey: SymmetricKey) throws {
+        let last = try Row.fetchOne(db, sql: "SELECT id, hash, at FROM audit ORDER BY id DESC LIMIT 1")
+        if action != acknowledgement, let problem = try headProblem(db, headKey: headKey) {
+            throw StoreError.auditBroken(problem)
+        }
+        let prev: String = last?["hash"] ?? AuditChain.genesis
+        let id: Int64 = (last?["id"] ?? 0) + 1
+        var at = DateText.databaseTimestamp(date)
+        if let lastAt: String = last?["at"], lastAt > at { at = lastAt }
+        let hash = AuditChain.hash(id: id, at: at, actor: actor, action: action, caseId: caseId, detail: detail, prevHash: prev)
+        try db.execute(
+            sql: "INSERT INTO audit (id, at, actor, action, caseId, detail, prevHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [id, at, actor, action, caseId, detail, prev, hash])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('auditHead', ?)",
+            arguments: [AuditChain.headMAC(id: id, hash: hash, key: headKey)])
+    }
+
+    /// What is wrong with the head of the log, or nil when the stored head authenticates the last row.
+    static func headProblem(_ db: Database, headKey: SymmetricKey) throws -> String? {
+        AuditChain.headProblem(last: try lastEntry(db), head: try storedHead(db), key: headKey)
+    }
+
+    /// The last entry's id and hash, as kept outside the file.
+    static func lastEntry(_ db: Database) throws -> (id: Int64, hash: String)? {
+        try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").map { ($0["id"], $0["hash"]) }
+    }
+
+    static func storedHead(_ db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'auditHead'")
+    }
+
+    static func entries(_ db: Database, caseId: String? = nil) throws -> [AuditEntry] {
+        try storedEntries(db, caseId: caseId).map(\.entry)
+    }
+
+    private static func storedEntries(_ db: Database, caseId: String? = nil) throws -> [AuditChain.StoredEntry] {
+        let rows = caseId == nil
+            ? try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
+            : try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE caseId = ? ORDER BY id", arguments: [caseId])
+        return rows.map {
+            AuditChain.StoredEntry(
+                entry: AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], caseId: $0["caseId"],
+                                  detail: $0["detail"], prevHash: $0["prevHash"], hash: $0["hash"]),
+                atText: $0["at"])
+        }
+    }
+
+    static func verify(_ db: Database, headKey: SymmetricKey) throws -> AuditVerification {
+        AuditChain.verify(try storedEntries(db), head: try storedHead(db), key: headKey)
+    }
+}

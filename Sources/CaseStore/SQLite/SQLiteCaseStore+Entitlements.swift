@@ -1,0 +1,66 @@
+import CaseCore
+import Foundation
+import GRDB
+
+/// Who may read and change what: roles, recusal, the supervisor's escalated cases, identity only with consent.
+extension SQLiteCaseStore {
+    func checkCanRead() throws {
+        if session.role == .admin { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
+        if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
+    }
+
+    func checkCanWrite() throws {
+        if session.role != .counselor { throw StoreError.notPermitted("only a counselor can change cases") }
+        if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
+    }
+
+    /// Refuses a case the session may not open: recused handlers, supervisors on cases not escalated.
+    func checkEntitled(_ db: Database, _ id: CaseID) throws {
+        guard let status = try String.fetchOne(db, sql: "SELECT status FROM casefile WHERE id = ?", arguments: [id.description]) else {
+            if let purgedAt = try Date.fetchOne(db, sql: "SELECT at FROM audit WHERE action = 'purge' AND caseId = ? ORDER BY id DESC LIMIT 1",
+                                                arguments: [id.description]) {
+                throw StoreError.casePurged(id.description, on: DateText.day(purgedAt))
+            }
+            throw StoreError.caseNotFound(id.description)
+        }
+        try checkRowIntact(db, id)
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM recusal WHERE caseId = ? AND account IN (?, ?)",
+                             arguments: StatementArguments([id.description] + recusalKeys(session.account))) == true {
+            throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
+        }
+        if session.role == .supervisor,
+           try !SupervisorView.mayOpen(status: CaseStatus(rawValue: status) ?? .new, reviewedByThem: reviewedBySession(db, id)) {
+            throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(id) is not escalated")
+        }
+    }
+
+    /// Whether this session's account recorded a review decision on the case.
+    func reviewedBySession(_ db: Database, _ id: CaseID) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM journal WHERE caseId = ? AND kind = 'review' AND author = ? LIMIT 1",
+                          arguments: [id.description, session.account]) ?? false
+    }
+
+    public func reporterIdentity(_ id: CaseID) throws -> Reporter {
+        try checkCanRead()
+        // Decided on the case as stored (the domain's rule), and audited either way in the same transaction.
+        let identity = try write { db -> Reporter? in
+            try checkEntitled(db, id)
+            let identity = try loadCase(db, id, unseal: true, identity: true).reporterIdentity(for: session.role.audience)
+            try AuditLog.append(db, actor: session.account, action: identity == nil ? "identity-refused" : "identity",
+                                caseId: id.description,
+                                detail: identity == nil ? "no consent to share identity with \(session.role.rawValue)"
+                                    : "reporter identity read by \(session.role.rawValue)",
+                                at: Date(), headKey: headKey)
+            return identity
+        }
+        guard let identity else {
+            throw StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
+        }
+        return identity
+    }
+
+    /// What the session may see of a case it is entitled to (``CaseCore/Case/redacted(for:)``).
+    func redacted(_ item: Case) -> Case {
+        item.redacted(for: session.role.audience)
+    }
+}

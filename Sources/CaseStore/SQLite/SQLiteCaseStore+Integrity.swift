@@ -1,0 +1,119 @@
+import CaseCore
+import Crypto
+import Foundation
+import GRDB
+
+/// Writing, and what keeps the file honest: the login recorded with the first change, the audit head kept outside the
+/// file, the integrity check every read and write makes, and the acknowledgement of a break.
+extension SQLiteCaseStore {
+    /// One write transaction. The session's login (and the failed logins before it) enter the audit chain in the
+    /// first transaction that commits, so an action that is refused writes nothing at all. A file older than the one
+    /// this machine last used is refused (unless `acknowledging`); after each commit the audit head is also kept
+    /// outside the file.
+    func write<T>(acknowledging: Bool = false, _ body: (Database) throws -> T) throws -> T {
+        if !acknowledging, let stale = staleCopy.value { throw StoreError.auditBroken(stale) }
+        let login = pendingLogin.value
+        do {
+            let (result, head) = try pool.write { db in
+                _ = changedRows.take()
+                if !acknowledging, let login { try recordLogin(db, at: login) }
+                let result = try body(db)
+                if acknowledging, let login { try recordLogin(db, at: login) }
+                try sealChangedRows(db)
+                return (result, try Self.auditHead(db))
+            }
+            if login != nil {
+                pendingLogin.set(nil)
+                pendingRewrap.set(nil)
+            }
+            Self.keepOutside(head)
+            return result
+        } catch {
+            throw Self.mapError(error, path: path)
+        }
+    }
+
+    /// The file keeping this database's audit head outside it, and the last entry now.
+    static func auditHead(_ db: Database) throws -> (file: AuditHeadFile, last: (id: Int64, hash: String))? {
+        guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'"),
+              let file = AuditHeadFile(databaseID: id), let last = try AuditLog.lastEntry(db) else { return nil }
+        return (file, last)
+    }
+
+    /// Keeps the last audit entry outside the file, for ``compareWithHeadOutside()``.
+    static func keepOutside(_ head: (file: AuditHeadFile, last: (id: Int64, hash: String))?) {
+        guard let head else { return }
+        head.file.write(id: head.last.id, hash: head.last.hash)
+    }
+
+    /// Compares the log with the head this machine kept: a log that ends before it, or differs at it, is an older or
+    /// another copy put in place of the file.
+    func compareWithHeadOutside() throws -> String? {
+        try read { db -> String? in
+            guard let head = try Self.auditHead(db), let known = head.file.read() else { return nil }
+            guard head.last.id >= known.id else {
+                return "this file's audit log ends at entry \(head.last.id), but this machine last saw entry "
+                    + "\(known.id): it was replaced by an older copy"
+            }
+            let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [known.id])
+            guard hash == known.hash else {
+                return "this file's audit entry \(known.id) is not the one this machine last saw: it was replaced by another copy"
+            }
+            return nil
+        }
+    }
+
+    /// Why ordinary work is refused, if it is: a broken audit head or a file older than this machine last used.
+    public func integrityProblem() throws -> String? {
+        if let broken = try read({ db in try AuditLog.headProblem(db, headKey: headKey) }) { return broken }
+        return staleCopy.value
+    }
+
+    /// Records a counselor's finding of a break in the audit log, chained as a new entry that names it, so work goes
+    /// on and `audit verify` reports the acknowledged break for good.
+    public func acknowledgeAuditBreak(reason: String, now: Date) throws {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor records a break in the audit log") }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired("acknowledge a break in the audit log") }
+        guard let problem = try integrityProblem() else {
+            throw StoreError.notPermitted(.key("permission.no-break"))
+        }
+        try write(acknowledging: true) { db in
+            try AuditLog.append(db, actor: session.account, action: AuditLog.acknowledgement, caseId: nil,
+                                detail: "break acknowledged: \(problem); reason: \(reason)", at: now, headKey: headKey)
+        }
+        staleCopy.set(nil)
+    }
+
+    /// Writes the pending login into the audit chain now, if it is not there yet (a command that succeeded,
+    /// a desk that opened).
+    public func recordLogin() throws {
+        guard pendingLogin.value != nil, try integrityProblem() == nil else { return }
+        do {
+            try write { _ in }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.loginNotAudited
+        }
+    }
+
+    func recordLogin(_ db: Database, at now: Date) throws {
+        for failure in try Row.fetchAll(db, sql: "SELECT at, account FROM loginFailure ORDER BY id") {
+            let tried: String? = failure["account"]
+            try AuditLog.append(db, actor: tried ?? "unknown", action: "failed-login", caseId: nil,
+                                detail: "wrong passphrase", at: failure["at"], headKey: headKey)
+        }
+        try db.execute(sql: "DELETE FROM loginFailure")
+        try sealLegacyRows(db, now: now)
+        var detail = "opened as \(session.role.rawValue)"
+        if let rewrap = pendingRewrap.value {
+            try db.execute(
+                sql: "UPDATE keyslot SET salt = ?, rounds = ?, blockSize = ?, parallelism = ?, wrappedKey = ? WHERE account = ?",
+                arguments: [rewrap.params.salt, rewrap.params.rounds, rewrap.params.blockSize, rewrap.params.parallelism,
+                            rewrap.wrapped, session.account])
+            detail += "; key slot re-wrapped with scrypt N=2^\(rewrap.params.rounds.trailingZeroBitCount) (was 2^\(rewrap.from.trailingZeroBitCount))"
+        }
+        try AuditLog.append(db, actor: session.account, action: "login", caseId: nil, detail: detail, at: now, headKey: headKey)
+    }
+}

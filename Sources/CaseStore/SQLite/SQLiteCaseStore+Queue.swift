@@ -1,0 +1,71 @@
+import CaseCore
+import Foundation
+import GRDB
+
+/// The queue: every case the session may see, as unsealed ranking fields, in queue order.
+extension SQLiteCaseStore {
+    public func queueVersion() throws -> Int? {
+        try read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'queueVersion'") }
+    }
+
+    public func summaries() throws -> [CaseSummary] {
+        try checkCanRead()
+        let supervisorOnly = session.role == .supervisor
+        let account = session.account
+        var rows: [CaseSummary] = []
+        try read { db in
+            // A supervisor's queue is SupervisorView.mayOpen in SQL: escalated, or ended after their review.
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: "SELECT \(Self.summaryColumns) FROM casefile INDEXED BY casefile_queue"
+                    + " WHERE id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))"
+                    + (supervisorOnly ? " AND (status = 'escalated' OR (queueOpen = 1 AND id IN "
+                        + "(SELECT caseId FROM journal WHERE kind = 'review' AND author = ?)))" : "")
+                    + " ORDER BY queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq",
+                arguments: StatementArguments(recusalKeys(account) + (supervisorOnly ? [account] : [])))
+            // Few distinct category lists exist: share one array per list instead of splitting every row.
+            var categoryLists: [String: [String]] = [:]
+            while let row = try cursor.next() {
+                rows.append(Self.summary(from: row) { text in
+                    if let known = categoryLists[text] { return known }
+                    let list = Self.split(text)
+                    categoryLists[text] = list
+                    return list
+                })
+            }
+        }
+        // Already in CaseSummary.queueOrder: the index holds that order.
+        return rows
+    }
+
+    /// The unsealed columns a queue row needs, never the sealed blobs; dates as Unix seconds so rows decode
+    /// without parsing date strings (the queue of 100,000 cases is read in one go).
+    static let summaryColumns = """
+        year, seq, receivedEpoch, channel, status, pseudonym, anonymous, relationship,
+        categories, score, band, severeOrPervasive, escalationLevel, consentShareIdentity,
+        nextDueEpoch, nextDueKind, outsideWindow, needsReassignment
+        """
+
+    /// Decodes a row of ``summaryColumns`` by position.
+    static func summary(from row: Row, categories: (String) -> [String] = split) -> CaseSummary {
+        let due: Double? = row[14]
+        let kind: String? = row[15]
+        let band: String? = row[10]
+        let level: String? = row[12]
+        return CaseSummary(
+            id: CaseID(year: row[0], number: row[1]), receivedAt: Date(timeIntervalSince1970: row[2]),
+            channel: Channel(rawValue: row[3]) ?? .complaint, status: CaseStatus(rawValue: row[4]) ?? .new,
+            pseudonym: row[5], anonymous: row[6], relationship: Relationship(rawValue: row[7]) ?? .other,
+            categories: categories(row[8]), score: row[9], band: band.flatMap(Band.init(rawValue:)), severeOrPervasive: row[11],
+            escalationLevel: level.flatMap(EscalationLevel.init(rawValue:)), consentShareIdentity: row[13],
+            nextDeadline: zip2(due, kind.flatMap(Deadline.Kind.init(rawValue:))).map {
+                Deadline(kind: $0.1, due: Date(timeIntervalSince1970: $0.0), metAt: nil)
+            },
+            outsideWindow: row[16], needsReassignment: row[17])
+    }
+}
+
+private func zip2<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
+    guard let a, let b else { return nil }
+    return (a, b)
+}

@@ -1,0 +1,70 @@
+import CaseCore
+import Crypto
+import Foundation
+import GRDB
+
+/// The encrypted single-file store: SQLite in WAL mode through GRDB, sensitive fields sealed with AES-GCM.
+public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
+    // @unchecked: every property is immutable after init; DatabasePool is thread-safe.
+    public let session: Session
+    public let evaluator: CaseEvaluator
+    public let path: String
+    let pool: DatabasePool
+    let sealer: Sealer
+    let headKey: SymmetricKey
+    let dataKey: SymmetricKey
+    /// When the session opened, until its login is in the audit chain.
+    let pendingLogin = LockedValue<Date?>(nil)
+    /// Case rows changed in the current write transaction, sealed again before it commits.
+    let changedRows = ChangedRows()
+    /// The key of the seals over plain columns (``rowSeal(_:_:)``).
+    let rowKey: SymmetricKey
+    /// A stronger wrapping of this account's key slot, written with the login record.
+    struct Rewrap: Sendable { var params: KDFParameters; var wrapped: Data; var from: Int }
+    let pendingRewrap = LockedValue<Rewrap?>(nil)
+    /// The rules new passphrases must meet (with the common-password list the command line loads).
+    public internal(set) var passphrasePolicy = PassphrasePolicy()
+    /// Why ordinary work is refused although the passphrase was right: this file is older than the one this machine
+    /// last used (see ``AuditHeadFile``). Cleared by an acknowledgement.
+    let staleCopy = LockedValue<String?>(nil)
+    /// When the passphrase was given wrongly since the last successful login (told at login, as a Unix login does).
+    public internal(set) var failedAttempts: [Date] = []
+
+    /// The minimum passphrase length for new accounts (the throwaway demo database is the one exception).
+    public static let minimumPassphraseLength = PassphrasePolicy.minimumLength
+
+    /// The organisation's name given at `init` (letters use it), if any.
+    public func organisationName() throws -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'organisation'") }
+    }
+
+    init(pool: DatabasePool, path: String, session: Session, dataKey: SymmetricKey, evaluator: CaseEvaluator) {
+        self.pool = pool
+        self.path = path
+        self.session = session
+        self.evaluator = evaluator
+        self.dataKey = dataKey
+        sealer = Sealer(dataKey: dataKey)
+        headKey = Self.headKey(dataKey)
+        rowKey = Self.rowKey(dataKey)
+    }
+
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw Self.mapError(error, path: path)
+        }
+    }
+
+    /// Folds the write-ahead log into the main file (for copying the file, and for benchmarks).
+    public func checkpoint() throws {
+        try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+    }
+
+    /// Closes the database; the store cannot be used afterwards.
+    public func close() throws {
+        try pool.close()
+    }
+}

@@ -1,0 +1,80 @@
+import CaseCore
+import CaseStore
+import Foundation
+import TestKit
+
+/// A store engine the contract (``StoreContractTests``) is checked against. Each test runs once per engine in
+/// ``all``: a second engine (PostgreSQL) plugs in by adding its factory there, and passes the same tests.
+struct StoreEngine: Sendable, CustomStringConvertible {
+    var name: String
+    /// A new, empty database whose one account is the counselor ``StoreContract/counselor``, with
+    /// ``StoreContract/passphrase`` (fast key derivation, the shipped configuration, the fixed clock).
+    var create: @Sendable () throws -> any StoreDatabase
+
+    var description: String { name }
+
+    static let all: [StoreEngine] = [.sqlite]
+}
+
+/// One database of an engine, as the contract drives it: sessions are opened on it, and what no store would do
+/// (dump it whole, change it behind the store's back) is done here.
+protocol StoreDatabase: AnyObject {
+    /// A store on this database for `account`, opened as a login opens one (its login not yet recorded).
+    func open(_ account: String, passphrase: String) throws -> any CaseRepository
+    /// Everything the database holds, to compare before and after an action that is refused.
+    func dump() throws -> [Data]
+    /// Rewrites the detail of audit entry `id` behind the store's back, as someone with direct access to the storage.
+    func tamperWithAuditEntry(_ id: Int64, detail: String) throws
+    /// Marks a case closed on `date` behind the store's back (without a hold, so retention would purge it).
+    func closeBehindTheStoresBack(_ id: CaseID, on date: Date) throws
+}
+
+/// The accounts and constants the contract's databases share.
+enum StoreContract {
+    static let counselor = "counselor"
+    static let passphrase = TestFixtures.passphrase
+    static let now = TestFixtures.now
+    static let evaluator = StoreFixtures.evaluator
+}
+
+// MARK: SQLite
+
+extension StoreEngine {
+    static let sqlite = StoreEngine(name: "SQLite") { try SQLiteDatabase() }
+}
+
+/// An SQLite database file. Its dump is the bytes of the file and of its write-ahead log (the shared-memory index
+/// beside them is rebuilt by any reader and holds no data).
+final class SQLiteDatabase: StoreDatabase {
+    let path = StoreFixtures.temporaryPath()
+
+    init() throws {
+        let store = try SQLiteCaseStore.create(
+            at: path, passphrase: StoreContract.passphrase, account: StoreContract.counselor,
+            evaluator: StoreContract.evaluator, kdfRounds: 1 << 10, now: StoreContract.now)
+        try store.close()
+    }
+
+    func open(_ account: String, passphrase: String) throws -> any CaseRepository {
+        try SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: StoreContract.evaluator,
+                                 now: StoreContract.now, pause: { _ in })
+    }
+
+    func dump() throws -> [Data] {
+        [try Data(contentsOf: URL(fileURLWithPath: path)), FileManager.default.contents(atPath: path + "-wal") ?? Data()]
+    }
+
+    /// As an attacker with sqlite3 would: the append-only triggers dropped first.
+    func tamperWithAuditEntry(_ id: Int64, detail: String) throws {
+        try GRDBTestSupport.execute(at: path, sql: """
+            DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
+            UPDATE audit SET detail = '\(detail)' WHERE id = \(id)
+            """)
+    }
+
+    func closeBehindTheStoresBack(_ id: CaseID, on date: Date) throws {
+        try GRDBTestSupport.execute(at: path, sql: """
+            UPDATE casefile SET status = 'closed', closedAt = '\(DateText.databaseTimestamp(date))', legalHold = 0 WHERE id = '\(id)'
+            """)
+    }
+}
