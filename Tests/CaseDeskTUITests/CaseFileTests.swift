@@ -24,8 +24,8 @@ struct CaseFileTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid,
@@ -51,8 +51,8 @@ struct CaseFileTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid,
@@ -78,8 +78,8 @@ struct CaseFileTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid,
@@ -124,8 +124,8 @@ struct CaseFileTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid, residence or legal status)
@@ -268,8 +268,8 @@ struct CaseFileTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700
                             900117>
               Relationship  Staff

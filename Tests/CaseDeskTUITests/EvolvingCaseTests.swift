@@ -140,8 +140,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700
                             900117>
               Affected      Quiet Fern — Mira Holm
@@ -166,8 +166,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700 900117>
               Affected      Quiet Fern — Mira Holm
               Relationship  Staff
@@ -214,8 +214,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700
                             900117>
               Relationship  Staff
@@ -240,8 +240,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700 900117>
               Relationship  Staff
               Reported      Oleg Petrenko, Logistics Coordinator (peer)
@@ -306,8 +306,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0002   !!! Critical 81/100   Closed
               Channel       Referral
-              Received      2026-03-20 08:30
-              Incidents     2026-02-10 – 2026-03-15  within the six-month window
+              Received      20 March 2026 08:30
+              Incidents     10 February 2026 – 15 March 2026  within the six-month window
               Reporter      Wheat Nightjar — Grace Achieng <via child protection officer,
                             +1 555 0100 633>
               Relationship  Beneficiary / person of concern
@@ -332,8 +332,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0002   !!! Critical 81/100   Closed
               Channel       Referral
-              Received      2026-03-20 08:30
-              Incidents     2026-02-10 – 2026-03-15  within the six-month window
+              Received      20 March 2026 08:30
+              Incidents     10 February 2026 – 15 March 2026  within the six-month window
               Reporter      Wheat Nightjar — Grace Achieng <via child protection officer, +1 555 0100 633>
               Relationship  Beneficiary / person of concern
               Reported      Peter Mwangi, Teacher (partner learning centre) (controls livelihood, aid, residence or legal status)
@@ -391,8 +391,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700
                             900117>
               Relationship  Staff
@@ -417,8 +417,8 @@ struct EvolvingCaseTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700 900117>
               Relationship  Staff
               Reported      Oleg Petrenko, Logistics Coordinator (peer)
@@ -507,8 +507,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               ┌─ Escalate C-2026-0030 to Higher management ──────────────────────────────┐
@@ -533,8 +533,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid, residence or legal status)
@@ -598,8 +598,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0009   . Low 17/100   Informal resolution
               Channel       Walk-in
-              Received      2026-07-10 14:20
-              Incidents     2026-05-15 – 2026-07-08  within the six-month window
+              Received      10 July 2026 14:20
+              Incidents     15 May 2026 – 8 July 2026  within the six-month window
               Reporter      Teal Pipit — Aoife Brennan <aoife.brennan@example.org>
               Relationship  Staff
               Reported      Ruth Okonkwo, Finance Assistant (peer)
@@ -624,8 +624,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0009   . Low 17/100   Informal resolution
               Channel       Walk-in
-              Received      2026-07-10 14:20
-              Incidents     2026-05-15 – 2026-07-08  within the six-month window
+              Received      10 July 2026 14:20
+              Incidents     15 May 2026 – 8 July 2026  within the six-month window
               Reporter      Teal Pipit — Aoife Brennan <aoife.brennan@example.org>
               Relationship  Staff
               Reported      Ruth Okonkwo, Finance Assistant (peer)
@@ -691,8 +691,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0012   !!! Critical 95/100   Formal procedure
               Channel       Complaint
-              Received      2026-07-28 07:55
-              ┌─ Measures taken (C-2026-0012, substantiated) ────────────────────────────┐
+              Received      28 July 2026 07:55
+              ┌─ Measures taken (C-2026-0012, substantiated) ────────────────────────────┐w
               │[ ] Training                                                              │
               │[ ] Counselling                                                           │4
               │[ ] Written warning                                                       │
@@ -717,8 +717,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0012   !!! Critical 95/100   Formal procedure
               Channel       Complaint
-              Received      2026-07-28 07:55
-              Incidents     2025-11-03 – 2026-01-15  OUTSIDE the six-month window (the counselor may still proceed)
+              Received      28 July 2026 07:55
+              Incidents     3 November 2025 – 15 January 2026  OUTSIDE the six-month window (the counselor may still proceed)
               Reporter      Garnet Egret — Євгенія Бондаренко <yevheniia.b@example.org, +44 7700 900819>
               Relationship  Staff
               Reported      Viktor Hale, Country Director (direct supervisor / controls contract)
@@ -775,8 +775,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid,
@@ -801,8 +801,8 @@ struct CaseDialogTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid, residence or legal status)

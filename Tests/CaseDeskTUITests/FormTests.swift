@@ -300,11 +300,11 @@ struct ChromeTests {
     @Test func helpListsEveryBinding() throws {
         let lines = HelpScreen.lines(counselor: true).map(\.text)
         for binding in KeyBindings.table {
-            #expect(lines.contains { $0.contains(binding.keyLabel) && $0.contains(binding.description) },
-                    "help lacks \(binding.keyLabel): \(binding.description)")
+            #expect(lines.contains { $0.contains(binding.keyLabel()) && $0.contains(binding.description()) },
+                    "help lacks \(binding.keyLabel()): \(binding.description())")
         }
         for context in KeyContext.allCases where !KeyBindings.bindings(in: context).isEmpty {
-            #expect(lines.contains(context.title))
+            #expect(lines.contains(context.title()))
         }
         let supervisor = HelpScreen.lines(counselor: false).map(\.text)
         #expect(!supervisor.contains { $0.contains("Escalate: choose the level") })

@@ -154,8 +154,8 @@ struct ListPagingTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2┌─ Journal entry for C-2026-0045 ───────────┐window
+              Received      24 November 2026 07:45
+              Incidents     1┌─ Journal entry for C-2026-0045 ───────────┐ six-month window
               Reporter      A│Contact                                    │le.org, +44 7700
                             9│Note                                       │
               Relationship  S│Support arranged                           │

@@ -20,55 +20,55 @@ struct ReviewDialogTests {
         #expect(app.render(width: 80, height: 24).line(23).contains("v review"), "the status bar offers the review")
         Fixture.press(app, [.char("v")])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/58
+             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/59
             Summary
               Case          C-2026-0026   !!! Critical 81/100   Escalated
               Channel       Referral
-              Received      2026-10-02 09:20
-              Incidents     2026-09-01 – 2026-09-28  within the six-month window
+              Received      2 October 2026 09:20
+              Incidents     1 September 2026 – 28 September 2026  within the six-month
+                            window
               Reporter      Cinder Robin — identity withheld (no consent)
               Relationship  Beneficiary / person of concern
-              Reported      Joseph Kamau, Driver (distribution contractor) (controls
-                          ┌─ Review C-2026-0026: your decision ─────────────┐
-              Categories  │Return to the counselor with advice              │
-              Conduct     │Escalate to the next level (none: at the top)    │
-              Child       │Accept for a formal procedure                    │
-              Consent     │Close with an outcome                            │
-              Wishes      └─────────────────────────────────────────────────┘
+              Reported    ┌─ Review C-2026-0026: your decision ─────────────┐ontrols
+                          │Return to the counselor with advice              │
+              Categories  │Escalate to the next level (none: at the top)    │
+              Conduct     │Accept for a formal procedure                    │
+              Child       │Close with an outcome                            │
+              Consent     └─────────────────────────────────────────────────┘
+              Wishes        not recorded
               Escalated to  External complaints committee
 
             Escalation history
               Level         External complaints committee (rung 4 of 4)
               2026-10-06 12:00  Escalation   Escalated to External complaints committee
                                              (status assessing → escalated): Escalated
-                                             before import — counselor
 
              Cases: 5 overdue · 0 due ≤48h │ Enter choose  Esc cancel  ? help
             """, "review-dialog-80x24")
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/58
+             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/59
             Summary
               Case          C-2026-0026   !!! Critical 81/100   Escalated
               Channel       Referral
-              Received      2026-10-02 09:20
-              Incidents     2026-09-01 – 2026-09-28  within the six-month window
+              Received      2 October 2026 09:20
+              Incidents     1 September 2026 – 28 September 2026  within the six-month
+                            window
               Reporter      Cinder Robin — identity withheld (no consent)
               Relationship  Beneficiary / person of concern
-              Reported      Joseph Kamau, Driver (distribution contractor) (controls
               ┌─ Review C-2026-0026: Return to the counselor with advice ────────────────┐
               │ Advice for the counselor (required; journaled, and the counselor is      │
               │ asked to act on it within 2 days):                                       │
               │                                                                          │
               │ Enter done · Esc cancel                                                  │
               └──────────────────────────────────────────────────────────────────────────┘
+              Wishes        not recorded
               Escalated to  External complaints committee
 
             Escalation history
               Level         External complaints committee (rung 4 of 4)
               2026-10-06 12:00  Escalation   Escalated to External complaints committee
                                              (status assessing → escalated): Escalated
-                                             before import — counselor
 
              Cases: 5 overdue · 0 due ≤48h │ Enter done  Esc cancel  F1 help
             """, "review-advice-80x24")
@@ -85,8 +85,8 @@ struct ReviewDialogTests {
             Summary
               Case          C-2026-0026   !!! Critical 81/100   Escalated
               Channel       Referral
-              Received      2026-10-02 09:20
-              Incidents     2026-09-01 – 2026-09-28  within the six-month window
+              Received      2 October 2026 09:20
+              Incidents     1 September 2026 – 28 September 2026  within the six-month window
               Reporter      Cinder Robin — identity withheld (no consent)
               Relationship  Beneficiary / person of concern
               Reported      Joseph Kamau, Driver (distribution contractor) (controls livelihood, aid, residence or legal status)
@@ -469,8 +469,8 @@ struct FormRefinementTests {
             Summary
               Case          C-2026-0021   !! High 72/100   Support & advice
               Channel       Complaint
-              Received      2026-09-12 10:30
-              Incidents     2026-06-15 – 2026-09-05  within the six-month window
+              Received      12 September 2026 10:30
+              Incidents     15 June 2026 – 5 September 2026  within the six-month window
               Reporter      Ochre Sandpiper — Selin Aydın <selin.aydin@example.org>
               Relationship  Staff
               Reported      Viktor Hale, Country Director (direct supervisor / controls
@@ -495,8 +495,8 @@ struct FormRefinementTests {
             Summary
               Case          C-2026-0021   !! High 72/100   Support & advice
               Channel       Complaint
-              Received      2026-09-12 10:30
-              Incidents     2026-06-15 – 2026-09-05  within the six-month window
+              Received      12 September 2026 10:30
+              Incidents     15 June 2026 – 5 September 2026  within the six-month window
               Reporter      Ochre Sandpiper — Selin Aydın <selin.aydin@example.org>
               Relationship  Staff
               Reported      Viktor Hale, Country Director (direct supervisor / controls contract)

@@ -40,12 +40,13 @@ struct ReviewTests {
         #expect(levels == levels.sorted(by: >), "highest level first")
         Fixture.press(app, [.enter])
         expectScreen(app.render(width: 80, height: 24), """
-             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/58
+             C-2026-0026 · !!! Critical 81 · Escalated · Cinder Robin               1–21/59
             Summary
               Case          C-2026-0026   !!! Critical 81/100   Escalated
               Channel       Referral
-              Received      2026-10-02 09:20
-              Incidents     2026-09-01 – 2026-09-28  within the six-month window
+              Received      2 October 2026 09:20
+              Incidents     1 September 2026 – 28 September 2026  within the six-month
+                            window
               Reporter      Cinder Robin — identity withheld (no consent)
               Relationship  Beneficiary / person of concern
               Reported      Joseph Kamau, Driver (distribution contractor) (controls
@@ -61,7 +62,6 @@ struct ReviewTests {
               Level         External complaints committee (rung 4 of 4)
               2026-10-06 12:00  Escalation   Escalated to External complaints committee
                                              (status assessing → escalated): Escalated
-                                             before import — counselor
 
              Cases: 5 overdue · 0 due ≤48h │ v review  Esc back  ? help
             """, "review-supervisor-detail-80x24")

@@ -324,8 +324,8 @@ struct DetailScreenTests {
             Summary
               Case          C-2026-0045   ? Unrated   New
               Channel       Complaint
-              Received      2026-11-24 07:45
-              Incidents     2026-10-15 – 2026-11-21  within the six-month window
+              Received      24 November 2026 07:45
+              Incidents     15 October 2026 – 21 November 2026  within the six-month window
               Reporter      Amber Heron — Nguyễn Thị Lan <lan.nguyen@example.org, +44 7700
                             900117>
               Relationship  Staff
@@ -355,8 +355,8 @@ struct DetailScreenTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid, residence or legal status)
@@ -457,8 +457,8 @@ struct DetailScreenTests {
             Summary
               Case          C-2026-0001   !! High 52/100   Escalated
               Channel       Complaint
-              Received      2026-11-20 09:00
-              Incidents     2026-11-01 – 2026-11-18  within the six-month window
+              Received      20 November 2026 09:00
+              Incidents     1 November 2026 – 18 November 2026  within the six-month window
               Reporter      Ольга Соколова-Иванова — identity withheld (no consent)
               Relationship  Staff
               Reported      Дмитрий Петров, Coordinator (direct supervisor / controls
@@ -497,8 +497,8 @@ struct DetailScreenTests {
             Summary
               Case          C-2026-0030   !! High 68/100   Assessing
               Channel       Whistleblowing (anonymous)
-              Received      2026-10-15 21:30
-              Incidents     2026-07-20 – 2026-10-10  within the six-month window
+              Received      15 October 2026 21:30
+              Incidents     20 July 2026 – 10 October 2026  within the six-month window
               Reporter      Dusky Petrel (anonymous)
               Relationship  Staff
               Reported      Viktor Hale, Country Director (controls livelihood, aid,

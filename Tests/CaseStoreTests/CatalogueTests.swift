@@ -77,6 +77,16 @@ struct CatalogueTests {
         let built = Catalogue.labelKeys + Catalogue.dateKeys + StoreFixtures.config.taxonomy.nameKeys
             + StoreFixtures.config.scoring.overrideKeys
             + ["acknowledgement"].map { "letter.title.\($0)" }
+            // The desk's narrow forms: categories and bands in the queue, deadlines and escalation levels in its
+            // columns, the status groups of its filter.
+            + StoreFixtures.config.taxonomy.categories.map { "category-short.\($0.id)" }
+            + (Band.allCases.map(\.rawValue) + ["unrated"]).map { "band-short.\($0)" }
+            + Deadline.Kind.allCases.map { "deadline-short.\($0.rawValue)" }
+            + EscalationLevel.allCases.map { "escalation-short.\($0.rawValue)" }
+            + ["open", "all", "escalated", "closed"].map { "desk.filter.status.\($0)" }
+            + ["counselor", "supervisor", "admin"].map { "desk.role.\($0)" }
+            + CaseExportFormat.allCases.map { "desk.export.format.\($0.rawValue)" }
+            + Audience.allCases.flatMap { ["desk.export.audience.\($0.rawValue)", "desk.export.audience-name.\($0.rawValue)"] }
         let absent = built.filter { english[$0] == nil }
         #expect(absent.isEmpty, "keys built by the code but absent from lang/en.json: \(absent.joined(separator: ", "))")
     }

@@ -58,6 +58,10 @@ public final class DeskApp {
         reload()
     }
 
+    /// The desk's language: every screen, dialog and message (the configuration's, chosen like the commands':
+    /// `--lang`, else policy.json, else `LANG`, else English).
+    var words: Catalogue { desk.catalogue }
+
     /// The clock of the desk (fixed in tests).
     var now: Date { desk.clock() }
 
@@ -92,7 +96,7 @@ public final class DeskApp {
             let alerts = try desk.deadlineAlerts(within: dueSoonHours)
             if alerts.isEmpty, onlyIfAny { return }
             modals.removeAll { $0 is AlertPanel }
-            present(AlertPanel(alerts: alerts, now: now, hours: dueSoonHours))
+            present(AlertPanel(alerts: alerts, now: now, hours: dueSoonHours, words: words))
         } catch {
             show(error: error)
         }
@@ -102,10 +106,13 @@ public final class DeskApp {
 
     func show(_ text: String, style: Style = .normal) { message = (text, style) }
 
-    func show(error: Error) { message = (Self.describe(error), .error) }
+    func show(error: Error) { message = (describe(error), .error) }
 
-    /// One sentence for any error: the domain's and the store's own descriptions.
-    static func describe(_ error: Error) -> String { ErrorSentence.of(error) }
+    /// One sentence for any error, in the desk's language: the domain's and the store's own phrases.
+    func describe(_ error: Error) -> String { ErrorSentence.of(error, in: words) }
+
+    /// Shows a phrase (an error's, a refusal's) in the desk's language.
+    func show(_ phrase: Phrase, style: Style = .normal) { show(words.words(phrase), style: style) }
 
     // MARK: Navigation
 
@@ -146,7 +153,8 @@ public final class DeskApp {
             quit()
             return
         }
-        let question = form.editing.map { "Quit and discard the changes to \($0.id)?" } ?? "Quit and discard this new case?"
+        let question = form.editing.map { words["desk.quit.discard-edit", values: ["id": $0.id.description]] }
+            ?? words["desk.quit.discard-new"]
         present(QuitConfirmation(question) { app in app.quit() })
     }
 
@@ -173,7 +181,7 @@ public final class DeskApp {
     func showHelp() {
         if stack.last is HelpScreen { return }
         let from = activeContexts.first ?? .global
-        let help = HelpScreen(counselor: isCounselor, from: from, covering: modals, command: command)
+        let help = HelpScreen(counselor: isCounselor, words: words, from: from, covering: modals, command: command)
         modals = []
         command = nil
         push(help)
@@ -270,7 +278,7 @@ public final class DeskApp {
     /// a form with typed input is discarded, and the lock screen says so.
     func lockNow() {
         let notice = holdsTypedInput
-            ? "Locked after \(Self.duration(idleLimit)) idle; the form you were filling in was discarded." : nil
+            ? words["desk.lock.discarded", values: ["duration": Self.duration(idleLimit, in: words)]] : nil
         let reselect = stack.reversed().lazy.compactMap { ($0 as? DetailScreen)?.view.item.id }.first
             ?? queue.selectedCase?.id
         stack = [queue]
@@ -280,7 +288,7 @@ public final class DeskApp {
         counts = (0, 0, 0)
         loadedVersion = nil
         queue.unload(reselecting: reselect)
-        lock = LockScreen(notice: notice)
+        lock = LockScreen(notice: notice, words: words)
     }
 
     /// Whether a form or prompt holds input the counselor typed or chose and has not saved: the intake or edit form,
@@ -292,10 +300,10 @@ public final class DeskApp {
     }
 
     /// "10 minutes", "1 minute", "90 seconds".
-    static func duration(_ interval: TimeInterval) -> String {
+    static func duration(_ interval: TimeInterval, in words: Catalogue = .english) -> String {
         let seconds = Int(interval.rounded())
-        if seconds >= 60, seconds % 60 == 0 { return seconds == 60 ? "1 minute" : "\(seconds / 60) minutes" }
-        return seconds == 1 ? "1 second" : "\(seconds) seconds"
+        if seconds >= 60, seconds % 60 == 0 { return words.count("desk.duration.minutes", seconds / 60) }
+        return words.count("desk.duration.seconds", seconds)
     }
 
     /// Whether the lock screen is showing.
@@ -306,7 +314,7 @@ public final class DeskApp {
     func unlocked() {
         lock = nil
         reload()
-        show("Unlocked.")
+        show(words["desk.unlocked"])
     }
 
     // MARK: Drawing
@@ -320,7 +328,7 @@ public final class DeskApp {
             return buffer
         }
         guard !tooSmall else {
-            Self.renderTooSmall(into: &buffer)
+            Self.renderTooSmall(into: &buffer, words: words)
             return buffer
         }
         guard let screen = stack.last else { return buffer }
@@ -348,12 +356,13 @@ public final class DeskApp {
         buffer.fillRow(row, style: .bar)
         // Due today appears when anything is; due within the warning window (today's included) always.
         // Cases, not deadlines: the alert panel says how many deadlines are in these cases.
-        let today = counts.dueToday > 0 ? "\(counts.dueToday) due today · " : ""
-        let countText = " Cases: \(counts.overdue) overdue · \(today)\(counts.dueSoon) due ≤\(dueSoonHours)h "
+        let today = counts.dueToday > 0 ? words["desk.status-bar.due-today", values: ["count": String(counts.dueToday)]] : ""
+        let countText = " " + words["desk.status-bar.counts", values: [
+            "overdue": String(counts.overdue), "today": today, "soon": String(counts.dueSoon), "hours": String(dueSoonHours)]] + " "
         var x = buffer.put(countText, row: row, col: 0, style: counts.overdue > 0 ? Style.bar.emboldened : .bar)
         buffer.put("│", row: row, col: x, style: .bar)
         x += 1
-        let hints = KeyBindings.hints(for: contexts, counselor: isCounselor)
+        let hints = KeyBindings.hints(for: contexts, counselor: isCounselor, in: words)
         // As many hints as fit whole; the rest are on the help screen.
         var seen = Set<String>()
         var text = ""
@@ -367,13 +376,13 @@ public final class DeskApp {
 
     /// The message shown instead of the desk when the terminal is smaller than 80×24: the longest wording whose
     /// lines fit whole, centred; nothing at all on a terminal too small for any (1×1), never a cut-off fragment.
-    static func renderTooSmall(into buffer: inout ScreenBuffer) {
-        let need = "\(minimumWidth)×\(minimumHeight)", have = "\(buffer.width)×\(buffer.height)"
+    static func renderTooSmall(into buffer: inout ScreenBuffer, words: Catalogue = .english) {
+        let sizes = ["need": "\(minimumWidth)×\(minimumHeight)", "have": "\(buffer.width)×\(buffer.height)"]
         let wordings: [[String]] = [
-            ["Terminal too small: need \(need), have \(have)", "Enlarge the window, or press q to quit."],
-            ["Too small: need \(need)", "have \(have) · q quits"],
-            ["Need \(need)", "q quits"],
-            [need],
+            [words["desk.too-small.long", values: sizes], words["desk.too-small.long-advice"]],
+            [words["desk.too-small.short", values: sizes], words["desk.too-small.short-advice", values: sizes]],
+            [words["desk.too-small.shortest", values: sizes], words["desk.too-small.shortest-advice"]],
+            [sizes["need"]!],
         ]
         guard let lines = wordings.first(where: { lines in
             lines.count <= buffer.height && lines.allSatisfy { DisplayWidth.width(of: $0) <= buffer.width }

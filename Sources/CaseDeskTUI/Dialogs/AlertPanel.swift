@@ -7,10 +7,12 @@ final class AlertPanel: Modal {
     let alerts: [DeadlineAlert]
     let now: Date
     let hours: Int
+    /// The desk's language.
+    let words: Catalogue
     /// The selected alert and the rows in view.
     var cursor: ListCursor
 
-    init(alerts: [DeadlineAlert], now: Date, hours: Int) {
+    init(alerts: [DeadlineAlert], now: Date, hours: Int, words: Catalogue = .english) {
         // Overdue first, then by due date, then by case.
         self.alerts = alerts.sorted { a, b in
             let ao = a.isOverdue(at: now), bo = b.isOverdue(at: now)
@@ -20,6 +22,7 @@ final class AlertPanel: Modal {
         }
         self.now = now
         self.hours = hours
+        self.words = words
         cursor = ListCursor(count: alerts.count)
     }
 
@@ -36,10 +39,10 @@ final class AlertPanel: Modal {
     /// Counts deadlines and the cases they are in, in the status bar's words: "Deadline alerts: 75 overdue in 33 cases
     /// · 5 due ≤48h in 3 more cases" (the status bar: "Cases: 33 overdue · 3 due ≤48h").
     var title: String {
-        func cases(_ n: Int, _ more: String = "") -> String { "\(n) \(more)case\(n == 1 ? "" : "s")" }
-        let soon = alerts.count - overdueCount
-        return "Deadline alerts: \(overdueCount) overdue in \(cases(overdueCases.count))"
-            + " · \(soon) due ≤\(hours)h in \(cases(dueSoonCases.count, overdueCases.isEmpty ? "" : "more "))"
+        let soonCases = words.count(overdueCases.isEmpty ? "desk.alerts.cases" : "desk.alerts.more-cases", dueSoonCases.count)
+        return words["desk.alerts.title", values: [
+            "overdue": String(overdueCount), "overdue-cases": words.count("desk.alerts.cases", overdueCases.count),
+            "soon": String(alerts.count - overdueCount), "hours": String(hours), "soon-cases": soonCases]]
     }
 
     func perform(_ action: KeyAction, key: Key, app: DeskApp) {
@@ -60,24 +63,23 @@ final class AlertPanel: Modal {
     func row(_ alert: DeadlineAlert, calendar: Calendar, pseudonym: Bool) -> [(String, Style)] {
         let overdue = alert.isOverdue(at: now)
         let base: Style = overdue ? .overdue : .normal
-        let band = alert.band.map { "\($0.marker) \($0.label)" } ?? "?   Unrated"
+        let band = "\(alert.band?.marker ?? "?  ") " + words["band-short." + (alert.band?.rawValue ?? "unrated")]
         var parts: [(String, Style)] = [
-            (DisplayWidth.pad(overdue ? "OVERDUE" : "due soon", to: 9), base),
+            (DisplayWidth.pad(words[overdue ? "desk.alerts.overdue" : "desk.alerts.due-soon"], to: 9), base),
             (alert.caseID.description + " ", base),
             (DisplayWidth.pad(band, to: 13), Style.band(alert.band)),
-            (DisplayWidth.pad(Self.kindLabel(alert.deadline.kind), to: 21), base),
+            (DisplayWidth.pad(Self.kindLabel(alert.deadline.kind, words: words), to: 21), base),
             (DateText.minute(alert.deadline.due, calendar: calendar), base),
         ]
         if pseudonym { parts.append(("  " + alert.pseudonym, base)) }
         return parts
     }
 
-    /// A deadline's kind in at most 20 columns, so the date column stays aligned.
-    static func kindLabel(_ kind: Deadline.Kind) -> String {
-        switch kind {
-        case .tellReporter: "Tell of disclosure"
-        default: kind.label
-        }
+    /// A deadline's kind in at most 20 columns, so the date column stays aligned: its label, or a shorter form
+    /// (`deadline-narrow.KIND`) when the language has one.
+    static func kindLabel(_ kind: Deadline.Kind, words: Catalogue = .english) -> String {
+        let narrow = "deadline-narrow." + kind.rawValue
+        return words.knows(narrow) ? words[narrow] : words.label(kind)
     }
 
     /// The panel leaves the title bar and the banner line (DEMO database…) above it visible, and the message line
@@ -93,7 +95,7 @@ final class AlertPanel: Modal {
         let left = (buffer.width - width) / 2
         let inner = buffer.box(top: top, left: left, width: width, height: height, title: title)
         if alerts.isEmpty {
-            buffer.put(DisplayWidth.truncate("No deadline is overdue or due within \(hours) hours.", to: inner.width),
+            buffer.put(DisplayWidth.truncate(words["desk.alerts.none", values: ["hours": String(hours)]], to: inner.width),
                        row: inner.top, col: inner.left)
         }
         let showPseudonym = innerWidth >= 90
@@ -104,8 +106,11 @@ final class AlertPanel: Modal {
                 .draw(into: &buffer, row: line, col: inner.left, columns: inner.width)
             if index == cursor.selected { buffer.restyle(row: line, from: inner.left - 1, to: inner.left + inner.width + 1) { $0.reversed } }
         }
-        var footer = "Enter opens the case · Esc dismisses · A shows them again"
-        if alerts.count > rows { footer = "\(first + 1)–\(first + rows) of \(alerts.count) · " + footer }
+        var footer = words["desk.alerts.footer"]
+        if alerts.count > rows {
+            footer = words["desk.alerts.range", values: ["first": String(first + 1), "last": String(first + rows), "count": String(alerts.count)]]
+                + " · " + footer
+        }
         buffer.put(DisplayWidth.truncate(footer, to: inner.width), row: inner.top + rows + 1, col: inner.left)
     }
 }

@@ -2,12 +2,12 @@ import CaseCore
 import CaseStore
 
 /// The counselor's actions from the case detail, as short dialogs: choose, give a reason, save.
-/// Every change goes through ``CaseDesk``; its errors are shown, never thrown.
+/// Every change goes through ``CaseDesk``; its errors are shown, never thrown, in the desk's language.
 enum CaseActionDialogs {
     static func assess(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
         guard item.status.isOpen else {
-            app.show(CaseError.caseIsTerminal(item.status).description, style: .error)
+            app.show(CaseError.caseIsTerminal(item.status).phrase, style: .error)
             return
         }
         app.push(AssessmentForm(detail: detail, app: app))
@@ -16,18 +16,19 @@ enum CaseActionDialogs {
     /// Places a legal hold (the case is never purged while it holds) or lifts it; either way with a reason, journaled.
     static func legalHold(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
+        let words = app.words
         let placing = !item.legalHold
-        let title = placing ? "Place a legal hold on \(item.id)" : "Lift the legal hold on \(item.id)"
-        let label = placing ? "Reason for the hold (journaled; while it holds the case is never purged):"
-                            : "Reason for lifting the hold (journaled):"
+        let id = ["id": item.id.description]
+        let title = words[placing ? "desk.hold.place-title" : "desk.hold.lift-title", values: id]
+        let label = words[placing ? "desk.hold.place-reason" : "desk.hold.lift-reason"]
         app.present(TextPrompt(title: title, label: label) { app, reason in
             do {
                 let view = try app.desk.setLegalHold(item.id, placing, reason: reason)
                 detail.update(view, app: app)
-                app.show(placing ? "Legal hold placed on \(item.id)." : "Legal hold on \(item.id) lifted.", style: .success)
+                app.show(words[placing ? "desk.hold.placed" : "desk.hold.lifted", values: id], style: .success)
                 return nil
             } catch {
-                return DeskApp.describe(error)
+                return app.describe(error)
             }
         })
     }
@@ -36,17 +37,16 @@ enum CaseActionDialogs {
     /// reassignment. Back to the queue afterwards, since the case can no longer be opened by them.
     static func declareConflict(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
-        app.present(TextPrompt(
-            title: "Declare a conflict of interest on \(item.id)",
-            label: "Reason (journaled). You will be recused: the case leaves your queue and is flagged for reassignment."
-        ) { app, reason in
+        let words = app.words
+        let id = ["id": item.id.description]
+        app.present(TextPrompt(title: words["desk.conflict.title", values: id], label: words["desk.conflict.reason"]) { app, reason in
             do {
                 try app.desk.declareConflict(item.id, reason: reason)
                 app.returnToQueue()
-                app.show("You are recused from \(item.id); it is flagged for reassignment.", style: .success)
+                app.show(words["desk.conflict.done", values: id], style: .success)
                 return nil
             } catch {
-                return DeskApp.describe(error)
+                return app.describe(error)
             }
         })
     }
@@ -55,7 +55,7 @@ enum CaseActionDialogs {
     static func edit(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
         guard item.status.isOpen else {
-            app.show(CaseError.caseIsTerminal(item.status).description, style: .error)
+            app.show(CaseError.caseIsTerminal(item.status).phrase, style: .error)
             return
         }
         app.push(IntakeForm(app: app, editing: item, detail: detail))
@@ -64,16 +64,16 @@ enum CaseActionDialogs {
     /// Gives or withdraws consent to share identity with the supervisor, after a y/n question.
     static func consent(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
-        let whose = item.affected == nil ? "the reporter's identity" : "the affected person's identity (\(item.affectedPseudonym))"
+        let words = app.words
+        let whose = item.affected == nil ? words["desk.consent.reporter-identity"]
+            : words["desk.consent.affected-identity", values: ["pseudonym": item.affectedPseudonym]]
         let giving = !item.consentShareIdentity
-        let question = giving
-            ? "Record that consent is GIVEN to share \(whose) with the supervisor?"
-            : "Record that consent to share \(whose) with the supervisor is WITHDRAWN?"
+        let question = words[giving ? "desk.consent.give-question" : "desk.consent.withdraw-question", values: ["whose": whose]]
         app.present(Confirmation(question) { app in
             do {
                 let view = try app.desk.setConsent(item.id, giving)
                 detail.update(view, app: app)
-                app.show(giving ? "Consent to share identity given on \(item.id)." : "Consent to share identity withdrawn on \(item.id).",
+                app.show(words[giving ? "desk.consent.given" : "desk.consent.withdrawn", values: ["id": item.id.description]],
                          style: .success)
             } catch {
                 app.show(error: error)
@@ -84,19 +84,20 @@ enum CaseActionDialogs {
     /// Reopens a closed, withdrawn or screened-out case, with the reason (journaled).
     static func reopen(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
+        let words = app.words
         guard item.status.isTerminal else {
-            app.show(CaseError.notReopenable(item.status).description, style: .error)
+            app.show(CaseError.notReopenable(item.status).phrase, style: .error)
             return
         }
-        app.present(TextPrompt(title: "Reopen \(item.id) (\(item.status.label))",
-                               label: "Reason for reopening (journaled; the case returns to assessing):") { app, reason in
+        app.present(TextPrompt(title: words["desk.reopen.title", values: ["id": item.id.description, "status": words.label(item.status)]],
+                               label: words["desk.reopen.reason"]) { app, reason in
             do {
                 let view = try app.desk.reopen(item.id, reason: reason)
                 detail.update(view, app: app)
-                app.show("\(item.id) reopened: it is assessing again.", style: .success)
+                app.show(words["desk.reopen.done", values: ["id": item.id.description]], style: .success)
                 return nil
             } catch {
-                return DeskApp.describe(error)
+                return app.describe(error)
             }
         })
     }
@@ -105,29 +106,25 @@ enum CaseActionDialogs {
     /// reporter is deferred (otherwise a deadline to tell them starts).
     static func disclose(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
-        let title = "Disclosure without consent — \(item.id)"
-        app.present(TextPrompt(title: title, label: "Disclosed to whom (person or body):") { app, recipient in
+        let words = app.words
+        let title = words["desk.disclose.title", values: ["id": item.id.description]]
+        app.present(TextPrompt(title: title, label: words["desk.disclose.recipient"]) { app, recipient in
             guard !recipient.trimmingCharacters(in: .whitespaces).isEmpty else {
-                return CaseError.invalidField(field: "recipient of the disclosure", problem: "is empty").description
+                return app.describe(CaseError.invalidField(field: .key("field.disclosure-recipient"), problem: .key("problem.empty")))
             }
-            app.present(TextPrompt(
-                title: title,
-                label: "The duty to act (a child at risk, sexual exploitation and abuse, danger to life, a legal obligation):"
-            ) { app, duty in
+            app.present(TextPrompt(title: title, label: words["desk.disclose.duty"]) { app, duty in
                 guard !duty.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    return CaseError.reasonRequired("disclose without consent (the duty to act)").description
+                    return app.describe(CaseError.reasonRequired(.key("action.disclose")))
                 }
-                app.present(TextPrompt(
-                    title: title,
-                    label: "Reason to defer telling the reporter (leave empty to tell them; a deadline starts):"
-                ) { app, deferral in
+                app.present(TextPrompt(title: title, label: words["desk.disclose.defer"]) { app, deferral in
                     do {
                         let view = try app.desk.disclose(item.id, to: recipient, duty: duty, deferTelling: deferral)
                         detail.update(view, app: app)
-                        app.show("Disclosure to \(recipient.trimmingCharacters(in: .whitespaces)) recorded on \(item.id).", style: .success)
+                        app.show(words["desk.disclose.done", values: [
+                            "recipient": recipient.trimmingCharacters(in: .whitespaces), "id": item.id.description]], style: .success)
                         return nil
                     } catch {
-                        return DeskApp.describe(error)
+                        return app.describe(error)
                     }
                 })
                 return nil
@@ -139,15 +136,18 @@ enum CaseActionDialogs {
     /// Sets how often this case is followed up (1–365 days); an empty answer returns it to the policy's interval.
     static func followUpInterval(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
+        let words = app.words
         guard item.status.isOpen else {
-            app.show(CaseError.caseIsTerminal(item.status).description, style: .error)
+            app.show(CaseError.caseIsTerminal(item.status).phrase, style: .error)
             return
         }
-        let policy = app.desk.evaluator.policy.followUpEveryDays
-        let now = item.followUpEveryDays.map { "every \($0) days" } ?? "the policy's \(policy) days"
+        let policy = String(app.desk.evaluator.policy.followUpEveryDays)
+        let id = item.id.description
+        let now = item.followUpEveryDays.map { words["desk.follow-up.every", values: ["days": String($0)]] }
+            ?? words["desk.follow-up.policy", values: ["days": policy]]
         app.present(TextPrompt(
-            title: "Follow-up interval — \(item.id)",
-            label: "Days between follow-ups for this case, 1 to 365 (now \(now); leave empty for the policy's \(policy)):",
+            title: words["desk.follow-up.title", values: ["id": id]],
+            label: words["desk.follow-up.label", values: ["now": now, "policy": policy]],
             initial: item.followUpEveryDays.map(String.init) ?? ""
         ) { app, answer in
             let text = answer.trimmingCharacters(in: .whitespaces)
@@ -157,20 +157,20 @@ enum CaseActionDialogs {
             } else if let number = Int(text) {
                 days = number
             } else {
-                return CaseError.invalidField(field: "follow-up interval", problem: "must be a whole number of days, not '\(text)'")
-                    .description
+                return app.describe(CaseError.invalidField(field: .key("field.follow-up-interval"),
+                                                           problem: .key("problem.whole-days", ["text": .text(text)])))
             }
             do {
                 let view = try app.desk.edit(item.id, CaseEdit(followUpEveryDays: .some(days)))
                 detail.update(view, app: app)
-                app.show(days.map { "\(item.id) is now followed up every \($0) days." }
-                         ?? "\(item.id) is followed up at the policy's interval (\(policy) days) again.", style: .success)
+                app.show(days.map { words["desk.follow-up.set", values: ["id": id, "days": String($0)]] }
+                         ?? words["desk.follow-up.reset", values: ["id": id, "days": policy]], style: .success)
                 return nil
             } catch CaseError.nothingChanged {
-                app.show("Nothing changed; \(item.id) is followed up \(now).")
+                app.show(words["desk.follow-up.unchanged", values: ["id": id, "now": now]])
                 return nil
             } catch {
-                return DeskApp.describe(error)
+                return app.describe(error)
             }
         })
     }

@@ -64,7 +64,7 @@ final class Chooser: Modal {
             row += 1
         }
         if multiple {
-            buffer.put(DisplayWidth.truncate("Space ticks · Enter done · Esc cancel", to: inner.width), row: row, col: inner.left)
+            buffer.put(DisplayWidth.truncate(app.words["desk.chooser.footer"], to: inner.width), row: row, col: inner.left)
             row += 1
         }
         for line in errorLines {

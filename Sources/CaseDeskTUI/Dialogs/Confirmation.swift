@@ -21,7 +21,7 @@ class Confirmation: Modal {
     }
 
     func render(into buffer: inout ScreenBuffer, app: DeskApp) {
-        let text = question + " y/n"
+        let text = question + " " + app.words["desk.confirm.keys"]
         let width = min(buffer.width - 4, 76, DisplayWidth.width(of: text) + 6)
         let lines = DisplayWidth.wrap(text, to: max(1, width - 4))
         let top = max(1, buffer.height / 2 - 2)

@@ -10,14 +10,16 @@ enum ReviewDialog {
     static func start(_ detail: DetailScreen, app: DeskApp) {
         let item = detail.view.item
         guard item.status == .escalated else {
-            app.show(CaseError.notUnderReview(item.status).description, style: .error)
+            app.show(CaseError.notUnderReview(item.status).phrase, style: .error)
             return
         }
+        let words = app.words
         // The top of the ladder has no next level: said in the list, and the store's sentence if chosen anyway.
         let options = decisions.map { decision in
-            decision == .nextRung && item.nextEscalationRung == nil ? decision.label + " (none: at the top)" : decision.label
+            decision == .nextRung && item.nextEscalationRung == nil
+                ? words["desk.review.at-top", values: ["decision": words.label(decision)]] : words.label(decision)
         }
-        app.present(Chooser(title: "Review \(item.id): your decision", options: options) { app, index, _ in
+        app.present(Chooser(title: words["desk.review.choose", values: ["id": item.id.description]], options: options) { app, index, _ in
             let decision = decisions[index]
             if decision == .close {
                 StatusDialog.chooseOutcome(item, app: app) { app, outcome, measures in
@@ -31,45 +33,49 @@ enum ReviewDialog {
     }
 
     /// What the text prompt asks for each decision.
-    static func label(_ decision: ReviewDecision, item: Case, actWithinDays days: Int) -> String {
+    static func label(_ decision: ReviewDecision, item: Case, actWithinDays days: Int, words: Catalogue = .english) -> String {
         switch decision {
         case .returnToCounselor:
-            "Advice for the counselor (required; journaled, and the counselor is asked to act on it within \(days) days):"
+            words["desk.review.advice", values: ["days": String(days)]]
         case .nextRung:
-            "Reason for escalating to \(item.nextEscalationRung?.label ?? "the next level") (required, journaled):"
+            words["desk.review.next-rung-reason", values: ["level": item.nextEscalationRung.map(words.label) ?? words["desk.review.next-level"]]]
         case .formalProcedure:
-            "Reason for accepting a formal procedure (required, journaled):"
+            words["desk.review.formal-reason"]
         case .close:
-            "Reason for closing the case (required, journaled):"
+            words["desk.review.close-reason"]
         }
     }
 
     static func askText(_ detail: DetailScreen, decision: ReviewDecision, outcome: Outcome? = nil, measures: [Measure] = [],
                         app: DeskApp) {
         let item = detail.view.item
-        app.present(TextPrompt(title: "Review \(item.id): \(decision.label)", label: label(decision, item: item, actWithinDays: app.desk.evaluator.policy.actOnReviewWithinDays)) { app, text in
+        let words = app.words
+        let title = words["desk.review.title", values: ["id": item.id.description, "decision": words.label(decision)]]
+        let label = label(decision, item: item, actWithinDays: app.desk.evaluator.policy.actOnReviewWithinDays, words: words)
+        app.present(TextPrompt(title: title, label: label) { app, text in
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                return CaseError.reasonRequired("record a review decision").description
+                return app.describe(CaseError.reasonRequired(.key("action.record-review")))
             }
             do {
                 let view = try app.desk.review(item.id, decision: decision, text: text, outcome: outcome, measures: measures)
                 detail.update(view, app: app)
                 detail.scroll = 0
-                app.show(done(decision, view.item), style: .success)
+                app.show(done(decision, view.item, words: words), style: .success)
                 return nil
             } catch {
-                return DeskApp.describe(error)
+                return app.describe(error)
             }
         })
     }
 
     /// The message line after a decision is saved.
-    static func done(_ decision: ReviewDecision, _ item: Case) -> String {
-        switch decision {
-        case .returnToCounselor: "\(item.id) returned to the counselor with your advice."
-        case .nextRung: "\(item.id) escalated to \(item.escalationLevel?.label ?? "the next level")."
-        case .formalProcedure: "\(item.id) accepted for a formal procedure."
-        case .close: "\(item.id) closed: \(item.outcome?.label ?? "outcome recorded")."
+    static func done(_ decision: ReviewDecision, _ item: Case, words: Catalogue = .english) -> String {
+        let id = item.id.description
+        return switch decision {
+        case .returnToCounselor: words["desk.review.returned", values: ["id": id]]
+        case .nextRung: words["desk.review.escalated", values: ["id": id, "level": item.escalationLevel.map(words.label) ?? words["desk.review.next-level"]]]
+        case .formalProcedure: words["desk.review.formal", values: ["id": id]]
+        case .close: words["desk.review.closed", values: ["id": id, "outcome": item.outcome.map(words.label) ?? words["desk.review.outcome-recorded"]]]
         }
     }
 }

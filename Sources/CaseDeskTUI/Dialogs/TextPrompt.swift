@@ -49,7 +49,7 @@ final class TextPrompt: Modal {
         for line in labelLines { buffer.put(line, row: row, col: inner.left); row += 1 }
         field.draw(into: &buffer, row: row, col: inner.left, columns: inner.width, focused: true, secret: secret)
         row += 1
-        buffer.put(DisplayWidth.truncate("Enter done · Esc cancel", to: inner.width), row: row, col: inner.left)
+        buffer.put(DisplayWidth.truncate(app.words["desk.prompt.footer"], to: inner.width), row: row, col: inner.left)
         row += 1
         for line in errorLines { buffer.put(line, row: row, col: inner.left, style: .error); row += 1 }
     }

@@ -28,12 +28,14 @@ enum TypedPath {
     /// Expands the typed path and writes with `write`, asking first when a file is already there. Returns an
     /// error sentence to keep the prompt open, or nil.
     static func writeAsking(_ typed: String, app: DeskApp, _ write: @escaping (String) throws -> Void) -> String? {
-        guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { return "Give a file name to write to." }
+        let words = app.words
+        guard !typed.trimmingCharacters(in: .whitespaces).isEmpty else { return words["desk.path.empty"] }
         let path = expand(typed, home: app.homeDirectory)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            if isDirectory.boolValue { return "\(path) is a folder; give a file name to write to." }
-            app.present(Confirmation("\(shown(path, home: app.homeDirectory)) exists. Replace it?", onNo: { app in app.show("Nothing was written.") }) { app in
+            if isDirectory.boolValue { return words["desk.path.folder", values: ["path": path]] }
+            let question = words["desk.path.replace", values: ["path": shown(path, home: app.homeDirectory)]]
+            app.present(Confirmation(question, onNo: { app in app.show(words["desk.path.nothing-written"]) }) { app in
                 do { try write(path) } catch { app.show(error: error) }
             })
             return nil
@@ -42,7 +44,7 @@ enum TypedPath {
             try write(path)
             return nil
         } catch {
-            return DeskApp.describe(error)
+            return app.describe(error)
         }
     }
 }

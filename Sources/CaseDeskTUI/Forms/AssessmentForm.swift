@@ -45,7 +45,7 @@ final class AssessmentForm: Screen {
             preview = try app.desk.preview(ratings, for: detail.view.item)
             error = nil
         } catch {
-            self.error = DeskApp.describe(error)
+            self.error = app.describe(error)
         }
     }
 
@@ -71,7 +71,7 @@ final class AssessmentForm: Screen {
                 let score = view.evaluation.score
                 app.show("Assessment saved: score \(score.value.map(String.init) ?? "–"), \(score.band?.label ?? "unrated").", style: .success)
             } catch {
-                self.error = DeskApp.describe(error)
+                self.error = app.describe(error)
             }
         case .cancel:
             app.pop()

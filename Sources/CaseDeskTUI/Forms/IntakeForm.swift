@@ -305,7 +305,7 @@ final class IntakeForm: Screen {
 
     /// Shows an error next to the field it is about (or under the form) and on the message line.
     func showError(_ error: Error, app: DeskApp) {
-        let text = DeskApp.describe(error)
+        let text = app.describe(error)
         if let field = field(for: error) {
             errors[field] = text
             focus = field

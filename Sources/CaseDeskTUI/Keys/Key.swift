@@ -1,3 +1,5 @@
+import CaseCore
+
 /// A key press as the case desk understands it, independent of curses key codes.
 public enum Key: Hashable, Sendable {
     /// A printable character (any script, including wide ones).
@@ -10,26 +12,26 @@ public enum Key: Hashable, Sendable {
     /// The terminal changed size.
     case resize
 
-    /// How the key is named on the help screen and in hints.
-    public var label: String {
+    /// How the key is named on the help screen and in hints, in the desk's language (`Enter`, `Entrée`).
+    public func label(in words: Catalogue = .english) -> String {
         switch self {
-        case .char(" "): "Space"
+        case .char(" "): words["key.space"]
         case let .char(c): String(c)
-        case .up: "Up"
-        case .down: "Down"
-        case .left: "Left"
-        case .right: "Right"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
-        case .enter: "Enter"
-        case .escape: "Esc"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .backspace: "Backspace"
-        case .delete: "Delete"
-        case let .ctrl(c): "Ctrl-" + String(c).uppercased()
+        case .up: words["key.up"]
+        case .down: words["key.down"]
+        case .left: words["key.left"]
+        case .right: words["key.right"]
+        case .pageUp: words["key.page-up"]
+        case .pageDown: words["key.page-down"]
+        case .home: words["key.home"]
+        case .end: words["key.end"]
+        case .enter: words["key.enter"]
+        case .escape: words["key.escape"]
+        case .tab: words["key.tab"]
+        case .backTab: words["key.back-tab"]
+        case .backspace: words["key.backspace"]
+        case .delete: words["key.delete"]
+        case let .ctrl(c): words["key.ctrl", values: ["key": String(c).uppercased()]]
         case let .function(n): "F\(n)"
         case .resize: "resize"
         }
@@ -41,10 +43,10 @@ public enum KeyPattern: Hashable, Sendable {
     case key(Key)
     case anyCharacter
 
-    public var label: String {
+    public func label(in words: Catalogue = .english) -> String {
         switch self {
-        case let .key(key): key.label
-        case .anyCharacter: "any character"
+        case let .key(key): key.label(in: words)
+        case .anyCharacter: words["key.any-character"]
         }
     }
 }

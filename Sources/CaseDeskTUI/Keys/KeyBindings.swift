@@ -1,57 +1,64 @@
+import CaseCore
+
 /// Where a binding applies. A screen lists the contexts it is in, most specific first.
 public enum KeyContext: String, CaseIterable, Hashable, Sendable {
     case queue, search, detail, statistics, respondents, alerts, intake, intakeChoice, assessment, chooser, prompt, confirm,
          commandLine, textEntry, help, lock, tooSmall, global, overlay, typing, always
 
-    /// The heading of this context on the help screen.
-    public var title: String {
+    /// The catalogue key of this context's heading on the help screen (`context.queue`).
+    public var titleKey: String {
         switch self {
-        case .queue: "Triage queue"
-        case .search: "Search in the queue (/)"
-        case .detail: "Case detail"
-        case .statistics: "Statistics (S)"
-        case .respondents: "Repeat respondents (R)"
-        case .alerts: "Deadline alerts (shown on start; A)"
-        case .intake: "Case form: new case (n) and edit (i)"
-        case .intakeChoice: "Case form: choices, check boxes and lists"
-        case .assessment: "Assessment form"
-        case .chooser: "Lists to choose from"
-        case .prompt: "Text prompts (reasons, journal entries)"
-        case .confirm: "Questions (y/n)"
-        case .commandLine: "Command line (:)"
-        case .textEntry: "Editing text"
-        case .help: "Help"
-        case .lock: "Lock screen"
-        case .tooSmall: "Terminal smaller than 80×24"
-        case .global: "Queue, detail and help"
-        case .overlay: "Forms, dialogs and panels"
-        case .typing: "While typing text"
-        case .always: "Everywhere"
+        case .queue: "context.queue"
+        case .search: "context.search"
+        case .detail: "context.detail"
+        case .statistics: "context.statistics"
+        case .respondents: "context.respondents"
+        case .alerts: "context.alerts"
+        case .intake: "context.intake"
+        case .intakeChoice: "context.intake-choice"
+        case .assessment: "context.assessment"
+        case .chooser: "context.chooser"
+        case .prompt: "context.prompt"
+        case .confirm: "context.confirm"
+        case .commandLine: "context.command-line"
+        case .textEntry: "context.text-entry"
+        case .help: "context.help"
+        case .lock: "context.lock"
+        case .tooSmall: "context.too-small"
+        case .global: "context.global"
+        case .overlay: "context.overlay"
+        case .typing: "context.typing"
+        case .always: "context.always"
         }
     }
+
+    /// The heading of this context on the help screen, in the desk's language.
+    public func title(in words: Catalogue = .english) -> String { words[titleKey] }
 }
 
-/// One row of the key table: which keys, where, what they do, and how help describes it.
+/// One row of the key table: which keys, where, what they do, and how help describes it (a catalogue key, so help
+/// and the status bar speak the desk's language; the README is generated in English).
 public struct KeyBinding: Hashable, Sendable {
     public var keys: [KeyPattern]
     public var context: KeyContext
     public var action: KeyAction
-    public var description: String
-    /// A short hint for the status bar, when this binding is worth showing there.
-    public var hint: String?
+    /// The catalogue key of what the binding does, as help says it (`binding.next-case`).
+    public var descriptionKey: String
+    /// The catalogue key of a short hint for the status bar (`hint.open`), when this binding is worth showing there.
+    public var hintKey: String?
     /// Changes a case: offered to counselors only (the store refuses supervisors anyway).
     public var counselorOnly: Bool
     /// A supervisor's decision: dispatched and hinted for supervisors only. Help and the README still list it (its
     /// description says who may use it), so a counselor knows what the supervisor can do.
     public var supervisorOnly: Bool
 
-    public init(_ keys: [Key], _ context: KeyContext, _ action: KeyAction, _ description: String,
-                hint: String? = nil, counselorOnly: Bool = false, supervisorOnly: Bool = false) {
+    public init(_ keys: [Key], _ context: KeyContext, _ action: KeyAction, _ descriptionKey: String,
+                hint hintKey: String? = nil, counselorOnly: Bool = false, supervisorOnly: Bool = false) {
         self.keys = keys.map(KeyPattern.key)
         self.context = context
         self.action = action
-        self.description = description
-        self.hint = hint
+        self.descriptionKey = descriptionKey
+        self.hintKey = hintKey
         self.counselorOnly = counselorOnly
         self.supervisorOnly = supervisorOnly
     }
@@ -59,173 +66,179 @@ public struct KeyBinding: Hashable, Sendable {
     /// Whether this binding acts for a counselor (`counselor`) or for another role.
     func acts(counselor: Bool) -> Bool { counselor ? !supervisorOnly : !counselorOnly }
 
-    public init(patterns: [KeyPattern], _ context: KeyContext, _ action: KeyAction, _ description: String) {
+    public init(patterns: [KeyPattern], _ context: KeyContext, _ action: KeyAction, _ descriptionKey: String) {
         keys = patterns
         self.context = context
         self.action = action
-        self.description = description
-        hint = nil
+        self.descriptionKey = descriptionKey
+        hintKey = nil
         counselorOnly = false
         supervisorOnly = false
     }
 
-    /// The keys as help shows them: "j, Down".
-    public var keyLabel: String { keys.map(\.label).joined(separator: ", ") }
+    /// The keys as help shows them: "j, Down" (`j, Bas` in French).
+    public func keyLabel(in words: Catalogue = .english) -> String { keys.map { $0.label(in: words) }.joined(separator: ", ") }
+
+    /// What the binding does, as help says it.
+    public func description(in words: Catalogue = .english) -> String { words[descriptionKey] }
+
+    /// The status bar's hint, if any.
+    public func hint(in words: Catalogue = .english) -> String? { hintKey.map { words[$0] } }
 }
 
 /// The key table. Dispatch, the help screen and the status-bar hints are all generated from it.
 public enum KeyBindings {
     public static let table: [KeyBinding] = [
         // Everywhere
-        KeyBinding([.ctrl("c")], .always, .quit, "Quit the case desk at once"),
-        KeyBinding([.ctrl("l")], .always, .redraw, "Redraw the screen"),
+        KeyBinding([.ctrl("c")], .always, .quit, "binding.quit-at-once"),
+        KeyBinding([.ctrl("l")], .always, .redraw, "binding.redraw-screen"),
         // Queue, detail, help
-        KeyBinding([.char("?"), .function(1)], .global, .help, "Show this help", hint: "? help"),
-        KeyBinding([.char(":")], .global, .commandLine, "Command line (:q, :open ID, :code …, :filter …, :help)"),
+        KeyBinding([.char("?"), .function(1)], .global, .help, "binding.show-this-help", hint: "hint.help"),
+        KeyBinding([.char(":")], .global, .commandLine, "binding.command-line"),
         // Queue
-        KeyBinding([.char("j"), .down], .queue, .moveDown, "Next case"),
-        KeyBinding([.char("k"), .up], .queue, .moveUp, "Previous case"),
-        KeyBinding([.pageDown, .char(" ")], .queue, .pageDown, "Page down"),
-        KeyBinding([.pageUp], .queue, .pageUp, "Page up"),
-        KeyBinding([.char("g"), .home], .queue, .top, "First case"),
-        KeyBinding([.char("G"), .end], .queue, .bottom, "Last case"),
-        KeyBinding([.enter], .queue, .open, "Open the selected case", hint: "Enter open"),
-        KeyBinding([.char("/")], .queue, .search, "Search as you type (id, pseudonym, category, status)", hint: "/ search"),
-        KeyBinding([.char("f")], .queue, .cycleStatusFilter, "Filter by status: open, all, escalated, closed"),
-        KeyBinding([.char("b")], .queue, .cycleBandFilter, "Filter by band: any, critical, high, medium, low, unrated"),
-        KeyBinding([.char("c")], .queue, .cycleCategoryFilter, "Filter by category (cycles through the taxonomy)"),
-        KeyBinding([.char("o")], .queue, .toggleOverdueFilter, "Show overdue cases only (on/off)"),
-        KeyBinding([.char("F"), .escape], .queue, .clearFilters, "Clear search and filters"),
-        KeyBinding([.char("n")], .queue, .newCase, "New case (intake form)", hint: "n new", counselorOnly: true),
+        KeyBinding([.char("j"), .down], .queue, .moveDown, "binding.next-case"),
+        KeyBinding([.char("k"), .up], .queue, .moveUp, "binding.previous-case"),
+        KeyBinding([.pageDown, .char(" ")], .queue, .pageDown, "binding.page-down"),
+        KeyBinding([.pageUp], .queue, .pageUp, "binding.page-up"),
+        KeyBinding([.char("g"), .home], .queue, .top, "binding.first-case"),
+        KeyBinding([.char("G"), .end], .queue, .bottom, "binding.last-case"),
+        KeyBinding([.enter], .queue, .open, "binding.open-selected-case", hint: "hint.open"),
+        KeyBinding([.char("/")], .queue, .search, "binding.search", hint: "hint.search"),
+        KeyBinding([.char("f")], .queue, .cycleStatusFilter, "binding.filter-status"),
+        KeyBinding([.char("b")], .queue, .cycleBandFilter, "binding.filter-band"),
+        KeyBinding([.char("c")], .queue, .cycleCategoryFilter, "binding.filter-category"),
+        KeyBinding([.char("o")], .queue, .toggleOverdueFilter, "binding.filter-overdue"),
+        KeyBinding([.char("F"), .escape], .queue, .clearFilters, "binding.clear-filters"),
+        KeyBinding([.char("n")], .queue, .newCase, "binding.new-case", hint: "hint.new", counselorOnly: true),
         KeyBinding([.char("E")], .queue, .escalationReview,
-                   "Escalation review (escalated cases by level, then score)", counselorOnly: true),
-        KeyBinding([.char("S")], .queue, .statistics, "Statistics: anonymised counts with bar charts", counselorOnly: true),
-        KeyBinding([.char("R")], .queue, .respondents, "Repeat respondents: people named in more than one case"),
-        KeyBinding([.char("A")], .queue, .deadlineAlerts, "Deadline alerts: overdue and due soon"),
-        KeyBinding([.char("q")], .queue, .quit, "Quit", hint: "q quit"),
+                   "binding.escalation-review", counselorOnly: true),
+        KeyBinding([.char("S")], .queue, .statistics, "binding.statistics", counselorOnly: true),
+        KeyBinding([.char("R")], .queue, .respondents, "binding.respondents"),
+        KeyBinding([.char("A")], .queue, .deadlineAlerts, "binding.deadline-alerts"),
+        KeyBinding([.char("q")], .queue, .quit, "binding.quit", hint: "hint.quit"),
         // Search
-        KeyBinding([.enter], .search, .submit, "Keep the search as a filter", hint: "Enter keep"),
-        KeyBinding([.escape], .search, .cancel, "Clear the search", hint: "Esc clear"),
-        KeyBinding([.down], .search, .moveDown, "Next case"),
-        KeyBinding([.up], .search, .moveUp, "Previous case"),
+        KeyBinding([.enter], .search, .submit, "binding.keep-search-filter", hint: "hint.keep"),
+        KeyBinding([.escape], .search, .cancel, "binding.clear-search", hint: "hint.clear"),
+        KeyBinding([.down], .search, .moveDown, "binding.next-case"),
+        KeyBinding([.up], .search, .moveUp, "binding.previous-case"),
         // Detail
-        KeyBinding([.down], .detail, .moveDown, "Scroll down"),
-        KeyBinding([.up], .detail, .moveUp, "Scroll up"),
-        KeyBinding([.pageDown, .char(" ")], .detail, .pageDown, "Page down"),
-        KeyBinding([.pageUp], .detail, .pageUp, "Page up"),
-        KeyBinding([.home, .char("g")], .detail, .top, "Top"),
-        KeyBinding([.end, .char("G")], .detail, .bottom, "Bottom (journal)"),
-        KeyBinding([.char("a")], .detail, .assess, "Assess: rate the five factors", hint: "a assess", counselorOnly: true),
-        KeyBinding([.char("e")], .detail, .escalate, "Escalate: choose the level, give a reason", hint: "e escalate", counselorOnly: true),
-        KeyBinding([.char("s")], .detail, .changeStatus, "Change status (legal next steps only)", hint: "s status", counselorOnly: true),
-        KeyBinding([.char("j")], .detail, .addJournal, "Add a journal entry", hint: "j journal", counselorOnly: true),
+        KeyBinding([.down], .detail, .moveDown, "binding.scroll-down"),
+        KeyBinding([.up], .detail, .moveUp, "binding.scroll-up"),
+        KeyBinding([.pageDown, .char(" ")], .detail, .pageDown, "binding.page-down"),
+        KeyBinding([.pageUp], .detail, .pageUp, "binding.page-up"),
+        KeyBinding([.home, .char("g")], .detail, .top, "binding.top"),
+        KeyBinding([.end, .char("G")], .detail, .bottom, "binding.bottom-journal"),
+        KeyBinding([.char("a")], .detail, .assess, "binding.assess", hint: "hint.assess", counselorOnly: true),
+        KeyBinding([.char("e")], .detail, .escalate, "binding.escalate", hint: "hint.escalate", counselorOnly: true),
+        KeyBinding([.char("s")], .detail, .changeStatus, "binding.change-status", hint: "hint.status", counselorOnly: true),
+        KeyBinding([.char("j")], .detail, .addJournal, "binding.journal", hint: "hint.journal", counselorOnly: true),
         KeyBinding([.char("i")], .detail, .editCase,
-                   "Edit the case: the intake form filled in; saves only the changed fields", counselorOnly: true),
+                   "binding.edit-case", counselorOnly: true),
         KeyBinding([.char("c")], .detail, .consent,
-                   "Give or withdraw consent to share identity with the supervisor (asks y/n)", counselorOnly: true),
+                   "binding.consent", counselorOnly: true),
         KeyBinding([.char("D")], .detail, .disclose,
-                   "Record a disclosure without consent: to whom, the duty to act, telling deferred?", counselorOnly: true),
-        KeyBinding([.char("r")], .detail, .reopen, "Reopen a closed, withdrawn or screened-out case (with a reason)",
+                   "binding.disclose", counselorOnly: true),
+        KeyBinding([.char("r")], .detail, .reopen, "binding.reopen",
                    counselorOnly: true),
         KeyBinding([.char("f")], .detail, .followUpInterval,
-                   "Follow-up interval of this case in days (1–365; empty returns to the policy's)", counselorOnly: true),
+                   "binding.follow-up-interval", counselorOnly: true),
         KeyBinding([.char("v")], .detail, .review,
-                   "Review (supervisors only): return with advice, next level, formal procedure or close",
-                   hint: "v review", supervisorOnly: true),
-        KeyBinding([.char("x")], .detail, .export, "Export the case (Markdown, HTML, JSON; file mode 0600)"),
-        KeyBinding([.char("L")], .detail, .letter, "Acknowledgement letter; then mark it as sent", counselorOnly: true),
-        KeyBinding([.char("H")], .detail, .legalHold, "Place or lift a legal hold (with a reason)", counselorOnly: true),
-        KeyBinding([.char("C")], .detail, .declareConflict, "Declare a conflict of interest: you are recused"),
-        KeyBinding([.escape, .char("q")], .detail, .back, "Back to the queue", hint: "Esc back"),
+                   "binding.review",
+                   hint: "hint.review", supervisorOnly: true),
+        KeyBinding([.char("x")], .detail, .export, "binding.export"),
+        KeyBinding([.char("L")], .detail, .letter, "binding.letter", counselorOnly: true),
+        KeyBinding([.char("H")], .detail, .legalHold, "binding.legal-hold", counselorOnly: true),
+        KeyBinding([.char("C")], .detail, .declareConflict, "binding.declare-conflict"),
+        KeyBinding([.escape, .char("q")], .detail, .back, "binding.back-queue", hint: "hint.back"),
         // Statistics
-        KeyBinding([.down, .char("j")], .statistics, .moveDown, "Scroll down"),
-        KeyBinding([.up, .char("k")], .statistics, .moveUp, "Scroll up"),
-        KeyBinding([.pageDown, .char(" ")], .statistics, .pageDown, "Page down"),
-        KeyBinding([.pageUp], .statistics, .pageUp, "Page up"),
-        KeyBinding([.home, .char("g")], .statistics, .top, "Top"),
-        KeyBinding([.end, .char("G")], .statistics, .bottom, "Bottom"),
-        KeyBinding([.escape, .char("q")], .statistics, .back, "Back to the queue", hint: "Esc back"),
+        KeyBinding([.down, .char("j")], .statistics, .moveDown, "binding.scroll-down"),
+        KeyBinding([.up, .char("k")], .statistics, .moveUp, "binding.scroll-up"),
+        KeyBinding([.pageDown, .char(" ")], .statistics, .pageDown, "binding.page-down"),
+        KeyBinding([.pageUp], .statistics, .pageUp, "binding.page-up"),
+        KeyBinding([.home, .char("g")], .statistics, .top, "binding.top"),
+        KeyBinding([.end, .char("G")], .statistics, .bottom, "binding.bottom"),
+        KeyBinding([.escape, .char("q")], .statistics, .back, "binding.back-queue", hint: "hint.back"),
         // Repeat respondents
-        KeyBinding([.down, .char("j")], .respondents, .moveDown, "Next case"),
-        KeyBinding([.up, .char("k")], .respondents, .moveUp, "Previous case"),
-        KeyBinding([.pageDown, .char(" ")], .respondents, .pageDown, "Page down"),
-        KeyBinding([.pageUp], .respondents, .pageUp, "Page up"),
-        KeyBinding([.home, .char("g")], .respondents, .top, "First case"),
-        KeyBinding([.end, .char("G")], .respondents, .bottom, "Last case"),
-        KeyBinding([.enter], .respondents, .open, "Open the selected case", hint: "Enter open"),
-        KeyBinding([.escape, .char("q")], .respondents, .back, "Back to the queue", hint: "Esc back"),
+        KeyBinding([.down, .char("j")], .respondents, .moveDown, "binding.next-case"),
+        KeyBinding([.up, .char("k")], .respondents, .moveUp, "binding.previous-case"),
+        KeyBinding([.pageDown, .char(" ")], .respondents, .pageDown, "binding.page-down"),
+        KeyBinding([.pageUp], .respondents, .pageUp, "binding.page-up"),
+        KeyBinding([.home, .char("g")], .respondents, .top, "binding.first-case"),
+        KeyBinding([.end, .char("G")], .respondents, .bottom, "binding.last-case"),
+        KeyBinding([.enter], .respondents, .open, "binding.open-selected-case", hint: "hint.open"),
+        KeyBinding([.escape, .char("q")], .respondents, .back, "binding.back-queue", hint: "hint.back"),
         // Deadline alerts
-        KeyBinding([.down, .char("j")], .alerts, .moveDown, "Next alert"),
-        KeyBinding([.up, .char("k")], .alerts, .moveUp, "Previous alert"),
-        KeyBinding([.pageDown, .char(" ")], .alerts, .pageDown, "Page down"),
-        KeyBinding([.pageUp], .alerts, .pageUp, "Page up"),
-        KeyBinding([.home, .char("g")], .alerts, .top, "First alert"),
-        KeyBinding([.end, .char("G")], .alerts, .bottom, "Last alert"),
-        KeyBinding([.enter], .alerts, .open, "Open the case of the selected alert", hint: "Enter open"),
-        KeyBinding([.escape, .char("q")], .alerts, .cancel, "Dismiss the alerts (A shows them again)", hint: "Esc dismiss"),
+        KeyBinding([.down, .char("j")], .alerts, .moveDown, "binding.next-alert"),
+        KeyBinding([.up, .char("k")], .alerts, .moveUp, "binding.previous-alert"),
+        KeyBinding([.pageDown, .char(" ")], .alerts, .pageDown, "binding.page-down"),
+        KeyBinding([.pageUp], .alerts, .pageUp, "binding.page-up"),
+        KeyBinding([.home, .char("g")], .alerts, .top, "binding.first-alert"),
+        KeyBinding([.end, .char("G")], .alerts, .bottom, "binding.last-alert"),
+        KeyBinding([.enter], .alerts, .open, "binding.open-alert", hint: "hint.open"),
+        KeyBinding([.escape, .char("q")], .alerts, .cancel, "binding.dismiss-alerts", hint: "hint.dismiss"),
         // Help
-        KeyBinding([.down, .char("j")], .help, .moveDown, "Scroll down"),
-        KeyBinding([.up, .char("k")], .help, .moveUp, "Scroll up"),
-        KeyBinding([.pageDown, .char(" ")], .help, .pageDown, "Page down"),
-        KeyBinding([.pageUp], .help, .pageUp, "Page up"),
-        KeyBinding([.escape, .char("q")], .help, .back, "Close help", hint: "Esc close"),
+        KeyBinding([.down, .char("j")], .help, .moveDown, "binding.scroll-down"),
+        KeyBinding([.up, .char("k")], .help, .moveUp, "binding.scroll-up"),
+        KeyBinding([.pageDown, .char(" ")], .help, .pageDown, "binding.page-down"),
+        KeyBinding([.pageUp], .help, .pageUp, "binding.page-up"),
+        KeyBinding([.escape, .char("q")], .help, .back, "binding.close-help", hint: "hint.close"),
         // Intake form
-        KeyBinding([.tab, .down], .intake, .nextField, "Next field", hint: "Tab next"),
-        KeyBinding([.backTab, .up], .intake, .previousField, "Previous field"),
-        KeyBinding([.enter], .intake, .activate, "Next field; a new line in the narrative; choose from a list; save on [Save]"),
-        KeyBinding([.ctrl("s")], .intake, .save, "Save the case (an edit saves only the changed fields)", hint: "Ctrl-S save"),
-        KeyBinding([.escape], .intake, .cancel, "Leave the form (asks first when something was typed)", hint: "Esc cancel"),
-        KeyBinding([.char(" ")], .intakeChoice, .toggle, "Toggle a yes/no box; open a list to choose from"),
-        KeyBinding([.left], .intakeChoice, .previousOption, "Previous option"),
-        KeyBinding([.right], .intakeChoice, .nextOption, "Next option"),
+        KeyBinding([.tab, .down], .intake, .nextField, "binding.next-field", hint: "hint.next-field"),
+        KeyBinding([.backTab, .up], .intake, .previousField, "binding.previous-field"),
+        KeyBinding([.enter], .intake, .activate, "binding.form-enter"),
+        KeyBinding([.ctrl("s")], .intake, .save, "binding.save-case", hint: "hint.save-form"),
+        KeyBinding([.escape], .intake, .cancel, "binding.leave-form", hint: "hint.cancel"),
+        KeyBinding([.char(" ")], .intakeChoice, .toggle, "binding.toggle-choice"),
+        KeyBinding([.left], .intakeChoice, .previousOption, "binding.previous-option"),
+        KeyBinding([.right], .intakeChoice, .nextOption, "binding.next-option"),
         KeyBinding(patterns: [.anyCharacter], .intakeChoice, .insert,
-                   "Other keys: says which key changes the field"),
+                   "binding.other-keys"),
         // Assessment form
-        KeyBinding([.down, .char("j"), .tab], .assessment, .moveDown, "Next factor"),
-        KeyBinding([.up, .char("k"), .backTab], .assessment, .moveUp, "Previous factor"),
-        KeyBinding([.left, .char("h"), .char("-")], .assessment, .lower, "Lower the rating", hint: "←/→ rate"),
-        KeyBinding([.right, .char("l"), .char("+")], .assessment, .raise, "Raise the rating"),
-        KeyBinding([.char("0")], .assessment, .rate(0), "Rate 0"),
-        KeyBinding([.char("1")], .assessment, .rate(1), "Rate 1"),
-        KeyBinding([.char("2")], .assessment, .rate(2), "Rate 2"),
-        KeyBinding([.char("3")], .assessment, .rate(3), "Rate 3"),
-        KeyBinding([.char("4")], .assessment, .rate(4), "Rate 4"),
-        KeyBinding([.enter, .ctrl("s")], .assessment, .save, "Save the assessment", hint: "Enter save"),
-        KeyBinding([.escape], .assessment, .cancel, "Cancel without saving", hint: "Esc cancel"),
+        KeyBinding([.down, .char("j"), .tab], .assessment, .moveDown, "binding.next-factor"),
+        KeyBinding([.up, .char("k"), .backTab], .assessment, .moveUp, "binding.previous-factor"),
+        KeyBinding([.left, .char("h"), .char("-")], .assessment, .lower, "binding.lower-rating", hint: "hint.rate"),
+        KeyBinding([.right, .char("l"), .char("+")], .assessment, .raise, "binding.raise-rating"),
+        KeyBinding([.char("0")], .assessment, .rate(0), "binding.rate-0"),
+        KeyBinding([.char("1")], .assessment, .rate(1), "binding.rate-1"),
+        KeyBinding([.char("2")], .assessment, .rate(2), "binding.rate-2"),
+        KeyBinding([.char("3")], .assessment, .rate(3), "binding.rate-3"),
+        KeyBinding([.char("4")], .assessment, .rate(4), "binding.rate-4"),
+        KeyBinding([.enter, .ctrl("s")], .assessment, .save, "binding.save-assessment", hint: "hint.save"),
+        KeyBinding([.escape], .assessment, .cancel, "binding.cancel-without-saving", hint: "hint.cancel"),
         // Lists
-        KeyBinding([.down, .char("j"), .tab], .chooser, .moveDown, "Next option"),
-        KeyBinding([.up, .char("k"), .backTab], .chooser, .moveUp, "Previous option"),
-        KeyBinding([.pageDown], .chooser, .pageDown, "Page down"),
-        KeyBinding([.pageUp], .chooser, .pageUp, "Page up"),
-        KeyBinding([.home, .char("g")], .chooser, .top, "First option"),
-        KeyBinding([.end, .char("G")], .chooser, .bottom, "Last option"),
-        KeyBinding([.char(" ")], .chooser, .toggle, "Tick or untick (lists with check boxes)"),
-        KeyBinding([.enter], .chooser, .submit, "Choose / done", hint: "Enter choose"),
-        KeyBinding([.escape], .chooser, .cancel, "Cancel", hint: "Esc cancel"),
+        KeyBinding([.down, .char("j"), .tab], .chooser, .moveDown, "binding.next-option"),
+        KeyBinding([.up, .char("k"), .backTab], .chooser, .moveUp, "binding.previous-option"),
+        KeyBinding([.pageDown], .chooser, .pageDown, "binding.page-down"),
+        KeyBinding([.pageUp], .chooser, .pageUp, "binding.page-up"),
+        KeyBinding([.home, .char("g")], .chooser, .top, "binding.first-option"),
+        KeyBinding([.end, .char("G")], .chooser, .bottom, "binding.last-option"),
+        KeyBinding([.char(" ")], .chooser, .toggle, "binding.tick"),
+        KeyBinding([.enter], .chooser, .submit, "binding.choose-done", hint: "hint.choose"),
+        KeyBinding([.escape], .chooser, .cancel, "binding.cancel", hint: "hint.cancel"),
         // Prompts
-        KeyBinding([.enter], .prompt, .submit, "Done", hint: "Enter done"),
-        KeyBinding([.escape], .prompt, .cancel, "Cancel", hint: "Esc cancel"),
-        KeyBinding([.char("y"), .char("Y")], .confirm, .confirmYes, "Yes", hint: "y yes"),
-        KeyBinding([.char("n"), .char("N"), .escape], .confirm, .confirmNo, "No", hint: "n no"),
-        KeyBinding([.enter], .commandLine, .submit, "Run the command", hint: "Enter run"),
-        KeyBinding([.escape], .commandLine, .cancel, "Cancel", hint: "Esc cancel"),
+        KeyBinding([.enter], .prompt, .submit, "binding.done", hint: "hint.done"),
+        KeyBinding([.escape], .prompt, .cancel, "binding.cancel", hint: "hint.cancel"),
+        KeyBinding([.char("y"), .char("Y")], .confirm, .confirmYes, "binding.yes", hint: "hint.yes"),
+        KeyBinding([.char("n"), .char("N"), .escape], .confirm, .confirmNo, "binding.no", hint: "hint.no"),
+        KeyBinding([.enter], .commandLine, .submit, "binding.run-command", hint: "hint.run"),
+        KeyBinding([.escape], .commandLine, .cancel, "binding.cancel", hint: "hint.cancel"),
         // Help over forms, dialogs and panels: the form or dialog is kept as it is and comes back on Esc
-        KeyBinding([.char("?"), .function(1)], .overlay, .help, "Show help; Esc comes back to the form or dialog as it was",
-                   hint: "? help"),
-        KeyBinding([.function(1)], .typing, .help, "Show help (? types a question mark in a text field)", hint: "F1 help"),
+        KeyBinding([.char("?"), .function(1)], .overlay, .help, "binding.help-over-dialog",
+                   hint: "hint.help"),
+        KeyBinding([.function(1)], .typing, .help, "binding.help-while-typing", hint: "hint.help-f1"),
         // Text
-        KeyBinding(patterns: [.anyCharacter], .textEntry, .insert, "Type (any script: Latin, Cyrillic, Arabic, CJK, emoji)"),
-        KeyBinding([.backspace], .textEntry, .deleteBackward, "Delete the character before the cursor"),
-        KeyBinding([.delete], .textEntry, .deleteForward, "Delete the character under the cursor"),
-        KeyBinding([.left], .textEntry, .cursorLeft, "Cursor left"),
-        KeyBinding([.right], .textEntry, .cursorRight, "Cursor right"),
-        KeyBinding([.home, .ctrl("a")], .textEntry, .cursorHome, "Start of the text"),
-        KeyBinding([.end, .ctrl("e")], .textEntry, .cursorEnd, "End of the text"),
-        KeyBinding([.ctrl("u")], .textEntry, .clearText, "Clear the text"),
+        KeyBinding(patterns: [.anyCharacter], .textEntry, .insert, "binding.type"),
+        KeyBinding([.backspace], .textEntry, .deleteBackward, "binding.delete-backward"),
+        KeyBinding([.delete], .textEntry, .deleteForward, "binding.delete-forward"),
+        KeyBinding([.left], .textEntry, .cursorLeft, "binding.cursor-left"),
+        KeyBinding([.right], .textEntry, .cursorRight, "binding.cursor-right"),
+        KeyBinding([.home, .ctrl("a")], .textEntry, .cursorHome, "binding.start-text"),
+        KeyBinding([.end, .ctrl("e")], .textEntry, .cursorEnd, "binding.end-text"),
+        KeyBinding([.ctrl("u")], .textEntry, .clearText, "binding.clear-text"),
         // Lock
-        KeyBinding([.enter], .lock, .submit, "Unlock with the passphrase (typed without echo)"),
+        KeyBinding([.enter], .lock, .submit, "binding.unlock"),
         // Too small: nothing else acts on a screen that cannot be seen
-        KeyBinding([.char("q")], .tooSmall, .quit, "Quit (other keys wait until the window is 80×24 or larger)", hint: "q quit"),
+        KeyBinding([.char("q")], .tooSmall, .quit, "binding.quit-too-small", hint: "hint.quit"),
     ]
 
     /// The binding a key triggers in the given contexts (most specific first), skipping counselor-only
@@ -245,10 +258,10 @@ public enum KeyBindings {
         return nil
     }
 
-    /// Status-bar hints for the given contexts, in table order.
-    public static func hints(for contexts: [KeyContext], counselor: Bool = true) -> [String] {
+    /// Status-bar hints for the given contexts, in table order, in the desk's language.
+    public static func hints(for contexts: [KeyContext], counselor: Bool = true, in words: Catalogue = .english) -> [String] {
         contexts.flatMap { context in
-            table.filter { $0.context == context && $0.acts(counselor: counselor) }.compactMap(\.hint)
+            table.filter { $0.context == context && $0.acts(counselor: counselor) }.compactMap { $0.hint(in: words) }
         }
     }
 

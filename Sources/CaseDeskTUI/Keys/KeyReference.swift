@@ -1,6 +1,6 @@
 import Foundation
 
-/// The key table as Markdown, for the README: generated from ``KeyBindings/table`` like the help screen, so the
+/// The key table as Markdown, for the README (in English): generated from ``KeyBindings/table`` like the help screen, so the
 /// documentation cannot drift from what the keys do (a test compares the two).
 public enum KeyReference {
     /// The contexts a reader of the README cares about, in the order they meet them.
@@ -11,13 +11,13 @@ public enum KeyReference {
         for context in contexts {
             let bindings = KeyBindings.bindings(in: context)
             guard !bindings.isEmpty else { continue }
-            lines.append("**\(context.title)**")
+            lines.append("**\(context.title())**")
             lines.append("")
             lines.append("| keys | what they do |")
             lines.append("|---|---|")
             for binding in bindings {
-                let keys = binding.keyLabel.replacingOccurrences(of: "|", with: "\\|")
-                lines.append("| `\(keys)` | \(binding.description.replacingOccurrences(of: "|", with: "\\|")) |")
+                let keys = binding.keyLabel().replacingOccurrences(of: "|", with: "\\|")
+                lines.append("| `\(keys)` | \(binding.description().replacingOccurrences(of: "|", with: "\\|")) |")
             }
             lines.append("")
         }

@@ -18,8 +18,13 @@ final class DetailScreen: Screen {
     func title(app: DeskApp) -> String {
         let item = view.item
         let score = view.evaluation.score
-        let band = score.band.map { "\($0.marker.trimmingCharacters(in: .whitespaces)) \($0.label)" } ?? "? Unrated"
-        return "\(item.id) · \(band)\(score.value.map { " \($0)" } ?? "") · \(item.status.label) · \(item.reporter.pseudonym)"
+        return "\(item.id) · \(Self.bandText(score.band, words: app.words))\(score.value.map { " \($0)" } ?? "") · "
+            + "\(app.words.label(item.status)) · \(item.reporter.pseudonym)"
+    }
+
+    /// "!! High", "? Unrated".
+    static func bandText(_ band: Band?, words: Catalogue) -> String {
+        band.map { "\($0.marker.trimmingCharacters(in: .whitespaces)) \(words.label($0))" } ?? "? " + words["desk.unrated"]
     }
 
     /// Replaces the case after an action and refreshes the queue behind.
@@ -65,76 +70,80 @@ final class DetailScreen: Screen {
         }
     }
 
-    /// The page as lines for a width.
+    /// The page as lines for a width, in the desk's language.
     static func lines(_ view: CaseDesk.CaseView, app: DeskApp, width: Int) -> [StyledLine] {
         let item = view.item
         let evaluation = view.evaluation
         let score = evaluation.score
         let taxonomy = app.desk.taxonomy
+        let words = app.words
         let cal = app.calendar
         let now = app.now
+        let policyDays = app.desk.evaluator.policy.followUpEveryDays
         var out: [StyledLine] = []
-        func heading(_ text: String) {
+        func heading(_ key: String, _ values: [String: String] = [:]) {
             if !out.isEmpty { out.append(.blank) }
-            out.append(StyledLine(text, .heading))
+            out.append(StyledLine(words[key, values: values], .heading))
         }
-        func field(_ label: String, _ value: String, _ style: Style = .normal) {
-            out += StyledLine.field(label, value, width: width, style: style)
+        func field(_ key: String, _ value: String, _ style: Style = .normal) {
+            out += StyledLine.field(key.isEmpty ? "" : words[key], value, width: width, style: style)
         }
 
-        heading("Summary")
-        let bandText = score.band.map { "\($0.marker.trimmingCharacters(in: .whitespaces)) \($0.label)" } ?? "? Unrated"
+        heading("desk.detail.summary")
         out.append(StyledLine([
-            ("  " + DisplayWidth.pad("Case", to: 14), .bold), ("\(item.id)   ", .normal),
-            (bandText + (score.value.map { " \($0)/100" } ?? ""), Style.band(score.band)),
-            ("   \(item.status.label)", .bold),
+            ("  " + DisplayWidth.pad(words["desk.detail.case"], to: 14), .bold), ("\(item.id)   ", .normal),
+            (bandText(score.band, words: words) + (score.value.map { " \($0)/100" } ?? ""), Style.band(score.band)),
+            ("   \(words.label(item.status))", .bold),
         ]))
-        field("Channel", item.channel.label)
-        field("Received", DateText.minute(item.receivedAt, calendar: cal))
-        let window = evaluation.outsideWindow ? "  OUTSIDE the six-month window (the counselor may still proceed)" : "  within the six-month window"
-        out += StyledLine.field("Incidents", DateText.day(item.incidentFirst, calendar: cal) + " – " + DateText.day(item.incidentLast, calendar: cal) + window,
+        field("desk.detail.channel", words.label(item.channel))
+        field("desk.detail.received", words.minute(item.receivedAt, calendar: cal))
+        let window = "  " + words[evaluation.outsideWindow ? "desk.detail.outside-window" : "desk.detail.within-window"]
+        out += StyledLine.field(words["desk.detail.incidents"],
+                                words.day(item.incidentFirst, calendar: cal) + " – " + words.day(item.incidentLast, calendar: cal) + window,
                                 width: width, style: evaluation.outsideWindow ? .bold : .normal)
-        field("Reporter", reporterText(item, app: app))
-        if let affected = item.affected { field("Affected", affectedText(affected, item: item, app: app)) }
-        field("Relationship", item.relationship.label)
+        field("desk.detail.reporter", reporterText(item, app: app))
+        if let affected = item.affected { field("desk.detail.affected", affectedText(affected, item: item, app: app)) }
+        field("desk.detail.relationship", words.label(item.relationship))
         for (i, person) in item.reported.enumerated() {
-            field(i == 0 ? "Reported" : "", "\(person.name), \(person.role) (\(person.power.label))")
+            field(i == 0 ? "desk.detail.reported" : "", "\(person.name), \(person.role) (\(words.label(person.power)))")
         }
-        field("Categories", item.categories.map(taxonomy.categoryName).joined(separator: ", "))
-        if !item.grounds.isEmpty { field("Grounds", item.grounds.map(taxonomy.groundName).joined(separator: ", ")) }
-        if !item.conductTags.isEmpty { field("Conduct", item.conductTags.map(taxonomy.tagName).joined(separator: ", ")) }
-        if item.childInvolved { field("Child", "a child is involved", .bold) }
-        field("Consent", consentText(item))
-        field("Wishes", item.wishes?.label ?? "not recorded")
-        if let duty = item.dutyToAct { field("Duty to act", duty, .bold) }
-        if let level = item.escalationLevel { field("Escalated to", level.label, .bold) }
-        if let days = item.followUpEveryDays, days != app.desk.evaluator.policy.followUpEveryDays {
-            field("Follow-up", "every \(days) days for this case (the policy's default is \(app.desk.evaluator.policy.followUpEveryDays))")
+        field("desk.detail.categories", item.categories.map(taxonomy.categoryName).joined(separator: ", "))
+        if !item.grounds.isEmpty { field("desk.detail.grounds", item.grounds.map(taxonomy.groundName).joined(separator: ", ")) }
+        if !item.conductTags.isEmpty { field("desk.detail.conduct", item.conductTags.map(taxonomy.tagName).joined(separator: ", ")) }
+        if item.childInvolved { field("desk.detail.child", words["desk.detail.child-involved"], .bold) }
+        field("desk.detail.consent", consentText(item, words: words))
+        field("desk.detail.wishes", item.wishes.map(words.label) ?? words["desk.not-recorded"])
+        if let letters = item.language { field("desk.detail.language", languageName(letters, app: app)) }
+        if let duty = item.dutyToAct { field("desk.detail.duty", duty, .bold) }
+        if let level = item.escalationLevel { field("desk.detail.escalated-to", words.label(level), .bold) }
+        if let days = item.followUpEveryDays, days != policyDays {
+            field("desk.detail.follow-up", words["desk.detail.follow-up-every", values: ["days": String(days), "default": String(policyDays)]])
         }
-        if let reason = item.screeningReason { field("Screened out", taxonomy.screeningReasonName(reason)) }
-        if let outcome = item.outcome { field("Outcome", outcome.label) }
-        if !item.measures.isEmpty { field("Measures", item.measures.map(\.label).joined(separator: ", ")) }
-        if item.legalHold { field("Legal hold", "in place: the case is not purged until the hold is lifted", .bold) }
+        if let reason = item.screeningReason { field("desk.detail.screened-out", taxonomy.screeningReasonName(reason)) }
+        if let outcome = item.outcome { field("desk.detail.outcome", words.label(outcome)) }
+        if !item.measures.isEmpty { field("desk.detail.measures", item.measures.map(words.label).joined(separator: ", ")) }
+        if item.legalHold { field("desk.detail.legal-hold", words["desk.detail.legal-hold-in-place"], .bold) }
         if app.queue.all.first(where: { $0.id == item.id })?.needsReassignment == true {
-            field("Handler", "needs reassignment: a handler declared a conflict of interest", .bold)
+            field("desk.detail.handler", words["desk.detail.needs-reassignment"], .bold)
         }
 
         // The supervisor reviews escalations: their history comes first. The store leaves escalation and decision
         // entries visible to a supervisor; a counselor sees the same section on an escalated case.
         if !app.isCounselor || item.status == .escalated {
-            heading("Escalation history")
+            heading("desk.detail.escalation-history")
             let ladder = EscalationLevel.allCases
             if let level = item.escalationLevel, let rung = ladder.firstIndex(of: level) {
-                field("Level", "\(level.label) (rung \(rung + 1) of \(ladder.count))", .bold)
+                field("desk.detail.level", words["desk.detail.rung", values: [
+                    "level": words.label(level), "rung": String(rung + 1), "count": String(ladder.count)]], .bold)
             }
             let entries = item.journal.filter { $0.kind == .escalation || $0.kind == .decision || $0.kind == .review }
-            if entries.isEmpty { out.append(StyledLine("  no escalation or decision entries")) }
-            out += journalLines(entries, width: width, calendar: cal)
+            if entries.isEmpty { out.append(StyledLine("  " + words["desk.detail.no-escalation-entries"])) }
+            out += journalLines(entries, width: width, calendar: cal, words: words)
         }
 
-        heading("Assessment")
+        heading("desk.detail.assessment")
         if let ratings = item.assessment {
-            field("Ratings", Factor.allCases.map { "\($0.label) \(ratings[$0])" }.joined(separator: " · "))
+            field("desk.detail.ratings", Factor.allCases.map { "\(words.label($0)) \(ratings[$0])" }.joined(separator: " · "))
         }
         for line in score.lines {
             let style: Style = switch line.kind {
@@ -145,52 +154,58 @@ final class DetailScreen: Screen {
             out += StyledLine.paragraph(line.text, indent: 2, hanging: 4, width: width, style: style)
         }
 
-        heading("Deadlines")
-        if evaluation.deadlines.isEmpty { out.append(StyledLine("  none running")) }
-        let kindWidth = max(22, (evaluation.deadlines.map { DisplayWidth.width(of: $0.kind.label) }.max() ?? 0) + 1)
+        heading("desk.detail.deadlines")
+        if evaluation.deadlines.isEmpty { out.append(StyledLine("  " + words["desk.detail.no-deadlines"])) }
+        let kindWidth = max(22, (evaluation.deadlines.map { DisplayWidth.width(of: words.label($0.kind)) }.max() ?? 0) + 1)
         for d in evaluation.deadlines {
             let state: String
             var style = Style.normal
             if let met = d.metAt {
-                state = "met " + DateText.minute(met, calendar: cal) + (d.wasMetLate ? " (late)" : "")
+                state = words[d.wasMetLate ? "desk.detail.deadline-met-late" : "desk.detail.deadline-met",
+                              values: ["date": DateText.minute(met, calendar: cal)]]
             } else if d.isOverdue(at: now) {
-                state = "OVERDUE"
+                state = words["desk.detail.deadline-overdue"]
                 style = .overdue
             } else if d.isDueToday(at: now, calendar: cal) {
-                state = "due today"
+                state = words["desk.detail.deadline-due-today"]
                 style = .bold
             } else {
-                state = "due"
+                state = words["desk.detail.deadline-due"]
             }
             out.append(StyledLine([
-                ("  " + DisplayWidth.pad(d.kind.label, to: kindWidth), style),
+                ("  " + DisplayWidth.pad(words.label(d.kind), to: kindWidth), style),
                 (DateText.minute(d.due, calendar: cal) + "  ", style), (state, style),
             ]))
         }
 
         if app.isCounselor {
-            out += CaseRecordLines.dueProcess(item, width: width, calendar: cal)
-            out += CaseRecordLines.disclosures(item, width: width, calendar: cal)
+            out += CaseRecordLines.dueProcess(item, width: width, calendar: cal, words: words)
+            out += CaseRecordLines.disclosures(item, width: width, calendar: cal, words: words)
         }
 
-        heading("Narrative")
+        heading("desk.detail.narrative")
         out += StyledLine.paragraph(item.narrative, width: width)
         if !item.supportNeeds.isEmpty {
-            heading("Support needs")
+            heading("desk.detail.support-needs")
             out += StyledLine.paragraph(item.supportNeeds, width: width)
         }
 
-        heading("Journal (\(item.journal.count))")
-        if item.journal.isEmpty { out.append(StyledLine("  no entries yet")) }
-        out += journalLines(item.journal, width: width, calendar: cal)
+        heading("desk.detail.journal", ["count": String(item.journal.count)])
+        if item.journal.isEmpty { out.append(StyledLine("  " + words["desk.detail.no-journal"])) }
+        out += journalLines(item.journal, width: width, calendar: cal, words: words)
         return out
     }
 
+    /// The name of a letter language in the desk's language ("fr — French"), from the letters the desk has.
+    static func languageName(_ code: String, app: DeskApp) -> String {
+        LetterDialog.languageLabel(code, words: app.words)
+    }
+
     /// Journal entries as lines: time and kind in bold, the text wrapped under itself.
-    static func journalLines(_ entries: [JournalEntry], width: Int, calendar: Calendar) -> [StyledLine] {
+    static func journalLines(_ entries: [JournalEntry], width: Int, calendar: Calendar, words: Catalogue) -> [StyledLine] {
         var out: [StyledLine] = []
         for entry in entries {
-            let head = DateText.minute(entry.at, calendar: calendar) + "  " + DisplayWidth.pad(entry.kind.label, to: 12) + " "
+            let head = DateText.minute(entry.at, calendar: calendar) + "  " + DisplayWidth.pad(words.label(entry.kind), to: 12) + " "
             let indent = 2 + DisplayWidth.width(of: head)
             let body = DisplayWidth.wrap("\(entry.text) — \(entry.author)", to: max(10, width - indent - 1))
             for (i, part) in body.enumerated() {
@@ -203,9 +218,9 @@ final class DetailScreen: Screen {
     }
 
     /// What consent covers: the affected person's identity when someone else reported, else the reporter's.
-    static func consentText(_ item: Case) -> String {
-        (item.affected == nil ? "identity" : "affected person's identity") + " may be shared with the supervisor: "
-            + (item.consentShareIdentity ? "yes" : "no")
+    static func consentText(_ item: Case, words: Catalogue) -> String {
+        words[item.affected == nil ? "desk.detail.consent-reporter" : "desk.detail.consent-affected",
+              values: ["answer": words.yesNo(item.consentShareIdentity)]]
     }
 
     /// The affected person: pseudonym, and for the counselor (or a supervisor with consent) name and contact.
@@ -217,19 +232,19 @@ final class DetailScreen: Screen {
         } else if let contact = person.contact, !contact.isEmpty {
             text += " <\(contact)>"
         } else if !app.isCounselor && !item.consentShareIdentity {
-            text += " — identity withheld (no consent)"
+            text += " — " + app.words["desk.detail.identity-withheld"]
         }
         return text
     }
 
     static func reporterText(_ item: Case, app: DeskApp) -> String {
         var text = item.reporter.pseudonym
-        if item.reporter.anonymous { return text + " (anonymous)" }
+        if item.reporter.anonymous { return text + " " + app.words["desk.detail.anonymous"] }
         if let name = item.reporter.name, !name.isEmpty {
             text += " — " + name
             if let contact = item.reporter.contact, !contact.isEmpty { text += " <\(contact)>" }
         } else if !app.isCounselor || !item.consentShareIdentity {
-            text += " — identity withheld (no consent)"
+            text += " — " + app.words["desk.detail.identity-withheld"]
         }
         return text
     }

@@ -1,6 +1,10 @@
+import CaseCore
+
 /// The help screen, generated from the key table (``KeyBindings/table``), grouped by context.
 final class HelpScreen: Screen {
     let counselor: Bool
+    /// The desk's language.
+    let words: Catalogue
     var scroll = 0
     private var pageSize = 10
     /// The dialogs and panels help was opened over, and the command line being typed: back on Esc.
@@ -8,47 +12,49 @@ final class HelpScreen: Screen {
     let command: TextField?
 
     /// Opens help at the section of the context it was called from (the alert panel's keys over the alert panel…).
-    init(counselor: Bool, from context: KeyContext = .queue, covering covered: [Modal] = [], command: TextField? = nil) {
+    init(counselor: Bool, words: Catalogue = .english, from context: KeyContext = .queue, covering covered: [Modal] = [],
+         command: TextField? = nil) {
         self.counselor = counselor
+        self.words = words
         self.covered = covered
         self.command = command
-        let lines = Self.lines(counselor: counselor)
-        scroll = lines.firstIndex { $0 == StyledLine(context.title, .heading) } ?? 0
+        let lines = Self.lines(counselor: counselor, words: words)
+        scroll = lines.firstIndex { $0 == StyledLine(context.title(in: words), .heading) } ?? 0
     }
 
     var contexts: [KeyContext] { [.help, .global] }
 
-    func title(app: DeskApp) -> String { "Confidant — keys" }
+    func title(app: DeskApp) -> String { words["desk.help.title"] }
 
     /// The help text: one heading per context, one line per binding, plus the commands and the legend.
-    static func lines(counselor: Bool) -> [StyledLine] {
+    static func lines(counselor: Bool, words: Catalogue = .english) -> [StyledLine] {
         var out: [StyledLine] = []
-        let keyWidth = KeyBindings.table.map { DisplayWidth.width(of: $0.keyLabel) }.max().map { min($0, 24) } ?? 16
+        let keyWidth = KeyBindings.table.map { DisplayWidth.width(of: $0.keyLabel(in: words)) }.max().map { min($0, 24) } ?? 16
         for context in KeyContext.allCases {
             let bindings = KeyBindings.bindings(in: context, counselor: counselor)
             guard !bindings.isEmpty else { continue }
             if !out.isEmpty { out.append(.blank) }
-            out.append(StyledLine(context.title, .heading))
+            out.append(StyledLine(context.title(in: words), .heading))
             for binding in bindings {
-                out.append(StyledLine([("  " + DisplayWidth.pad(binding.keyLabel, to: keyWidth) + "  ", .bold), (binding.description, .normal)]))
+                out.append(StyledLine([("  " + DisplayWidth.pad(binding.keyLabel(in: words), to: keyWidth) + "  ", .bold),
+                                       (binding.description(in: words), .normal)]))
             }
         }
         out.append(.blank)
-        out.append(StyledLine("Commands (after :)", .heading))
-        for (command, text) in ColonCommand.summary {
-            out.append(StyledLine([("  " + DisplayWidth.pad(command, to: keyWidth) + "  ", .bold), (text, .normal)]))
+        out.append(StyledLine(words["desk.help.commands"], .heading))
+        for (command, key) in ColonCommand.summary {
+            out.append(StyledLine([("  " + DisplayWidth.pad(words[command], to: keyWidth) + "  ", .bold), (words[key], .normal)]))
         }
         out.append(.blank)
-        out.append(StyledLine("Queue legend", .heading))
-        out.append(StyledLine("  !!! Critical   !!  High   !   Medium   .   Low   ?   not yet rated"))
-        out.append(StyledLine("  ! at the end of a row: its next deadline is overdue (the row is red and bold)"))
-        out.append(StyledLine("  R before it: flagged for reassignment (a handler declared a conflict of interest)"))
-        out.append(StyledLine("  Status bar: cases overdue, and cases due within the warning window (policy.json)"))
+        out.append(StyledLine(words["desk.help.legend"], .heading))
+        let bands = Band.allCases.map { "\($0.marker) \(words.label($0))" } + ["?   " + words["desk.help.legend.unrated"]]
+        out.append(StyledLine("  " + bands.joined(separator: "   ")))
+        for key in ["desk.help.legend.overdue", "desk.help.legend.reassign", "desk.help.legend.status-bar"] {
+            out.append(StyledLine("  " + words[key]))
+        }
         out.append(.blank)
-        out.append(StyledLine("Leaving", .heading))
-        out.append(StyledLine("  q on the queue or Ctrl-C anywhere quits. If the terminal closes (hang-up) or the desk is"))
-        out.append(StyledLine("  stopped while a form is open, the form is discarded: a case is saved only whole, on"))
-        out.append(StyledLine("  Ctrl-S, never in part."))
+        out.append(StyledLine(words["desk.help.leaving"], .heading))
+        for line in DisplayWidth.wrap(words["desk.help.leaving.text"], to: 88) { out.append(StyledLine("  " + line)) }
         return out
     }
 
@@ -61,7 +67,7 @@ final class HelpScreen: Screen {
     }
 
     func renderBody(into buffer: inout ScreenBuffer, top: Int, bottom: Int, app: DeskApp) {
-        let lines = Self.lines(counselor: counselor)
+        let lines = Self.lines(counselor: counselor, words: words)
         let rows = bottom - top
         pageSize = max(1, rows - 1)
         scroll = max(0, min(scroll, max(0, lines.count - rows)))

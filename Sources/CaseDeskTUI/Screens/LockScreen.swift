@@ -1,3 +1,5 @@
+import CaseCore
+
 /// The idle lock: a blank screen asking for the passphrase, typed without echo. Nothing of the
 /// desk is drawn while it shows, and nothing read from the store is kept behind it (see ``DeskApp/lockNow()``).
 final class LockScreen {
@@ -5,9 +7,12 @@ final class LockScreen {
     var error: String?
     /// Said under the passphrase when locking discarded a form the counselor was filling in.
     let notice: String?
+    /// The desk's language, kept when everything read from the store is let go.
+    let words: Catalogue
 
-    init(notice: String? = nil) {
+    init(notice: String? = nil, words: Catalogue = .english) {
         self.notice = notice
+        self.words = words
     }
 
     func perform(_ action: KeyAction, key: Key, app: DeskApp) {
@@ -18,7 +23,7 @@ final class LockScreen {
             if app.unlock(passphrase) {
                 app.unlocked()
             } else {
-                error = "Wrong passphrase; the desk stays locked."
+                error = words["desk.lock.wrong-passphrase"]
             }
         default:
             field.apply(action, key: key)
@@ -27,9 +32,9 @@ final class LockScreen {
 
     func render(into buffer: inout ScreenBuffer) {
         let row = max(0, buffer.height / 2 - 1)
-        let title = "Locked — enter passphrase"
+        let title = words["desk.lock.title"]
         buffer.put(title, row: row, col: max(0, (buffer.width - DisplayWidth.width(of: title)) / 2), style: .bold)
-        let prompt = "Passphrase: "
+        let prompt = words["desk.lock.passphrase"] + " "
         let left = max(0, (buffer.width - 40) / 2)
         let x = buffer.put(prompt, row: row + 2, col: left)
         field.draw(into: &buffer, row: row + 2, col: x, columns: 1, style: .normal, focused: true, secret: true)

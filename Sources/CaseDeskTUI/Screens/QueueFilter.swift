@@ -23,11 +23,11 @@ public struct QueueFilter: Equatable, Sendable {
 
         static let cycle: [BandChoice] = [.any] + Band.allCases.map(BandChoice.band) + [.unrated]
 
-        var label: String? {
+        func label(in words: Catalogue) -> String? {
             switch self {
             case .any: nil
-            case let .band(band): band.label
-            case .unrated: "Unrated"
+            case let .band(band): words.label(band)
+            case .unrated: words["desk.unrated"]
             }
         }
     }
@@ -83,13 +83,13 @@ public struct QueueFilter: Equatable, Sendable {
     }
 
     /// A short description for the title bar: "open · High · Harassment · overdue · “lan”" (without the
-    /// status group when `status` is false: the escalation review fixes it).
-    public func summary(taxonomy: Taxonomy, status includeStatus: Bool = true) -> String {
-        var parts = includeStatus ? [status.rawValue] : []
-        if let label = band.label { parts.append(label) }
+    /// status group when `status` is false: the escalation review fixes it), in the desk's language.
+    public func summary(taxonomy: Taxonomy, status includeStatus: Bool = true, words: Catalogue = .english) -> String {
+        var parts = includeStatus ? [words["desk.filter.status." + status.rawValue]] : []
+        if let label = band.label(in: words) { parts.append(label) }
         if let category { parts.append(taxonomy.categoryName(category)) }
-        if overdueOnly { parts.append("overdue") }
-        if !search.isEmpty { parts.append("“\(search)”") }
+        if overdueOnly { parts.append(words["desk.filter.overdue"]) }
+        if !search.isEmpty { parts.append(words["desk.filter.search", values: ["text": search]]) }
         return parts.joined(separator: " · ")
     }
 

@@ -110,22 +110,22 @@ final class QueueScreen: Screen {
     }
 
     func title(app: DeskApp) -> String {
-        let counts = "\(visible.count) of \(all.count)"
+        let words = app.words
+        let counts = words["desk.queue.count", values: ["shown": String(visible.count), "total": String(all.count)]]
         guard isReview(app: app) else {
-            return "Confidant — triage queue · \(filter.summary(taxonomy: app.desk.taxonomy)) · " + counts
+            return words["desk.queue.title"] + " · \(filter.summary(taxonomy: app.desk.taxonomy, words: words)) · " + counts
         }
         // The status group is fixed in the review; the other filters still narrow it.
-        let narrowed = filter.summary(taxonomy: app.desk.taxonomy, status: false)
-        let role = app.isCounselor ? "" : " · \(app.desk.role.rawValue)"
-        return "Confidant — Escalation review · by level, then score" + (narrowed.isEmpty ? "" : " · " + narrowed)
-            + " · \(counts)" + role
+        let narrowed = filter.summary(taxonomy: app.desk.taxonomy, status: false, words: words)
+        let role = app.isCounselor ? "" : " · " + words["desk.role." + app.desk.role.rawValue]
+        return words["desk.queue.review-title"] + (narrowed.isEmpty ? "" : " · " + narrowed) + " · \(counts)" + role
     }
 
     func perform(_ action: KeyAction, key: Key, app: DeskApp) {
         if cursor.perform(action) { return }
         switch action {
         case .open:
-            if let id = selectedCase?.id { app.openCase(id) } else { app.show("No case is selected.") }
+            if let id = selectedCase?.id { app.openCase(id) } else { app.show(app.words["desk.queue.none-selected"]) }
         case .search:
             searchField = TextField(filter.search)
         case .cycleStatusFilter:
@@ -140,15 +140,14 @@ final class QueueScreen: Screen {
             reviewOn.toggle()
             refilter(app: app)
             cursor.selected = 0
-            app.show(reviewOn ? "Escalation review: highest level first, then score. E returns to the queue."
-                              : "Back to the triage queue.")
+            app.show(app.words[reviewOn ? "desk.queue.review-on" : "desk.queue.review-off"])
         case .statistics: StatisticsScreen.open(app: app)
         case .respondents: RespondentsScreen.open(app: app)
         case .deadlineAlerts: app.showDeadlineAlerts()
         case .quit: app.quit()
         case .submit:
             searchField = nil
-            if visible.isEmpty { app.show("No case matches “\(filter.search)”.") }
+            if visible.isEmpty { app.show(app.words["desk.queue.search-no-match", values: ["text": filter.search]]) }
         case .cancel:
             searchField = nil
             filter.search = ""
@@ -199,35 +198,23 @@ final class QueueScreen: Screen {
         }
     }
 
-    /// The rung of the ladder in 14 columns: "2 Head of dept".
-    static func levelText(_ level: EscalationLevel?) -> String {
-        switch level {
-        case .complaintsTeam?: "1 Complaints"
-        case .headOfDepartment?: "2 Head of dept"
-        case .higherManagement?: "3 Higher mgmt"
-        case .externalCommittee?: "4 External"
-        case nil: "–"
-        }
+    /// The rung of the ladder in 14 columns: "2 Head of dept" (`escalation-short.LEVEL` in the catalogue).
+    static func levelText(_ level: EscalationLevel?, words: Catalogue = .english) -> String {
+        guard let level else { return "–" }
+        return "\(EscalationLevel.allCases.firstIndex(of: level)! + 1) " + words["escalation-short." + level.rawValue]
     }
 
-    static func deadlineText(_ deadline: Deadline?, calendar: Calendar) -> String {
+    /// The next deadline's day (ISO, to keep the column narrow and sortable) and its kind in a word
+    /// (`deadline-short.KIND`: "2026-09-23 support").
+    static func deadlineText(_ deadline: Deadline?, calendar: Calendar, words: Catalogue = .english) -> String {
         guard let deadline else { return "–" }
-        let kind: String = switch deadline.kind {
-        case .acknowledge: "ack"
-        case .letter: "letter"
-        case .firstContact: "contact"
-        case .support: "support"
-        case .followUp: "follow-up"
-        case .feedback: "feedback"
-        case .tellReporter: "tell"
-        case .review: "review"
-        }
-        return DateText.day(deadline.due, calendar: calendar) + " " + kind
+        return DateText.day(deadline.due, calendar: calendar) + " " + words["deadline-short." + deadline.kind.rawValue]
     }
 
-    static func bandText(_ band: Band?, score: Int?) -> String {
+    /// The band in 16 columns: marker, a name of at most 8 columns (`band-short.BAND`), the score.
+    static func bandText(_ band: Band?, score: Int?, words: Catalogue = .english) -> String {
         let marker = band?.marker ?? "?  "
-        let label = DisplayWidth.pad(band?.label ?? "Unrated", to: 8)
+        let label = DisplayWidth.pad(words["band-short." + (band?.rawValue ?? "unrated")], to: 8)
         return marker + " " + label + " " + DisplayWidth.padLeft(score.map(String.init) ?? "–", to: 3)
     }
 
@@ -237,23 +224,25 @@ final class QueueScreen: Screen {
             buffer.put(DisplayWidth.truncate(" " + banner, to: buffer.width), row: row, col: 0, style: .bold)
             row += 1
         }
+        let words = app.words
         let c = Columns(width: buffer.width, review: isReview(app: app))
         buffer.fillRow(row, style: .heading)
-        buffer.put("ID", row: row, col: c.id, style: .heading)
-        buffer.put("BAND      SCORE", row: row, col: c.band, style: .heading)
-        if let l = c.level { buffer.put("LEVEL", row: row, col: l, style: .heading) }
-        if let p = c.pseudonym { buffer.put("REPORTER", row: row, col: p, style: .heading) }
-        buffer.put("CATEGORIES", row: row, col: c.categories, style: .heading)
-        if let s = c.status { buffer.put("STATUS", row: row, col: s, style: .heading) }
-        buffer.put("NEXT DEADLINE", row: row, col: c.deadline, style: .heading)
+        buffer.put(words["desk.queue.heading.id"], row: row, col: c.id, style: .heading)
+        buffer.put(DisplayWidth.pad(words["desk.queue.heading.band"], to: 10) + words["desk.queue.heading.score"],
+                   row: row, col: c.band, style: .heading)
+        if let l = c.level { buffer.put(words["desk.queue.heading.level"], row: row, col: l, style: .heading) }
+        if let p = c.pseudonym { buffer.put(words["desk.queue.heading.reporter"], row: row, col: p, style: .heading) }
+        buffer.put(words["desk.queue.heading.categories"], row: row, col: c.categories, style: .heading)
+        if let s = c.status { buffer.put(words["desk.queue.heading.status"], row: row, col: s, style: .heading) }
+        buffer.put(words["desk.queue.heading.deadline"], row: row, col: c.deadline, style: .heading)
         row += 1
         let listTop = row
         cursor.height = max(1, bottom - listTop)
         if visible.isEmpty {
-            let text = all.isEmpty ? (app.isCounselor ? "No cases yet. Press n to record a new case." : "No escalated case to review.")
-                : isReview(app: app) && filter == QueueFilter() ? "No case is escalated."
-                : "No case matches the filter. Press F to clear it."
-            buffer.put(text, row: listTop + 1, col: 2)
+            let key = all.isEmpty ? (app.isCounselor ? "desk.queue.empty" : "desk.queue.empty-review")
+                : isReview(app: app) && filter == QueueFilter() ? "desk.queue.none-escalated"
+                : "desk.queue.no-match"
+            buffer.put(words[key], row: listTop + 1, col: 2)
             return
         }
         let now = app.now
@@ -265,19 +254,19 @@ final class QueueScreen: Screen {
             let base: Style = overdue ? .overdue : .normal
             buffer.put(index == cursor.selected ? ">" : " ", row: r, col: 0, style: base)
             buffer.putFitted(summary.id.description, row: r, col: c.id, columns: 11, style: base)
-            buffer.putFitted(Self.bandText(summary.band, score: summary.score), row: r, col: c.band, columns: 16,
+            buffer.putFitted(Self.bandText(summary.band, score: summary.score, words: words), row: r, col: c.band, columns: 16,
                              style: Style.band(summary.band))
             if let l = c.level {
-                buffer.putFitted(Self.levelText(summary.escalationLevel), row: r, col: l, columns: Columns.levelWidth,
+                buffer.putFitted(Self.levelText(summary.escalationLevel, words: words), row: r, col: l, columns: Columns.levelWidth,
                                  style: base.emboldened)
             }
             if let p = c.pseudonym {
                 buffer.putFitted(summary.pseudonym, row: r, col: p, columns: c.pseudonymWidth, style: base)
             }
-            buffer.putFitted(CategoryLabels.text(summary.categories, taxonomy: taxonomy, columns: c.categoriesWidth),
+            buffer.putFitted(CategoryLabels.text(summary.categories, taxonomy: taxonomy, columns: c.categoriesWidth, words: words),
                              row: r, col: c.categories, columns: c.categoriesWidth, style: base)
-            if let s = c.status { buffer.putFitted(summary.status.shortLabel, row: r, col: s, columns: 9, style: base) }
-            buffer.putFitted(Self.deadlineText(summary.nextDeadline, calendar: app.calendar), row: r, col: c.deadline,
+            if let s = c.status { buffer.putFitted(words.shortLabel(summary.status), row: r, col: s, columns: 9, style: base) }
+            buffer.putFitted(Self.deadlineText(summary.nextDeadline, calendar: app.calendar, words: words), row: r, col: c.deadline,
                              columns: 20, style: base)
             buffer.put(summary.needsReassignment ? "R" : " ", row: r, col: c.reassign, style: base.emboldened)
             buffer.put(overdue ? "!" : " ", row: r, col: c.flag, style: base)
