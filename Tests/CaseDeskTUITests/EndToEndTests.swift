@@ -182,7 +182,7 @@ struct EndToEndTests {
         try desk.type("2026-11-20")
         try desk.press("Tab", "Tab")
         try desk.type("Журавль 鹤")
-        try desk.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab") // anonymous, relationship, wishes, affected (3), name
+        try desk.press("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab") // anonymous, relationship, wishes, letters, affected (3), name
         try desk.type("Ivan Orlov")
         try desk.press("Tab", "Tab", "Tab", "Tab")                  // role, power, second person, categories
         try desk.press("Enter")

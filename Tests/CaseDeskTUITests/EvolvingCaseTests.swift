@@ -39,6 +39,7 @@ struct EvolvingCaseTests {
               Contact                   chiara.b@example.org
               Relationship              < Staff >
               Reporter's wishes         < not recorded >
+              Language of letters       < the desk's >
 
              Affected person, when someone else reported (optional)
               Pseudonym (optional)      (none: the reporter is the affected person)
@@ -47,7 +48,6 @@ struct EvolvingCaseTests {
 
              Reported person
               Name                      Arnaud Lefèvre
-              Role                      Team Lead, Research
 
              Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  ? help
             """, "edit-form-80x24")
@@ -65,6 +65,7 @@ struct EvolvingCaseTests {
               Contact                   chiara.b@example.org
               Relationship              < Staff >
               Reporter's wishes         < not recorded >
+              Language of letters       < the desk's >
 
              Affected person, when someone else reported (optional)
               Pseudonym (optional)      (none: the reporter is the affected person)
@@ -89,7 +90,6 @@ struct EvolvingCaseTests {
 
 
               Support needs
-
 
              Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  ? help
             """, "edit-form-200x40")
@@ -127,7 +127,7 @@ struct EvolvingCaseTests {
         Fixture.press(app, [.char("i")])
         let form = try #require(app.stack.last as? IntakeForm)
         for _ in 0..<30 where form.focus != .wishes { Fixture.press(app, [.tab]) }
-        Fixture.press(app, [.right, .right, .right, .tab])                   // formal → affected pseudonym
+        Fixture.press(app, [.right, .right, .right, .tab, .tab])             // formal, letters → affected pseudonym
         Fixture.type(app, "Quiet Fern")
         Fixture.press(app, [.tab])
         Fixture.type(app, "Mira Holm")

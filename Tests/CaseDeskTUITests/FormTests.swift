@@ -25,6 +25,7 @@ struct FormTests {
               Contact
               Relationship              < Staff >
               Reporter's wishes         < not recorded >
+              Language of letters       < the desk's >
 
              Affected person, when someone else reported (optional)
               Pseudonym (optional)      (none: the reporter is the affected person)
@@ -32,7 +33,6 @@ struct FormTests {
               Contact
 
              Reported person
-              Name
 
              Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  ? help
             """, "intake-80x24")
@@ -57,13 +57,13 @@ struct FormTests {
               Contact
               Relationship              < Staff >
               Reporter's wishes         < not recorded >
+              Language of letters       < the desk's >
 
              Affected person, when someone else reported (optional)
               Pseudonym (optional)      (none: the reporter is the affected person)
               Name
               Contact
 
-             Reported person
             Not saved: The first incident date '' is not a date like 2026-10-02.
              Cases: 33 overdue · 3 due ≤48h │ Tab next  Ctrl-S save  Esc cancel  F1 help
             """, "intake-error-80x24")
@@ -77,7 +77,7 @@ struct FormTests {
         Fixture.type(app, "2026-11-20")
         Fixture.press(app, [.tab, .tab])
         Fixture.type(app, "Журавль 鹤")                                       // pseudonym
-        Fixture.press(app, [.tab, .tab, .tab, .right, .right, .tab])         // anonymous, relationship, wishes: informal
+        Fixture.press(app, [.tab, .tab, .tab, .right, .right, .tab, .tab])   // anonymous, relationship, wishes: informal, letters
         Fixture.type(app, "Крачка")                                          // affected person's pseudonym
         Fixture.press(app, [.tab])
         Fixture.type(app, "Anna Berg")
@@ -166,6 +166,7 @@ struct FormTests {
               Contact               │ Discard this new case? y/n   │
               Relationship          └──────────────────────────────┘
               Reporter's wishes         < not recorded >
+              Language of letters       < the desk's >
 
              Affected person, when someone else reported (optional)
               Pseudonym (optional)      (none: the reporter is the affected person)
@@ -173,7 +174,6 @@ struct FormTests {
               Contact
 
              Reported person
-              Name
 
              Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "intake-discard-80x24")

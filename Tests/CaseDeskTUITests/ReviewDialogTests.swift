@@ -340,6 +340,7 @@ struct FormRefinementTests {
               Contact          │ Quit and discard this new case? y/n   │
               Relationship     └───────────────────────────────────────┘
               Reporter's wishes         < not recorded >
+              Language of letters       < the desk's >
 
              Affected person, when someone else reported (optional)
               Pseudonym (optional)      (none: the reporter is the affected person)
@@ -347,7 +348,6 @@ struct FormRefinementTests {
               Contact
 
              Reported person
-              Name
 
              Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "intake-ctrl-c-80x24")
@@ -366,13 +366,14 @@ struct FormRefinementTests {
               Contact
               Relationship              < Staff >
               Reporter's wishes         < not recorded >
+              Language of letters       < the desk's >
 
              Affected person, when someone else reported (optional)
               Pseudonym (optional)      (none: the reporter is the affected person)
-              Name
-              Contact                                                                      ┌───────────────────────────────────────┐
-                                                                                           │ Quit and discard this new case? y/n   │
-             Reported person                                                               └───────────────────────────────────────┘
+              Name                                                                         ┌───────────────────────────────────────┐
+              Contact                                                                      │ Quit and discard this new case? y/n   │
+                                                                                           └───────────────────────────────────────┘
+             Reported person
               Name
               Role
               Power                     < peer >
@@ -389,7 +390,6 @@ struct FormRefinementTests {
 
 
 
-              Support needs
 
              Cases: 33 overdue · 3 due ≤48h │ y yes  n no  ? help
             """, "intake-ctrl-c-200x40")

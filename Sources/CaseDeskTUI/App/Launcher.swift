@@ -25,24 +25,24 @@ public struct LaunchSettings: Sendable {
 
 /// Entry point of the terminal UI.
 public enum Launcher {
-    /// Why the UI cannot start here (not a terminal, TERM unset or unknown), or nil when it can.
-    public static func terminalProblem() -> String? {
-        terminalProblem(environment: ProcessInfo.processInfo.environment, stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1)
+    /// Why the UI cannot start here (not a terminal, TERM unset or unknown), or nil when it can, in `words`' language.
+    public static func terminalProblem(words: Catalogue = .english) -> String? {
+        terminalProblem(environment: ProcessInfo.processInfo.environment, stdinIsTTY: isatty(0) == 1, stdoutIsTTY: isatty(1) == 1,
+                        words: words)
     }
 
-    static let needs = "Confidant's case desk needs an interactive terminal (80×24 or larger)"
-    static let advice = "Use the subcommands (list, show, …) in scripts."
-
-    /// The check behind ``terminalProblem()``, with its inputs given (for tests).
-    public static func terminalProblem(environment: [String: String], stdinIsTTY: Bool, stdoutIsTTY: Bool) -> String? {
-        if !stdinIsTTY { return "\(needs); stdin is not a terminal. \(advice)" }
-        if !stdoutIsTTY { return "\(needs); stdout is not a terminal. \(advice)" }
-        let term = environment["TERM"] ?? ""
-        if term.isEmpty { return "\(needs); TERM is not set. \(advice)" }
-        if term == "dumb" { return "\(needs); TERM is 'dumb', which cannot draw screens. \(advice)" }
-        if !terminfoKnows(term, environment: environment) {
-            return "\(needs); the terminal type '\(term)' (TERM) is unknown to terminfo. Set TERM to a known type such as xterm-256color. \(advice)"
+    /// The check behind ``terminalProblem(words:)``, with its inputs given (for tests).
+    public static func terminalProblem(environment: [String: String], stdinIsTTY: Bool, stdoutIsTTY: Bool,
+                                       words: Catalogue = .english) -> String? {
+        func problem(_ key: String, _ values: [String: String] = [:]) -> String {
+            words["desk.terminal.needs"] + words[key, values: values] + " " + words["desk.terminal.advice"]
         }
+        if !stdinIsTTY { return problem("desk.terminal.stdin") }
+        if !stdoutIsTTY { return problem("desk.terminal.stdout") }
+        let term = environment["TERM"] ?? ""
+        if term.isEmpty { return problem("desk.terminal.no-term") }
+        if term == "dumb" { return problem("desk.terminal.dumb") }
+        if !terminfoKnows(term, environment: environment) { return problem("desk.terminal.unknown", ["term": term]) }
         return nil
     }
 
@@ -71,13 +71,17 @@ public enum Launcher {
 
     /// Runs the UI until the counselor quits; returns the process exit status.
     public static func run(_ launch: LaunchSettings) -> Int32 {
-        if let problem = terminalProblem() {
+        if let problem = terminalProblem(words: launch.desk.catalogue) {
             FileHandle.standardError.write(Data(("confidant: " + problem + "\n").utf8))
             return 1
         }
         let app = DeskApp(launch: launch, calendar: .current, idleLimit: idleLimit(launch))
         guard let terminal = CursesTerminal.start() else {
-            FileHandle.standardError.write(Data(("confidant: \(needs); curses could not use this terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "")). \(advice)\n").utf8))
+            let words = launch.desk.catalogue
+            let problem = words["desk.terminal.needs"]
+                + words["desk.terminal.curses", values: ["term": ProcessInfo.processInfo.environment["TERM"] ?? ""]]
+                + " " + words["desk.terminal.advice"]
+            FileHandle.standardError.write(Data(("confidant: " + problem + "\n").utf8))
             return 1
         }
         // Paint the queue first, then look for deadline alerts: the counselor sees the desk at once, and the

@@ -28,9 +28,10 @@ final class AssessmentForm: Screen {
     }
 
     /// The note under the factors while the power rating is the suggestion.
-    var suggestionNote: String? {
+    func suggestionNote(words: Catalogue = .english) -> String? {
         guard let power = suggestedPower, PowerRelation.allCases.indices.contains(power) else { return nil }
-        return " * Power \(power) suggested from the reported persons (\(PowerRelation.allCases[power].label)): confirm or change it."
+        return " * " + words["desk.assess.suggested-power", values: [
+            "rating": String(power), "relation": words.label(PowerRelation.allCases[power])]]
     }
 
     var contexts: [KeyContext] { [.assessment] }
@@ -38,7 +39,9 @@ final class AssessmentForm: Screen {
     /// Whether a rating was changed and not saved (the idle lock discards it and says so).
     var changed: Bool { ratings != initialRatings }
 
-    func title(app: DeskApp) -> String { "Assess \(detail.view.item.id) · \(detail.view.item.reporter.pseudonym)" }
+    func title(app: DeskApp) -> String {
+        app.words["desk.assess.title", values: ["id": detail.view.item.id.description, "pseudonym": detail.view.item.reporter.pseudonym]]
+    }
 
     func refresh(app: DeskApp) {
         do {
@@ -69,27 +72,30 @@ final class AssessmentForm: Screen {
                 app.pop()
                 detail.update(view, app: app)
                 let score = view.evaluation.score
-                app.show("Assessment saved: score \(score.value.map(String.init) ?? "–"), \(score.band?.label ?? "unrated").", style: .success)
+                app.show(app.words["desk.assess.saved", values: [
+                    "score": score.value.map(String.init) ?? "–", "band": score.band.map(app.words.label) ?? app.words["desk.assess.unrated"]]],
+                         style: .success)
             } catch {
                 self.error = app.describe(error)
             }
         case .cancel:
             app.pop()
-            app.show("Assessment not saved.")
+            app.show(app.words["desk.assess.not-saved"])
         default: break
         }
     }
 
     func renderBody(into buffer: inout ScreenBuffer, top: Int, bottom: Int, app: DeskApp) {
         let config = app.desk.evaluator.scorer.config
+        let words = app.words
         let width = buffer.width
         var row = top
-        buffer.put(DisplayWidth.truncate(" Rate each factor 0–4 (←/→ or 0–4). The score below updates as you rate.", to: width), row: row, col: 0)
+        buffer.put(DisplayWidth.truncate(" " + words["desk.assess.instructions"], to: width), row: row, col: 0)
         row += 2
         for (i, factor) in Factor.allCases.enumerated() {
             let value = ratings[factor]
             let focused = i == focus
-            let label = DisplayWidth.pad(factor.label, to: 21)
+            let label = DisplayWidth.pad(words.label(factor), to: 21)
             var x = buffer.put((focused ? "> " : "  ") + label, row: row, col: 0, style: focused ? .bold : .normal)
             for n in 0...4 {
                 let cell = n == value ? "[\(n)]" : " \(n) "
@@ -101,15 +107,16 @@ final class AssessmentForm: Screen {
                        row: row, col: x, style: focused ? .bold : .normal)
             row += 1
         }
-        if let note = suggestionNote {
+        if let note = suggestionNote(words: words) {
             buffer.put(DisplayWidth.truncate(note, to: width), row: row, col: 0, style: .bold)
             row += 1
         }
         row += 1
         guard row < bottom else { return }
         if let preview {
-            let band = preview.band.map { "\($0.marker.trimmingCharacters(in: .whitespaces)) \($0.label)" } ?? "? Unrated"
-            buffer.put(" Score \(preview.value.map(String.init) ?? "–")/100 → \(band)", row: row, col: 0, style: Style.band(preview.band).emboldened)
+            let band = DetailScreen.bandText(preview.band, words: words)
+            buffer.put(" " + words["desk.assess.score", values: ["score": preview.value.map(String.init) ?? "–", "band": band]],
+                       row: row, col: 0, style: Style.band(preview.band).emboldened)
             row += 1
             for line in preview.lines {
                 for part in DisplayWidth.wrap(line.text, to: width - 4) {

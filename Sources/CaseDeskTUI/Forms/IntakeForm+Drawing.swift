@@ -7,10 +7,11 @@ extension IntakeForm {
 
     static let narrativeRows = 4
 
-    var rows: [Row] {
+    /// The form's rows, headings in the desk's language.
+    func rows(words: Catalogue = .english) -> [Row] {
         var out: [Row] = []
         for id in fields {
-            if let section = Self.section(id) {
+            if let section = Self.section(id, words: words) {
                 if !out.isEmpty { out.append(.blank) }
                 out.append(.heading(section))
             }
@@ -24,7 +25,8 @@ extension IntakeForm {
     }
 
     func renderBody(into buffer: inout ScreenBuffer, top: Int, bottom: Int, app: DeskApp) {
-        let all = rows
+        let words = app.words
+        let all = rows(words: words)
         let height = bottom - top
         let focusRows = all.indices.filter { if case let .field(id, _) = all[$0], id == focus { return true } else { return false } }
         let errorRow = all.firstIndex(of: .error(focus))
@@ -47,7 +49,7 @@ extension IntakeForm {
             case let .field(id, line):
                 let focused = id == focus
                 if line == 0 {
-                    let label = Self.label(id)
+                    let label = Self.label(id, words: words)
                     buffer.put((focused ? "> " : "  ") + DisplayWidth.truncate(label, to: labelWidth - 1), row: y, col: 0,
                                style: focused ? .bold : (errors[id] != nil ? .error : .normal))
                 }
@@ -59,16 +61,17 @@ extension IntakeForm {
     private func drawValue(_ id: FieldID, line: Int, into buffer: inout ScreenBuffer, row: Int, col: Int, width: Int,
                            focused: Bool, app: DeskApp) {
         let taxonomy = app.desk.taxonomy
+        let words = app.words
         let highlight: Style = focused ? .selected : .normal
         switch Self.kind(id) {
         case .text:
             texts[id]?.draw(into: &buffer, row: row, col: col, columns: width, focused: focused)
             if id == .pseudonym, texts[id]?.isEmpty ?? true, !focused {
-                buffer.put("(made up when left empty)", row: row, col: col, style: .field)
+                buffer.put(DisplayWidth.truncate(words["desk.intake.pseudonym-hint"], to: width), row: row, col: col, style: .field)
             }
             if id == .affectedPseudonym, !focused,
                [FieldID.affectedPseudonym, .affectedName, .affectedContact].allSatisfy({ texts[$0]?.isEmpty ?? true }) {
-                buffer.put(DisplayWidth.truncate("(none: the reporter is the affected person)", to: width), row: row, col: col, style: .field)
+                buffer.put(DisplayWidth.truncate(words["desk.intake.affected-hint"], to: width), row: row, col: col, style: .field)
             }
         case .multiline:
             if line == 0 {
@@ -76,10 +79,11 @@ extension IntakeForm {
             }
         case .choice:
             let value: String = switch id {
-            case .channel: channel.label
-            case .relationship: relationship.label
-            case let .personPower(i): power[i].label
-            case .wishes: wishes?.label ?? "not recorded"
+            case .channel: words.label(channel)
+            case .relationship: words.label(relationship)
+            case let .personPower(i): words.label(power[i])
+            case .wishes: wishes.map(words.label) ?? words["desk.not-recorded"]
+            case .language: language.map { LetterDialog.languageLabel($0, words: words) } ?? words["desk.intake.language-default"]
             default: ""
             }
             buffer.put(DisplayWidth.truncate("< \(value) >", to: width), row: row, col: col, style: highlight)
@@ -90,16 +94,16 @@ extension IntakeForm {
             case .child: child
             default: consent
             }
-            buffer.put(on ? "[x] yes" : "[ ] no", row: row, col: col, style: highlight)
+            buffer.put((on ? "[x] " : "[ ] ") + words.yesNo(on), row: row, col: col, style: highlight)
         case .list:
             let ids: [String] = id == .categories ? categories : id == .grounds ? grounds : tags
             let names: [String] = ids.map { id == .categories ? taxonomy.categoryName($0) : id == .grounds ? taxonomy.groundName($0) : taxonomy.tagName($0) }
-            let text = names.isEmpty ? "(none — Space or Enter to choose)" : names.joined(separator: ", ")
+            let text = names.isEmpty ? words["desk.intake.list-empty"] : names.joined(separator: ", ")
             buffer.put(DisplayWidth.truncate(text, to: width), row: row, col: col, style: highlight)
         case .button:
-            let button = editing == nil ? "[ Save case ]" : "[ Save changes ]"
+            let button = "[ " + words[editing == nil ? "desk.intake.save-case" : "desk.intake.save-changes"] + " ]"
             buffer.put(button, row: row, col: col, style: focused ? .selected : .bold)
-            buffer.put("  Enter or Ctrl-S saves · Esc leaves", row: row, col: col + DisplayWidth.width(of: button))
+            buffer.put("  " + words["desk.intake.save-keys"], row: row, col: col + DisplayWidth.width(of: button))
         }
     }
 }

@@ -18,6 +18,7 @@ extension IntakeForm {
         grounds = item.grounds
         tags = item.conductTags
         wishes = item.wishes
+        language = item.language
         for (i, person) in item.reported.prefix(2).enumerated() {
             texts[.personName(i)] = TextField(person.name)
             texts[.personRole(i)] = TextField(person.role)
@@ -74,6 +75,7 @@ extension IntakeForm {
         if narrative != item.narrative { edit.narrative = narrative }
         if text(.support) != item.supportNeeds.trimmingCharacters(in: .whitespacesAndNewlines) { edit.supportNeeds = text(.support) }
         if let wishes, wishes != item.wishes { edit.wishes = wishes }
+        if let language, language != item.language { edit.language = language }
         return edit == CaseEdit() ? nil : edit
     }
 
@@ -82,7 +84,7 @@ extension IntakeForm {
         guard let item = editing else { return }
         guard let edit = caseEdit() else {
             app.pop()
-            app.show("Nothing changed; \(item.id) is as it was.")
+            app.show(app.words["desk.intake.unchanged", values: ["id": item.id.description]])
             return
         }
         do {
@@ -90,8 +92,8 @@ extension IntakeForm {
             app.pop()
             detail?.update(view, app: app)
             let score = view.evaluation.score
-            let band = score.band.map { "\($0.label)\(score.value.map { " \($0)" } ?? "")" } ?? "Unrated"
-            app.show("\(item.id) edited; score now \(band).", style: .success)
+            let band = score.band.map { "\(app.words.label($0))\(score.value.map { " \($0)" } ?? "")" } ?? app.words["desk.unrated"]
+            app.show(app.words["desk.intake.edited", values: ["id": item.id.description, "band": band]], style: .success)
         } catch {
             showError(error, app: app)
         }

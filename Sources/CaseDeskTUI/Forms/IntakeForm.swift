@@ -9,7 +9,7 @@ final class IntakeForm: Screen {
     /// The form's fields, in order.
     enum FieldID: Hashable {
         case channel, received, incidentFirst, incidentLast
-        case pseudonym, anonymous, name, contact, relationship, wishes
+        case pseudonym, anonymous, name, contact, relationship, wishes, language
         case affectedPseudonym, affectedName, affectedContact
         case personName(Int), personRole(Int), personPower(Int), secondPerson
         case categories, grounds, tags, child, consent
@@ -25,6 +25,8 @@ final class IntakeForm: Screen {
     var categories: [String] = [], grounds: [String] = [], tags: [String] = []
     /// What the reporter wants to happen; nil while not recorded.
     var wishes: Wishes?
+    /// The language letters to the reporter are written in; nil for the desk's.
+    var language: String?
     /// The case being edited, and the detail screen to refresh after saving; nil for a new case.
     var editing: Case?
     weak var detail: DetailScreen?
@@ -38,9 +40,12 @@ final class IntakeForm: Screen {
     var dirty = false
     var scroll = 0
     let today: String
+    /// The languages letters are written in (the configuration's acknowledgement templates).
+    let letterLanguages: [String]
 
     init(app: DeskApp) {
         today = DateText.day(app.now, calendar: app.calendar)
+        letterLanguages = app.desk.evaluator.letterLanguages
         texts = [.received: TextField(today), .narrative: TextField(multiline: true)]
         for id in [FieldID.incidentFirst, .incidentLast, .pseudonym, .name, .contact, .support,
                    .affectedPseudonym, .affectedName, .affectedContact,
@@ -53,7 +58,7 @@ final class IntakeForm: Screen {
 
     static func kind(_ id: FieldID) -> Kind {
         switch id {
-        case .channel, .relationship, .personPower, .wishes: .choice
+        case .channel, .relationship, .personPower, .wishes, .language: .choice
         case .anonymous, .secondPerson, .child, .consent: .toggle
         case .categories, .grounds, .tags: .list
         case .narrative: .multiline
@@ -62,48 +67,48 @@ final class IntakeForm: Screen {
         }
     }
 
-    static func label(_ id: FieldID) -> String {
-        switch id {
-        case .channel: "Channel"
-        case .received: "Received (date)"
-        case .incidentFirst: "First incident (date)"
-        case .incidentLast: "Last incident (date)"
-        case .pseudonym: "Pseudonym (optional)"
-        case .anonymous: "Anonymous"
-        case .name: "Name"
-        case .contact: "Contact"
-        case .relationship: "Relationship"
-        case .wishes: "Reporter's wishes"
-        case .affectedPseudonym: "Pseudonym (optional)"
-        case .affectedName: "Name"
-        case .affectedContact: "Contact"
-        case .personName: "Name"
-        case .personRole: "Role"
-        case .personPower: "Power"
-        case .secondPerson: "Second reported person"
-        case .categories: "Categories"
-        case .grounds: "Discrimination grounds"
-        case .tags: "Conduct"
-        case .child: "A child is involved"
-        case .consent: "Consent to share identity"
-        case .narrative: "Narrative"
-        case .support: "Support needs"
-        case .save: ""
+    /// The field's label in the desk's language.
+    static func label(_ id: FieldID, words: Catalogue = .english) -> String {
+        let key: String? = switch id {
+        case .channel: "desk.intake.channel"
+        case .received: "desk.intake.received"
+        case .incidentFirst: "desk.intake.incident-first"
+        case .incidentLast: "desk.intake.incident-last"
+        case .pseudonym, .affectedPseudonym: "desk.intake.pseudonym"
+        case .anonymous: "desk.intake.anonymous"
+        case .name, .affectedName, .personName: "desk.intake.name"
+        case .contact, .affectedContact: "desk.intake.contact"
+        case .relationship: "desk.intake.relationship"
+        case .wishes: "desk.intake.wishes"
+        case .language: "desk.intake.language"
+        case .personRole: "desk.intake.role"
+        case .personPower: "desk.intake.power"
+        case .secondPerson: "desk.intake.second-person"
+        case .categories: "desk.intake.categories"
+        case .grounds: "desk.intake.grounds"
+        case .tags: "desk.intake.conduct"
+        case .child: "desk.intake.child"
+        case .consent: "desk.intake.consent"
+        case .narrative: "desk.intake.narrative"
+        case .support: "desk.intake.support"
+        case .save: nil
         }
+        return key.map { words[$0] } ?? ""
     }
 
     /// The section heading shown above a field, if it starts one.
-    static func section(_ id: FieldID) -> String? {
-        switch id {
-        case .channel: "Report"
-        case .pseudonym: "Reporter"
-        case .affectedPseudonym: "Affected person, when someone else reported (optional)"
-        case .personName(0): "Reported person"
-        case .personName(1): "Second reported person"
-        case .categories: "What happened"
-        case .narrative: "In the reporter's words"
+    static func section(_ id: FieldID, words: Catalogue = .english) -> String? {
+        let key: String? = switch id {
+        case .channel: "desk.intake.section.report"
+        case .pseudonym: "desk.intake.section.reporter"
+        case .affectedPseudonym: "desk.intake.section.affected"
+        case .personName(0): "desk.intake.section.reported"
+        case .personName(1): "desk.intake.section.second-reported"
+        case .categories: "desk.intake.section.what-happened"
+        case .narrative: "desk.intake.section.in-their-words"
         default: nil
         }
+        return key.map { words[$0] }
     }
 
     /// The fields shown now (name and contact hide for anonymous reports, grounds without discrimination…).
@@ -112,7 +117,7 @@ final class IntakeForm: Screen {
         if editing == nil { list.append(.received) }
         list += [.incidentFirst, .incidentLast, .pseudonym, .anonymous]
         if !anonymous { list += [.name, .contact] }
-        list += [.relationship, .wishes, .affectedPseudonym, .affectedName, .affectedContact]
+        list += [.relationship, .wishes, .language, .affectedPseudonym, .affectedName, .affectedContact]
         list += [.personName(0), .personRole(0), .personPower(0), .secondPerson]
         if secondPerson { list += [.personName(1), .personRole(1), .personPower(1)] }
         list.append(.categories)
@@ -129,7 +134,9 @@ final class IntakeForm: Screen {
     }
 
     func title(app: DeskApp) -> String {
-        (editing.map { "Edit \($0.id) — intake" } ?? "New case — intake") + (dirty ? " (unsaved)" : "")
+        let words = app.words
+        return (editing.map { words["desk.intake.title-edit", values: ["id": $0.id.description]] } ?? words["desk.intake.title-new"])
+            + (dirty ? " " + words["desk.intake.unsaved"] : "")
     }
 
     // MARK: Actions
@@ -159,15 +166,17 @@ final class IntakeForm: Screen {
         case .cancel:
             if dirty {
                 let editing = editing
-                app.present(Confirmation(editing == nil ? "Discard this new case?" : "Discard the changes to \(editing!.id)?") { app in
+                let words = app.words
+                let id = ["id": editing?.id.description ?? ""]
+                app.present(Confirmation(words[editing == nil ? "desk.intake.discard-new" : "desk.intake.discard-edit", values: id]) { app in
                     app.pop()
-                    app.show(editing == nil ? "The new case was discarded." : "The changes to \(editing!.id) were discarded.")
+                    app.show(words[editing == nil ? "desk.intake.discarded-new" : "desk.intake.discarded-edit", values: id])
                 })
             } else {
                 app.pop()
             }
         case .insert where Self.kind(focus) != .text && Self.kind(focus) != .multiline:
-            app.show(notTyped(key), style: .error)
+            app.show(notTyped(key, words: app.words), style: .error)
         default:
             if Self.kind(focus) == .text || Self.kind(focus) == .multiline {
                 edit { _ = $0.apply(action, key: key) }
@@ -177,16 +186,16 @@ final class IntakeForm: Screen {
 
     /// What the form says when a printable key is pressed on a field that takes no text: nothing was typed, and
     /// which key changes the field.
-    func notTyped(_ key: Key) -> String {
+    func notTyped(_ key: Key, words: Catalogue = .english) -> String {
         let typed: String = if case let .char(c) = key { DisplayWidth.printable(String(c)) } else { "" }
-        let label = Self.label(focus)
+        let label = Self.label(focus, words: words)
         let how: String = switch Self.kind(focus) {
-        case .toggle: "Space toggles \(label)"
-        case .choice: "←/→ or Space change \(label)"
-        case .list: "Space or Enter opens the list of \(label.lowercased())"
-        default: "Enter or Ctrl-S saves"
+        case .toggle: words["desk.intake.how.toggle", values: ["label": label]]
+        case .choice: words["desk.intake.how.choice", values: ["label": label]]
+        case .list: words["desk.intake.how.list", values: ["label": label.lowercased()]]
+        default: words["desk.intake.how.save"]
         }
-        return "'\(typed)' was not typed: \(how); Tab goes to the next field."
+        return words["desk.intake.not-typed", values: ["typed": typed, "how": how]]
     }
 
     private func edit(_ body: (inout TextField) -> Void) {
@@ -217,6 +226,10 @@ final class IntakeForm: Screen {
             let i = all.firstIndex(of: wishes) ?? 0
             wishes = all[(i + step + all.count) % all.count]
         case let .personPower(i): power[i] = cycle(power[i], by: step)
+        case .language:
+            let all = languageChoices
+            let i = all.firstIndex(of: language) ?? 0
+            language = all[(i + step + all.count) % all.count]
         case .anonymous: anonymous.toggle()
         case .secondPerson: secondPerson.toggle()
         case .child: child.toggle()
@@ -239,7 +252,8 @@ final class IntakeForm: Screen {
         default: return
         }
         let checked = Set(entries.indices.filter { current.contains(entries[$0].id) })
-        app.present(Chooser(title: Self.label(field), options: entries.map(\.name), multiple: true, checked: checked) { [weak self] _, _, ticked in
+        app.present(Chooser(title: Self.label(field, words: app.words), options: entries.map(\.name), multiple: true,
+                            checked: checked) { [weak self] _, _, ticked in
             guard let self else { return nil }
             let ids = entries.indices.filter { ticked.contains($0) }.map { entries[$0].id }
             switch field {
@@ -258,6 +272,12 @@ final class IntakeForm: Screen {
         (editing?.wishes == nil ? [nil] : []) + Wishes.allCases.map { Optional($0) }
     }
 
+    /// The letter languages the form cycles through: the desk's first (unless the edited case has one already: an edit
+    /// cannot take it back), then every language an acknowledgement is written in.
+    var languageChoices: [String?] {
+        (editing?.language == nil ? [nil] : []) + letterLanguages.map { Optional($0) }
+    }
+
     func text(_ id: FieldID) -> String { texts[id]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
 
     /// The intake the form describes now.
@@ -271,7 +291,7 @@ final class IntakeForm: Screen {
         let affected = affectedTexts.allSatisfy(\.isEmpty) ? nil
             : CaseIntake.AffectedInput(pseudonym: optional(.affectedPseudonym), name: optional(.affectedName),
                                        contact: optional(.affectedContact))
-        return CaseIntake(
+        var intake = CaseIntake(
             receivedAt: text(.received) == today ? nil : text(.received),
             channel: channel, incidentFirst: text(.incidentFirst), incidentLast: optional(.incidentLast),
             reporter: .init(pseudonym: optional(.pseudonym), anonymous: anonymous,
@@ -280,6 +300,8 @@ final class IntakeForm: Screen {
             grounds: categories.contains("discrimination") ? grounds : [], conductTags: tags, childInvolved: child,
             consentShareIdentity: consent, narrative: texts[.narrative]?.text ?? "", supportNeeds: optional(.support),
             affected: affected, wishes: wishes)
+        intake.language = language
+        return intake
     }
 
     func save(app: DeskApp) {
@@ -294,9 +316,10 @@ final class IntakeForm: Screen {
             app.pop()
             app.queue.select(added.id, app: app)
             if let code = added.followUpCode {
-                app.show("Case \(added.id) added. Follow-up code for the reporter (shown once): \(code)", style: .success)
+                app.show(app.words["desk.intake.added-code", values: ["id": added.id.description, "code": code.description]], style: .success)
             } else {
-                app.show("Case \(added.id) added (reporter \(added.item.reporter.pseudonym)).", style: .success)
+                app.show(app.words["desk.intake.added", values: ["id": added.id.description, "pseudonym": added.item.reporter.pseudonym]],
+                         style: .success)
             }
         } catch {
             showError(error, app: app)
@@ -312,7 +335,7 @@ final class IntakeForm: Screen {
         } else {
             formError = text
         }
-        app.show("Not saved: " + text, style: .error)
+        app.show(app.words["desk.intake.not-saved", values: ["error": text]], style: .error)
     }
 
     /// The field an error is about.
@@ -328,6 +351,7 @@ final class IntakeForm: Screen {
             case "category list": return .categories
             case "reporter's name": return .name
             case "affected person": return .affectedPseudonym
+            case "language": return .language
             case "reported person's name":
                 return text(.personName(0)).isEmpty || !secondPerson ? .personName(0) : .personName(1)
             default: return nil

@@ -41,8 +41,7 @@ final class RespondentsScreen: Screen {
     var contexts: [KeyContext] { [.respondents, .global] }
 
     func title(app: DeskApp) -> String {
-        let people = respondents.count == 1 ? "1 person" : "\(respondents.count) people"
-        return "Confidant — repeat respondents · \(people) named in more than one case"
+        app.words.count("desk.respondents.title", respondents.count)
     }
 
     var selectedCase: CaseID? {
@@ -62,35 +61,34 @@ final class RespondentsScreen: Screen {
     }
 
     /// The heading of one respondent: "Oleg Petrenko — Logistics Coordinator · 3 cases, 2 open".
-    static func heading(_ respondent: RepeatRespondent) -> String {
-        let cases = respondent.cases.count
-        return respondent.label + (respondent.role.map { " — \($0)" } ?? "")
-            + " · \(cases) case\(cases == 1 ? "" : "s"), \(respondent.openCount) open"
+    static func heading(_ respondent: RepeatRespondent, words: Catalogue = .english) -> String {
+        respondent.label + (respondent.role.map { " — \($0)" } ?? "")
+            + " · " + words.count("desk.respondents.cases", respondent.cases.count, ["open": String(respondent.openCount)])
     }
 
     /// One case row: "C-2026-0045  !!  High      Support & advice      received 2026-11-24".
-    static func caseRow(_ appearance: RepeatRespondent.Appearance, calendar: Calendar) -> [(String, Style)] {
-        let band = appearance.band.map { "\($0.marker) \($0.label)" } ?? "?   Unrated"
+    static func caseRow(_ appearance: RepeatRespondent.Appearance, calendar: Calendar, words: Catalogue = .english) -> [(String, Style)] {
+        let band = "\(appearance.band?.marker ?? "?  ") " + words["band-short." + (appearance.band?.rawValue ?? "unrated")]
         return [
             (appearance.caseID.description + "  ", .normal),
             (DisplayWidth.pad(band, to: 14), Style.band(appearance.band)),
-            (DisplayWidth.pad(appearance.status.label, to: 22), .normal),
-            ("received " + DateText.day(appearance.receivedAt, calendar: calendar), .normal),
+            (DisplayWidth.pad(words.label(appearance.status), to: 22), .normal),
+            (words["desk.respondents.received", values: ["date": DateText.day(appearance.receivedAt, calendar: calendar)]], .normal),
         ]
     }
 
     func renderBody(into buffer: inout ScreenBuffer, top: Int, bottom: Int, app: DeskApp) {
         guard !respondents.isEmpty else {
-            buffer.put("No reported person is named in more than one case you can see.", row: top + 1, col: 2)
+            buffer.put(app.words["desk.respondents.none"], row: top + 1, col: 2)
             return
         }
         // The page as lines, as the cursor's spans count them.
         var lines: [StyledLine] = []
         for (r, respondent) in respondents.enumerated() {
             if r > 0 { lines.append(.blank) }
-            lines.append(StyledLine(Self.heading(respondent), .heading))
+            lines.append(StyledLine(Self.heading(respondent, words: app.words), .heading))
             for appearance in respondent.cases {
-                lines.append(StyledLine([("  ", .normal)] + Self.caseRow(appearance, calendar: app.calendar)))
+                lines.append(StyledLine([("  ", .normal)] + Self.caseRow(appearance, calendar: app.calendar, words: app.words)))
             }
         }
         let rows = bottom - top

@@ -7,17 +7,20 @@ import Foundation
 /// with a bar. One column up to 159 columns, two side by side from 160; scrolls when taller than the screen.
 final class StatisticsScreen: Screen {
     let report: StatisticsReport
+    /// The desk's language.
+    let words: Catalogue
     var scroll = 0
     private var pageSize = 10
 
-    init(report: StatisticsReport) {
+    init(report: StatisticsReport, words: Catalogue = .english) {
         self.report = report
+        self.words = words
     }
 
     /// Computes the report over every case received up to today and shows it.
     static func open(app: DeskApp) {
         do {
-            app.push(StatisticsScreen(report: try app.desk.statistics(from: nil, to: nil)))
+            app.push(StatisticsScreen(report: try app.desk.statistics(from: nil, to: nil), words: app.words))
         } catch {
             app.show(error: error)
         }
@@ -26,7 +29,7 @@ final class StatisticsScreen: Screen {
     var contexts: [KeyContext] { [.statistics, .global] }
 
     func title(app: DeskApp) -> String {
-        "Confidant — statistics · cases received " + (report.from.map { "\($0) to \(report.to)" } ?? "up to \(report.to)")
+        words[report.from == nil ? "desk.stats.title-up-to" : "desk.stats.title", values: ["from": report.from ?? "", "to": report.to]]
     }
 
     func perform(_ action: KeyAction, key: Key, app: DeskApp) {
@@ -45,7 +48,7 @@ final class StatisticsScreen: Screen {
         pageSize = max(1, rows - 1)
         let twoColumns = buffer.width >= Self.twoColumnWidth
         let columnWidth = twoColumns ? (buffer.width - 3) / 2 : buffer.width - 1
-        let sections = Self.sections(report, width: columnWidth)
+        let sections = Self.sections(report, width: columnWidth, words: words)
         let (left, right) = twoColumns ? Self.split(sections) : (sections.flatMap { $0 }, [])
         let count = max(left.count, right.count)
         scroll = max(0, min(scroll, max(0, count - rows)))
@@ -92,42 +95,40 @@ final class StatisticsScreen: Screen {
     static let barStyle = Style(role: .accent)
 
     /// The report as sections of lines for a column `width` wide; each section ends with a blank line.
-    static func sections(_ report: StatisticsReport, width: Int) -> [[StyledLine]] {
+    static func sections(_ report: StatisticsReport, width: Int, words: Catalogue = .english) -> [[StyledLine]] {
         let total = report.totalCases.shownValue
         var out: [[StyledLine]] = []
 
-        var notice = StyledLine.paragraph(
-            "Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to \(report.suppressionThreshold - 1) show as "
-                + "\(StatCell.suppressedText); \(StatCell.withheldText) is a count withheld so that a small one cannot be "
-                + "worked out from a total. Neither has a bar.", indent: 0, width: width)
+        var notice = StyledLine.paragraph(words["desk.stats.notice", values: [
+            "below": String(report.suppressionThreshold - 1), "suppressed": StatCell.suppressedText, "withheld": StatCell.withheldText,
+        ]], indent: 0, width: width)
         notice.append(.blank)
         out.append(notice)
 
-        var overview = [StyledLine("Overview", .heading)]
+        var overview = [StyledLine(words["stats.section.overview"], .heading)]
         let escalated = report.escalation.escalated.description
-            + (report.escalation.sharePercent.map { " (\(percent($0)) of cases)" } ?? "")
-        for (label, value) in [("Cases received", report.totalCases.description), ("Still open", report.openCases.description),
-                               ("Open and overdue", report.overdue.cases.description), ("Escalated", escalated)] {
-            overview.append(StyledLine([("  " + DisplayWidth.pad(label, to: 20), .bold), (value, .normal)]))
+            + (report.escalation.sharePercent.map { " " + words["desk.stats.share-of-cases", values: ["percent": percent($0)]] } ?? "")
+        for (key, value) in [("stats.field.received", report.totalCases.description), ("stats.field.open", report.openCases.description),
+                             ("stats.field.overdue", report.overdue.cases.description), ("stats.field.escalated", escalated)] {
+            overview.append(StyledLine([("  " + DisplayWidth.pad(words[key], to: 20), .bold), (value, .normal)]))
         }
         overview.append(.blank)
         out.append(overview)
 
-        out.append(counts("By triage band", report.byBand, width: width) { key in
+        out.append(counts(words["stats.section.band"], report.byBand, width: width) { key in
             Style.band(Band(rawValue: key))
         })
-        out.append(counts("By category", report.byCategory, width: width,
-                          note: "A case can have several categories: these do not add up to the total."))
-        out.append(counts("By the reporter's relationship", report.byRelationship, width: width))
-        out.append(counts("By channel", report.byChannel, width: width))
+        out.append(counts(words["stats.section.category"], report.byCategory, width: width, note: words["desk.stats.note.categories"]))
+        out.append(counts(words["desk.stats.relationship"], report.byRelationship, width: width))
+        out.append(counts(words["stats.section.channel"], report.byChannel, width: width))
         out.append(report.byMonth.isEmpty
-            ? [StyledLine("By month of receipt", .heading), StyledLine("  No cases in this period."), .blank]
-            : counts("By month of receipt", report.byMonth, width: width))
-        out.append(timings(report, width: width))
-        out.append(counts("Overdue, by the earliest deadline missed", report.overdue.byDeadline, width: width,
-                          note: "Open cases whose earliest deadline has passed: \(report.overdue.cases)."))
-        out.append(counts("Escalation, by the highest level reached", report.escalation.byLevel, width: width,
-                          shares: total, note: "Share: of all \(report.totalCases) cases received in the period."))
+            ? [StyledLine(words["stats.section.month"], .heading), StyledLine("  " + words["stats.note.no-cases"]), .blank]
+            : counts(words["stats.section.month"], report.byMonth, width: width))
+        out.append(timings(report, width: width, words: words))
+        out.append(counts(words["desk.stats.overdue"], report.overdue.byDeadline, width: width,
+                          note: words["desk.stats.note.overdue", values: ["count": report.overdue.cases.description]]))
+        out.append(counts(words["desk.stats.escalation"], report.escalation.byLevel, width: width,
+                          shares: total, note: words["desk.stats.note.share", values: ["total": report.totalCases.description]]))
         return out
     }
 
@@ -161,21 +162,21 @@ final class StatisticsScreen: Screen {
     }
 
     /// Median and 90th percentile days to acknowledge and to first contact, as bars on one scale.
-    static func timings(_ report: StatisticsReport, width: Int) -> [StyledLine] {
-        var out = [StyledLine("Response times, days from receipt", .heading)]
-        let milestones = [("Acknowledgement of receipt", report.timeToAcknowledge),
-                          ("First contact with the reporter", report.timeToFirstContact)]
+    static func timings(_ report: StatisticsReport, width: Int, words: Catalogue = .english) -> [StyledLine] {
+        var out = [StyledLine(words["desk.stats.response-times"], .heading)]
+        let milestones = [(words["stats.milestone.acknowledge"], report.timeToAcknowledge),
+                          (words["stats.milestone.first-contact"], report.timeToFirstContact)]
         let maximum = milestones.flatMap { [$0.1.medianDays, $0.1.p90Days] }.compactMap { $0 }.max() ?? 0
         let barWidth = max(1, width - 2 - 20 - 1 - 6 - 2)
         for (label, timing) in milestones {
-            out.append(StyledLine([("  " + label, .bold), (" · \(timing.cases) cases", .normal)]))
-            for (name, value) in [("median", timing.medianDays), ("90th percentile", timing.p90Days)] {
+            out.append(StyledLine([("  " + label, .bold), (" · " + words["desk.stats.cases", values: ["count": timing.cases.description]], .normal)]))
+            for (name, value) in [(words["desk.stats.median"], timing.medianDays), (words["desk.stats.p90"], timing.p90Days)] {
                 let head = "    " + DisplayWidth.pad(name, to: 18) + " "
                 if let value {
                     out.append(StyledLine([(head + DisplayWidth.padLeft(String(format: "%.1f", value), to: 6), .normal),
                                            ("  " + bar(value, maximum: maximum, width: barWidth), barStyle)]))
                 } else {
-                    out.append(StyledLine(head + "not shown (fewer than \(report.suppressionThreshold) cases)"))
+                    out.append(StyledLine(head + words["desk.stats.not-shown", values: ["threshold": String(report.suppressionThreshold)]]))
                 }
             }
         }

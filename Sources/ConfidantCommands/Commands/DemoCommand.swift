@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if !seedOnly, let problem = Launcher.terminalProblem() { throw TerminalUnavailable(message: problem) }
+            if !seedOnly, let problem = Launcher.terminalProblem(words: words) { throw TerminalUnavailable(message: problem) }
             let config = try ConfidantConfiguration.discover(language: lang)
             CommandLanguage.shared.set(config.catalogue)
             let evaluator = config.evaluator(calendar: .current)

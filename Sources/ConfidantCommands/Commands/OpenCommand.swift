@@ -10,7 +10,7 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            if let problem = Launcher.terminalProblem() { throw TerminalUnavailable(message: problem) }
+            if let problem = Launcher.terminalProblem(words: words) { throw TerminalUnavailable(message: problem) }
             let config = try database.configuration()
             let desk = try database.openDesk(with: config)
             // Retention runs on start: expired closed cases are purged before anything is shown.
