@@ -243,6 +243,20 @@ struct EndToEndTests {
         #expect(!back.contains("Terminal too small"))
     }
 
+    @Test("LANG=fr_FR.UTF-8 opens a French desk: the alerts, the queue, its keys and the demo's banner in French")
+    func frenchFromTheEnvironment() throws {
+        let desk = try TmuxDesk(environment: ["LANG": "fr_FR.UTF-8"])
+        defer { desk.close() }
+        try desk.expect("Alertes d'échéance :")
+        try desk.press("Escape")
+        let screen = try #require(try desk.waitUntil { !$0.contains("Alertes d'échéance") && $0.contains("Confidant — file de triage · ouverts") })
+        #expect(screen.contains("Base de DÉMO (dossiers fictifs) — phrase secrète : demo"))
+        #expect(screen.contains(" N°          NIVEAU    SCORE  CATÉGORIES") && screen.contains("STATUT    PROCHAINE ÉCHÉANCE"))
+        #expect(screen.contains("Entrée ouvrir  / chercher  n nouveau  q quitter  ? aide"))
+        try desk.press("q")
+        try desk.expect("EXIT=0")
+    }
+
     @Test func startsTooSmall() throws {
         let desk = try TmuxDesk(width: 60, height: 15)
         defer { desk.close() }

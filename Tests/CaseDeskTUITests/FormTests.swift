@@ -77,7 +77,8 @@ struct FormTests {
         Fixture.type(app, "2026-11-20")
         Fixture.press(app, [.tab, .tab])
         Fixture.type(app, "Журавль 鹤")                                       // pseudonym
-        Fixture.press(app, [.tab, .tab, .tab, .right, .right, .tab, .tab])   // anonymous, relationship, wishes: informal, letters
+        Fixture.press(app, [.tab, .tab, .tab, .right, .right, .tab])         // anonymous, relationship, wishes: informal
+        Fixture.press(app, [.right, .right, .right, .tab])                   // letters: the desk's → en → fr → ar
         Fixture.type(app, "Крачка")                                          // affected person's pseudonym
         Fixture.press(app, [.tab])
         Fixture.type(app, "Anna Berg")
@@ -138,6 +139,7 @@ struct FormTests {
         #expect(item.consentShareIdentity)
         #expect(item.narrative == "Первая строка.\n第二行 🙂")
         #expect(item.wishes == .informal)
+        #expect(item.language == "ar", "letters to this reporter are written in Arabic")
         #expect(item.affected == AffectedPerson(pseudonym: "Крачка", name: "Anna Berg", contact: nil))
         Fixture.press(app, [.char("g"), .char("/")])
         Fixture.type(app, "журавль")

@@ -30,21 +30,21 @@ struct ListPagingTests {
              DEMO database (fictional cases) — passphrase: demo
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
              C-2026-0037 ?   Unrated    – Sex.har.         ack'd     2026-11-18 letter     !
-             C-2026-0038 ?   Unrated    – Vilific., Discr… ack'd     2026-11-20 letter     !
-             C-2026-0042 ?   Unrated    – Discrim., Haras… new       2026-11-26 contact
+             C-2026-0038 ?   Unrated    – Vilific. +1      ack'd     2026-11-20 letter     !
+             C-2026-0042 ?   Unrated    – Discrim. +1      new       2026-11-26 contact
              C-2026-0041 ?   Unrated    – Bullying         ack'd     2026-11-26 letter
              C-2026-0043 ?   Unrated    – Auth.abuse       new       2026-11-27 contact
-             C-2026-0044 ?   Unrated    – Bullying, Auth.… new       2026-11-29 contact
-             C-2026-0045 ?   Unrated    – Harass., Sex.ha… new       2026-12-01 contact
+             C-2026-0044 ?   Unrated    – Bullying +1      new       2026-11-29 contact
+             C-2026-0045 ?   Unrated    – Harass. +1       new       2026-12-01 contact
              C-2026-0033 !   Medium    49 Bullying         assess    2026-11-10 letter     !
-             C-2026-0014 !   Medium    48 Discrim., Haras… escal.    2026-08-22 letter     !
+             C-2026-0014 !   Medium    48 Discrim. +1      escal.    2026-08-22 letter     !
              C-2026-0036 !   Medium    44 Harassment       new       2026-11-10 contact    !
              C-2026-0028 !   Medium    42 Discrimination   assess    2026-10-23 letter     !
              C-2026-0034 !   Medium    42 Discrimination   ack'd     2026-11-13 letter     !
              C-2026-0022 !   Medium    34 Discrimination   informal  2026-10-02 letter     !
              C-2026-0007 !   Medium    31 Harassment       support   2026-07-02 letter     !
              C-2026-0013 !   Medium    25 Harassment       informal  2026-08-17 letter     !
-             C-2026-0035 .   Low       24 Harass., Discri… assess    2026-11-15 letter     !
+             C-2026-0035 .   Low       24 Harass. +1       assess    2026-11-15 letter     !
              C-2026-0015 .   Low       22 Bullying         support   2026-08-28 letter     !
              C-2026-0008 .   Low       19 Vilification     informal  2026-07-09 letter     !
             >C-2026-0009 .   Low       17 Bullying         informal  2026-07-24 letter     !

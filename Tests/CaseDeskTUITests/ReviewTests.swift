@@ -16,7 +16,7 @@ struct ReviewTests {
             >C-2026-0026 !!! Critical  81 4 External     SEA         2026-10-16 letter     !
              C-2026-0023 !!! Critical  99 3 Higher mgmt  Auth.abuse… 2026-09-23 support    !
              C-2026-0010 !!! Critical  79 3 Higher mgmt  Victimis.,… 2026-07-16 support    !
-             C-2026-0014 !   Medium    48 2 Head of dept Discrim., … 2026-08-22 letter     !
+             C-2026-0014 !   Medium    48 2 Head of dept Discrim. +1 2026-08-22 letter     !
              C-2026-0019 !!  High      59 1 Complaints   Sex.har.    2026-09-05 support    !
 
 
@@ -144,7 +144,7 @@ struct ReviewTests {
             >C-2026-0026 !!! Critical  81 4 External     SEA         2026-10-16 letter     !
              C-2026-0023 !!! Critical  99 3 Higher mgmt  Auth.abuse… 2026-09-23 support    !
              C-2026-0010 !!! Critical  79 3 Higher mgmt  Victimis.,… 2026-07-16 support    !
-             C-2026-0014 !   Medium    48 2 Head of dept Discrim., … 2026-08-22 letter     !
+             C-2026-0014 !   Medium    48 2 Head of dept Discrim. +1 2026-08-22 letter     !
              C-2026-0019 !!  High      59 1 Complaints   Sex.har.    2026-09-05 support    !
 
 
@@ -363,14 +363,14 @@ struct ReviewTests {
              Confidant — triage queue · open · High · 8 of 46
              DEMO database (fictional cases) — passphrase: demo
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-            >C-2026-0032 !!  High      74 Sex.har., Haras… assess    2026-11-04 letter     !
-             C-2026-0021 !!  High      72 Sex.har., Haras… support   2026-09-15 support    !
-             C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-08-05 letter     !
-             C-2026-0029 !!  High      68 Sex.har., Auth.… support   2026-10-15 support    !
+            >C-2026-0032 !!  High      74 Sex.har. +1      assess    2026-11-04 letter     !
+             C-2026-0021 !!  High      72 Sex.har. +1      support   2026-09-15 support    !
+             C-2026-0011 !!  High      69 Sex.har. +1      support   2026-08-05 letter     !
+             C-2026-0029 !!  High      68 Sex.har. +1      support   2026-10-15 support    !
              C-2026-0030 !!  High      68 Victimisation    assess    2026-10-18 support   R!
              C-2026-0040 !!  High      68 Aggression       ack'd     2026-11-13 support    !
              C-2026-0019 !!  High      59 Sex.har.         escal.    2026-09-05 support    !
-             C-2026-0027 !!  High      50 Discrim., Haras… support   2026-10-08 support    !
+             C-2026-0027 !!  High      50 Discrim. +1      support   2026-10-08 support    !
 
 
 

@@ -13,25 +13,25 @@ struct QueueScreenTests {
               Confidant — triage queue · open · 38 of 46
               DEMO database (fictional cases) — passphrase: demo
               ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-             >C-2026-0023 !!! Critical  99 Auth.abuse, Bul… escal.    2026-09-23 support    !
-              C-2026-0012 !!! Critical  95 Sex.har., Auth.… formal    2026-07-29 support    !
+             >C-2026-0023 !!! Critical  99 Auth.abuse +1    escal.    2026-09-23 support    !
+              C-2026-0012 !!! Critical  95 Sex.har. +1      formal    2026-07-29 support    !
               C-2026-0016 !!! Critical  81 SEA              formal    2026-09-03 letter     !
               C-2026-0026 !!! Critical  81 SEA              escal.    2026-10-16 letter     !
-              C-2026-0010 !!! Critical  79 Victimis., Aggr… escal.    2026-07-16 support    !
+              C-2026-0010 !!! Critical  79 Victimis. +1     escal.    2026-07-16 support    !
               C-2026-0006 !!! Critical  77 Aggression       formal    2026-06-11 support    !
-              C-2026-0004 !!! Critical  75 Victimis., Bull… formal    2026-05-21 support    !
+              C-2026-0004 !!! Critical  75 Victimis. +1     formal    2026-05-21 support    !
               C-2026-0025 !!! Critical  75 SEA              assess    2026-10-12 letter     !
-              C-2026-0018 !!! Critical  69 Aggression, Har… support   2026-09-13 letter     !
-              C-2026-0020 !!! Critical  66 Harass., Aggres… support   2026-09-19 letter     !
-              C-2026-0032 !!  High      74 Sex.har., Haras… assess    2026-11-04 letter     !
-              C-2026-0021 !!  High      72 Sex.har., Haras… support   2026-09-15 support    !
-              C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-08-05 letter     !
-              C-2026-0029 !!  High      68 Sex.har., Auth.… support   2026-10-15 support    !
+              C-2026-0018 !!! Critical  69 Aggression +1    support   2026-09-13 letter     !
+              C-2026-0020 !!! Critical  66 Harass. +1       support   2026-09-19 letter     !
+              C-2026-0032 !!  High      74 Sex.har. +1      assess    2026-11-04 letter     !
+              C-2026-0021 !!  High      72 Sex.har. +1      support   2026-09-15 support    !
+              C-2026-0011 !!  High      69 Sex.har. +1      support   2026-08-05 letter     !
+              C-2026-0029 !!  High      68 Sex.har. +1      support   2026-10-15 support    !
               C-2026-0030 !!  High      68 Victimisation    assess    2026-10-18 support    !
               C-2026-0040 !!  High      68 Aggression       ack'd     2026-11-13 support    !
               C-2026-0019 !!  High      59 Sex.har.         escal.    2026-09-05 support    !
-              C-2026-0027 !!  High      50 Discrim., Haras… support   2026-10-08 support    !
-              C-2026-0039 ?   Unrated    – Vilific., Discr… new       2026-11-15 contact    !
+              C-2026-0027 !!  High      50 Discrim. +1      support   2026-10-08 support    !
+              C-2026-0039 ?   Unrated    – Vilific. +1      new       2026-11-15 contact    !
 
               Cases: 33 overdue · 3 due ≤48h │ Enter open  / search  n new  q quit  ? help
              """, "queue-80x24")
@@ -193,7 +193,7 @@ struct QueueScreenTests {
              Confidant — triage queue · open · 4 of 4
              Учебная база — 演示数据库演示数据库演示数据库 — قاعدة بيانات تجريبية 🌻🌻🌻🌻 …
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-            >C-2026-0003 !!! Critical  83 Auth.abuse, Dis… assess    2026-11-21 contact    !
+            >C-2026-0003 !!! Critical  83 Auth.abuse +1    assess    2026-11-21 contact    !
              C-2026-0001 !!  High      52 Harassment       escal.    2026-11-23 contact    !
              C-2026-0004 ?   Unrated    – Vilification     new       2026-11-27 contact
              C-2026-0002 !   Medium    27 Bullying         escal.    2026-11-27 contact
@@ -226,9 +226,9 @@ struct QueueScreenTests {
              Confidant — triage queue · open · “vilif” · 4 of 46
              DEMO database (fictional cases) — passphrase: demo
              ID          BAND      SCORE  CATEGORIES       STATUS    NEXT DEADLINE
-            >C-2026-0011 !!  High      69 Sex.har., Vilif… support   2026-08-05 letter     !
-             C-2026-0039 ?   Unrated    – Vilific., Discr… new       2026-11-15 contact    !
-             C-2026-0038 ?   Unrated    – Vilific., Discr… ack'd     2026-11-20 letter     !
+            >C-2026-0011 !!  High      69 Sex.har. +1      support   2026-08-05 letter     !
+             C-2026-0039 ?   Unrated    – Vilific. +1      new       2026-11-15 contact    !
+             C-2026-0038 ?   Unrated    – Vilific. +1      ack'd     2026-11-20 letter     !
              C-2026-0008 .   Low       19 Vilification     informal  2026-07-09 letter     !
 
 

@@ -12,6 +12,11 @@ enum Fixture {
 
     static var evaluator: CaseEvaluator { config.evaluator(calendar: .utc) }
 
+    /// The shipped configuration speaking French (`--lang fr`): the desk's screens, the taxonomy's names, the factors'
+    /// descriptors and the score's explanation.
+    static let frenchConfig: ConfidantConfiguration =
+        try! ConfidantConfiguration.load(from: TestFixtures.dataDirectory, language: LanguageChoice(option: "fr"))
+
     static let banner = "DEMO database (fictional cases) — passphrase: demo"
 
     /// The cases the screen pictures are drawn from: a frozen copy of an earlier demo file, so the shipped demo
@@ -22,8 +27,11 @@ enum Fixture {
     /// A fresh temporary database seeded with the screen cases, and a desk on it with the fixed clock.
     static func demoDesk() throws -> CaseDesk { try demoDatabase().desk }
 
+    /// The screen cases on a desk speaking French.
+    static func frenchDemoDesk() throws -> CaseDesk { try demoDatabase(evaluator: frenchConfig.evaluator(calendar: .utc)).desk }
+
     /// The demo desk and the path of its database (to open it again as another account).
-    static func demoDatabase() throws -> (desk: CaseDesk, path: String) {
+    static func demoDatabase(evaluator: CaseEvaluator = Fixture.evaluator) throws -> (desk: CaseDesk, path: String) {
         let path = TestFixtures.temporaryDirectory("confidant-tui").appendingPathComponent("demo.db").path
         let store = try SQLiteCaseStore.create(at: path, passphrase: "demo-pass",
                                                evaluator: evaluator, kdfRounds: 1 << 10, passphrasePolicy: nil, now: TestFixtures.now)

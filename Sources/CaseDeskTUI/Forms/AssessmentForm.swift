@@ -30,7 +30,7 @@ final class AssessmentForm: Screen {
     /// The note under the factors while the power rating is the suggestion.
     func suggestionNote(words: Catalogue = .english) -> String? {
         guard let power = suggestedPower, PowerRelation.allCases.indices.contains(power) else { return nil }
-        return " * " + words["desk.assess.suggested-power", values: [
+        return words["desk.assess.suggested-power", values: [
             "rating": String(power), "relation": words.label(PowerRelation.allCases[power])]]
     }
 
@@ -92,10 +92,12 @@ final class AssessmentForm: Screen {
         var row = top
         buffer.put(DisplayWidth.truncate(" " + words["desk.assess.instructions"], to: width), row: row, col: 0)
         row += 2
+        // The names in one column, a space after the longest (21 columns in English, more in a longer language).
+        let labelWidth = max(21, (Factor.allCases.map { DisplayWidth.width(of: words.label($0)) }.max() ?? 0) + 1)
         for (i, factor) in Factor.allCases.enumerated() {
             let value = ratings[factor]
             let focused = i == focus
-            let label = DisplayWidth.pad(words.label(factor), to: 21)
+            let label = DisplayWidth.pad(words.label(factor), to: labelWidth)
             var x = buffer.put((focused ? "> " : "  ") + label, row: row, col: 0, style: focused ? .bold : .normal)
             for n in 0...4 {
                 let cell = n == value ? "[\(n)]" : " \(n) "
@@ -108,8 +110,11 @@ final class AssessmentForm: Screen {
             row += 1
         }
         if let note = suggestionNote(words: words) {
-            buffer.put(DisplayWidth.truncate(note, to: width), row: row, col: 0, style: .bold)
-            row += 1
+            // Wrapped under its asterisk rather than cut: it says what to do.
+            for (i, line) in DisplayWidth.wrap(note, to: width - 4).enumerated() {
+                buffer.put((i == 0 ? " * " : "   ") + line, row: row, col: 0, style: .bold)
+                row += 1
+            }
         }
         row += 1
         guard row < bottom else { return }

@@ -22,7 +22,8 @@ enum CaseRecordLines {
             let parts = steps.map { step in
                 let dates = item.journal.filter { $0.kind == step.kind && $0.party == index }
                     .map { DateText.day($0.at, calendar: calendar) }
-                return words[step.label] + " " + (dates.isEmpty ? words[step.none] : dates.joined(separator: ", "))
+                return words["desk.due-process.step", values: [
+                    "step": words[step.label], "state": dates.isEmpty ? words[step.none] : dates.joined(separator: ", ")]]
             }
             out += StyledLine.paragraph(parts.joined(separator: " · "), indent: 5, width: width)
         }

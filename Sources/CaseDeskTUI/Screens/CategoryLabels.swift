@@ -10,10 +10,18 @@ public enum CategoryLabels {
         return String(name.split(separator: " ").first ?? Substring(name))
     }
 
-    /// The categories as they best fit in `columns` (not padded; truncated with "…" as a last resort).
+    /// The categories as they best fit in `columns` (not padded): the full names, else the short forms, else as many
+    /// whole short forms as fit and how many more ("Auth.abuse +1"); truncated with "…" only as a last resort.
     public static func text(_ ids: [String], taxonomy: Taxonomy, columns: Int, words: Catalogue = .english) -> String {
         let full = ids.map(taxonomy.categoryName).joined(separator: ", ")
         if DisplayWidth.width(of: full) <= columns { return full }
-        return DisplayWidth.truncate(ids.map { shortName($0, taxonomy: taxonomy, words: words) }.joined(separator: ", "), to: columns)
+        let short = ids.map { shortName($0, taxonomy: taxonomy, words: words) }
+        let all = short.joined(separator: ", ")
+        if DisplayWidth.width(of: all) <= columns { return all }
+        for shown in stride(from: short.count - 1, through: 1, by: -1) {
+            let text = short.prefix(shown).joined(separator: ", ") + " +\(short.count - shown)"
+            if DisplayWidth.width(of: text) <= columns { return text }
+        }
+        return DisplayWidth.truncate(all, to: columns)
     }
 }

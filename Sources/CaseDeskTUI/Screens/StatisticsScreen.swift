@@ -108,9 +108,11 @@ final class StatisticsScreen: Screen {
         var overview = [StyledLine(words["stats.section.overview"], .heading)]
         let escalated = report.escalation.escalated.description
             + (report.escalation.sharePercent.map { " " + words["desk.stats.share-of-cases", values: ["percent": percent($0)]] } ?? "")
-        for (key, value) in [("stats.field.received", report.totalCases.description), ("stats.field.open", report.openCases.description),
-                             ("stats.field.overdue", report.overdue.cases.description), ("stats.field.escalated", escalated)] {
-            overview.append(StyledLine([("  " + DisplayWidth.pad(words[key], to: 20), .bold), (value, .normal)]))
+        let fields = [("stats.field.received", report.totalCases.description), ("stats.field.open", report.openCases.description),
+                      ("stats.field.overdue", report.overdue.cases.description), ("stats.field.escalated", escalated)]
+        let labelWidth = max(20, (fields.map { DisplayWidth.width(of: words[$0.0]) }.max() ?? 0) + 1)
+        for (key, value) in fields {
+            overview.append(StyledLine([("  " + DisplayWidth.pad(words[key], to: labelWidth), .bold), (value, .normal)]))
         }
         overview.append(.blank)
         out.append(overview)

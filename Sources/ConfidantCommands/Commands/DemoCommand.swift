@@ -56,7 +56,7 @@ struct DemoCommand: ParsableCommand {
             try desk.recordLogin()
             let status = Launcher.run(LaunchSettings(
                 desk: desk,
-                banner: "DEMO database (fictional cases) — passphrase: \(Self.passphrase)",
+                banner: words["cli.demo-banner", values: ["passphrase": Self.passphrase]],
                 letters: config.letters))
             if status != 0 { throw ExitCode(status) }
         }

@@ -167,6 +167,7 @@ extension Catalogue {
         "cli.backup-passphrase": "Passphrase of the backup: ",
         "cli.backup-written": "Backup written to {path}: {cases} cases, {bytes} bytes, sha256 {sha256}.",
         "cli.created": "Created {path} with the counselor account '{account}' for {organisation}.",
+        "cli.demo-banner": "DEMO database (fictional cases) — passphrase: {passphrase}",
         "cli.demo-ready": "Demo database ready at {path} (passphrase: {passphrase}).",
         "cli.disclosure-deferred": "Disclosure recorded on {id}; telling the reporter is deferred.",
         "cli.disclosure-tell": "Disclosure recorded on {id}; tell the reporter within {days} days.",

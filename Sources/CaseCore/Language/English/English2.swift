@@ -113,6 +113,7 @@ extension Catalogue {
         "desk.due-process.none": "none",
         "desk.due-process.not-yet": "not yet",
         "desk.due-process.outcome-communicated": "outcome communicated",
+        "desk.due-process.step": "{step} {state}",
         "desk.duration.minutes.one": "{count} minute",
         "desk.duration.minutes.other": "{count} minutes",
         "desk.duration.seconds.one": "{count} second",
