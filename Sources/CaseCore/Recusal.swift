@@ -10,7 +10,7 @@ public enum Recusal {
     /// A handler declaring a conflict of interest on a case; the reason is required.
     public static func declaration(by account: String, reason: String, at date: Date) throws -> JournalEntry {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw CaseError.reasonRequired("declare a conflict of interest") }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired(.key("action.conflict")) }
         return JournalEntry(at: date, kind: .conflict, author: account,
                             text: "\(account) declared a conflict of interest and is recused: \(reason)")
     }
@@ -24,7 +24,7 @@ public enum Recusal {
     /// Another handler taking over a case flagged for reassignment; the note is required.
     public static func takeover(by account: String, note: String, at date: Date) throws -> JournalEntry {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty else { throw CaseError.reasonRequired("record a reassignment") }
+        guard !note.isEmpty else { throw CaseError.reasonRequired(.key("action.reassign")) }
         return JournalEntry(at: date, kind: .conflict, author: account, text: "Case taken over by \(account): \(note)")
     }
 }

@@ -79,7 +79,7 @@ struct SupervisorViewTests {
     @Test("Declaring a conflict needs a reason; the entry names who is recused")
     func declaration() throws {
         let at = Fixtures.date("2026-10-02T09:00:00Z")
-        #expect(throws: CaseError.reasonRequired("declare a conflict of interest")) {
+        #expect(throws: CaseError.reasonRequired(.key("action.conflict"))) {
             try Recusal.declaration(by: "alex", reason: " \n ", at: at)
         }
         #expect(try Recusal.declaration(by: "alex", reason: "  My neighbour \n", at: at)
@@ -89,7 +89,7 @@ struct SupervisorViewTests {
     @Test("Taking a case over needs a note; an automatic recusal is the system's")
     func takeoverAndAutomatic() throws {
         let at = Fixtures.date("2026-10-02T09:00:00Z")
-        #expect(throws: CaseError.reasonRequired("record a reassignment")) { try Recusal.takeover(by: "sam", note: "", at: at) }
+        #expect(throws: CaseError.reasonRequired(.key("action.reassign"))) { try Recusal.takeover(by: "sam", note: "", at: at) }
         #expect(try Recusal.takeover(by: "sam", note: "I take it", at: at)
             == JournalEntry(at: at, kind: .conflict, author: "sam", text: "Case taken over by sam: I take it"))
         #expect(Recusal.automatic(account: "vhale", at: at) == JournalEntry(

@@ -25,7 +25,7 @@ struct CaseEditStoreTests {
         let after = try #require(try desk.queue().first { $0.id == first }?.score)
         #expect(after == before + 10)
         let oleg = try SQLiteCaseStore.open(at: path, passphrase: "oleg's own passphrase", evaluator: StoreFixtures.evaluator)
-        #expect(throws: StoreError.notPermitted("oleg is recused from \(second) (conflict of interest); another handler must take it")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.recused", ["account": "oleg", "id": "\(second)"]))) {
             try oleg.loadCase(second)
         }
         let audit = try store.auditEntries(caseId: second).map(\.action)
@@ -49,7 +49,7 @@ struct CaseEditStoreTests {
         #expect(try supervisor.loadCase(id).reporter.contact == nil)
         try desk.setConsent(id, false)
         #expect(try supervisor.loadCase(id).reporter.name == nil)
-        #expect(throws: StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.no-identity-consent", ["id": "\(id)"]))) {
             try supervisor.reporterIdentity(id)
         }
     }

@@ -103,6 +103,10 @@ struct CatalogueTests {
         let french = try Self.languages.catalogue("fr")
         #expect(french.count("cli.purged", 0) == "0 dossier purgé.")
         #expect(french.words(StoreError.caseNotFound("C-2026-0099").phrase) == "Il n'y a pas de dossier C-2026-0099 dans cette base.")
+        #expect(french.words(StoreError.notPermitted(.key("permission.not-escalated", ["id": "C-2026-0001"])).phrase)
+            == "Non autorisé : la supervision ne voit que les dossiers transmis, et C-2026-0001 ne l'est pas.")
+        #expect(french.words(StoreError.loginNotAudited.phrase) == "La connexion n'a pas pu être inscrite au journal d'audit, "
+            + "rien n'est donc affiché ; vérifiez le disque et lancez « confidant audit verify ».")
     }
 
     @Test("Dates in words follow the language: 28 November 2026, 1er décembre 2026, 28 de noviembre de 2026")

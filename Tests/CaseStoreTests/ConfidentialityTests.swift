@@ -38,7 +38,7 @@ struct ConfidentialityTests {
         let supervisor = try open(team.path, supervisorPass)
         #expect(supervisor.session == Session(account: "sam", role: .supervisor))
         #expect(Set(try supervisor.summaries().map(\.id)) == [team.withConsent, team.withoutConsent])
-        #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(team.fresh) is not escalated")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.not-escalated", ["id": "\(team.fresh)"]))) {
             try supervisor.loadCase(team.fresh)
         }
     }
@@ -47,8 +47,7 @@ struct ConfidentialityTests {
     func identityNeedsConsent() throws {
         let team = try teamStore()
         let supervisor = try open(team.path, supervisorPass)
-        #expect(throws: StoreError.notPermitted(
-            "the reporter of \(team.withoutConsent) has not consented to share their identity with a supervisor")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.no-identity-consent", ["id": "\(team.withoutConsent)"]))) {
             try supervisor.reporterIdentity(team.withoutConsent)
         }
         let hidden = try supervisor.loadCase(team.withoutConsent)
@@ -69,7 +68,7 @@ struct ConfidentialityTests {
         let supervisor = try open(team.path, supervisorPass)
         let item = try supervisor.loadCase(team.withConsent)
         #expect(!item.journal.contains { $0.text == "Counselor-only note" })
-        #expect(throws: StoreError.notPermitted("only a counselor can change cases")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.counselor-changes"))) {
             try CaseDesk(store: supervisor, clock: { TestFixtures.now }).record(team.withConsent, .note, text: "x")
         }
         let long = String(repeating: "Detailed account of events. ", count: 30)
@@ -103,14 +102,14 @@ struct ConfidentialityTests {
     func accountRules() throws {
         let team = try teamStore()
         try team.counselor.addAccount("root", role: .admin, passphrase: "admin passphrase", aliases: [], now: TestFixtures.now)
-        #expect(throws: StoreError.notPermitted("only the admin account manages accounts")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.admin-manages-accounts"))) {
             try team.counselor.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: TestFixtures.now)
         }
         let admin = try open(team.path, "admin passphrase")
-        let readsNoCase = StoreError.notPermitted("an admin account manages accounts and reads no case")
+        let readsNoCase = StoreError.notPermitted(.key("permission.admin-reads-no-case"))
         #expect(throws: readsNoCase) { try admin.summaries() }
         #expect(throws: readsNoCase) { try admin.loadCase(team.fresh) }
-        #expect(throws: StoreError.notPermitted("counselor is the last counselor account; add another counselor first")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.last-counselor", ["name": "counselor"]))) {
             try admin.removeAccount("counselor", now: TestFixtures.now)
         }
         #expect(throws: StoreError.weakPassphrase(.key("passphrase.too-short", ["minimum": "12"]))) {
@@ -119,7 +118,7 @@ struct ConfidentialityTests {
         try admin.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: TestFixtures.now)
         #expect(try admin.accounts().map(\.name) == ["counselor", "sam", "root", "eve"])
         try admin.removeAccount("counselor", now: TestFixtures.now)
-        #expect(throws: StoreError.notPermitted("eve is the last counselor account; add another counselor first")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.last-counselor", ["name": "eve"]))) {
             try admin.removeAccount("eve", now: TestFixtures.now)
         }
     }
@@ -130,8 +129,7 @@ struct ConfidentialityTests {
         try team.counselor.addAccount("alex", role: .counselor, passphrase: "alex passphrase", aliases: [], now: TestFixtures.now)
         try team.counselor.declareConflict(team.fresh, reason: "The reported person is my brother-in-law", now: TestFixtures.now)
         #expect(!(try team.counselor.summaries().contains { $0.id == team.fresh }))
-        #expect(throws: StoreError.notPermitted(
-            "counselor is recused from \(team.fresh) (conflict of interest); another handler must take it")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.recused", ["account": "counselor", "id": "\(team.fresh)"]))) {
             try team.counselor.loadCase(team.fresh)
         }
         let alex = try open(team.path, "alex passphrase")
@@ -149,12 +147,12 @@ struct ConfidentialityTests {
         try team.counselor.addAccount("vhale", role: .counselor, passphrase: "viktor passphrase", aliases: ["Viktor Hale"], now: TestFixtures.now)
         let viktor = try open(team.path, "viktor passphrase")
         #expect(try viktor.summaries().isEmpty)
-        #expect(throws: StoreError.notPermitted("vhale is recused from \(team.fresh) (conflict of interest); another handler must take it")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.recused", ["account": "vhale", "id": "\(team.fresh)"]))) {
             try viktor.loadCase(team.fresh)
         }
         // A case filed later naming him is refused too.
         let later = try StoreFixtures.desk(team.counselor).add(StoreFixtures.intake(reported: "VIKTOR HALE"))
-        #expect(throws: StoreError.notPermitted("vhale is recused from \(later.id) (conflict of interest); another handler must take it")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.recused", ["account": "vhale", "id": "\(later.id)"]))) {
             try viktor.loadCase(later.id)
         }
         #expect(try team.counselor.summaries().first { $0.id == later.id }?.needsReassignment == true)
@@ -204,8 +202,7 @@ struct ConfidentialityTests {
         #expect(candidates.map(\.id) == [closed.id])
         // Listing is a dry run: nothing changed.
         #expect(try store.summaries().count == 3)
-        #expect(throws: StoreError.notPermitted(
-            "\(open.id) is not due for purge (still open, within its retention period, or on legal hold)")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.not-due", ["id": "\(open.id)"]))) {
             try store.purge([open.id], now: later)
         }
         #expect(try store.purge(candidates.map(\.id), now: later) == 1)

@@ -37,12 +37,12 @@ struct HygieneStoreTests {
         let store = try StoreFixtures.makeStore(path: path)
         try store.addAccount("sam", role: .supervisor, passphrase: "supervisor secret", aliases: [], now: TestFixtures.now)
         let supervisor = try SQLiteCaseStore.open(at: path, passphrase: "supervisor secret", evaluator: StoreFixtures.evaluator)
-        #expect(throws: StoreError.notPermitted("a supervisor does not read the audit log")) { try supervisor.auditEntries(caseId: nil) }
-        #expect(throws: StoreError.notPermitted("a supervisor does not manage accounts")) { try supervisor.accounts() }
-        #expect(throws: StoreError.notPermitted("only a counselor sees which cases are due for purge")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.supervisor-no-audit"))) { try supervisor.auditEntries(caseId: nil) }
+        #expect(throws: StoreError.notPermitted(.key("permission.supervisor-no-accounts"))) { try supervisor.accounts() }
+        #expect(throws: StoreError.notPermitted(.key("permission.purge-list"))) {
             try supervisor.purgeCandidates(now: TestFixtures.now)
         }
-        #expect(throws: StoreError.notPermitted("only a counselor reads the traces of purged cases")) { try supervisor.purgedTraces() }
+        #expect(throws: StoreError.notPermitted(.key("permission.purge-traces"))) { try supervisor.purgedTraces() }
     }
 
     @Test("Statistics milestones leave out cases the session is recused from")

@@ -160,14 +160,14 @@ struct SQLiteCaseStoreTests {
         let desk = StoreFixtures.desk(store)
         let item = try desk.add(StoreFixtures.intake())
         try desk.record(item.id, .note, text: "Original note")
-        #expect(throws: StoreError.notPermitted("journal entries can only be added, never changed or removed")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.journal-append-only"))) {
             try store.updateCase(item.id, action: "sneaky", now: TestFixtures.now) { item, _ in
                 item = Case(id: item.id, receivedAt: item.receivedAt, channel: item.channel, incidentFirst: item.incidentFirst,
                             incidentLast: item.incidentLast, reporter: item.reporter, relationship: item.relationship,
                             reported: item.reported, categories: item.categories, narrative: item.narrative, journal: [])
             }
         }
-        #expect(throws: StoreError.notPermitted("a change to a case must be recorded in its journal")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.change-journaled"))) {
             try store.updateCase(item.id, action: "silent", now: TestFixtures.now) { item, _ in item.narrative = "rewritten" }
         }
         let refused = #expect(throws: DatabaseError.self) {

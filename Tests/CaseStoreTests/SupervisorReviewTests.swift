@@ -59,10 +59,10 @@ struct SupervisorReviewTests {
     @Test("Story: escalated → returned with advice → counselor alerted → re-escalated → closed by the supervisor → outcome still readable")
     func story() throws {
         let team = try team()
-        #expect(throws: StoreError.notPermitted("only a counselor can change cases")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.counselor-changes"))) {
             try team.supervisor.record(team.id, .note, text: "x")
         }
-        #expect(throws: StoreError.notPermitted("only a supervisor records a review decision")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.supervisor-reviews"))) {
             try team.counselor.review(team.id, decision: .close, text: "x", outcome: .unsubstantiated)
         }
         let returned = try team.supervisor.review(team.id, decision: .returnToCounselor,
@@ -79,7 +79,7 @@ struct SupervisorReviewTests {
         try team.counselor.record(team.id, .contact, text: "Talked it over with Marta; she wants the formal route.")
         #expect(!(try team.counselor.store.deadlineAlerts(within: 48, now: TestFixtures.now)).contains { $0.deadline.kind == .review })
         // The supervisor no longer sees it while it is back with the counselor.
-        #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(team.id) is not escalated")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.not-escalated", ["id": "\(team.id)"]))) {
             try team.supervisor.open(team.id)
         }
         try team.counselor.escalate(team.id, to: .headOfDepartment, reason: "The informal talk failed")
@@ -103,7 +103,7 @@ struct SupervisorReviewTests {
     func notEscalated() throws {
         let team = try team()
         try team.supervisor.review(team.id, decision: .formalProcedure, text: "Accepted.")
-        #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(team.id) is not escalated")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.not-escalated", ["id": "\(team.id)"]))) {
             try team.supervisor.review(team.id, decision: .close, text: "x", outcome: .unsubstantiated)
         }
     }

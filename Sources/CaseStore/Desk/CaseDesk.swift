@@ -117,7 +117,7 @@ public final class CaseDesk: Sendable {
         let now = clock()
         let item = try store.updateCase(id, action: "escalate", now: now) { item, _ in
             guard let target = level ?? item.nextEscalationRung else {
-                throw CaseError.invalidField(field: "escalation level", problem: "cannot go higher than external-committee")
+                throw CaseError.invalidField(field: .key("field.escalation-level"), problem: .key("problem.top-rung"))
             }
             try item.escalate(to: target, reason: reason, duty: duty, by: self.author, at: now)
         }

@@ -7,11 +7,11 @@ enum CaseChangeRules {
     static func changes(from before: Case, to after: Case) throws -> Bool {
         guard after.id == before.id, after.journal.count >= before.journal.count,
               Array(after.journal.prefix(before.journal.count)) == before.journal else {
-            throw StoreError.notPermitted("journal entries can only be added, never changed or removed")
+            throw StoreError.notPermitted(.key("permission.journal-append-only"))
         }
         guard after != before else { return false }
         if after.journal.count == before.journal.count {
-            throw StoreError.notPermitted("a change to a case must be recorded in its journal")
+            throw StoreError.notPermitted(.key("permission.change-journaled"))
         }
         return true
     }
@@ -22,7 +22,7 @@ enum CaseChangeRules {
         let before = item.journal.count
         try change(&item)
         guard item.journal.count == before + 1, item.journal.last?.kind == .review else {
-            throw StoreError.notPermitted("a supervisor records review decisions only")
+            throw StoreError.notPermitted(.key("permission.supervisor-review-only"))
         }
     }
 

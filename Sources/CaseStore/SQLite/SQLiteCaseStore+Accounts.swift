@@ -8,11 +8,11 @@ extension SQLiteCaseStore {
         if session.role == .admin { return }
         let admins = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE role = 'admin'") ?? 0
         if session.role == .counselor, admins == 0 { return }
-        throw StoreError.notPermitted("only the admin account manages accounts")
+        throw StoreError.notPermitted(.key("permission.admin-manages-accounts"))
     }
 
     public func accounts() throws -> [Account] {
-        guard session.role != .supervisor else { throw StoreError.notPermitted("a supervisor does not manage accounts") }
+        guard session.role != .supervisor else { throw StoreError.notPermitted(.key("permission.supervisor-no-accounts")) }
         return try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT k.account, k.role, k.createdAt, (SELECT COUNT(*) FROM accountAlias a WHERE a.account = k.account) AS aliases
@@ -27,7 +27,7 @@ extension SQLiteCaseStore {
     public func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw CaseError.invalidField(field: "account name", problem: "must be letters, digits, '-', '_' or '.'")
+            throw CaseError.invalidField(field: .key("field.account-name"), problem: .key("problem.account-name-characters"))
         }
         if let problem = passphrasePolicy.problem(with: passphrase) { throw StoreError.weakPassphrase(problem) }
         // One passphrase, one account: a passphrase that already opens a slot would open as that account instead,
@@ -43,7 +43,7 @@ extension SQLiteCaseStore {
         try write { db in
             try checkCanManageAccounts(db)
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE account = ?", arguments: [name]) == 0 else {
-                throw CaseError.invalidField(field: "account name", problem: "'\(name)' is already taken")
+                throw CaseError.invalidField(field: .key("field.account-name"), problem: .key("problem.account-name-taken", ["name": .text(name)]))
             }
             try Self.insertKeySlot(db, account: name, role: role, params: params, wrapped: wrapped, now: now,
                                    roleSeal: roleSeal(account: name, role: role))
@@ -67,11 +67,11 @@ extension SQLiteCaseStore {
                 throw StoreError.unknownAccount(name)
             }
             guard name != session.account else {
-                throw StoreError.notPermitted("an account cannot remove itself")
+                throw StoreError.notPermitted(.key("permission.remove-self"))
             }
             if role == Role.counselor.rawValue,
                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE role = 'counselor'") == 1 {
-                throw StoreError.notPermitted("\(name) is the last counselor account; add another counselor first")
+                throw StoreError.notPermitted(.key("permission.last-counselor", ["name": .text(name)]))
             }
             try db.execute(sql: "DELETE FROM accountAlias WHERE account = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM keyslot WHERE account = ?", arguments: [name])

@@ -13,7 +13,7 @@ extension SQLiteCaseStore {
 
     /// The audit log names who opened which case: counselors and the admin read it, a supervisor does not.
     public func auditEntries(caseId: CaseID?) throws -> [AuditEntry] {
-        guard session.role != .supervisor else { throw StoreError.notPermitted("a supervisor does not read the audit log") }
+        guard session.role != .supervisor else { throw StoreError.notPermitted(.key("permission.supervisor-no-audit")) }
         return try read { db in try AuditLog.entries(db, caseId: caseId?.description) }
     }
 

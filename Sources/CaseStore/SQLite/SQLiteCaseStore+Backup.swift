@@ -7,7 +7,7 @@ import Glibc
 
 extension SQLiteCaseStore {
     public func backup(to path: String, overwrite: Bool, now: Date) throws -> BackupReceipt {
-        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor can back up the database") }
+        guard session.role == .counselor else { throw StoreError.notPermitted(.key("permission.backup")) }
         let destination = URL(fileURLWithPath: path).standardizedFileURL.path
         guard !BackupFiles.sameFile(destination, self.path) else { throw BackupError.sameFile(path: destination) }
         if FileManager.default.fileExists(atPath: destination), !overwrite { throw BackupError.destinationExists(path: destination) }

@@ -64,7 +64,7 @@ extension SQLiteCaseStore {
     /// A supervisor's decision on an escalated case: the one change a supervisor's session may make.
     @discardableResult
     public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
-        guard session.role == .supervisor else { throw StoreError.notPermitted("only a supervisor records a review decision") }
+        guard session.role == .supervisor else { throw StoreError.notPermitted(.key("permission.supervisor-reviews")) }
         return try apply(id, action: "review", now: now) { item, _ in try CaseChangeRules.review(&item, change) }
     }
 

@@ -5,12 +5,12 @@ import GRDB
 /// Who may read and change what: roles, recusal, the supervisor's escalated cases, identity only with consent.
 extension SQLiteCaseStore {
     func checkCanRead() throws {
-        if session.role == .admin { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
+        if session.role == .admin { throw StoreError.notPermitted(.key("permission.admin-reads-no-case")) }
         if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
     }
 
     func checkCanWrite() throws {
-        if session.role != .counselor { throw StoreError.notPermitted("only a counselor can change cases") }
+        if session.role != .counselor { throw StoreError.notPermitted(.key("permission.counselor-changes")) }
         if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
     }
 
@@ -26,11 +26,11 @@ extension SQLiteCaseStore {
         try checkRowIntact(db, id)
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM recusal WHERE caseId = ? AND account IN (?, ?)",
                              arguments: StatementArguments([id.description] + recusalKeys(session.account))) == true {
-            throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
+            throw StoreError.notPermitted(.key("permission.recused", ["account": .text(session.account), "id": .text(id.description)]))
         }
         if session.role == .supervisor,
            try !SupervisorView.mayOpen(status: CaseStatus(rawValue: status) ?? .new, reviewedByThem: reviewedBySession(db, id)) {
-            throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(id) is not escalated")
+            throw StoreError.notPermitted(.key("permission.not-escalated", ["id": .text(id.description)]))
         }
     }
 
@@ -54,7 +54,7 @@ extension SQLiteCaseStore {
             return identity
         }
         guard let identity else {
-            throw StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
+            throw StoreError.notPermitted(.key("permission.no-identity-consent", ["id": .text(id.description)]))
         }
         return identity
     }

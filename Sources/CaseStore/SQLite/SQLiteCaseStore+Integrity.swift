@@ -73,8 +73,8 @@ extension SQLiteCaseStore {
     /// on and `audit verify` reports the acknowledged break for good.
     public func acknowledgeAuditBreak(reason: String, now: Date) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor records a break in the audit log") }
-        guard !reason.isEmpty else { throw CaseError.reasonRequired("acknowledge a break in the audit log") }
+        guard session.role == .counselor else { throw StoreError.notPermitted(.key("permission.acknowledge-break")) }
+        guard !reason.isEmpty else { throw CaseError.reasonRequired(.key("action.acknowledge-audit-break")) }
         guard let problem = try integrityProblem() else {
             throw StoreError.notPermitted(.key("permission.no-break"))
         }

@@ -4,7 +4,7 @@ import GRDB
 
 extension SQLiteCaseStore {
     public func purgeCandidates(now: Date) throws -> [PurgeCandidate] {
-        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor sees which cases are due for purge") }
+        guard session.role == .counselor else { throw StoreError.notPermitted(.key("permission.purge-list")) }
         let retention = evaluator.policy.retention
         let calendar = evaluator.deadlines.calendar
         return try read { db in
@@ -30,7 +30,7 @@ extension SQLiteCaseStore {
         try checkCanWrite()
         let expired = Set(try purgeCandidates(now: now).map(\.id))
         for id in ids where !expired.contains(id) {
-            throw StoreError.notPermitted("\(id) is not due for purge (still open, within its retention period, or on legal hold)")
+            throw StoreError.notPermitted(.key("permission.not-due", ["id": .text(id.description)]))
         }
         let purged = try write { db in
             for id in ids {
@@ -62,7 +62,7 @@ extension SQLiteCaseStore {
     }
 
     public func purgedTraces() throws -> [PurgedTrace] {
-        guard session.role == .counselor else { throw StoreError.notPermitted("only a counselor reads the traces of purged cases") }
+        guard session.role == .counselor else { throw StoreError.notPermitted(.key("permission.purge-traces")) }
         return try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM purgedCase ORDER BY id").map {
                 PurgedTrace(

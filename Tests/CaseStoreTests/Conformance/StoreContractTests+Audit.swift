@@ -84,7 +84,7 @@ extension StoreContractTests {
     @Test("A supervisor does not read the audit log", arguments: StoreEngine.all)
     func supervisorReadsNoAudit(engine: StoreEngine) throws {
         let team = try ContractTeam(engine)
-        #expect(throws: StoreError.notPermitted("a supervisor does not read the audit log")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.supervisor-no-audit"))) {
             try team.store(ContractTeam.supervisor).auditEntries(caseId: nil)
         }
     }

@@ -28,7 +28,7 @@ extension StoreContractTests {
         let team = try ContractTeam(engine)
         let supervisor = try team.store(ContractTeam.supervisor)
         for id in [team.fresh, team.returned] {
-            #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(id) is not escalated")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.not-escalated", ["id": "\(id)"]))) {
                 try supervisor.loadCase(id)
             }
         }
@@ -41,7 +41,7 @@ extension StoreContractTests {
         let team = try ContractTeam(engine)
         let alex = try team.store(ContractTeam.secondCounselor)
         #expect(!(try alex.summaries().contains { $0.id == team.conflicted }))
-        let refusal = StoreError.notPermitted("alex is recused from \(team.conflicted) (conflict of interest); another handler must take it")
+        let refusal = StoreError.notPermitted(.key("permission.recused", ["account": "alex", "id": "\(team.conflicted)"]))
         #expect(throws: refusal) { try alex.loadCase(team.conflicted) }
         #expect(throws: refusal) { try alex.reporterIdentity(team.conflicted) }
 
@@ -69,7 +69,7 @@ extension StoreContractTests {
         let viktor = try database.open("vhale", passphrase: "viktor's own passphrase")
         #expect(try viktor.summaries().map(\.id) == [other])
         for id in [named, later] {
-            #expect(throws: StoreError.notPermitted("vhale is recused from \(id) (conflict of interest); another handler must take it")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.recused", ["account": "vhale", "id": "\(id)"]))) {
                 try viktor.loadCase(id)
             }
             #expect(try desk.open(id).item.journal.contains(Recusal.automatic(account: "vhale", at: StoreContract.now)))
@@ -84,7 +84,7 @@ extension StoreContractTests {
     func adminReadsNoCase(engine: StoreEngine) throws {
         let team = try ContractTeam(engine)
         let admin = try team.store(ContractTeam.admin)
-        let refusal = StoreError.notPermitted("an admin account manages accounts and reads no case")
+        let refusal = StoreError.notPermitted(.key("permission.admin-reads-no-case"))
         #expect(throws: refusal) { try admin.summaries() }
         #expect(throws: refusal) { try admin.loadCase(team.fresh) }
         #expect(throws: refusal) { try admin.deadlineAlerts(within: 48, now: StoreContract.now) }
@@ -104,8 +104,7 @@ extension StoreContractTests {
         #expect(try supervisor.reporterIdentity(team.escalatedWithConsent)
             == Reporter(pseudonym: "Amber Heron", anonymous: false, name: "Consenting Person", contact: nil))
         let before = try counselor.auditEntries(caseId: team.escalatedWithoutConsent).count
-        #expect(throws: StoreError.notPermitted(
-            "the reporter of \(team.escalatedWithoutConsent) has not consented to share their identity with a supervisor")) {
+        #expect(throws: StoreError.notPermitted(.key("permission.no-identity-consent", ["id": "\(team.escalatedWithoutConsent)"]))) {
             try supervisor.reporterIdentity(team.escalatedWithoutConsent)
         }
         let after = try counselor.auditEntries(caseId: team.escalatedWithoutConsent)

@@ -29,50 +29,49 @@ struct Refusal: Sendable, CustomStringConvertible {
 
     static let all: [Refusal] = [
         Refusal(description: "a supervisor changes a case") { s in
-            #expect(throws: StoreError.notPermitted("only a counselor can change cases")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.counselor-changes"))) {
                 try s.supervisor.record(s.team.escalatedWithConsent, .note, text: "x")
             }
         },
         Refusal(description: "a supervisor opens a case never escalated") { s in
-            #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(s.team.fresh) is not escalated")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.not-escalated", ["id": "\(s.team.fresh)"]))) {
                 try s.supervisor.open(s.team.fresh)
             }
         },
         Refusal(description: "a supervisor reviews a case returned to the counselor") { s in
-            #expect(throws: StoreError.notPermitted("a supervisor sees escalated cases only, and \(s.team.returned) is not escalated")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.not-escalated", ["id": "\(s.team.returned)"]))) {
                 try s.supervisor.review(s.team.returned, decision: .close, text: "x", outcome: .unsubstantiated)
             }
         },
         Refusal(description: "a supervisor's change that is not one review decision") { s in
-            #expect(throws: StoreError.notPermitted("a supervisor records review decisions only")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.supervisor-review-only"))) {
                 try s.supervisor.store.reviewCase(s.team.escalatedWithConsent, now: StoreContract.now) { item in
                     try item.record(.note, text: "x", by: "sam", at: StoreContract.now)
                 }
             }
         },
         Refusal(description: "a counselor records a review decision") { s in
-            #expect(throws: StoreError.notPermitted("only a supervisor records a review decision")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.supervisor-reviews"))) {
                 try s.counselor.review(s.team.escalatedWithConsent, decision: .close, text: "x", outcome: .unsubstantiated)
             }
         },
         Refusal(description: "a recused counselor opens the case") { s in
-            #expect(throws: StoreError.notPermitted(
-                "alex is recused from \(s.team.conflicted) (conflict of interest); another handler must take it")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.recused", ["account": "alex", "id": "\(s.team.conflicted)"]))) {
                 try s.alex.open(s.team.conflicted)
             }
         },
         Refusal(description: "a conflict declared without a reason") { s in
-            #expect(throws: CaseError.reasonRequired("declare a conflict of interest")) {
+            #expect(throws: CaseError.reasonRequired(.key("action.conflict"))) {
                 try s.counselor.declareConflict(s.team.fresh, reason: "  ")
             }
         },
         Refusal(description: "a takeover without a note") { s in
-            #expect(throws: CaseError.reasonRequired("record a reassignment")) {
+            #expect(throws: CaseError.reasonRequired(.key("action.reassign"))) {
                 try s.counselor.reassign(s.team.conflicted, note: "")
             }
         },
         Refusal(description: "an admin opens a case") { s in
-            #expect(throws: StoreError.notPermitted("an admin account manages accounts and reads no case")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.admin-reads-no-case"))) {
                 try s.admin.open(s.team.fresh)
             }
         },
@@ -87,14 +86,14 @@ struct Refusal: Sendable, CustomStringConvertible {
             }
         },
         Refusal(description: "a change not recorded in the journal") { s in
-            #expect(throws: StoreError.notPermitted("a change to a case must be recorded in its journal")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.change-journaled"))) {
                 try s.counselor.store.updateCase(s.team.fresh, action: "silent", now: StoreContract.now) { item, _ in
                     item.narrative = "rewritten"
                 }
             }
         },
         Refusal(description: "a journal entry changed") { s in
-            #expect(throws: StoreError.notPermitted("journal entries can only be added, never changed or removed")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.journal-append-only"))) {
                 try s.counselor.store.updateCase(s.team.escalatedWithConsent, action: "sneaky", now: StoreContract.now) { item, _ in
                     item = Case(id: item.id, receivedAt: item.receivedAt, channel: item.channel, incidentFirst: item.incidentFirst,
                                 incidentLast: item.incidentLast, reporter: item.reporter, relationship: item.relationship,
@@ -117,13 +116,12 @@ struct Refusal: Sendable, CustomStringConvertible {
             }
         },
         Refusal(description: "a purge of a case not due for it") { s in
-            #expect(throws: StoreError.notPermitted(
-                "\(s.team.fresh) is not due for purge (still open, within its retention period, or on legal hold)")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.not-due", ["id": "\(s.team.fresh)"]))) {
                 try s.counselor.store.purge([s.team.fresh], now: StoreContract.now)
             }
         },
         Refusal(description: "a counselor adds an account once an admin exists") { s in
-            #expect(throws: StoreError.notPermitted("only the admin account manages accounts")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.admin-manages-accounts"))) {
                 try s.counselor.store.addAccount("eve", role: .counselor, passphrase: "eve has her own phrase", aliases: [],
                                                  now: StoreContract.now)
             }
@@ -134,12 +132,12 @@ struct Refusal: Sendable, CustomStringConvertible {
             }
         },
         Refusal(description: "an account removing itself") { s in
-            #expect(throws: StoreError.notPermitted("an account cannot remove itself")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.remove-self"))) {
                 try s.admin.store.removeAccount(ContractTeam.admin, now: StoreContract.now)
             }
         },
         Refusal(description: "a supervisor imports cases") { s in
-            #expect(throws: StoreError.notPermitted("only a counselor can change cases")) {
+            #expect(throws: StoreError.notPermitted(.key("permission.counselor-changes"))) {
                 try s.supervisor.store.importCases([("x", StoreFixtures.intake())], source: "JSON file", now: StoreContract.now)
             }
         },

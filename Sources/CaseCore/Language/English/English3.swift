@@ -195,6 +195,7 @@ extension Catalogue {
         "factor.wellbeing.2": "affects sleep, work or health",
         "factor.wellbeing.3": "medical help or leave",
         "factor.wellbeing.4": "crisis, risk of self-harm",
+        "field.account-name": "account name",
         "field.affected-person": "affected person",
         "field.case-id": "case id",
         "field.categories": "category list",
