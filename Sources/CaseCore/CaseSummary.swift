@@ -50,9 +50,12 @@ public struct CaseSummary: Equatable, Sendable, Identifiable {
         let categories: [String: String]
         let statuses: [CaseStatus: String]
 
-        public init(taxonomy: Taxonomy?) {
+        /// The taxonomy's names and the statuses' labels in `catalogue`'s language (the desk's), as the queue shows them.
+        public init(taxonomy: Taxonomy?, catalogue: Catalogue = .english) {
             categories = Dictionary(uniqueKeysWithValues: (taxonomy?.categories ?? []).map { ($0.id, $0.name.lowercased()) })
-            statuses = Dictionary(uniqueKeysWithValues: CaseStatus.allCases.map { ($0, "\($0.rawValue)\u{1F}\($0.label.lowercased())") })
+            statuses = Dictionary(uniqueKeysWithValues: CaseStatus.allCases.map {
+                ($0, "\($0.rawValue)\u{1F}\(catalogue.label($0).lowercased())")
+            })
         }
     }
 

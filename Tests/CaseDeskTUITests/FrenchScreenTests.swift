@@ -549,4 +549,13 @@ struct FrenchScreenTests {
         #expect(form.language == "ar")
         #expect(form.languageChoices == ["en", "fr", "ar", "es"], "an edit cannot take the language back to the desk's")
     }
+
+    @Test("The queue's search finds statuses by their French names")
+    func searchInFrench() throws {
+        let app = try Self.app()
+        Fixture.press(app, [.char("/")])
+        Fixture.type(app, "transmis")
+        #expect(!app.queue.visible.isEmpty && app.queue.visible.allSatisfy { $0.status == .escalated })
+        #expect(app.queue.title(app: app).hasPrefix("Confidant — file de triage · ouverts · « transmis » · "))
+    }
 }

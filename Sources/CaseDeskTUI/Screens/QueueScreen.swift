@@ -35,7 +35,7 @@ final class QueueScreen: Screen {
         reselect = nil
         // A repository gives its queue in queue order (CaseRepository.summaries), so no sort here.
         all = summaries
-        let vocabulary = CaseSummary.SearchVocabulary(taxonomy: app.desk.taxonomy)
+        let vocabulary = CaseSummary.SearchVocabulary(taxonomy: app.desk.taxonomy, catalogue: app.words)
         searchTexts = all.map { ContiguousArray($0.searchText(vocabulary).utf8) }
         lastFilter = nil
         refilter(app: app, keeping: keep)
