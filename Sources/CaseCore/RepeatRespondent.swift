@@ -30,13 +30,13 @@ public struct RepeatRespondent: Equatable, Sendable {
 
     public var openCount: Int { cases.filter { $0.status.isOpen }.count }
 
-    /// "Respondent A" … "Respondent Z", "Respondent AA" …
-    public static func neutralLabel(_ index: Int) -> String {
+    /// "Respondent A" … "Respondent Z", "Respondent AA" … (`respondent.neutral` in the catalogue's language).
+    public static func neutralLabel(_ index: Int, in catalogue: Catalogue = .english) -> String {
         var n = index, letters = ""
         repeat {
             letters = String(UnicodeScalar(UInt8(65 + n % 26))) + letters
             n = n / 26 - 1
         } while n >= 0
-        return "Respondent " + letters
+        return catalogue["respondent.neutral", values: ["letters": letters]]
     }
 }

@@ -28,5 +28,7 @@ struct FollowUpCodeTests {
         #expect(RepeatRespondent.neutralLabel(0) == "Respondent A")
         #expect(RepeatRespondent.neutralLabel(25) == "Respondent Z")
         #expect(RepeatRespondent.neutralLabel(26) == "Respondent AA")
+        let french = Catalogue(language: "fr", entries: ["respondent.neutral": "Mis en cause {letters}"])
+        #expect(RepeatRespondent.neutralLabel(27, in: french) == "Mis en cause AB")
     }
 }

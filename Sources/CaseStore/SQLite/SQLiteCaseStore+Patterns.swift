@@ -98,7 +98,7 @@ extension SQLiteCaseStore {
             return patterns
         }
         return patterns.enumerated().map { index, pattern in
-            RepeatRespondent(label: RepeatRespondent.neutralLabel(index), role: nil, cases: pattern.cases)
+            RepeatRespondent(label: RepeatRespondent.neutralLabel(index, in: evaluator.catalogue), role: nil, cases: pattern.cases)
         }
     }
 }
