@@ -77,6 +77,11 @@ func runBinary(_ arguments: [String], database: String) throws -> Double {
 }
 
 let options = Options(CommandLine.arguments)
+// The audit head this machine keeps for each database (outside the file) belongs to the user's real databases: the
+// benchmark's copies, rebuilt and reopened at will, keep theirs in a folder of their own for this run.
+let stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("confidant-bench-state-\(getpid())")
+setenv("XDG_STATE_HOME", stateDirectory.path, 1)
+defer { try? FileManager.default.removeItem(at: stateDirectory) }
 let config = try ConfidantConfiguration.discover()
 let now = Date()
 var results: [SizeResult] = []
