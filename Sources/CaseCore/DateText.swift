@@ -22,17 +22,20 @@ public enum DateText {
 
     /// `2026-10-02T09:30:00Z`
     public static func timestamp(_ date: Date) -> String {
-        date.formatted(.iso8601)
+        if let civil = CivilTime(date, calendar: .utc) { return civil.timestampText }
+        return date.formatted(.iso8601)
     }
 
     /// `2026-10-02` in the given calendar's time zone.
     public static func day(_ date: Date, calendar: Calendar = .utc) -> String {
+        if let civil = CivilTime(date, calendar: calendar) { return civil.dayText }
         let c = calendar.dateComponents([.year, .month, .day], from: date)
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 
     /// `2026-10-02 09:30` in the given calendar's time zone.
     public static func minute(_ date: Date, calendar: Calendar = .utc) -> String {
+        if let civil = CivilTime(date, calendar: calendar) { return civil.minuteText }
         let c = calendar.dateComponents([.hour, .minute], from: date)
         return day(date, calendar: calendar) + String(format: " %02d:%02d", c.hour!, c.minute!)
     }

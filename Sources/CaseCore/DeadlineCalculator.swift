@@ -4,10 +4,12 @@ import Foundation
 public struct DeadlineCalculator: Sendable {
     public let policy: Policy
     public let calendar: Calendar
+    let arithmetic: CalendarArithmetic
 
     public init(policy: Policy, calendar: Calendar = .utc) {
         self.policy = policy
         self.calendar = calendar
+        arithmetic = CalendarArithmetic(calendar)
     }
 
     /// Every deadline of the case, met or not. Deadlines are met by the work recorded in the journal (a letter sent,
@@ -23,7 +25,7 @@ public struct DeadlineCalculator: Sendable {
         }
         var result: [Deadline] = []
 
-        let acknowledgeDue = calendar.date(byAdding: .day, value: policy.acknowledgeWithinDays, to: received)!
+        let acknowledgeDue = arithmetic.adding(days: policy.acknowledgeWithinDays, to: received)
         result.append(Deadline(kind: .acknowledge, due: acknowledgeDue, metAt: item.acknowledgedAt))
         result.append(Deadline(kind: .letter, due: acknowledgeDue, metAt: first([.letter])))
 
@@ -35,24 +37,24 @@ public struct DeadlineCalculator: Sendable {
             result.append(Deadline(kind: .support, due: contactDue, metAt: first([.support, .supportDeclined])))
         }
 
-        let feedbackDue = calendar.date(byAdding: .month, value: policy.feedbackWithinMonths, to: cycleStart)!
+        let feedbackDue = arithmetic.adding(months: policy.feedbackWithinMonths, to: cycleStart)
         result.append(Deadline(kind: .feedback, due: feedbackDue, metAt: first([.feedback], from: cycleStart)))
 
         for disclosure in journal where disclosure.kind == .disclosure {
-            let due = calendar.date(byAdding: .day, value: policy.tellReporterWithinDays, to: disclosure.at)!
+            let due = arithmetic.adding(days: policy.tellReporterWithinDays, to: disclosure.at)
             result.append(Deadline(kind: .tellReporter, due: due, metAt: first([.reporterTold, .tellingDeferred], from: disclosure.at)))
         }
 
         // A review is acted on by the next entry the journal records after it (in journal order).
         for (index, review) in journal.enumerated() where review.kind == .review {
-            let due = calendar.date(byAdding: .day, value: policy.actOnReviewWithinDays, to: review.at)!
+            let due = arithmetic.adding(days: policy.actOnReviewWithinDays, to: review.at)
             let next = journal[(index + 1)...].first { $0.kind != .review }?.at
             result.append(Deadline(kind: .review, due: due, metAt: next))
         }
 
         if item.status.isOpen {
             let last = max(contacts.max() ?? received, cycleStart)
-            let followDue = calendar.date(byAdding: .day, value: item.followUpEveryDays ?? policy.followUpEveryDays, to: last)!
+            let followDue = arithmetic.adding(days: item.followUpEveryDays ?? policy.followUpEveryDays, to: last)
             result.append(Deadline(kind: .followUp, due: followDue, metAt: nil))
             return result
         }
@@ -69,7 +71,7 @@ public struct DeadlineCalculator: Sendable {
     /// Whistleblowing reports are exempt; the counselor may still proceed either way.
     public func isOutsideComplaintWindow(_ item: Case) -> Bool {
         guard item.channel != .whistleblowing else { return false }
-        let windowEnd = calendar.date(byAdding: .month, value: policy.complaintWindowMonths, to: item.incidentLast)!
+        let windowEnd = arithmetic.adding(months: policy.complaintWindowMonths, to: item.incidentLast)
         return item.receivedAt > windowEnd
     }
 }

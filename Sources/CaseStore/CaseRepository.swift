@@ -17,6 +17,9 @@ public protocol CaseRepository: AnyObject, Sendable {
     func recordLogin() throws
     /// The queue: every case this session may see, as unsealed ranking fields, in queue order.
     func summaries() throws -> [CaseSummary]
+    /// Part of the queue, in queue order: the cases a selection's filters keep, at most its limit (`now` tells what is
+    /// overdue).
+    func summaries(_ selection: QueueSelection, now: Date) throws -> [CaseSummary]
     /// A number that changes whenever any case changes (in this process or another), or nil when the store
     /// cannot tell; a window reloads its queue only when it changed.
     func queueVersion() throws -> Int?
@@ -86,6 +89,10 @@ public protocol CaseRepository: AnyObject, Sendable {
 }
 
 extension CaseRepository {
+    public func summaries(_ selection: QueueSelection, now: Date) throws -> [CaseSummary] {
+        let selected = try summaries().filter { selection.matches($0, now: now) }
+        return selection.limit.map { Array(selected.prefix($0)) } ?? selected
+    }
     public func queueVersion() throws -> Int? { nil }
     public func recordLogin() throws {}
     public func integrityProblem() throws -> String? { nil }

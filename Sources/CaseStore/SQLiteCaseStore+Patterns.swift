@@ -28,27 +28,32 @@ extension SQLiteCaseStore {
                 """)
             while let row = try entries.next() {
                 guard let kind = JournalEntry.Kind(rawValue: row[1]) else { continue }
-                journals[row[0], default: []].append(JournalEntry(at: row[2], kind: kind, author: "", text: ""))
+                let at: Date = DatabaseTimestamp.date(row[2]) ?? row[2]
+                journals[row[0], default: []].append(JournalEntry(at: at, kind: kind, author: "", text: ""))
             }
+            // Columns by position and dates read by arithmetic: this runs for every open case.
             let cursor = try Row.fetchCursor(db, sql: """
-                SELECT c.id, c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.closedAt,
-                       c.incidentFirst, c.incidentLast, c.supportDuty, c.followUpDays
+                SELECT c.id, c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt,
+                       c.supportDuty, c.followUpDays
                 FROM casefile c
                 WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
                   AND c.id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))
                 """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: StatementArguments(recusalKeys(account)))
             while let row = try cursor.next() {
-                let band = (row["band"] as String?).flatMap(Band.init(rawValue:))
+                let band = (row[7] as String?).flatMap(Band.init(rawValue:))
+                let receivedAt: Date = DatabaseTimestamp.date(row[3]) ?? row[3]
+                let acknowledged = row[8] as DatabaseValue
                 // The ratings are sealed; a stand-in well-being rating gives the support deadline the ranking recorded.
-                let supportDuty: Bool = row["supportDuty"]
+                let supportDuty: Bool = row[9]
                 var item = Case(
-                    id: CaseID(year: row["year"], number: row["seq"]), receivedAt: row["receivedAt"],
-                    channel: Channel(rawValue: row["channel"]) ?? .complaint, incidentFirst: row["incidentFirst"],
-                    incidentLast: row["incidentLast"], reporter: Reporter(pseudonym: row["pseudonym"]), relationship: .other,
-                    reported: [], categories: [], narrative: "", status: CaseStatus(rawValue: row["status"]) ?? .new,
+                    id: CaseID(year: row[1], number: row[2]), receivedAt: receivedAt,
+                    channel: Channel(rawValue: row[4]) ?? .complaint, incidentFirst: receivedAt,
+                    incidentLast: receivedAt, reporter: Reporter(pseudonym: row[6]), relationship: .other,
+                    reported: [], categories: [], narrative: "", status: CaseStatus(rawValue: row[5]) ?? .new,
                     assessment: supportDuty ? try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: 3, power: 0) : nil,
-                    acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journals[row["id"]] ?? [])
-                item.followUpEveryDays = row["followUpDays"]
+                    acknowledgedAt: acknowledged.isNull ? nil : DatabaseTimestamp.date(acknowledged) ?? row[8],
+                    journal: journals[row[0]] ?? [])
+                item.followUpEveryDays = row[10]
                 for deadline in calculator.deadlines(for: item, band: band) where deadline.isDueSoon(at: now, hours: hours) {
                     alerts.append(DeadlineAlert(caseID: item.id, pseudonym: item.reporter.pseudonym, band: band, deadline: deadline))
                 }

@@ -264,32 +264,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     }
 
     public func summaries() throws -> [CaseSummary] {
-        try checkCanRead()
-        let supervisorOnly = session.role == .supervisor
-        let account = session.account
-        var rows: [CaseSummary] = []
-        try read { db in
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: "SELECT \(Self.summaryColumns) FROM casefile INDEXED BY casefile_queue"
-                    + " WHERE id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))"
-                    + (supervisorOnly ? " AND (status = 'escalated' OR (queueOpen = 1 AND id IN "
-                        + "(SELECT caseId FROM journal WHERE kind = 'review' AND author = ?)))" : "")
-                    + " ORDER BY queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq",
-                arguments: StatementArguments(recusalKeys(account) + (supervisorOnly ? [account] : [])))
-            // Few distinct category lists exist: share one array per list instead of splitting every row.
-            var categoryLists: [String: [String]] = [:]
-            while let row = try cursor.next() {
-                rows.append(Self.summary(from: row) { text in
-                    if let known = categoryLists[text] { return known }
-                    let list = Self.split(text)
-                    categoryLists[text] = list
-                    return list
-                })
-            }
-        }
-        // Already in CaseSummary.queueOrder: the index holds that order.
-        return rows
+        try summaries(QueueSelection(), now: Date())
     }
 
     /// The unsealed columns a queue row needs, never the sealed blobs; dates as Unix seconds so rows decode

@@ -1,0 +1,106 @@
+import Foundation
+
+/// The calendar fields of an instant, found by arithmetic (Howard Hinnant's days-from-civil algorithm on the
+/// proleptic Gregorian calendar) instead of `Calendar.dateComponents`, which costs microseconds: the command line
+/// prints dates a hundred thousand times.
+public struct CivilTime: Equatable, Sendable {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    public var hour: Int
+    public var minute: Int
+    public var second: Int
+
+    /// The instants the arithmetic is used for: 1601-01-01 to 9999-12-31 UTC. Foundation's Gregorian calendar switches to
+    /// the Julian one before 1582, so earlier dates (and absurd ones) go through `Calendar`.
+    static let range: ClosedRange<Double> = -11_644_473_600 ... 253_402_300_799
+
+    /// The fields of a count of whole seconds since 1970-01-01 00:00 (in whatever zone the count was shifted to).
+    public init(secondsSince1970 seconds: Int) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        (year, month, day) = Self.civil(fromDays: days)
+        hour = rest / 3_600
+        minute = rest % 3_600 / 60
+        second = rest % 60
+    }
+
+    /// The fields of `date` in `calendar`'s time zone, or nil when the calendar is not Gregorian or the date is out of
+    /// ``range``.
+    public init?(_ date: Date, calendar: Calendar) {
+        let since1970 = date.timeIntervalSince1970
+        guard calendar.identifier == .gregorian, Self.range.contains(since1970) else { return nil }
+        let offset = calendar.timeZone.secondsFromGMT(for: date)
+        self.init(secondsSince1970: Int(since1970.rounded(.down)) + offset)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    public static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01.
+    static func civil(fromDays days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// `2026-10-02`
+    public var dayText: String { text(minutes: false) }
+
+    /// `2026-10-02 09:30`
+    public var minuteText: String { text(minutes: true) }
+
+    /// `2026-10-02T09:30:00Z` (the fields of a UTC time).
+    public var timestampText: String { text(minutes: true, separator: "T", seconds: true) }
+
+    private func text(minutes: Bool, separator: Unicode.Scalar = " ", seconds: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        Self.append(year, digits: 4, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.append(month, digits: 2, to: &bytes)
+        bytes.append(UInt8(ascii: "-"))
+        Self.append(day, digits: 2, to: &bytes)
+        if minutes {
+            bytes.append(UInt8(ascii: separator))
+            Self.append(hour, digits: 2, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            Self.append(minute, digits: 2, to: &bytes)
+        }
+        if seconds {
+            bytes.append(UInt8(ascii: ":"))
+            Self.append(second, digits: 2, to: &bytes)
+            bytes.append(UInt8(ascii: "Z"))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `value` in decimal, zero-padded to `digits` (as `%0Nd` prints it).
+    static func append(_ value: Int, digits: Int, to bytes: inout [UInt8]) {
+        var divisor = 1
+        for _ in 1..<digits { divisor *= 10 }
+        if value >= divisor * 10 || value < 0 {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}
