@@ -29,7 +29,12 @@ let package = Package(
         // Synthetic data for benchmarks (and the test that keeps the benchmark from rotting).
         .target(name: "BenchSupport", dependencies: ["CaseCore", "CaseStore"]),
         // `make bench`: the benchmark suite (see BENCHMARKS.md).
-        .executableTarget(name: "confidant-bench", dependencies: ["BenchSupport", "CaseCore", "CaseStore", "CaseDeskTUI"]),
+        .executableTarget(
+            name: "confidant-bench",
+            dependencies: [
+                "BenchSupport", "CaseCore", "CaseStore", "CaseDeskTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // prctl(2) for the process's hygiene (not dumpable); nothing else.
         .target(name: "CProcessHygiene"),
         // Thin system-library shim over ncursesw.

@@ -31,14 +31,16 @@ public struct CalendarArithmetic: Sendable {
         guard let offset = fixedOffset, CivilTime.range.contains(since1970) else {
             return calendar.date(byAdding: .month, value: months, to: date)!
         }
-        let whole = since1970.rounded(.down)
-        let start = CivilTime(secondsSince1970: Int(whole) + offset)
+        // Whole seconds and the fraction as Foundation keeps them: since 2001-01-01.
+        let sinceReference = date.timeIntervalSinceReferenceDate
+        let whole = sinceReference.rounded(.down)
+        let start = CivilTime(secondsSince1970: Int(whole) + 978_307_200 + offset)
         let monthIndex = start.year * 12 + start.month - 1 + months
         let year = monthIndex / 12, month = monthIndex % 12 + 1
         guard (1601...9999).contains(year) else { return calendar.date(byAdding: .month, value: months, to: date)! }
         let day = min(start.day, CivilTime.daysIn(month: month, year: year))
         let local = CivilTime.days(year: year, month: month, day: day) * 86_400 + start.hour * 3_600 + start.minute * 60 + start.second
-        return Date(timeIntervalSince1970: Double(local - offset) + (since1970 - whole))
+        return Date(timeIntervalSinceReferenceDate: Double(local - offset - 978_307_200) + (sinceReference - whole))
     }
 }
 

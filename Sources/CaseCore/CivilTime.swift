@@ -67,40 +67,34 @@ public struct CivilTime: Equatable, Sendable {
     public var timestampText: String { text(minutes: true, separator: "T", seconds: true) }
 
     private func text(minutes: Bool, separator: Unicode.Scalar = " ", seconds: Bool = false) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(20)
-        Self.append(year, digits: 4, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.append(month, digits: 2, to: &bytes)
-        bytes.append(UInt8(ascii: "-"))
-        Self.append(day, digits: 2, to: &bytes)
-        if minutes {
-            bytes.append(UInt8(ascii: separator))
-            Self.append(hour, digits: 2, to: &bytes)
-            bytes.append(UInt8(ascii: ":"))
-            Self.append(minute, digits: 2, to: &bytes)
+        guard (0...9999).contains(year) else {
+            var text = String(year) + "-" + Self.padded(month) + "-" + Self.padded(day)
+            if minutes { text += String(separator) + Self.padded(hour) + ":" + Self.padded(minute) }
+            if seconds { text += ":" + Self.padded(second) + "Z" }
+            return text
         }
-        if seconds {
-            bytes.append(UInt8(ascii: ":"))
-            Self.append(second, digits: 2, to: &bytes)
-            bytes.append(UInt8(ascii: "Z"))
+        // Written in place: no intermediate array, one allocation at most.
+        let count = 10 + (minutes ? 6 : 0) + (seconds ? 4 : 0)
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var index = 0
+            func put(_ value: Int, _ digits: Int) {
+                var divisor = digits == 4 ? 1_000 : 10
+                while divisor > 0 {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+                    index += 1
+                    divisor /= 10
+                }
+            }
+            func put(_ character: Unicode.Scalar) {
+                buffer[index] = UInt8(ascii: character)
+                index += 1
+            }
+            put(year, 4); put("-"); put(month, 2); put("-"); put(day, 2)
+            if minutes { put(separator); put(hour, 2); put(":"); put(minute, 2) }
+            if seconds { put(":"); put(second, 2); put("Z") }
+            return index
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `value` in decimal, zero-padded to `digits` (as `%0Nd` prints it).
-    static func append(_ value: Int, digits: Int, to bytes: inout [UInt8]) {
-        var divisor = 1
-        for _ in 1..<digits { divisor *= 10 }
-        if value >= divisor * 10 || value < 0 {
-            bytes.append(contentsOf: String(value).utf8)
-            return
-        }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
-    }
+    private static func padded(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }

@@ -6,6 +6,12 @@ public struct PolicySetting: Equatable, Sendable {
     public var key: String
     public var value: String
     public var file: String?
+
+    public init(key: String, value: String, file: String?) {
+        self.key = key
+        self.value = value
+        self.file = file
+    }
 }
 
 /// A person's own `policy.json` laid over the organisation's installed one: objects are merged key by key, any other

@@ -6,18 +6,22 @@ import GRDB
 /// through `Calendar` and costs microseconds per date, which adds up when deadlines are computed for every open case.
 /// The same `Date` as GRDB's decoding, which remains the fallback for any other form.
 enum DatabaseTimestamp {
-    static func date(_ value: DatabaseValue) -> Date? {
-        guard case let .string(text) = value.storage else { return Date.fromDatabaseValue(value) }
-        return parse(text) ?? Date.fromDatabaseValue(value)
+    /// The date in a row's column, read in place (no string is made for it).
+    static func date(in row: Row, at index: Int) throws -> Date {
+        // A number (Unix time) has no bytes to read: GRDB decodes it.
+        let parsed = try? row.withUnsafeData(atIndex: index) { data in
+            data?.withUnsafeBytes { parseBytes($0.bindMemory(to: UInt8.self)) }
+        }
+        return try parsed ?? row.decode(Date.self, atIndex: index)
     }
 
     /// `YYYY-MM-DD HH:MM:SS.SSS` or `YYYY-MM-DD HH:MM:SS`; nil for anything else.
     static func parse(_ text: String) -> Date? {
         var text = text
-        return text.withUTF8(parse)
+        return text.withUTF8(parseBytes)
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    private static func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count == 19 || bytes.count == 23,
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: " "),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }
@@ -38,7 +42,10 @@ enum DatabaseTimestamp {
             guard bytes[19] == UInt8(ascii: "."), let fraction = number(20, 3) else { return nil }
             milliseconds = fraction
         }
-        let seconds = CivilTime.days(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
-        return Date(timeIntervalSinceReferenceDate: Double(seconds - 978_307_200) + Double(milliseconds * 1_000_000) / 1_000_000_000)
+        // Added in the order Foundation's Calendar adds them (the day's start since 2001, then the time of day with its
+        // fraction), so the Date is GRDB's to the last bit.
+        let dayStart = (CivilTime.days(year: year, month: month, day: day) - 11_323) * 86_400
+        let timeOfDay = Double(hour * 3_600 + minute * 60 + second) + Double(milliseconds * 1_000_000) / 1_000_000_000
+        return Date(timeIntervalSinceReferenceDate: Double(dayStart) + timeOfDay)
     }
 }

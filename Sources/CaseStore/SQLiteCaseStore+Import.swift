@@ -62,27 +62,4 @@ extension SQLiteCaseStore: CaseBulkStore {
     func importTag(_ fingerprint: String) -> String {
         sealer.matchTag("import\u{1F}" + fingerprint)
     }
-
-    public func caseMilestones() throws -> [CaseID: CaseMilestones] {
-        try checkCanRead()
-        let contactKinds = JournalEntry.Kind.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let supervisorOnly = session.role == .supervisor
-        return try read { db in
-            // Columns by position and dates read by arithmetic: one row per case.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.year, c.seq, c.acknowledgedAt,
-                       (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS firstContactAt
-                FROM casefile c
-                WHERE c.id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))
-                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: StatementArguments(recusalKeys(session.account)))
-            var result: [CaseID: CaseMilestones] = [:]
-            while let row = try rows.next() {
-                let acknowledged = row[2] as DatabaseValue, contact = row[3] as DatabaseValue
-                result[CaseID(year: row[0], number: row[1])] = CaseMilestones(
-                    acknowledgedAt: acknowledged.isNull ? nil : DatabaseTimestamp.date(acknowledged) ?? row[2],
-                    firstContactAt: contact.isNull ? nil : DatabaseTimestamp.date(contact) ?? row[3])
-            }
-            return result
-        }
-    }
 }

@@ -196,6 +196,17 @@ enum StoreSchema {
                 INSERT OR IGNORE INTO meta (key, value) VALUES ('databaseId', lower(hex(randomblob(16))));
                 """)
         }
+        migrator.registerMigration("v9-command-line-indexes") { db in
+            // The command line reads every open case's deadline inputs (`due`, the alert panel) and every case's
+            // acknowledgement date (`report`): from these covering indexes, not from the case rows, whose sealed blobs
+            // make a scan read most of the file. The first is partial: open cases only.
+            try db.execute(sql: """
+                CREATE INDEX casefile_deadlines ON casefile (
+                    id, year, seq, receivedAt, channel, status, pseudonym, band, acknowledgedAt, supportDuty, followUpDays)
+                    WHERE status NOT IN ('closed', 'screened-out', 'withdrawn');
+                CREATE INDEX casefile_milestones ON casefile (id, year, seq, status, acknowledgedAt);
+                """)
+        }
         return migrator
     }
 }

@@ -20,7 +20,8 @@ struct TextTable {
 
     private let columns: [Column]
     private let showsTitles: Bool
-    private var rows: [[Cell]] = []
+    /// Every row's cells, one after the other.
+    private var cells: [Cell] = []
     private var widths: [Int]
 
     private struct Cell {
@@ -46,57 +47,65 @@ struct TextTable {
     }
 
     /// Adds a row (one cell per column).
-    mutating func append(_ cells: [String]) {
-        precondition(cells.count == columns.count, "a row has one cell per column")
-        let row = cells.map(Cell.init)
-        for (index, cell) in row.enumerated() where cell.width > widths[index] { widths[index] = cell.width }
-        rows.append(row)
+    mutating func append(_ row: [String]) {
+        precondition(row.count == columns.count, "a row has one cell per column")
+        for (index, text) in row.enumerated() {
+            let cell = Cell(text)
+            if cell.width > widths[index] { widths[index] = cell.width }
+            cells.append(cell)
+        }
     }
 
-    var isEmpty: Bool { rows.isEmpty }
+    var isEmpty: Bool { cells.isEmpty }
 
     /// The table's lines, each ending in a newline, every one starting with `indent`; at most `width` columns wide
     /// when a width is given.
     func render(indent: String = "", width: Int? = nil) -> String {
-        var text = ""
-        text.reserveCapacity((rows.count + 1) * (widths.reduce(indent.utf8.count, +) + 2 * columns.count))
-        if showsTitles { line(columns.map { Cell($0.title) }, indent: indent, width: width, into: &text) }
-        for row in rows { line(row, indent: indent, width: width, into: &text) }
-        return text
+        var text: [UInt8] = []
+        let rows = cells.count / max(1, columns.count)
+        text.reserveCapacity((rows + 1) * (widths.reduce(indent.utf8.count + 1, +) + 2 * columns.count))
+        if showsTitles { line(columns.map { Cell($0.title) }[...], indent: Cell(indent), width: width, into: &text) }
+        for start in stride(from: 0, to: cells.count, by: columns.count) {
+            line(cells[start..<(start + columns.count)], indent: Cell(indent), width: width, into: &text)
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 
-    private func line(_ row: [Cell], indent: String, width: Int?, into text: inout String) {
-        var line = indent
-        var used = Cell(indent).width
-        for (index, cell) in row.enumerated() {
-            let last = index == row.count - 1
+    private func line(_ row: ArraySlice<Cell>, indent: Cell, width: Int?, into text: inout [UInt8]) {
+        let start = text.count
+        text.append(contentsOf: indent.text.utf8)
+        var used = indent.width
+        for (index, cell) in zip(0..., row) {
+            let last = index == columns.count - 1
             let right = columns[index].alignment == .right
             let pad = widths[index] - cell.width
             if index > 0 {
-                line += "  "
+                text.append(contentsOf: [0x20, 0x20])
                 used += 2
             }
             if right, pad > 0 {
-                line += String(repeating: " ", count: pad)
+                text.append(contentsOf: repeatElement(0x20, count: pad))
                 used += pad
             }
             if last, let width, used + cell.width > width {
-                line += DisplayWidth.truncate(cell.text, to: max(1, width - used))
+                text.append(contentsOf: DisplayWidth.truncate(cell.text, to: max(1, width - used)).utf8)
                 used += max(1, width - used)
                 break
             }
-            line += cell.text
+            text.append(contentsOf: cell.text.utf8)
             used += cell.width
             if !right, !last, pad > 0 {
-                line += String(repeating: " ", count: pad)
+                text.append(contentsOf: repeatElement(0x20, count: pad))
                 used += pad
             }
         }
-        if let width, used > width { line = DisplayWidth.truncate(line, to: width) }
+        if let width, used > width {
+            let cut = DisplayWidth.truncate(String(decoding: text[start...], as: UTF8.self), to: width)
+            text.replaceSubrange(start..., with: cut.utf8)
+        }
         // No trailing blanks (an empty last cell would leave the padding of the one before).
-        while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
-        text += line
-        text += "\n"
+        while text.count > start, text.last == 0x20 { text.removeLast() }
+        text.append(0x0A)
     }
 
     static func isPlainASCII(_ text: String) -> Bool {
