@@ -41,8 +41,8 @@ extension CaseDesk {
         }
         let milestones = try bulkStore.caseMilestones()
         let live = try queue().map { summary in
-            StatisticsRecord(summary: summary, acknowledgedAt: milestones[summary.id]?.acknowledgedAt,
-                             firstContactAt: milestones[summary.id]?.firstContactAt)
+            let dates = milestones[summary.id]
+            return StatisticsRecord(summary: summary, acknowledgedAt: dates?.acknowledgedAt, firstContactAt: dates?.firstContactAt)
         }
         // Purged cases still count, through the anonymised trace the purge left.
         let records = live + (try store.purgedTraces().map(StatisticsRecord.init(trace:)))

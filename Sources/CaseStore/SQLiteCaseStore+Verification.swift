@@ -8,6 +8,7 @@ extension SQLiteCaseStore {
     public func tamperedCases() throws -> [CaseID] {
         try read { db in
             var journals: [String: (count: Int, last: Int64)] = [:]
+            journals.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM casefile INDEXED BY casefile_milestones") ?? 0)
             let counts = try Row.fetchCursor(db, sql: "SELECT caseId, COUNT(*), MAX(id) FROM journal GROUP BY caseId")
             while let row = try counts.next() { journals[row[0]] = (row[1], row[2]) }
             let sealsInForce = try sealsInForce(db)
@@ -19,12 +20,22 @@ extension SQLiteCaseStore {
                 if stored == nil, !sealsInForce { continue }
                 // The same text as rowSeal(_:_:) seals: the id, each sealed column as SQLite gives it, the journal's extent.
                 var fields = [id]
-                for index in 2..<row.count { fields.append((row[index] as DatabaseValue).description) }
+                for index in 2..<row.count { fields.append(Self.sealText(row[index])) }
                 let journal = journals[id] ?? (0, 0)
                 fields.append("journal \(journal.count) up to \(journal.last)")
                 if stored != mac(fields.joined(separator: "\u{1F}")), let caseID = CaseID(id) { tampered.append(caseID) }
             }
             return tampered
         }
+    }
+
+    /// `DatabaseValue.description`, the text a row seal covers (``rowSeal(_:_:)``), without going through
+    /// `String(reflecting:)` for the plain ASCII texts the sealed columns hold: quoted as it would quote them.
+    static func sealText(_ value: DatabaseValue) -> String {
+        if case let .string(text) = value.storage,
+           text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
+        return value.description
     }
 }

@@ -62,6 +62,15 @@ struct ListingStoreTests {
     }
 }
 
+extension ListingStoreTests {
+    @Test("A row seal's text of a value is GRDB's description of it, whatever the text holds")
+    func sealTexts() {
+        let texts = ["assessing", "2026-11-25 10:00:00.000", "", "it's", "say \"no\"", "back\\slash", "tab\there", "Олена", "\u{1F}"]
+        let values = texts.map(\.databaseValue) + [42.databaseValue, 2.5.databaseValue, .null, Data([1, 2]).databaseValue]
+        for value in values { #expect(SQLiteCaseStore.sealText(value) == value.description, "\(value)") }
+    }
+}
+
 /// A small seeded generator, so the dates are the same on every run.
 struct SplitMix64 {
     var state: UInt64

@@ -118,14 +118,23 @@ enum ManualPage {
         return text
     }
 
-    /// Text as roff: backslashes and hyphens escaped, no line starting with a control character, blank lines as
-    /// paragraph breaks.
+    /// Text as roff, blank lines as paragraph breaks.
     static func paragraphs(_ text: String) -> String {
         text.components(separatedBy: "\n\n").map(escape).joined(separator: "\n.PP\n")
     }
 
+    /// Text as roff: backslashes, hyphens and any character outside ASCII escaped (`\[u2192]` for →), and no line
+    /// starting with a control character.
     static func escape(_ text: String) -> String {
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": escaped += "\\e"
+            case "-": escaped += "\\-"
+            case _ where scalar.value > 0x7F: escaped += "\\[u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
         return escaped.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasPrefix(".") || line.hasPrefix("'") ? "\\&" + line : String(line)
         }.joined(separator: "\n")
@@ -140,4 +149,8 @@ struct ManualCommand: ParsableCommand {
     func run() throws {
         print(try ManualPage.render(version: Confidant.version), terminator: "")
     }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }
