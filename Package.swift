@@ -22,6 +22,8 @@ let package = Package(
             dependencies: [
                 "CaseCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own C functions, for reading a date in place where a listing reads 100,000 of them.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

@@ -10,9 +10,7 @@ public struct CalendarArithmetic: Sendable {
 
     public init(_ calendar: Calendar) {
         self.calendar = calendar
-        let zone = calendar.timeZone
-        let everChanges = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: CivilTime.range.lowerBound)) != nil
-        fixedOffset = calendar.identifier == .gregorian && !everChanges ? zone.secondsFromGMT() : nil
+        fixedOffset = CivilTime.fixedOffset(of: calendar)
     }
 
     /// The same wall-clock time `days` days later (earlier when negative).
@@ -45,6 +43,13 @@ public struct CalendarArithmetic: Sendable {
 }
 
 extension CivilTime {
+    /// Seconds from GMT of a Gregorian calendar whose zone has only ever had that one offset (UTC), else nil.
+    static func fixedOffset(of calendar: Calendar) -> Int? {
+        let zone = calendar.timeZone
+        let everChanges = zone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: range.lowerBound)) != nil
+        return calendar.identifier == .gregorian && !everChanges ? zone.secondsFromGMT() : nil
+    }
+
     /// Days in a month of the Gregorian calendar.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -42,6 +42,28 @@ public enum DateText {
 }
 
 extension DateText {
+    /// ``DateText/day(_:calendar:)`` and ``DateText/minute(_:calendar:)`` for the many dates of a listing: the zone's
+    /// offset is found once when the zone has only one (UTC), else for each date.
+    public struct Printer: Sendable {
+        let calendar: Calendar
+        let fixedOffset: Int?
+
+        public init(calendar: Calendar) {
+            self.calendar = calendar
+            fixedOffset = CivilTime.fixedOffset(of: calendar)
+        }
+
+        func civil(_ date: Date) -> CivilTime? {
+            let since1970 = date.timeIntervalSince1970
+            guard let fixedOffset, CivilTime.range.contains(since1970) else { return nil }
+            return CivilTime(secondsSince1970: Int(since1970.rounded(.down)) + fixedOffset)
+        }
+
+        public func day(_ date: Date) -> String { civil(date)?.dayText ?? DateText.day(date, calendar: calendar) }
+
+        public func minute(_ date: Date) -> String { civil(date)?.minuteText ?? DateText.minute(date, calendar: calendar) }
+    }
+
     /// The timestamp text the database stores (millisecond precision, UTC).
     public static func databaseTimestamp(_ date: Date) -> String {
         let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)

@@ -11,23 +11,12 @@ public protocol CaseBulkStore: CaseRepository {
     func importCases(_ intakes: [(fingerprint: String, intake: CaseIntake)], source: String, now: Date) throws
         -> (added: [CaseID], skipped: Int)
 
-    /// Acknowledgement and first-contact dates of every case the session may see, from unsealed columns only.
-    /// Opens no sealed field and writes no audit entry per case.
-    func caseMilestones() throws -> [CaseID: CaseMilestones]
+    /// Every case the session may see as the statistics report counts it (unsealed facts, acknowledgement and first
+    /// contact), from unsealed columns only. Opens no sealed field and writes no audit entry per case.
+    func statisticsRecords() throws -> [StatisticsRecord]
 
     /// Writes a consistent, still-encrypted snapshot of the whole database to `path` (mode 0600) and audits it.
     func backup(to path: String, overwrite: Bool, now: Date) throws -> BackupReceipt
-}
-
-/// Milestone dates of a case, for the statistics report.
-public struct CaseMilestones: Equatable, Sendable {
-    public var acknowledgedAt: Date?
-    public var firstContactAt: Date?
-
-    public init(acknowledgedAt: Date?, firstContactAt: Date?) {
-        self.acknowledgedAt = acknowledgedAt
-        self.firstContactAt = firstContactAt
-    }
 }
 
 /// An import that failed on one of its intakes; nothing was imported.

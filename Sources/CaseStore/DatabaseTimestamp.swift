@@ -1,18 +1,22 @@
 import CaseCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Reads the timestamps the store writes (`2026-10-02 09:30:00.000`, UTC) by arithmetic: GRDB's general decoding goes
 /// through `Calendar` and costs microseconds per date, which adds up when deadlines are computed for every open case.
 /// The same `Date` as GRDB's decoding, which remains the fallback for any other form.
 enum DatabaseTimestamp {
-    /// The date in a row's column, read in place (no string is made for it).
-    static func date(in row: Row, at index: Int) throws -> Date {
-        // A number (Unix time) has no bytes to read: GRDB decodes it.
-        let parsed = try? row.withUnsafeData(atIndex: index) { data in
-            data?.withUnsafeBytes { parseBytes($0.bindMemory(to: UInt8.self)) }
+    /// The date in a column of the statement's current row, read in place from SQLite's text (no string or data is
+    /// made for it); GRDB decodes any other form. Nil for NULL.
+    static func date(_ statement: Statement, at index: Int) -> Date? {
+        let sqlite = statement.sqliteStatement
+        let column = CInt(index)
+        if sqlite3_column_type(sqlite, column) == SQLITE_TEXT, let text = sqlite3_column_text(sqlite, column),
+           let date = parseBytes(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqlite, column)))) {
+            return date
         }
-        return try parsed ?? row.decode(Date.self, atIndex: index)
+        return Date.fromDatabaseValue(DatabaseValue(sqliteStatement: sqlite, index: column))
     }
 
     /// `YYYY-MM-DD HH:MM:SS.SSS` or `YYYY-MM-DD HH:MM:SS`; nil for anything else.

@@ -6,67 +6,94 @@ import GRDB
 extension SQLiteCaseStore {
     /// Deadlines overdue or due within `hours` across the cases this session may see, most pressing first.
     ///
-    /// One query over two covering indexes, never the case rows and their sealed blobs: each open case's dates, band and
-    /// "support owed" flag (`casefile_deadlines`, open cases only, in id order) with the kind and date of each of its
-    /// journal entries (`journal_case_kind_at`); deadlines are met by the work the journal records. Then the domain's
-    /// ``DeadlineCalculator`` on a case holding just those. Dates are read by arithmetic and kinds as numbers, so an
-    /// entry costs no string. Opens no sealed field.
+    /// One query over covering indexes, never the case rows and their sealed blobs: each open case's dates, band and
+    /// "support owed" flag (`casefile_deadlines`, open cases only, in id order) with the kind and date of the journal
+    /// entries its deadlines depend on (`journal_case_kind_at`; every entry of a case with a supervisor's review, which is
+    /// acted on by whatever entry comes next). Deadlines are met by the work the journal records. Then the domain's
+    /// ``DeadlineCalculator`` on a case holding just those. Dates are read in place and kinds as numbers. Opens no
+    /// sealed field.
     public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
         try checkCanRead()
         let kinds = JournalEntry.Kind.allCases
         let kindNumber = "CASE j.kind " + kinds.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
+        let counted = Self.deadlineKinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
         let sql = """
             SELECT c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.supportDuty,
                    c.followUpDays, \(kindNumber), j.at, j.id
             FROM casefile c INDEXED BY casefile_deadlines
             LEFT JOIN journal j INDEXED BY journal_case_kind_at ON j.caseId = c.id
+                AND (j.kind IN (\(counted)) OR c.id IN (SELECT caseId FROM journal INDEXED BY journal_reviews WHERE kind = 'review'))
             WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
               AND c.id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))
             """ + (session.role == .supervisor ? " AND c.status = 'escalated'" : "") + " ORDER BY c.id"
-        let calculator = evaluator.deadlines
-        // The ratings are sealed; a stand-in well-being rating gives the support deadline the ranking recorded.
-        let owesSupport = try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: 3, power: 0)
-        var alerts: [DeadlineAlert] = []
+        var scan = DeadlineScan(calculator: evaluator.deadlines, now: now, hours: hours)
         try read { db in
-            /// The case being read, until its last journal entry has been.
-            struct Open {
-                var id: CaseID, receivedAt: Date, channel: Channel, status: CaseStatus, pseudonym: String, band: Band?
-                var acknowledgedAt: Date?, owesSupport: Bool, followUpDays: Int?
-                var entries: [(id: Int64, entry: JournalEntry)] = []
-            }
-            var current: Open?
-            func finish() {
-                guard var open = current else { return }
-                // In journal order: a review is acted on by whatever entry comes next.
-                open.entries.sort { $0.id < $1.id }
-                var item = Case(
-                    id: open.id, receivedAt: open.receivedAt, channel: open.channel, incidentFirst: open.receivedAt,
-                    incidentLast: open.receivedAt, reporter: Reporter(pseudonym: open.pseudonym), relationship: .other, reported: [],
-                    categories: [], narrative: "", status: open.status, assessment: open.owesSupport ? owesSupport : nil,
-                    acknowledgedAt: open.acknowledgedAt, journal: open.entries.map(\.entry))
-                item.followUpEveryDays = open.followUpDays
-                for deadline in calculator.deadlines(for: item, band: open.band) where deadline.isDueSoon(at: now, hours: hours) {
-                    alerts.append(DeadlineAlert(caseID: open.id, pseudonym: open.pseudonym, band: open.band, deadline: deadline))
-                }
-            }
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(recusalKeys(session.account)))
+            let statement = try db.makeStatement(sql: sql)
+            let rows = try Row.fetchCursor(statement, arguments: StatementArguments(recusalKeys(session.account)))
             while let row = try rows.next() {
                 let id = CaseID(year: row[0], number: row[1])
-                if current?.id != id {
-                    finish()
-                    current = Open(
-                        id: id, receivedAt: try DatabaseTimestamp.date(in: row, at: 2), channel: Channel(rawValue: row[3]) ?? .complaint,
+                if scan.current?.id != id {
+                    scan.finish()
+                    scan.current = DeadlineScan.Open(
+                        id: id, receivedAt: DatabaseTimestamp.date(statement, at: 2) ?? row[2], channel: Channel(rawValue: row[3]) ?? .complaint,
                         status: CaseStatus(rawValue: row[4]) ?? .new, pseudonym: row[5], band: (row[6] as String?).flatMap(Band.init(rawValue:)),
-                        acknowledgedAt: row.hasNull(atIndex: 7) ? nil : try DatabaseTimestamp.date(in: row, at: 7),
+                        acknowledgedAt: DatabaseTimestamp.date(statement, at: 7),
                         owesSupport: row[8], followUpDays: row[9])
                 }
                 guard let number = row[10] as Int?, kinds.indices.contains(number) else { continue }
-                let entry = JournalEntry(at: try DatabaseTimestamp.date(in: row, at: 11), kind: kinds[number], author: "", text: "")
-                current?.entries.append((row[12], entry))
+                let at = DatabaseTimestamp.date(statement, at: 11) ?? row[11]
+                scan.current?.entries.append((row[12], JournalEntry(at: at, kind: kinds[number], author: "", text: "")))
             }
-            finish()
+            scan.finish()
         }
-        alerts.sort { ($0.deadline.due, $0.caseID) < ($1.deadline.due, $1.caseID) }
-        return alerts
+        scan.alerts.sort { ($0.deadline.due, $0.caseID) < ($1.deadline.due, $1.caseID) }
+        return scan.alerts
+    }
+
+    /// Journal kinds the deadlines depend on (besides whatever follows a review).
+    static let deadlineKinds: [JournalEntry.Kind] = JournalEntry.Kind.allCases.filter {
+        $0.isContact || [.letter, .feedback, .support, .supportDeclined, .reopen, .disclosure, .reporterTold, .tellingDeferred,
+                         .review].contains($0)
+    }
+}
+
+/// The open cases of ``SQLiteCaseStore/deadlineAlerts(within:now:)``, read one after the other: each case's deadlines
+/// are computed once its last journal entry has been read.
+private struct DeadlineScan {
+    /// The case being read.
+    struct Open {
+        var id: CaseID, receivedAt: Date, channel: Channel, status: CaseStatus, pseudonym: String, band: Band?
+        var acknowledgedAt: Date?, owesSupport: Bool, followUpDays: Int?
+        var entries: [(id: Int64, entry: JournalEntry)] = []
+    }
+
+    let calculator: DeadlineCalculator
+    let now: Date
+    let hours: Int
+    var current: Open?
+    var alerts: [DeadlineAlert] = []
+    /// The ratings are sealed; a stand-in well-being rating gives the support deadline the ranking recorded.
+    let owesSupport = try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: 3, power: 0)
+
+    init(calculator: DeadlineCalculator, now: Date, hours: Int) {
+        self.calculator = calculator
+        self.now = now
+        self.hours = hours
+    }
+
+    mutating func finish() {
+        guard var open = current else { return }
+        current = nil
+        // In journal order: a review is acted on by whatever entry comes next.
+        open.entries.sort { $0.id < $1.id }
+        var item = Case(
+            id: open.id, receivedAt: open.receivedAt, channel: open.channel, incidentFirst: open.receivedAt,
+            incidentLast: open.receivedAt, reporter: Reporter(pseudonym: open.pseudonym), relationship: .other, reported: [],
+            categories: [], narrative: "", status: open.status, assessment: open.owesSupport ? owesSupport : nil,
+            acknowledgedAt: open.acknowledgedAt, journal: open.entries.map(\.entry))
+        item.followUpEveryDays = open.followUpDays
+        for deadline in calculator.deadlines(for: item, band: open.band) where deadline.isDueSoon(at: now, hours: hours) {
+            alerts.append(DeadlineAlert(caseID: open.id, pseudonym: open.pseudonym, band: open.band, deadline: deadline))
+        }
     }
 }

@@ -8,7 +8,7 @@ extension SQLiteCaseStore {
     public func tamperedCases() throws -> [CaseID] {
         try read { db in
             var journals: [String: (count: Int, last: Int64)] = [:]
-            journals.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM casefile INDEXED BY casefile_milestones") ?? 0)
+            journals.reserveCapacity(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM casefile INDEXED BY casefile_statistics") ?? 0)
             let counts = try Row.fetchCursor(db, sql: "SELECT caseId, COUNT(*), MAX(id) FROM journal GROUP BY caseId")
             while let row = try counts.next() { journals[row[0]] = (row[1], row[2]) }
             let sealsInForce = try sealsInForce(db)

@@ -198,13 +198,17 @@ enum StoreSchema {
         }
         migrator.registerMigration("v9-command-line-indexes") { db in
             // The command line reads every open case's deadline inputs (`due`, the alert panel) and every case's
-            // acknowledgement date (`report`): from these covering indexes, not from the case rows, whose sealed blobs
-            // make a scan read most of the file. The first is partial: open cases only.
+            // unsealed facts for the statistics (`report`): from these covering indexes, not from the case rows, whose
+            // sealed blobs make a scan read most of the file. The first is partial: open cases only. The last names the
+            // few cases a supervisor reviewed (their every journal entry counts for the deadline of acting on the review).
             try db.execute(sql: """
                 CREATE INDEX casefile_deadlines ON casefile (
                     id, year, seq, receivedAt, channel, status, pseudonym, band, acknowledgedAt, supportDuty, followUpDays)
                     WHERE status NOT IN ('closed', 'screened-out', 'withdrawn');
-                CREATE INDEX casefile_milestones ON casefile (id, year, seq, status, acknowledgedAt);
+                CREATE INDEX casefile_statistics ON casefile (
+                    id, status, acknowledgedAt, receivedEpoch, channel, relationship, categories, band, escalationLevel,
+                    nextDueEpoch, nextDueKind);
+                CREATE INDEX journal_reviews ON journal (caseId) WHERE kind = 'review';
                 """)
         }
         return migrator

@@ -36,10 +36,12 @@ struct CivilTimeTests {
     @Test("Day, minute and timestamp texts are Foundation's", arguments: zones)
     func texts(zone: String) {
         let calendar = Self.calendar(zone)
+        let printer = DateText.Printer(calendar: calendar)
         for date in Self.instants {
             let expected = Self.foundationMinute(date, calendar)
             #expect(DateText.minute(date, calendar: calendar) == expected, "\(date.timeIntervalSince1970) in \(zone)")
             #expect(DateText.day(date, calendar: calendar) == String(expected.prefix(10)))
+            #expect(printer.minute(date) == expected && printer.day(date) == String(expected.prefix(10)))
         }
         if zone == "UTC" {
             for date in Self.instants { #expect(DateText.timestamp(date) == date.formatted(.iso8601)) }

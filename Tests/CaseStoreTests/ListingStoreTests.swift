@@ -53,10 +53,15 @@ struct ListingStoreTests {
         values.append(1_790_000_000.25.databaseValue)
         let queue = try DatabaseQueue()
         try queue.read { db in
+            let statement = try db.makeStatement(sql: "SELECT ?")
             for value in values {
-                let row = try #require(try Row.fetchOne(db, sql: "SELECT ?", arguments: [value]))
-                #expect(try DatabaseTimestamp.date(in: row, at: 0) == Date.fromDatabaseValue(value), "\(value)")
+                let rows = try Row.fetchCursor(statement, arguments: [value])
+                _ = try rows.next()
+                #expect(DatabaseTimestamp.date(statement, at: 0) == Date.fromDatabaseValue(value), "\(value)")
             }
+            let rows = try Row.fetchCursor(statement, arguments: [DatabaseValue.null])
+            _ = try rows.next()
+            #expect(DatabaseTimestamp.date(statement, at: 0) == nil)
         }
         #expect(DatabaseTimestamp.parse("2026-02-30 10:00:00.000") == nil)
     }

@@ -74,24 +74,31 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
         totalCases = StatCell(total)
         openCases = StatCell(cases.filter(\.status.isOpen).count, partOf: total)
 
-        /// Counts each case once under every key `keysOf` gives it (one pass over the cases, however many keys).
-        func breakdown(_ keys: [(key: String, label: String)], partition: Bool, _ keysOf: (StatisticsRecord) -> [String]) -> [Count] {
-            var counts: [String: Int] = [:]
-            for record in cases { for key in keysOf(record) { counts[key, default: 0] += 1 } }
+        /// The counts of `keys`, small ones suppressed.
+        func counted(_ keys: [(key: String, label: String)], _ counts: [String: Int], partition: Bool) -> [Count] {
             let values = keys.map { counts[$0.key] ?? 0 }
             let cells = SmallCellSuppression.cells(values, addingUpTo: partition ? total : nil)
             return zip(keys, cells).map { Count(key: $0.key, label: $0.label, cases: $1) }
         }
+        /// Counts each case once, under the key `keyOf` gives it (one pass over the cases).
+        func breakdown(_ keys: [(key: String, label: String)], _ keyOf: (StatisticsRecord) -> String) -> [Count] {
+            var counts: [String: Int] = [:]
+            for record in cases { counts[keyOf(record), default: 0] += 1 }
+            return counted(keys, counts, partition: true)
+        }
 
         // Categories overlap (a case may have several), so they do not add up to the total.
-        byCategory = breakdown(taxonomy.categories.map { ($0.id, $0.name) }, partition: false) { $0.categories }
-        byBand = breakdown(Band.allCases.map { ($0.rawValue, $0.label) } + [("unrated", "Not yet assessed")], partition: true) {
-            [$0.band?.rawValue ?? "unrated"]
+        var categoryCounts: [String: Int] = [:]
+        for record in cases { for category in record.categories { categoryCounts[category, default: 0] += 1 } }
+        byCategory = counted(taxonomy.categories.map { ($0.id, $0.name) }, categoryCounts, partition: false)
+        byBand = breakdown(Band.allCases.map { ($0.rawValue, $0.label) } + [("unrated", "Not yet assessed")]) {
+            $0.band?.rawValue ?? "unrated"
         }
-        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, $0.label) }, partition: true) { [$0.relationship.rawValue] }
-        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, $0.label) }, partition: true) { [$0.channel.rawValue] }
+        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, $0.label) }) { $0.relationship.rawValue }
+        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, $0.label) }) { $0.channel.rawValue }
         let months = Self.months(from: start ?? cases.map(\.receivedAt).min(), to: lastDay, calendar: calendar)
-        byMonth = breakdown(months.map { ($0, $0) }, partition: true) { [Self.month($0.receivedAt, calendar: calendar)] }
+        let printer = DateText.Printer(calendar: calendar)
+        byMonth = breakdown(months.map { ($0, $0) }) { String(printer.day($0.receivedAt).prefix(7)) }
 
         timeToAcknowledge = Self.timing(cases.compactMap { c in c.acknowledgedAt.map { $0.timeIntervalSince(c.receivedAt) } }, of: total)
         timeToFirstContact = Self.timing(cases.compactMap { c in c.firstContactAt.map { $0.timeIntervalSince(c.receivedAt) } }, of: total)
@@ -104,7 +111,7 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
             byDeadline: zip(Deadline.Kind.allCases, overdueCells).map { Count(key: $0.rawValue, label: $0.label, cases: $1) })
 
         let levels = EscalationLevel.allCases.map { ($0.rawValue, $0.label) } + [("none", "Not escalated")]
-        let byLevel = breakdown(levels, partition: true) { [$0.escalationLevel?.rawValue ?? "none"] }
+        let byLevel = breakdown(levels) { $0.escalationLevel?.rawValue ?? "none" }
         let escalatedCount = cases.filter { $0.escalationLevel != nil }.count
         // The escalated count is the total less "not escalated": withhold it whenever that row is not shown.
         var escalatedCell = StatCell(escalatedCount)

@@ -64,9 +64,9 @@ struct AuditCommand: ParsableCommand {
                 let desk = try database.openDesk()
                 var table = TextTable([.init(title: "ENTRY", alignment: .right), .init(title: "AT"), .init(title: "ACTOR"),
                                        .init(title: "ACTION"), .init(title: "CASE"), .init(title: "DETAIL")], showsTitles: false)
-                let calendar = Calendar.current
+                let dates = DateText.Printer(calendar: .current)
                 for entry in try desk.store.auditEntries(caseId: id) {
-                    table.append([String(entry.id), DateText.minute(entry.at, calendar: calendar), entry.actor, entry.action,
+                    table.append([String(entry.id), dates.minute(entry.at), entry.actor, entry.action,
                                   entry.caseId ?? "-", entry.detail])
                 }
                 Console.write(table.render(width: OutputTerminal.width))

@@ -42,10 +42,10 @@ struct DueCommand: ParsableCommand {
             Console.out("\(overdue) overdue, \(alerts.count - overdue) due within \(window) hours:")
             var table = TextTable([.init(title: "ID"), .init(title: "BAND"), .init(title: "DEADLINE"), .init(title: "DUE"),
                                    .init(title: "")], showsTitles: false)
-            let calendar = Calendar.current
+            let dates = DateText.Printer(calendar: .current)
             for alert in alerts {
                 table.append([alert.caseID.description, alert.band?.rawValue ?? "unrated", alert.deadline.kind.label,
-                              DateText.minute(alert.deadline.due, calendar: calendar), alert.isOverdue(at: now) ? "OVERDUE" : "due"])
+                              dates.minute(alert.deadline.due), alert.isOverdue(at: now) ? "OVERDUE" : "due"])
             }
             Console.write(table.render(indent: "  ", width: OutputTerminal.width))
         }

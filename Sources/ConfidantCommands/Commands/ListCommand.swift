@@ -97,9 +97,9 @@ struct ListCommand: ParsableCommand {
                 .init(title: "ID"), .init(title: "BAND"), .init(title: "SCORE", alignment: .right), .init(title: "STATUS"),
                 .init(title: "NEXT DEADLINE"), .init(title: "CATEGORIES"),
             ])
-            let calendar = Calendar.current
+            let dates = DateText.Printer(calendar: .current)
             for summary in queue {
-                var due = summary.nextDeadline.map { "\(DateText.day($0.due, calendar: calendar)) \($0.kind.rawValue)" } ?? "–"
+                var due = summary.nextDeadline.map { "\(dates.day($0.due)) \($0.kind.rawValue)" } ?? "–"
                 if summary.isOverdue(at: now) { due += " OVERDUE" }
                 table.append([summary.id.description, summary.band?.rawValue ?? "unrated", summary.score.map(String.init) ?? "–",
                               summary.status.rawValue, due, summary.categories.joined(separator: ",")])
