@@ -62,6 +62,9 @@ extension DateText {
         public func day(_ date: Date) -> String { civil(date)?.dayText ?? DateText.day(date, calendar: calendar) }
 
         public func minute(_ date: Date) -> String { civil(date)?.minuteText ?? DateText.minute(date, calendar: calendar) }
+
+        /// Months since the year 0 (year × 12 + month − 1), when found by arithmetic; nil otherwise.
+        func monthNumber(_ date: Date) -> Int? { civil(date).map { $0.year * 12 + $0.month - 1 } }
     }
 
     /// The timestamp text the database stores (millisecond precision, UTC).

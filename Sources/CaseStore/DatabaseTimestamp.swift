@@ -10,7 +10,10 @@ enum DatabaseTimestamp {
     /// The date in a column of the statement's current row, read in place from SQLite's text (no string or data is
     /// made for it); GRDB decodes any other form. Nil for NULL.
     static func date(_ statement: Statement, at index: Int) -> Date? {
-        let sqlite = statement.sqliteStatement
+        date(statement.sqliteStatement, at: index)
+    }
+
+    static func date(_ sqlite: SQLiteStatement, at index: Int) -> Date? {
         let column = CInt(index)
         if sqlite3_column_type(sqlite, column) == SQLITE_TEXT, let text = sqlite3_column_text(sqlite, column),
            let date = parseBytes(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(sqlite, column)))) {

@@ -14,12 +14,12 @@ extension SQLiteCaseStore {
     /// sealed field.
     public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
         try checkCanRead()
-        let kinds = JournalEntry.Kind.allCases
-        let kindNumber = "CASE j.kind " + kinds.enumerated().map { "WHEN '\($1.rawValue)' THEN \($0)" }.joined(separator: " ") + " END"
         let counted = Self.deadlineKinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
         let sql = """
-            SELECT c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.supportDuty,
-                   c.followUpDays, \(kindNumber), j.at, j.id
+            SELECT c.year, c.seq, c.receivedAt, \(EnumColumn.position(of: "c.channel", Channel.self)),
+                   \(EnumColumn.position(of: "c.status", CaseStatus.self)), c.pseudonym, \(EnumColumn.position(of: "c.band", Band.self)),
+                   c.acknowledgedAt, c.supportDuty, c.followUpDays, \(EnumColumn.position(of: "j.kind", JournalEntry.Kind.self)),
+                   j.at, j.id
             FROM casefile c INDEXED BY casefile_deadlines
             LEFT JOIN journal j INDEXED BY journal_case_kind_at ON j.caseId = c.id
                 AND (j.kind IN (\(counted)) OR c.id IN (SELECT caseId FROM journal INDEXED BY journal_reviews WHERE kind = 'review'))
@@ -30,19 +30,20 @@ extension SQLiteCaseStore {
         try read { db in
             let statement = try db.makeStatement(sql: sql)
             let rows = try Row.fetchCursor(statement, arguments: StatementArguments(recusalKeys(session.account)))
-            while let row = try rows.next() {
-                let id = CaseID(year: row[0], number: row[1])
+            let column = SQLiteColumns(statement)
+            while try rows.next() != nil {
+                let id = CaseID(year: column.int(0) ?? 0, number: column.int(1) ?? 0)
                 if scan.current?.id != id {
                     scan.finish()
+                    guard let receivedAt = column.date(2) else { throw StoreError.corrupted("case \(id) has no date of receipt") }
                     scan.current = DeadlineScan.Open(
-                        id: id, receivedAt: DatabaseTimestamp.date(statement, at: 2) ?? row[2], channel: Channel(rawValue: row[3]) ?? .complaint,
-                        status: CaseStatus(rawValue: row[4]) ?? .new, pseudonym: row[5], band: (row[6] as String?).flatMap(Band.init(rawValue:)),
-                        acknowledgedAt: DatabaseTimestamp.date(statement, at: 7),
-                        owesSupport: row[8], followUpDays: row[9])
+                        id: id, receivedAt: receivedAt, channel: column.value(3, Channel.self) ?? .complaint,
+                        status: column.value(4, CaseStatus.self) ?? .new, pseudonym: column.text(5) ?? "",
+                        band: column.value(6, Band.self), acknowledgedAt: column.date(7), owesSupport: column.bool(8),
+                        followUpDays: column.int(9))
                 }
-                guard let number = row[10] as Int?, kinds.indices.contains(number) else { continue }
-                let at = DatabaseTimestamp.date(statement, at: 11) ?? row[11]
-                scan.current?.entries.append((row[12], JournalEntry(at: at, kind: kinds[number], author: "", text: "")))
+                guard let kind = column.value(10, JournalEntry.Kind.self), let at = column.date(11), let entry = column.int(12) else { continue }
+                scan.current?.entries.append((Int64(entry), JournalEntry(at: at, kind: kind, author: "", text: "")))
             }
             scan.finish()
         }
