@@ -69,7 +69,7 @@ enum BackupFiles {
             hasher.update(data: chunk)
             bytes += chunk.count
         }
-        return (bytes, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        return (bytes, Hex.string(hasher.finalize()))
     }
 
     /// `20261125T120000Z`

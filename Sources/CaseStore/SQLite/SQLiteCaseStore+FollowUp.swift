@@ -37,6 +37,6 @@ extension SQLiteCaseStore {
     /// cannot even be brute-forced offline.
     func followUpTag(_ code: FollowUpCode, salt: Data) -> String {
         let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("confidant follow-up code".utf8), outputByteCount: 32)
-        return HMAC<SHA256>.authenticationCode(for: salt + Data(code.digits.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(HMAC<SHA256>.authenticationCode(for: salt + Data(code.digits.utf8), using: key))
     }
 }

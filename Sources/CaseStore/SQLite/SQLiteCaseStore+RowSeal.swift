@@ -29,7 +29,7 @@ extension SQLiteCaseStore {
     func mac(_ text: String) -> String { Self.mac(text, key: rowKey) }
 
     static func mac(_ text: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
     }
 
     static func roleSeal(account: String, role: Role, key: SymmetricKey) -> String {
@@ -54,14 +54,6 @@ extension SQLiteCaseStore {
 
     func checkRowIntact(_ db: Database, _ id: CaseID) throws {
         guard try rowIsIntact(db, id.description) else { throw StoreError.tampered(id.description) }
-    }
-
-    /// Case rows that no longer match their seal.
-    public func tamperedCases() throws -> [CaseID] {
-        try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM casefile ORDER BY year, seq").filter { try !rowIsIntact(db, $0) }
-                .compactMap(CaseID.init)
-        }
     }
 
     /// Whether this database's rows are sealed: its marker says so, or its audit log does (so removing the marker

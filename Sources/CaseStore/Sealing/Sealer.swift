@@ -46,8 +46,7 @@ public struct Sealer: Sendable {
     /// A keyed hash of a normalised name, so the same reported person can be matched across cases
     /// without storing the name in the clear.
     public func matchTag(_ normalised: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: matchKey)
-            .map { String(format: "%02x", $0) }.joined()
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: matchKey))
     }
 
     /// Wraps a data key under a key-encryption key.

@@ -40,11 +40,14 @@ struct DueCommand: ParsableCommand {
             }
             let overdue = alerts.filter { $0.isOverdue(at: now) }.count
             Console.out("\(overdue) overdue, \(alerts.count - overdue) due within \(window) hours:")
+            var table = TextTable([.init(title: "ID"), .init(title: "BAND"), .init(title: "DEADLINE"), .init(title: "DUE"),
+                                   .init(title: "")], showsTitles: false)
+            let dates = DateText.Printer(calendar: .current)
             for alert in alerts {
-                let state = alert.isOverdue(at: now) ? "OVERDUE" : "due"
-                Console.out("  \(alert.caseID)  \((alert.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))"
-                    + "\(alert.deadline.kind.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(DateText.minute(alert.deadline.due, calendar: .current))  \(state)")
+                table.append([alert.caseID.description, alert.band?.rawValue ?? "unrated", alert.deadline.kind.label,
+                              dates.minute(alert.deadline.due), alert.isOverdue(at: now) ? "OVERDUE" : "due"])
             }
+            Console.write(table.render(indent: "  ", width: OutputTerminal.width))
         }
     }
 }

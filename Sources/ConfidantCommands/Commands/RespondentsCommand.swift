@@ -36,9 +36,12 @@ struct RespondentsCommand: ParsableCommand {
             for p in patterns {
                 // Names and roles are typed by people: no escape sequence of theirs reaches the terminal.
                 Console.out(SafeText.line("\(p.label)\(p.role.map { ", \($0)" } ?? "")") + " — \(p.cases.count) cases, \(p.openCount) open")
+                var table = TextTable([.init(title: "ID"), .init(title: "RECEIVED"), .init(title: "BAND"), .init(title: "STATUS")],
+                                      showsTitles: false)
                 for c in p.cases {
-                    Console.out("  \(c.caseID)  \(DateText.day(c.receivedAt))  \((c.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))\(c.status.rawValue)")
+                    table.append([c.caseID.description, DateText.day(c.receivedAt), c.band?.rawValue ?? "unrated", c.status.rawValue])
                 }
+                Console.write(table.render(indent: "  ", width: OutputTerminal.width))
             }
         }
     }

@@ -60,9 +60,11 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let desk = try database.openDesk()
+                var table = TextTable([.init(title: "ACCOUNT"), .init(title: "ROLE"), .init(title: "SINCE")], showsTitles: false)
                 for account in try desk.accounts() {
-                    Console.out("\(account.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) since \(DateText.day(account.createdAt))")
+                    table.append([account.name, account.role.rawValue, "since " + DateText.day(account.createdAt)])
                 }
+                Console.write(table.render(width: OutputTerminal.width))
             }
         }
     }
