@@ -7,8 +7,8 @@ public struct Timing: Codable, Sendable {
     public var medianMs: Double
     public var minMs: Double
     public var maxMs: Double
-    /// For a whole `confidant` process: the part of the median that is the key derivation (scrypt, timed on its own),
-    /// so what the command itself costs reads apart.
+    /// For a whole `confidant` process: the part of the median that is the key derivation (scrypt, timed on its own
+    /// just before each run), so what the command itself costs reads apart.
     public var scryptMs: Double?
 
     /// Runs `body` `runs` times (after one warm-up unless `warmUp` is false) and summarises the wall-clock times.

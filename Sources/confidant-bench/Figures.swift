@@ -93,8 +93,9 @@ struct Figures {
         return timings
     }
 
-    /// Whole `confidant` processes, each with the scrypt part of its median.
-    func commandLine(scryptMs: Double) throws -> [Timing] {
+    /// Whole `confidant` processes. Each run is paired with a key derivation timed here just before it, so the scrypt
+    /// part of a figure is measured under the same load as the process (the machine may be shared).
+    func commandLine() throws -> [Timing] {
         let commands: [(String, [String])] = [
             ("confidant list --limit 25 (process)", ["list", "--limit", "25"]),
             ("confidant list, whole queue as a table (process)", ["list"]),
@@ -105,8 +106,13 @@ struct Figures {
         ]
         return try commands.map { name, arguments in
             _ = try ConfidantProcess.run(arguments, database: path)  // warm-up
-            var timing = Timing.summary(name, try (0..<runs).map { _ in try ConfidantProcess.run(arguments, database: path) })
-            timing.scryptMs = scryptMs
+            var processes: [Double] = [], derivations: [Double] = []
+            for _ in 0..<runs {
+                derivations.append(try Self.milliseconds { _ = try KDFParameters.fresh().deriveKey(from: BenchDatabase.passphrase) })
+                processes.append(try ConfidantProcess.run(arguments, database: path))
+            }
+            var timing = Timing.summary(name, processes)
+            timing.scryptMs = Timing.summary("scrypt", derivations).medianMs
             return timing
         }
     }
@@ -123,9 +129,9 @@ struct Figures {
         }
     }
 
-    static func milliseconds(_ body: () -> Void) -> Double {
+    static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
-        body()
+        try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000
     }
 }

@@ -9,10 +9,6 @@ import GRDBSQLite
 enum DatabaseTimestamp {
     /// The date in a column of the statement's current row, read in place from SQLite's text (no string or data is
     /// made for it); GRDB decodes any other form. Nil for NULL.
-    static func date(_ statement: Statement, at index: Int) -> Date? {
-        date(statement.sqliteStatement, at: index)
-    }
-
     static func date(_ sqlite: SQLiteStatement, at index: Int) -> Date? {
         let column = CInt(index)
         if sqlite3_column_type(sqlite, column) == SQLITE_TEXT, let text = sqlite3_column_text(sqlite, column),
@@ -22,13 +18,8 @@ enum DatabaseTimestamp {
         return Date.fromDatabaseValue(DatabaseValue(sqliteStatement: sqlite, index: column))
     }
 
-    /// `YYYY-MM-DD HH:MM:SS.SSS` or `YYYY-MM-DD HH:MM:SS`; nil for anything else.
-    static func parse(_ text: String) -> Date? {
-        var text = text
-        return text.withUTF8(parseBytes)
-    }
-
-    private static func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
+    /// `YYYY-MM-DD HH:MM:SS.SSS` or `YYYY-MM-DD HH:MM:SS`; nil for anything else (or a day that does not exist).
+    static func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count == 19 || bytes.count == 23,
               bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: " "),
               bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":") else { return nil }

@@ -56,8 +56,6 @@ struct TextTable {
         }
     }
 
-    var isEmpty: Bool { cells.isEmpty }
-
     /// The table's lines, each ending in a newline, every one starting with `indent`; at most `width` columns wide
     /// when a width is given.
     func render(indent: String = "", width: Int? = nil) -> String {
