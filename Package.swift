@@ -22,6 +22,8 @@ let package = Package(
             dependencies: [
                 "CaseCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's own C functions, for reading a date in place where a listing reads 100,000 of them.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]
@@ -29,7 +31,12 @@ let package = Package(
         // Synthetic data for benchmarks (and the test that keeps the benchmark from rotting).
         .target(name: "BenchSupport", dependencies: ["CaseCore", "CaseStore"]),
         // `make bench`: the benchmark suite (see BENCHMARKS.md).
-        .executableTarget(name: "confidant-bench", dependencies: ["BenchSupport", "CaseCore", "CaseStore", "CaseDeskTUI"]),
+        .executableTarget(
+            name: "confidant-bench",
+            dependencies: [
+                "BenchSupport", "CaseCore", "CaseStore", "CaseDeskTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // prctl(2) for the process's hygiene (not dumpable); nothing else.
         .target(name: "CProcessHygiene"),
         // Thin system-library shim over ncursesw.

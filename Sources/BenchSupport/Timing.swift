@@ -7,6 +7,9 @@ public struct Timing: Codable, Sendable {
     public var medianMs: Double
     public var minMs: Double
     public var maxMs: Double
+    /// For a whole `confidant` process: the part of the median that is the key derivation (scrypt, timed on its own
+    /// just before each run), so what the command itself costs reads apart.
+    public var scryptMs: Double?
 
     /// Runs `body` `runs` times (after one warm-up unless `warmUp` is false) and summarises the wall-clock times.
     public static func measure(_ name: String, runs: Int, warmUp: Bool = true, _ body: () throws -> Void) rethrows -> Timing {
@@ -25,6 +28,6 @@ public struct Timing: Codable, Sendable {
         let sorted = samples.sorted()
         let median = sorted.isEmpty ? 0 : sorted.count % 2 == 1
             ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-        return Timing(name: name, runs: samples.count, medianMs: median, minMs: sorted.first ?? 0, maxMs: sorted.last ?? 0)
+        return Timing(name: name, runs: samples.count, medianMs: median, minMs: sorted.first ?? 0, maxMs: sorted.last ?? 0, scryptMs: nil)
     }
 }

@@ -12,7 +12,7 @@ extension Case {
     public mutating func transition(
         to next: CaseStatus, note: String?, by author: String, at now: Date,
         screeningReason: String? = nil, outcome: Outcome? = nil, measures: [Measure] = [],
-        floors: [String] = [], confirmOverride: Bool = false, taxonomy: Taxonomy? = nil
+        floors: [String] = [], confirmOverride: Bool = false, taxonomy: Taxonomy? = nil, notePhrase: Phrase? = nil
     ) throws {
         guard status.canMove(to: next) else { throw CaseError.illegalTransition(from: status, to: next) }
         let trimmedNote = note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -42,18 +42,21 @@ extension Case {
             self.outcome = outcome
             self.measures = measures
         }
-        var text = "Status \(previous.rawValue) → \(next.rawValue)"
+        var reasonPart = Phrase.text(""), floorsPart = Phrase.text(""), outcomePart = Phrase.text("")
         if let reason = self.screeningReason, next == .screenedOut {
-            text += " (reason: \(taxonomy?.screeningReasonName(reason) ?? reason))"
-            if !floors.isEmpty { text += " (override set aside: \(floors.joined(separator: "; ")))" }
+            let name: Phrase = taxonomy.map { _ in .taxonomy("screening", reason) } ?? .text(reason)
+            reasonPart = .key("entry.status.reason", ["reason": name])
+            floorsPart = .optional(!floors.isEmpty, .key("entry.status.floors", ["floors": .semicolons(floors.map(Phrase.text))]))
         }
         if next == .closed, let outcome {
-            text += " (outcome: \(outcome.rawValue)"
-            if !measures.isEmpty { text += "; measures: " + measures.map(\.rawValue).joined(separator: ", ") }
-            text += ")"
+            outcomePart = .key("entry.status.outcome", ["outcome": .id(outcome), "measures": .optional(
+                !measures.isEmpty, .key("entry.status.measures", ["measures": .commas(measures.map { .id($0) })]))])
         }
-        if !trimmedNote.isEmpty { text += ": \(trimmedNote)" }
-        appendJournal(JournalEntry(at: now, kind: .status, author: author, text: text))
+        appendJournal(JournalEntry(at: now, kind: .status, author: author, phrase: .key("entry.status", [
+            "from": .id(previous), "to": .id(next), "reason": reasonPart, "floors": floorsPart, "outcome": outcomePart,
+            "note": notePhrase.map { .key("entry.note", ["note": $0]) }
+                ?? .optional(!trimmedNote.isEmpty, .key("entry.note", ["note": .text(trimmedNote)])),
+        ])))
     }
 
     /// Closing needs an outcome, and the measures taken when (and only when) the case was substantiated.
@@ -73,16 +76,17 @@ extension Case {
         guard status.isTerminal else { throw CaseError.notReopenable(status) }
         guard !reason.isEmpty else { throw CaseError.reasonRequired(.key("action.reopen")) }
         let previous = status
-        var text = "Reopened (was \(previous.rawValue)"
-        if let outcome { text += ", outcome \(outcome.rawValue)" }
-        if let screeningReason, previous == .screenedOut { text += ", screened out as \(screeningReason)" }
-        text += "): \(reason)"
+        let phrase = Phrase.key("entry.reopen", [
+            "status": .id(previous), "outcome": outcome.map { .key("entry.reopen.outcome", ["outcome": .id($0)]) } ?? .text(""),
+            "screened": screeningReason.map { .optional(previous == .screenedOut, .key("entry.reopen.screened", ["reason": .text($0)])) } ?? .text(""),
+            "reason": .text(reason),
+        ])
         status = .assessing
         closedAt = nil
         outcome = nil
         measures = []
         screeningReason = nil
-        appendJournal(JournalEntry(at: now, kind: .reopen, author: author, text: text))
+        appendJournal(JournalEntry(at: now, kind: .reopen, author: author, phrase: phrase))
     }
 
     /// Records a new assessment and journals the score it gives, with the escalation suggestion if any.
@@ -91,13 +95,15 @@ extension Case {
         guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
         let previous = assessment
         assessment = ratings
-        let summary = Factor.allCases.map { "\($0.rawValue) \(ratings[$0])" }.joined(separator: ", ")
-        var text = "Assessed \(summary) → score \(score.value ?? 0), \(score.band?.rawValue ?? "unrated")"
+        let summary = Phrase.commas(Factor.allCases.map { .key("entry.rating", ["factor": .id($0), "rating": .text(String(ratings[$0]))]) })
+        var was = Phrase.text("")
         if let previous, previous != ratings {
-            text += " (was " + Factor.allCases.map { "\(previous[$0])" }.joined(separator: "/") + ")"
+            was = .key("entry.assessed.was", ["ratings": .text(Factor.allCases.map { "\(previous[$0])" }.joined(separator: "/"))])
         }
-        if score.suggestEscalation { text += "; escalation suggested" }
-        appendJournal(JournalEntry(at: now, kind: .assessment, author: author, text: text))
+        appendJournal(JournalEntry(at: now, kind: .assessment, author: author, phrase: .key("entry.assessed", [
+            "ratings": summary, "score": .text(String(score.value ?? 0)), "band": .id(score.band), "was": was,
+            "suggestion": .optional(score.suggestEscalation, .key("entry.assessed.suggestion")),
+        ])))
     }
 
     /// The rung an escalation would normally go to next: the complaints team first, then one above the current one.
@@ -115,7 +121,7 @@ extension Case {
     /// A case never moves down the ladder. `enforceLadder: false` is for history brought in from elsewhere.
     public mutating func escalate(
         to level: EscalationLevel, reason: String, duty: String? = nil, by author: String, at now: Date,
-        enforceLadder: Bool = true
+        enforceLadder: Bool = true, reasonPhrase: Phrase? = nil
     ) throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         let duty = duty?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
@@ -136,14 +142,16 @@ extension Case {
         let previous = status
         status = .escalated
         escalationLevel = level
-        var text = "Escalated to \(level.label) (status \(previous.rawValue) → escalated)"
+        var why = Phrase.text("")
         if let duty {
             dutyToAct = duty
-            text += " under a duty to act (\(duty)), not at the reporter's request"
+            why = .key("entry.escalated.duty", ["duty": .text(duty)])
         } else if enforceLadder {
-            text += " at the reporter's request (\(wishes?.rawValue ?? "formal"))"
+            why = .key("entry.escalated.request", ["wishes": .id(wishes ?? .formal)])
         }
-        appendJournal(JournalEntry(at: now, kind: .escalation, author: author, text: text + ": \(reason)"))
+        appendJournal(JournalEntry(at: now, kind: .escalation, author: author, phrase: .key("entry.escalated", [
+            "level": .label(level), "from": .id(previous), "to": .id(CaseStatus.escalated), "why": why, "reason": reasonPhrase ?? .text(reason),
+        ])))
     }
 
     /// Adds a free journal entry (contact, note, support arranged, support declined, advice given, feedback…).
@@ -170,10 +178,10 @@ extension Case {
         guard !recipient.isEmpty else { throw CaseError.invalidField(field: .key("field.disclosure-recipient"), problem: .key("problem.empty")) }
         guard !duty.isEmpty else { throw CaseError.reasonRequired(.key("action.disclose")) }
         appendJournal(JournalEntry(at: now, kind: .disclosure, author: author,
-                                   text: "Disclosed to \(recipient) without the reporter's consent, under a duty to act: \(duty)"))
+                                   phrase: .key("entry.disclosed", ["recipient": .text(recipient), "duty": .text(duty)])))
         if let reason = deferTelling?.trimmingCharacters(in: .whitespacesAndNewlines), !reason.isEmpty {
             appendJournal(JournalEntry(at: now, kind: .tellingDeferred, author: author,
-                                       text: "Telling the reporter of the disclosure to \(recipient) is deferred: \(reason)"))
+                                       phrase: .key("entry.telling-deferred", ["recipient": .text(recipient), "reason": .text(reason)])))
         }
     }
 
@@ -186,7 +194,7 @@ extension Case {
         }
         legalHold = on
         appendJournal(JournalEntry(at: now, kind: .hold, author: author,
-                                   text: (on ? "Legal hold placed: " : "Legal hold lifted: ") + reason))
+                                   phrase: .key(on ? "entry.hold-placed" : "entry.hold-lifted", ["reason": .text(reason)])))
     }
 }
 
@@ -196,10 +204,10 @@ extension Case {
     public mutating func recordAcknowledgementSent(language: String, by author: String, at now: Date) throws {
         guard status.isOpen else { throw CaseError.caseIsTerminal(status) }
         if status == .new {
-            try transition(to: .acknowledged, note: "written confirmation of receipt sent", by: author, at: now)
+            try transition(to: .acknowledged, note: nil, by: author, at: now, notePhrase: .key("entry.receipt-sent"))
         }
         appendJournal(JournalEntry(at: now, kind: .letter, author: author,
-                                   text: "Acknowledgement letter (\(language)) sent to the reporter"))
+                                   phrase: .key("entry.letter-sent", ["language": .text(language)])))
     }
 }
 

@@ -149,9 +149,9 @@ extension Case {
         let changes = changes(to: next, taxonomy: taxonomy)
         guard !changes.isEmpty else { throw CaseError.nothingChanged }
         self = next
-        appendJournal(JournalEntry(at: now, kind: .edit, author: author,
-                                   text: "Edited " + changes.map(\.field).joined(separator: ", ") + ": "
-                                       + changes.map(\.text).joined(separator: "; ")))
+        appendJournal(JournalEntry(at: now, kind: .edit, author: author, phrase: .key("entry.edited", [
+            "fields": .text(changes.map(\.field).joined(separator: ", ")), "changes": .semicolons(changes.map(\.text)),
+        ])))
         return changes.map(\.field)
     }
 
@@ -174,46 +174,52 @@ extension Case {
         }
     }
 
-    struct FieldChange { var field: String; var text: String }
+    /// A changed field (by its name in a case edit, `reporter.name`) and the words of the change.
+    struct FieldChange { var field: String; var text: Phrase }
 
     /// Each field that differs in `other`, with its old and new value.
     func changes(to other: Case, taxonomy: Taxonomy) -> [FieldChange] {
         var result: [FieldChange] = []
-        func note<T: Equatable>(_ field: String, _ old: T, _ new: T, _ show: (T) -> String) {
+        func note<T: Equatable>(_ field: String, _ old: T, _ new: T, _ show: (T) -> Phrase) {
             guard old != new else { return }
-            result.append(FieldChange(field: field, text: "\(field) \(show(old)) → \(show(new))"))
+            result.append(FieldChange(field: field, text: .key("entry.change", ["field": .text(field), "old": show(old), "new": show(new)])))
         }
-        func quoted(_ text: String?) -> String { text.map { "\"\($0)\"" } ?? "none" }
-        func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
-        note("channel", channel, other.channel) { $0.rawValue }
-        note("incidentFirst", incidentFirst, other.incidentFirst) { DateText.day($0) }
-        note("incidentLast", incidentLast, other.incidentLast) { DateText.day($0) }
+        let none = Phrase.key("entry.none")
+        func quoted(_ text: String?) -> Phrase { text.map { .text("\"\($0)\"") } ?? none }
+        func list(_ items: [String]) -> Phrase { items.isEmpty ? none : .text(items.joined(separator: ", ")) }
+        func yesNo(_ value: Bool) -> Phrase { .key(value ? "word.yes" : "word.no") }
+        note("channel", channel, other.channel) { .id($0) }
+        note("incidentFirst", incidentFirst, other.incidentFirst) { .text(DateText.day($0)) }
+        note("incidentLast", incidentLast, other.incidentLast) { .text(DateText.day($0)) }
         note("reporter.pseudonym", reporter.pseudonym, other.reporter.pseudonym) { quoted($0) }
-        note("reporter.anonymous", reporter.anonymous, other.reporter.anonymous) { $0 ? "yes" : "no" }
+        note("reporter.anonymous", reporter.anonymous, other.reporter.anonymous, yesNo)
         note("reporter.name", reporter.name, other.reporter.name) { quoted($0) }
         note("reporter.contact", reporter.contact, other.reporter.contact) { quoted($0) }
         note("affected", affected, other.affected) { person in
-            person.map { "\($0.pseudonym) (\([$0.name, $0.contact].compactMap { $0 }.joined(separator: ", ")))" }
-                ?? "the reporter"
+            person.map { .text("\($0.pseudonym) (\([$0.name, $0.contact].compactMap { $0 }.joined(separator: ", ")))") }
+                ?? .key("entry.the-reporter")
         }
-        note("relationship", relationship, other.relationship) { $0.rawValue }
+        note("relationship", relationship, other.relationship) { .id($0) }
         note("reported", reported, other.reported) { people in
-            people.isEmpty ? "none" : people.map { "\($0.name) (\($0.role), \($0.power.rawValue))" }.joined(separator: "; ")
+            people.isEmpty ? none : .semicolons(people.map {
+                .key("entry.reported-person", ["name": .text($0.name), "role": .text($0.role), "power": .id($0.power)])
+            })
         }
         note("categories", categories, other.categories, list)
         note("grounds", grounds, other.grounds, list)
         note("conductTags", conductTags, other.conductTags, list)
-        note("childInvolved", childInvolved, other.childInvolved) { $0 ? "yes" : "no" }
+        note("childInvolved", childInvolved, other.childInvolved, yesNo)
         if consentShareIdentity != other.consentShareIdentity {
-            result.append(FieldChange(field: "consentShareIdentity", text: other.consentShareIdentity
-                ? "consent to share identity with the supervisor given"
-                : "consent to share identity with the supervisor withdrawn"))
+            result.append(FieldChange(field: "consentShareIdentity",
+                                      text: .key(other.consentShareIdentity ? "entry.consent-given" : "entry.consent-withdrawn")))
         }
         note("narrative", narrative, other.narrative) { quoted($0) }
         note("supportNeeds", supportNeeds, other.supportNeeds) { quoted($0) }
-        note("wishes", wishes, other.wishes) { $0?.rawValue ?? "not recorded" }
-        note("followUpEveryDays", followUpEveryDays, other.followUpEveryDays) { $0.map { "\($0) days" } ?? "the policy's default" }
-        note("language", language, other.language) { $0 ?? "the desk's" }
+        note("wishes", wishes, other.wishes) { $0.map { .id($0) } ?? .key("entry.not-recorded") }
+        note("followUpEveryDays", followUpEveryDays, other.followUpEveryDays) {
+            $0.map { .key("entry.days", ["days": .text(String($0))]) } ?? .key("entry.policy-default")
+        }
+        note("language", language, other.language) { $0.map(Phrase.text) ?? .key("entry.desk-language") }
         return result
     }
 }

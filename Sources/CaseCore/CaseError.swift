@@ -29,10 +29,10 @@ public enum CaseError: PhrasedError, Equatable, Sendable {
     public var phrase: Phrase {
         switch self {
         case let .illegalTransition(from, to):
-            let allowed = from.allowedNext.map(\.rawValue).joined(separator: ", ")
+            let allowed = from.allowedNext.map { Phrase.id($0) }
             return allowed.isEmpty
-                ? .key("error.case.illegal-transition-final", ["from": .text(from.rawValue), "to": .text(to.rawValue)])
-                : .key("error.case.illegal-transition", ["from": .text(from.rawValue), "to": .text(to.rawValue), "allowed": .text(allowed)])
+                ? .key("error.case.illegal-transition-final", ["from": .id(from), "to": .id(to)])
+                : .key("error.case.illegal-transition", ["from": .id(from), "to": .id(to), "allowed": .commas(allowed)])
         case let .factorOutOfRange(factor, value):
             return .key("error.case.factor-out-of-range", ["factor": .text(factor), "value": .text(String(value))])
         case let .unknownCategory(id):
@@ -48,9 +48,9 @@ public enum CaseError: PhrasedError, Equatable, Sendable {
         case let .invalidField(field, problem):
             return .key("error.case.invalid-field", ["field": field, "problem": problem])
         case let .escalationNotHigher(current, requested):
-            return .key("error.case.escalation-not-higher", ["current": .text(current.rawValue), "requested": .text(requested.rawValue)])
+            return .key("error.case.escalation-not-higher", ["current": .id(current), "requested": .id(requested)])
         case let .caseIsTerminal(status):
-            return .key("error.case.terminal", ["status": .text(status.rawValue)])
+            return .key("error.case.terminal", ["status": .id(status)])
         case .emptyJournalText:
             return .key("error.case.empty-journal-text")
         case .outcomeRequired:
@@ -62,11 +62,11 @@ public enum CaseError: PhrasedError, Equatable, Sendable {
         case let .overrideNeedsConfirmation(floors):
             return .key("error.case.override-needs-confirmation", ["floors": .list(floors.map { .text("'\($0)'") })])
         case let .notReopenable(status):
-            return .key("error.case.not-reopenable", ["status": .text(status.rawValue)])
+            return .key("error.case.not-reopenable", ["status": .id(status)])
         case let .escalationNotRequested(wishes):
-            return .key("error.case.escalation-not-requested", ["wishes": wishes.map { .text($0.rawValue) } ?? .key("export.value.not-recorded")])
+            return .key("error.case.escalation-not-requested", ["wishes": wishes.map { .id($0) } ?? .key("export.value.not-recorded")])
         case let .escalationSkipsRung(next, requested):
-            return .key("error.case.escalation-skips-rung", ["next": .text(next.rawValue), "requested": .text(requested.rawValue)])
+            return .key("error.case.escalation-skips-rung", ["next": .id(next), "requested": .id(requested)])
         case let .partyRequired(kind, count):
             return .key("error.case.party-required", ["kind": .text(kind.rawValue), "count": .text(String(count))])
         case let .partyOutOfRange(number, count):
@@ -76,7 +76,7 @@ public enum CaseError: PhrasedError, Equatable, Sendable {
         case .nothingChanged:
             return .key("error.case.nothing-changed")
         case let .notUnderReview(status):
-            return .key("error.case.not-under-review", ["status": .text(status.rawValue)])
+            return .key("error.case.not-under-review", ["status": .id(status)])
         case let .unknownKey(key, place, suggestion):
             return suggestion.map { .key("error.case.unknown-key-suggestion", ["key": .text(key), "place": place, "suggestion": .text($0)]) }
                 ?? .key("error.case.unknown-key", ["key": .text(key), "place": place])

@@ -46,13 +46,13 @@ extension CaseIntake {
             if step == .escalated {
                 try item.escalate(
                     to: escalationLevel ?? .complaintsTeam, reason: "Escalated before import", by: author, at: tick(24),
-                    enforceLadder: false)
+                    enforceLadder: false, reasonPhrase: .key("entry.escalated-before-import"))
             } else {
                 try item.transition(
                     to: step, note: step == .withdrawn ? "Reporter withdrew the report" : nil, by: author, at: tick(24),
                     screeningReason: step == .screenedOut ? (screeningReason ?? "other") : nil,
                     outcome: step == .closed ? outcome : nil, measures: step == .closed ? (measures ?? []) : [],
-                    taxonomy: taxonomy)
+                    taxonomy: taxonomy, notePhrase: step == .withdrawn ? .key("entry.withdrew-before-import") : nil)
             }
         }
         if let ratings = pendingAssessment, item.status.isOpen {

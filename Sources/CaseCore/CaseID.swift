@@ -20,8 +20,23 @@ public struct CaseID: Hashable, Comparable, Sendable, CustomStringConvertible, C
     }
 
     public var description: String {
-        "C-\(year)-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
+        guard (1000...9999).contains(year), (0...99_999_999).contains(number) else {
+            return "C-\(year)-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
+        }
+        // Written in place (an id is printed for every row of a listing): `C-`, the year, `-`, at least four digits.
+        var digits = 4
+        while number >= Self.powersOfTen[digits] { digits += 1 }
+        return String(unsafeUninitializedCapacity: 7 + digits) { buffer in
+            buffer[0] = UInt8(ascii: "C")
+            buffer[1] = UInt8(ascii: "-")
+            for place in 0..<4 { buffer[2 + place] = UInt8(ascii: "0") + UInt8(year / Self.powersOfTen[3 - place] % 10) }
+            buffer[6] = UInt8(ascii: "-")
+            for place in 0..<digits { buffer[7 + place] = UInt8(ascii: "0") + UInt8(number / Self.powersOfTen[digits - 1 - place] % 10) }
+            return 7 + digits
+        }
     }
+
+    private static let powersOfTen = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000]
 
     public static func < (lhs: CaseID, rhs: CaseID) -> Bool {
         (lhs.year, lhs.number) < (rhs.year, rhs.number)

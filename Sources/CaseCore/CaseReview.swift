@@ -25,29 +25,31 @@ extension Case {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard status == .escalated else { throw CaseError.notUnderReview(status) }
         guard !text.isEmpty else { throw CaseError.reasonRequired(.key("action.record-review")) }
-        var summary: String
+        let summary: Phrase
         switch decision {
         case .returnToCounselor:
             status = .supportAdvice
-            summary = "returned to the counselor (status escalated → support-advice)"
+            summary = .key("entry.review.returned", ["from": .id(CaseStatus.escalated), "to": .id(CaseStatus.supportAdvice)])
         case .nextRung:
             guard let next = nextEscalationRung else {
                 throw CaseError.invalidField(field: .key("field.escalation-level"), problem: .key("problem.top-rung"))
             }
             escalationLevel = next
-            summary = "escalated to \(next.label)"
+            summary = .key("entry.review.next-rung", ["level": .label(next)])
         case .formalProcedure:
             status = .formalProcedure
-            summary = "accepted for a formal procedure (status escalated → formal-procedure)"
+            summary = .key("entry.review.formal", ["from": .id(CaseStatus.escalated), "to": .id(CaseStatus.formalProcedure)])
         case .close:
             let outcome = try Self.checkClosing(outcome: outcome, measures: measures)
             status = .closed
             closedAt = now
             self.outcome = outcome
             self.measures = measures
-            summary = "closed (outcome: \(outcome.rawValue)"
-                + (measures.isEmpty ? "" : "; measures: " + measures.map(\.rawValue).joined(separator: ", ")) + ")"
+            summary = .key("entry.review.closed", ["outcome": .key("entry.status.outcome", ["outcome": .id(outcome), "measures": .optional(
+                !measures.isEmpty, .key("entry.status.measures", ["measures": .commas(measures.map { .id($0) })]))])])
         }
-        appendJournal(JournalEntry(at: now, kind: .review, author: reviewer, text: "Review by \(reviewer): \(summary): \(text)"))
+        appendJournal(JournalEntry(at: now, kind: .review, author: reviewer, phrase: .key("entry.review", [
+            "reviewer": .text(reviewer), "decision": summary, "text": .text(text),
+        ])))
     }
 }

@@ -4,10 +4,12 @@ import Foundation
 public struct DeadlineCalculator: Sendable {
     public let policy: Policy
     public let calendar: Calendar
+    let arithmetic: CalendarArithmetic
 
     public init(policy: Policy, calendar: Calendar = .utc) {
         self.policy = policy
         self.calendar = calendar
+        arithmetic = CalendarArithmetic(calendar)
     }
 
     /// Every deadline of the case, met or not. Deadlines are met by the work recorded in the journal (a letter sent,
@@ -18,41 +20,51 @@ public struct DeadlineCalculator: Sendable {
         let received = item.receivedAt
         let journal = item.journal
         let cycleStart = max(received, item.reopenedAt ?? received)
-        func first(_ kinds: Set<JournalEntry.Kind>, from start: Date = .distantPast) -> Date? {
-            journal.lazy.filter { kinds.contains($0.kind) && $0.at >= start }.map(\.at).min()
+        // Plain loops, no sets or intermediate arrays: the alerts run this for every open case.
+        func first(_ kind: JournalEntry.Kind, or other: JournalEntry.Kind? = nil, from start: Date = .distantPast) -> Date? {
+            var earliest: Date?
+            for entry in journal where (entry.kind == kind || entry.kind == other) && entry.at >= start {
+                if earliest.map({ entry.at < $0 }) ?? true { earliest = entry.at }
+            }
+            return earliest
+        }
+        var firstContact: Date?, lastContact: Date?
+        for entry in journal where entry.kind.isContact {
+            if firstContact.map({ entry.at < $0 }) ?? true { firstContact = entry.at }
+            if lastContact.map({ entry.at > $0 }) ?? true { lastContact = entry.at }
         }
         var result: [Deadline] = []
+        result.reserveCapacity(6)
 
-        let acknowledgeDue = calendar.date(byAdding: .day, value: policy.acknowledgeWithinDays, to: received)!
+        let acknowledgeDue = arithmetic.adding(days: policy.acknowledgeWithinDays, to: received)
         result.append(Deadline(kind: .acknowledge, due: acknowledgeDue, metAt: item.acknowledgedAt))
-        result.append(Deadline(kind: .letter, due: acknowledgeDue, metAt: first([.letter])))
+        result.append(Deadline(kind: .letter, due: acknowledgeDue, metAt: first(.letter)))
 
         let contactDue = received.addingTimeInterval(Double(policy.firstContactHours(for: band)) * 3600)
-        let contacts = journal.filter { $0.kind.isContact }.map(\.at)
-        result.append(Deadline(kind: .firstContact, due: contactDue, metAt: contacts.min()))
+        result.append(Deadline(kind: .firstContact, due: contactDue, metAt: firstContact))
 
         if band == .critical || band == .high || (item.assessment?.wellbeing ?? 0) >= 3 {
-            result.append(Deadline(kind: .support, due: contactDue, metAt: first([.support, .supportDeclined])))
+            result.append(Deadline(kind: .support, due: contactDue, metAt: first(.support, or: .supportDeclined)))
         }
 
-        let feedbackDue = calendar.date(byAdding: .month, value: policy.feedbackWithinMonths, to: cycleStart)!
-        result.append(Deadline(kind: .feedback, due: feedbackDue, metAt: first([.feedback], from: cycleStart)))
+        let feedbackDue = arithmetic.adding(months: policy.feedbackWithinMonths, to: cycleStart)
+        result.append(Deadline(kind: .feedback, due: feedbackDue, metAt: first(.feedback, from: cycleStart)))
 
         for disclosure in journal where disclosure.kind == .disclosure {
-            let due = calendar.date(byAdding: .day, value: policy.tellReporterWithinDays, to: disclosure.at)!
-            result.append(Deadline(kind: .tellReporter, due: due, metAt: first([.reporterTold, .tellingDeferred], from: disclosure.at)))
+            let due = arithmetic.adding(days: policy.tellReporterWithinDays, to: disclosure.at)
+            result.append(Deadline(kind: .tellReporter, due: due, metAt: first(.reporterTold, or: .tellingDeferred, from: disclosure.at)))
         }
 
         // A review is acted on by the next entry the journal records after it (in journal order).
         for (index, review) in journal.enumerated() where review.kind == .review {
-            let due = calendar.date(byAdding: .day, value: policy.actOnReviewWithinDays, to: review.at)!
+            let due = arithmetic.adding(days: policy.actOnReviewWithinDays, to: review.at)
             let next = journal[(index + 1)...].first { $0.kind != .review }?.at
             result.append(Deadline(kind: .review, due: due, metAt: next))
         }
 
         if item.status.isOpen {
-            let last = max(contacts.max() ?? received, cycleStart)
-            let followDue = calendar.date(byAdding: .day, value: item.followUpEveryDays ?? policy.followUpEveryDays, to: last)!
+            let last = max(lastContact ?? received, cycleStart)
+            let followDue = arithmetic.adding(days: item.followUpEveryDays ?? policy.followUpEveryDays, to: last)
             result.append(Deadline(kind: .followUp, due: followDue, metAt: nil))
             return result
         }
@@ -69,7 +81,7 @@ public struct DeadlineCalculator: Sendable {
     /// Whistleblowing reports are exempt; the counselor may still proceed either way.
     public func isOutsideComplaintWindow(_ item: Case) -> Bool {
         guard item.channel != .whistleblowing else { return false }
-        let windowEnd = calendar.date(byAdding: .month, value: policy.complaintWindowMonths, to: item.incidentLast)!
+        let windowEnd = arithmetic.adding(months: policy.complaintWindowMonths, to: item.incidentLast)
         return item.receivedAt > windowEnd
     }
 }

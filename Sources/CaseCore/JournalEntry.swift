@@ -50,15 +50,64 @@ public struct JournalEntry: Equatable, Sendable, Codable {
     public var at: Date
     public var kind: Kind
     public var author: String
+    /// The entry's text: as a person wrote it, or, for an entry Confidant wrote (a status change, an assessment…),
+    /// its English words; ``Catalogue/text(of:)`` gives it in the reader's language.
     public var text: String
+    /// For an entry Confidant wrote: its words as a phrase (what people typed in it kept as text), put into the
+    /// reader's language when shown. Nil for what a person wrote, and for entries of databases written before.
+    public var phrase: Phrase?
     /// For due-process entries: the reported person, 0-based in the case's `reported` order.
     public var party: Int?
 
+    /// An entry a person wrote.
     public init(at: Date, kind: Kind, author: String, text: String, party: Int? = nil) {
         self.at = at
         self.kind = kind
         self.author = author
         self.text = text
         self.party = party
+    }
+
+    /// An entry Confidant writes: shown in the reader's language.
+    public init(at: Date, kind: Kind, author: String, phrase: Phrase, party: Int? = nil) {
+        self.init(at: at, kind: kind, author: author, text: phrase.description, party: party)
+        self.phrase = phrase
+    }
+}
+
+extension JournalEntry {
+    /// What begins the stored text of an entry kept as a phrase; no one types it (control characters are refused).
+    static let phraseMark = "\u{1}phrase:"
+
+    /// The text as the store keeps it: what a person wrote, or the phrase as JSON after ``phraseMark``.
+    public var storedText: String {
+        guard let phrase, let json = try? JSONEncoder.sorted.encode(phrase) else { return text }
+        return Self.phraseMark + String(decoding: json, as: UTF8.self)
+    }
+
+    /// An entry from its stored text (``storedText``); a text of an older database is what it says.
+    public init(at: Date, kind: Kind, author: String, storedText: String, party: Int? = nil) {
+        if storedText.hasPrefix(Self.phraseMark),
+           let phrase = try? JSONDecoder().decode(Phrase.self, from: Data(storedText.dropFirst(Self.phraseMark.count).utf8)) {
+            self.init(at: at, kind: kind, author: author, phrase: phrase, party: party)
+        } else {
+            self.init(at: at, kind: kind, author: author, text: storedText, party: party)
+        }
+    }
+}
+
+extension JSONEncoder {
+    /// Compact JSON with sorted keys: the same value always gives the same text.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}
+
+extension Catalogue {
+    /// A journal entry's text in this language: what a person wrote as they wrote it, what Confidant wrote in words.
+    public func text(of entry: JournalEntry) -> String {
+        entry.phrase.map(words) ?? entry.text
     }
 }

@@ -17,8 +17,14 @@ public struct PassphrasePolicy: Equatable, Sendable {
 
     /// Reads `common-passwords.txt`: one password a line, `#` comments.
     public static func load(commonPasswords data: Data) -> PassphrasePolicy {
+        // Trimmed of what `CharacterSet.whitespaces` holds (Zs and tab) without Foundation: every command loads the list.
+        func blank(_ scalar: Unicode.Scalar) -> Bool { scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
         let words = String(decoding: data, as: UTF8.self).split(separator: "\n")
-            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            .map { line -> String in
+                let scalars = line.unicodeScalars
+                guard let first = scalars.firstIndex(where: { !blank($0) }), let last = scalars.lastIndex(where: { !blank($0) }) else { return "" }
+                return String(scalars[first...last]).lowercased()
+            }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         return PassphrasePolicy(common: Set(words))
     }

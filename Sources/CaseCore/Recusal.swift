@@ -12,19 +12,18 @@ public enum Recusal {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw CaseError.reasonRequired(.key("action.conflict")) }
         return JournalEntry(at: date, kind: .conflict, author: account,
-                            text: "\(account) declared a conflict of interest and is recused: \(reason)")
+                            phrase: .key("entry.recused", ["account": .text(account), "reason": .text(reason)]))
     }
 
     /// An account recused because one of its names matches a reported person of the case.
     public static func automatic(account: String, at date: Date) -> JournalEntry {
-        JournalEntry(at: date, kind: .conflict, author: systemAuthor,
-                     text: "Automatic recusal: a reported person matches the account \(account), who can no longer open this case.")
+        JournalEntry(at: date, kind: .conflict, author: systemAuthor, phrase: .key("entry.recused-automatically", ["account": .text(account)]))
     }
 
     /// Another handler taking over a case flagged for reassignment; the note is required.
     public static func takeover(by account: String, note: String, at date: Date) throws -> JournalEntry {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw CaseError.reasonRequired(.key("action.reassign")) }
-        return JournalEntry(at: date, kind: .conflict, author: account, text: "Case taken over by \(account): \(note)")
+        return JournalEntry(at: date, kind: .conflict, author: account, phrase: .key("entry.taken-over", ["account": .text(account), "note": .text(note)]))
     }
 }

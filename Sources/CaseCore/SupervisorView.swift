@@ -34,8 +34,10 @@ public enum SupervisorView {
             item.consentShareIdentity ? AffectedPerson(pseudonym: person.pseudonym, name: person.name) : person.pseudonymised
         }
         let reviewedAndDone = item.status.isTerminal
-        let journal = reviewedAndDone ? [] : item.journal.filter { JournalEntry.Kind.supervisorVisible.contains($0.kind) }.map { entry in
-            JournalEntry(at: entry.at, kind: entry.kind, author: entry.author, text: scrub(entry.text))
+        let journal = reviewedAndDone ? [] : item.journal.filter { JournalEntry.Kind.supervisorVisible.contains($0.kind) }.map { entry -> JournalEntry in
+            var copy = JournalEntry(at: entry.at, kind: entry.kind, author: entry.author, text: scrub(entry.text))
+            copy.phrase = entry.phrase?.mappingTexts(scrub)
+            return copy
         }
         var copy = Case(
             id: item.id, receivedAt: item.receivedAt, channel: item.channel, incidentFirst: item.incidentFirst,

@@ -42,7 +42,7 @@ public struct TriageScorer: Sendable {
                     kind: .factor, factor: factor, rating: rating, descriptor: descriptor, weight: weight, points: points,
                     text: catalogue["score.factor-line", values: [
                         "factor": config.spec(factor).name, "rating": String(rating), "descriptor": descriptor,
-                        "weight": Self.format(weight), "points": Self.format(points, digits: 1),
+                        "weight": catalogue.decimal(weight, digits: 2), "points": catalogue.decimal(points),
                     ]]))
             }
             base = Int((100 * weighted / (4 * totalWeight)).rounded(.toNearestOrAwayFromZero))
@@ -106,9 +106,5 @@ public struct TriageScorer: Sendable {
         if let category = condition.category, !context.categories.contains(category) { return false }
         if let child = condition.childInvolved, child != context.childInvolved { return false }
         return condition.factor != nil || condition.category != nil || condition.childInvolved != nil
-    }
-
-    static func format(_ value: Double, digits: Int = 2) -> String {
-        String(format: "%.\(digits)f", value)
     }
 }

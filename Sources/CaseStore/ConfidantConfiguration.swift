@@ -1,10 +1,16 @@
 import CaseCore
 import Foundation
 
-/// The organisation's configuration: `scoring.json`, `policy.json`, `taxonomy.json` from the data directory, and the
-/// desk's language (`lang/LANG.json`), in which the taxonomy and the factors are named.
+/// The organisation's configuration: `scoring.json`, `policy.json`, `taxonomy.json` from the data directory, with a
+/// person's own `policy.json` and letter templates from their configuration folder laid over it (see ``overrides``),
+/// and the desk's language (`lang/LANG.json`), in which the taxonomy and the factors are named.
 public struct ConfidantConfiguration: Sendable {
     public var directory: URL
+    /// The person's own folder (`$XDG_CONFIG_HOME/confidant`) when it exists: its `policy.json` overrides settings of
+    /// the installed one, its `letters/` templates the installed ones of the same name.
+    public var overrides: URL?
+    /// Every policy setting in force, with the file it came from.
+    public var policySettings: [PolicySetting]
     public var scoring: ScoringConfiguration
     public var policy: Policy
     public var taxonomy: Taxonomy
@@ -13,8 +19,10 @@ public struct ConfidantConfiguration: Sendable {
     /// The desk's language: screens, the command line's sentences, exports and statistics.
     public var catalogue: Catalogue
 
-    /// Loads the files in the language `choice` picks, with a clear error naming the file at fault.
-    public static func load(from directory: URL, language choice: LanguageChoice = .english) throws -> ConfidantConfiguration {
+    /// Loads the files in the language `choice` picks, with a clear error naming the file at fault (and the key, in
+    /// a person's own `policy.json`).
+    public static func load(from directory: URL, language choice: LanguageChoice = .english,
+                            overrides: URL? = nil) throws -> ConfidantConfiguration {
         func read(_ name: String) throws -> Data {
             let url = directory.appendingPathComponent(name)
             guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -22,7 +30,10 @@ public struct ConfidantConfiguration: Sendable {
             }
             return data
         }
-        let policy = try Policy.load(from: read("policy.json"))
+        let personal = overrides?.appendingPathComponent("policy.json")
+        let (policy, settings) = try PolicyOverride.load(
+            base: read("policy.json"), baseFile: directory.appendingPathComponent("policy.json").path,
+            override: personal.flatMap { FileManager.default.contents(atPath: $0.path) }, overrideFile: personal?.path ?? "")
         let languages = LanguageLibrary(directory: directory.appendingPathComponent("lang"))
         let available = try languages.all()
         let code = try choice.deskLanguage(configured: policy.language, available: available)
@@ -31,8 +42,8 @@ public struct ConfidantConfiguration: Sendable {
         let taxonomy = try Taxonomy.load(from: read("taxonomy.json"), catalogue: catalogue)
         try scoring.validate(against: taxonomy)
         return ConfidantConfiguration(
-            directory: directory, scoring: scoring, policy: policy, taxonomy: taxonomy,
-            passphrasePolicy: .load(commonPasswords: try read("common-passwords.txt")), catalogue: catalogue)
+            directory: directory, overrides: overrides, policySettings: settings, scoring: scoring, policy: policy,
+            taxonomy: taxonomy, passphrasePolicy: .load(commonPasswords: try read("common-passwords.txt")), catalogue: catalogue)
     }
 
     /// Finds the data directory: `$CONFIDANT_DATA`, else a `Data` folder beside or above the executable
@@ -54,21 +65,35 @@ public struct ConfidantConfiguration: Sendable {
         return candidates.first { fm.fileExists(atPath: $0.appendingPathComponent("scoring.json").path) }
     }
 
-    /// Locates and loads the configuration; the desk's language is `--lang` (`option`), else policy.json's,
-    /// else the environment's, else English.
+    /// Locates and loads the configuration, with the person's own overrides when their folder exists; the desk's
+    /// language is `--lang` (`option`), else the policy's, else the environment's, else English.
     public static func discover(environment: [String: String] = ProcessInfo.processInfo.environment,
                                 language option: String? = nil) throws -> ConfidantConfiguration {
         guard let directory = locateDataDirectory(environment: environment) else {
             throw ConfigurationError.malformed(file: "scoring.json", detail: .key("config.no-data-folder"))
         }
-        return try load(from: directory, language: LanguageChoice(option: option, environment: environment))
+        let personal = personalDirectory(environment: environment)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: personal.path, isDirectory: &isFolder) && isFolder.boolValue
+        return try load(from: directory, language: LanguageChoice(option: option, environment: environment),
+                        overrides: exists ? personal : nil)
+    }
+
+    /// The person's own configuration folder: `$XDG_CONFIG_HOME/confidant`, else `~/.config/confidant`.
+    public static func personalDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let base = environment["XDG_CONFIG_HOME"], base.hasPrefix("/") {
+            return URL(fileURLWithPath: base).appendingPathComponent("confidant")
+        }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        return URL(fileURLWithPath: home).appendingPathComponent(".config/confidant")
     }
 
     /// The catalogues of every language (`Data/lang`).
     public var languages: LanguageLibrary { LanguageLibrary(directory: directory.appendingPathComponent("lang")) }
 
     public var letters: LetterLibrary {
-        LetterLibrary(directory: directory.appendingPathComponent("letters"), languages: languages)
+        LetterLibrary(directory: directory.appendingPathComponent("letters"), overrides: overrides?.appendingPathComponent("letters"),
+                      languages: languages)
     }
 
     public func evaluator(calendar: Calendar = .utc) -> CaseEvaluator {

@@ -1,11 +1,12 @@
 import Foundation
+import CaseCore
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A file that could not be written, in one sentence.
-public struct PrivateFileError: Error, CustomStringConvertible, Equatable {
-    public var description: String
+/// A file that could not be written, in one sentence in the reader's language.
+public struct PrivateFileError: PhrasedError, Equatable {
+    public var phrase: Phrase
 }
 
 /// Files holding case content (exports, letters, reports) are written readable by their owner only.
@@ -15,16 +16,16 @@ public enum PrivateFile {
     public static func write(_ data: Data, to path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw PrivateFileError(description: "\(path) is a folder; give a file name to write to.")
+            throw PrivateFileError(phrase: .key("error.file.is-folder", ["path": .text(path)]))
         }
         let directory = (path as NSString).deletingLastPathComponent
         guard FileManager.default.fileExists(atPath: directory) else {
-            throw PrivateFileError(description: "The folder \(directory) does not exist; nothing was written.")
+            throw PrivateFileError(phrase: .key("error.file.no-folder", ["folder": .text(directory)]))
         }
         let temporary = directory + "/.\((path as NSString).lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
         let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw PrivateFileError(description: "\(path) cannot be written (\(String(cString: strerror(errno)))); nothing was written.")
+            throw PrivateFileError(phrase: .key("error.file.not-written", ["path": .text(path), "reason": .text(String(cString: strerror(errno)))]))
         }
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
@@ -44,7 +45,7 @@ public enum PrivateFile {
         if failure == 0, rename(temporary, path) != 0 { failure = errno }
         if failure != 0 {
             unlink(temporary)
-            throw PrivateFileError(description: "\(path) cannot be written (\(String(cString: strerror(failure)))); nothing was written.")
+            throw PrivateFileError(phrase: .key("error.file.not-written", ["path": .text(path), "reason": .text(String(cString: strerror(failure)))]))
         }
     }
 

@@ -8,20 +8,27 @@ import Glibc
 public struct Confidant: ParsableCommand {
     public init() {}
 
+    /// The version `confidant --version` prints (and the manual page names).
+    public static let version = "1.0.0"
+
     public static let configuration = CommandConfiguration(
         commandName: "confidant",
         abstract: "A confidential counselor's case desk for harassment reports.",
         discussion: """
             Database: --db, else $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db.
             Passphrase: $CONFIDANT_PASSPHRASE when set, else asked on the terminal.
+            Configuration: the installed Data folder, with your own overrides from $XDG_CONFIG_HOME/confidant \
+            (see `confidant config show`).
             """,
+        version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
             AssessCommand.self, EditCommand.self, StatusCommand.self, ReopenCommand.self, JournalCommand.self, EscalateCommand.self,
             DiscloseCommand.self, ReviewCommand.self,
             ConflictCommand.self, ReassignCommand.self, HoldCommand.self, PurgeCommand.self,
             LetterCommand.self, DueCommand.self, RespondentsCommand.self, LookupCommand.self, UserCommand.self, AuditCommand.self,
-            ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self,
+            ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, ConfigCommand.self,
+            ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)
 

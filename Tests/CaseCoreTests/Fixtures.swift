@@ -12,6 +12,8 @@ enum Fixtures {
     static let policy = try! Policy.load(from: data("policy.json"))
     static let taxonomy = try! Taxonomy.load(from: data("taxonomy.json"))
     static let scorer = TriageScorer(config: scoring)
+    /// The shipped French catalogue.
+    static let french = try! Catalogue.parse(data("lang/fr.json"), language: "fr")
 
     static func ratings(_ f: Int, _ s: Int, _ t: Int, _ w: Int, _ p: Int) -> FactorRatings {
         try! FactorRatings(frequency: f, severity: s, threat: t, wellbeing: w, power: p)

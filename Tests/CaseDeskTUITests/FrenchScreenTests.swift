@@ -27,14 +27,14 @@ struct FrenchScreenTests {
              C-2026-0010 !!! Critique  79 Représ. +1       transmis  2026-07-16 soutien    !
              C-2026-0006 !!! Critique  77 Agression        formel    2026-06-11 soutien    !
              C-2026-0004 !!! Critique  75 Représ. +1       formel    2026-05-21 soutien    !
-             C-2026-0025 !!! Critique  75 EAS              évalué    2026-10-12 lettre     !
+             C-2026-0025 !!! Critique  75 EAS              en éval.  2026-10-12 lettre     !
              C-2026-0018 !!! Critique  69 Agression +1     soutien   2026-09-13 lettre     !
              C-2026-0020 !!! Critique  66 Harcèl. +1       soutien   2026-09-19 lettre     !
-             C-2026-0032 !!  Élevé     74 Harc.sex. +1     évalué    2026-11-04 lettre     !
+             C-2026-0032 !!  Élevé     74 Harc.sex. +1     en éval.  2026-11-04 lettre     !
              C-2026-0021 !!  Élevé     72 Harc.sex. +1     soutien   2026-09-15 soutien    !
              C-2026-0011 !!  Élevé     69 Harc.sex. +1     soutien   2026-08-05 lettre     !
              C-2026-0029 !!  Élevé     68 Harc.sex. +1     soutien   2026-10-15 soutien    !
-             C-2026-0030 !!  Élevé     68 Représailles     évalué    2026-10-18 soutien    !
+             C-2026-0030 !!  Élevé     68 Représailles     en éval.  2026-10-18 soutien    !
              C-2026-0040 !!  Élevé     68 Agression        confirmé  2026-11-13 soutien    !
              C-2026-0019 !!  Élevé     59 Harc.sex.        transmis  2026-09-05 soutien    !
              C-2026-0027 !!  Élevé     50 Discrim. +1      soutien   2026-10-08 soutien    !
@@ -57,14 +57,14 @@ struct FrenchScreenTests {
              C-2026-0010 !!! Critique  79 Storm Gannet       Représailles, Agression et violence                                                                                   transmis  2026-07-16 soutien    !
              C-2026-0006 !!! Critique  77 Walnut Curlew      Agression et violence                                                                                                 formel    2026-06-11 soutien    !
              C-2026-0004 !!! Critique  75 Thistle Auk        Représailles, Harcèlement moral                                                                                       formel    2026-05-21 soutien    !
-             C-2026-0025 !!! Critique  75 Lichen Stork       Exploitation et abus sexuels                                                                                          évalué    2026-10-12 lettre     !
+             C-2026-0025 !!! Critique  75 Lichen Stork       Exploitation et abus sexuels                                                                                          en éval.  2026-10-12 lettre     !
              C-2026-0018 !!! Critique  69 Ash Lapwing        Agression et violence, Harcèlement                                                                                    soutien   2026-09-13 lettre     !
              C-2026-0020 !!! Critique  66 Ember Shrike       Harcèlement, Agression et violence                                                                                    soutien   2026-09-19 lettre     !
-             C-2026-0032 !!  Élevé     74 Indigo Swift       Harcèlement sexuel, Harcèlement                                                                                       évalué    2026-11-04 lettre     !
+             C-2026-0032 !!  Élevé     74 Indigo Swift       Harcèlement sexuel, Harcèlement                                                                                       en éval.  2026-11-04 lettre     !
              C-2026-0021 !!  Élevé     72 Ochre Sandpiper    Harcèlement sexuel, Harcèlement                                                                                       soutien   2026-09-15 soutien    !
              C-2026-0011 !!  Élevé     69 Scarlet Avocet     Harcèlement sexuel, Dénigrement                                                                                       soutien   2026-08-05 lettre     !
              C-2026-0029 !!  Élevé     68 Clay Whimbrel      Harcèlement sexuel, Abus d'autorité                                                                                   soutien   2026-10-15 soutien    !
-             C-2026-0030 !!  Élevé     68 Dusky Petrel       Représailles                                                                                                          évalué    2026-10-18 soutien    !
+             C-2026-0030 !!  Élevé     68 Dusky Petrel       Représailles                                                                                                          en éval.  2026-10-18 soutien    !
              C-2026-0040 !!  Élevé     68 Rust Plover        Agression et violence                                                                                                 confirmé  2026-11-13 soutien    !
              C-2026-0019 !!  Élevé     59 Coral Shearwater   Harcèlement sexuel                                                                                                    transmis  2026-09-05 soutien    !
              C-2026-0027 !!  Élevé     50 Sable Godwit       Discrimination, Harcèlement                                                                                           soutien   2026-10-08 soutien    !
@@ -76,15 +76,15 @@ struct FrenchScreenTests {
              C-2026-0043 ?   Non noté   – Copper Ibis        Abus d'autorité                                                                                                       nouveau   2026-11-27 contact
              C-2026-0044 ?   Non noté   – Quiet Lantern      Harcèlement moral, Abus d'autorité                                                                                    nouveau   2026-11-29 contact
              C-2026-0045 ?   Non noté   – Amber Heron        Harcèlement, Harcèlement sexuel                                                                                       nouveau   2026-12-01 contact
-             C-2026-0033 !   Moyen     49 Tawny Gull         Harcèlement moral                                                                                                     évalué    2026-11-10 lettre     !
+             C-2026-0033 !   Moyen     49 Tawny Gull         Harcèlement moral                                                                                                     en éval.  2026-11-10 lettre     !
              C-2026-0014 !   Moyen     48 Flint Dunlin       Discrimination, Harcèlement                                                                                           transmis  2026-08-22 lettre     !
              C-2026-0036 !   Moyen     44 Grey Kestrel       Harcèlement                                                                                                           nouveau   2026-11-10 contact    !
-             C-2026-0028 !   Moyen     42 Moss Harrier       Discrimination                                                                                                        évalué    2026-10-23 lettre     !
+             C-2026-0028 !   Moyen     42 Moss Harrier       Discrimination                                                                                                        en éval.  2026-10-23 lettre     !
              C-2026-0034 !   Moyen     42 Birch Sparrow      Discrimination                                                                                                        confirmé  2026-11-13 lettre     !
              C-2026-0022 !   Moyen     34 Heather Redpoll    Discrimination                                                                                                        informel  2026-10-02 lettre     !
              C-2026-0007 !   Moyen     31 Fawn Dipper        Harcèlement                                                                                                           soutien   2026-07-02 lettre     !
              C-2026-0013 !   Moyen     25 Olive Bunting      Harcèlement                                                                                                           informel  2026-08-17 lettre     !
-             C-2026-0035 .   Faible    24 Cobalt Linnet      Harcèlement, Discrimination                                                                                           évalué    2026-11-15 lettre     !
+             C-2026-0035 .   Faible    24 Cobalt Linnet      Harcèlement, Discrimination                                                                                           en éval.  2026-11-15 lettre     !
              C-2026-0015 .   Faible    22 Juniper Tern       Harcèlement moral                                                                                                     soutien   2026-08-28 lettre     !
              C-2026-0008 .   Faible    19 Linen Oriole       Dénigrement                                                                                                           informel  2026-07-09 lettre     !
              C-2026-0009 .   Faible    17 Teal Pipit         Harcèlement moral                                                                                                     informel  2026-07-24 lettre     !
@@ -161,11 +161,11 @@ struct FrenchScreenTests {
 
             Évaluation
               Notes         Fréquence 1 · Gravité 2 · Menace / humiliation 1 · Atteinte au bien-être 2 · Écart de pouvoir 4
-              Fréquence : 1 (2 ou 3 faits) × 1.00 = 4.0 pts
-              Gravité : 2 (grave (remarques sexuelles, exclusion, rétention d'informations)) × 1.50 = 12.0 pts
-              Menace / humiliation : 1 (humiliation en privé) × 1.50 = 6.0 pts
-              Atteinte au bien-être : 2 (atteint sommeil, travail ou santé) × 1.25 = 10.0 pts
-              Écart de pouvoir : 4 (maîtrise les moyens d'existence, l'aide, le séjour ou le statut légal) × 1.00 = 16.0 pts
+              Fréquence : 1 (2 ou 3 faits) × 1,00 = 4,0 pts
+              Gravité : 2 (grave (remarques sexuelles, exclusion, rétention d'informations)) × 1,50 = 12,0 pts
+              Menace / humiliation : 1 (humiliation en privé) × 1,50 = 6,0 pts
+              Atteinte au bien-être : 2 (atteint sommeil, travail ou santé) × 1,25 = 10,0 pts
+              Écart de pouvoir : 4 (maîtrise les moyens d'existence, l'aide, le séjour ou le statut légal) × 1,00 = 16,0 pts
               Caractère répété : personne mise en cause nommée dans 4 autres dossiers ouverts +20 pts (10 par dossier, plafond 20)
               Seuil imposé : représailles après une plainte → au moins Élevé
               Score 68/100 → Élevé · répété · transmission suggérée
@@ -188,10 +188,10 @@ struct FrenchScreenTests {
 
             Journal (5)
               2026-10-16 08:00  Contact      Acknowledged via the whistleblowing platform. — counselor
-              2026-10-17 08:00  Statut       Status new → acknowledged — counselor
+              2026-10-17 08:00  Statut       Statut nouveau → réception confirmée — counselor
               2026-10-22 12:00  Note         Cross-referenced with the earlier complaint about the same manager. — counselor
-              2026-10-23 12:00  Statut       Status acknowledged → assessing — counselor
-              2026-10-23 14:00  Évaluation   Assessed frequency 1, severity 2, threat 1, wellbeing 2, power 4 → score 68, high; escalation suggested — counselor
+              2026-10-23 12:00  Statut       Statut réception confirmée → en évaluation — counselor
+              2026-10-23 14:00  Évaluation   Évalué fréquence 1, gravité 2, menace / humiliation 1, atteinte au bien-être 2, écart de pouvoir 4 → score 68, élevé ; transmission suggérée — counselor
 
 
 
@@ -225,11 +225,11 @@ struct FrenchScreenTests {
                changez-le.
 
              Score 56/100 → !! Élevé
-              Fréquence : 3 (chaque semaine ou plus) × 1.00 = 12.0 pts
-              Gravité : 3 (contact imposé, chantage sexuel) × 1.50 = 18.0 pts
-              Menace / humiliation : 2 (humiliation en public) × 1.50 = 12.0 pts
-              Atteinte au bien-être : 0 (aucune signalée) × 1.25 = 0.0 pts
-              Écart de pouvoir : 1 (pairs) × 1.00 = 4.0 pts
+              Fréquence : 3 (chaque semaine ou plus) × 1,00 = 12,0 pts
+              Gravité : 3 (contact imposé, chantage sexuel) × 1,50 = 18,0 pts
+              Menace / humiliation : 2 (humiliation en public) × 1,50 = 12,0 pts
+              Atteinte au bien-être : 0 (aucune signalée) × 1,25 = 0,0 pts
+              Écart de pouvoir : 1 (pairs) × 1,00 = 4,0 pts
               Caractère répété : personne mise en cause nommée dans 1 autre dossier ouvert
               +10 pts (10 par dossier, plafond 20)
               Score 56/100 → Élevé · grave et répété
@@ -257,11 +257,11 @@ struct FrenchScreenTests {
               Écart de pouvoir       0  1  2  3 [4] maîtrise les moyens d'existence, l'aide, le séjour ou le statut légal
 
              Score 74/100 → !! Élevé
-              Fréquence : 1 (2 ou 3 faits) × 1.00 = 4.0 pts
-              Gravité : 3 (contact imposé, chantage sexuel) × 1.50 = 18.0 pts
-              Menace / humiliation : 1 (humiliation en privé) × 1.50 = 6.0 pts
-              Atteinte au bien-être : 2 (atteint sommeil, travail ou santé) × 1.25 = 10.0 pts
-              Écart de pouvoir : 4 (maîtrise les moyens d'existence, l'aide, le séjour ou le statut légal) × 1.00 = 16.0 pts
+              Fréquence : 1 (2 ou 3 faits) × 1,00 = 4,0 pts
+              Gravité : 3 (contact imposé, chantage sexuel) × 1,50 = 18,0 pts
+              Menace / humiliation : 1 (humiliation en privé) × 1,50 = 6,0 pts
+              Atteinte au bien-être : 2 (atteint sommeil, travail ou santé) × 1,25 = 10,0 pts
+              Écart de pouvoir : 4 (maîtrise les moyens d'existence, l'aide, le séjour ou le statut légal) × 1,00 = 16,0 pts
               Caractère répété : personne mise en cause nommée dans 4 autres dossiers ouverts +20 pts (10 par dossier, plafond 20)
               Seuil imposé : représailles après une plainte → au moins Élevé
               Score 74/100 → Élevé · grave et répété · transmission suggérée
@@ -422,7 +422,7 @@ struct FrenchScreenTests {
                Dossiers reçus       46
                Encore ouverts       38
                Ouverts et en retard 33
-               Transmis             5 (10.9% des dossiers)
+               Transmis             5 (10,9 % des dossiers)
 
              Par niveau de triage
                Critique             11  ████████████████████████████████████████████████████
@@ -453,7 +453,7 @@ struct FrenchScreenTests {
                Dossiers reçus       46
                Encore ouverts       38                                                                          Par mois de réception
                Ouverts et en retard 33                                                                            2025-12         <5
-               Transmis             5 (10.9% des dossiers)                                                        2026-01         <5
+               Transmis             5 (10,9 % des dossiers)                                                       2026-01         <5
                                                                                                                   2026-02          0
              Par niveau de triage                                                                                 2026-03         <5
                Critique             11  ███████████████████████████████████████████████████████████████████████   2026-04          0
@@ -467,11 +467,11 @@ struct FrenchScreenTests {
                Agression et violence            5  ████████████████████
                Harcèlement moral                8  ████████████████████████████████                             Délais de réponse, en jours après réception
                Discrimination                  10  ████████████████████████████████████████                       Accusé de réception · 40 dossiers
-               Harcèlement                     15  ████████████████████████████████████████████████████████████     médiane               0.7  ██████████████████████████████████████████████▉
-               Harcèlement sexuel              10  ████████████████████████████████████████                         90e centile           1.0  ███████████████████████████████████████████████████████████████████
+               Harcèlement                     15  ████████████████████████████████████████████████████████████     médiane               0,7  ██████████████████████████████████████████████▉
+               Harcèlement sexuel              10  ████████████████████████████████████████                         90e centile           1,0  ███████████████████████████████████████████████████████████████████
                Exploitation et abus sexuels    <5                                                                 Premier contact avec la personne signalante · 40 dossiers
-               Abus d'autorité                  5  ████████████████████                                             médiane               0.7  ██████████████████████████████████████████████▉
-               Représailles                    <5                                                                   90e centile           1.0  ███████████████████████████████████████████████████████████████████
+               Abus d'autorité                  5  ████████████████████                                             médiane               0,7  ██████████████████████████████████████████████▉
+               Représailles                    <5                                                                   90e centile           1,0  ███████████████████████████████████████████████████████████████████
                Dénigrement                      5  ████████████████████
                                                                                                                 En retard, par première échéance manquée
              Par relation de la personne signalante                                                               Dossiers ouverts dont la première échéance est passée : 33.
@@ -490,7 +490,7 @@ struct FrenchScreenTests {
                                                                                                                   Direction du département       <5
                                                                                                                   Direction générale             <5
                                                                                                                   Comité externe des plaintes    <5
-                                                                                                                  Non transmis                   41   89.1%  █████████████████████████████████████████████████████
+                                                                                                                  Non transmis                   41  89,1 %  █████████████████████████████████████████████████████
 
 
 
@@ -518,8 +518,8 @@ struct FrenchScreenTests {
         #expect(app.message?.text == "Commande inconnue « :frobnicate » — essayez :help.")
         ColonCommand.run("C-2026-0045", app: app)
         Fixture.press(app, [.char("e")])
-        #expect(app.message?.text == "Un dossier ne peut pas passer de new à escalated ; depuis new, il peut aller vers : "
-            + "acknowledged, screened-out, withdrawn.")
+        #expect(app.message?.text == "Un dossier ne peut pas passer de nouveau à transmis ; depuis nouveau, il peut aller vers : "
+            + "réception confirmée, écarté, retiré.")
         ColonCommand.run("C-2026-0030", app: app)
         Fixture.press(app, [.char("e"), .enter])
         let duty = try #require(app.modals.last as? TextPrompt)
@@ -528,8 +528,8 @@ struct FrenchScreenTests {
             + "Indiquez l'obligation d'agir (un enfant en danger, une exploitation ou des abus sexuels, un danger de mort, "
             + "une obligation légale) :")
         Fixture.press(app, [.enter])
-        #expect(duty.error == "Les souhaits de la personne signalante sont non renseignés : ne transmettez qu'à sa demande "
-            + "(souhaits formal ou escalate) ou en indiquant une obligation d'agir.")
+        #expect(duty.error == "Les souhaits de la personne signalante sont : non renseignés. Ne transmettez qu'à sa demande "
+            + "(souhaits « procédure formelle » ou « transmettre ») ou en indiquant une obligation d'agir.")
     }
 
     @Test("The letter chooser names the languages in French and starts on the case's language")

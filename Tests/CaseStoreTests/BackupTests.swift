@@ -123,10 +123,7 @@ struct BackupTests {
         // The store that had the file open sees the restored file, not a deleted one (no rename under its feet): its key
         // no longer authenticates the log, so it refuses to work on; opened with the backup's passphrase, the file holds
         // the restored cases.
-        #expect(throws: StoreError.auditBroken("""
-            the audit log ends at entry 56, but its authenticated head does not match: entries were removed from its end, \
-            or the head was altered
-            """)) { try otherStore.summaries() }
+        #expect(throws: StoreError.auditBroken(.key("audit.problem.head-mismatch", ["id": "56"]))) { try otherStore.summaries() }
         let reopened = try SQLiteCaseStore.open(at: target, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         #expect(try reopened.summaries().count == 52)
         #expect(try StoreFixtures.dump(target)["casefile"] == (try StoreFixtures.dump(backupPath))["casefile"])
@@ -144,14 +141,14 @@ struct BackupTests {
 
         let text = directory.appendingPathComponent("notes.txt").path
         try Data("this is not a database, just notes\n".utf8).write(to: URL(fileURLWithPath: text))
-        #expect(throws: BackupError.notABackup(path: text, detail: "not an SQLite file")) { try restore(text) }
-        #expect(BackupError.notABackup(path: text, detail: "not an SQLite file").description
+        #expect(throws: BackupError.notABackup(path: text, detail: .key("store.not-sqlite"))) { try restore(text) }
+        #expect(BackupError.notABackup(path: text, detail: .key("store.not-sqlite")).description
                 == "The file \(text) is not a Confidant backup (not an SQLite file); nothing was restored.")
 
         let foreign = directory.appendingPathComponent("foreign.sqlite").path
         let queue = try GRDBTestSupport.makeForeignDatabase(at: foreign)
         _ = queue
-        #expect(throws: BackupError.notABackup(path: foreign, detail: "no Confidant format marker")) { try restore(foreign) }
+        #expect(throws: BackupError.notABackup(path: foreign, detail: .key("store.no-format-marker"))) { try restore(foreign) }
 
         let missing = directory.appendingPathComponent("nowhere.db").path
         #expect(throws: BackupError.noBackup(path: missing)) { try restore(missing) }

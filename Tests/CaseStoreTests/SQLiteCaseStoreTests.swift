@@ -19,7 +19,7 @@ struct SQLiteCaseStoreTests {
             #expect(slot["kdf"] == "scrypt")
             #expect(slot["rounds"] == 1 << 10)
             #expect(slot["saltLength"] == 32)
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints", "v5-queue-version", "v6-queue-order-index", "v7-journal-kind-index", "v8-case-evolves"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints", "v5-queue-version", "v6-queue-order-index", "v7-journal-kind-index", "v8-case-evolves", "v9-command-line-indexes"])
         }
     }
 
@@ -80,7 +80,7 @@ struct SQLiteCaseStoreTests {
         #expect(!FileManager.default.fileExists(atPath: missing))
         let garbage = StoreFixtures.temporaryPath("garbage.db")
         try Data("this is a shopping list, not a database".utf8).write(to: URL(fileURLWithPath: garbage))
-        #expect(throws: StoreError.notADatabase(path: garbage, detail: "not an SQLite file")) {
+        #expect(throws: StoreError.notADatabase(path: garbage, detail: .key("store.not-sqlite"))) {
             try SQLiteCaseStore.open(at: garbage, passphrase: "x", evaluator: StoreFixtures.evaluator)
         }
         #expect(try String(contentsOfFile: garbage, encoding: .utf8) == "this is a shopping list, not a database")
@@ -128,7 +128,7 @@ struct SQLiteCaseStoreTests {
             try db.execute(sql: "UPDATE casefile SET sealedNarrative = (SELECT sealedNarrative FROM casefile WHERE id = ?) WHERE id = ?",
                            arguments: [a.id.description, b.id.description])
         }
-        #expect(throws: StoreError.corrupted("a sealed field (narrative) does not open")) { try store.loadCase(b.id) }
+        #expect(throws: StoreError.corrupted(.key("store.sealed-field-closed", ["field": "narrative"]))) { try store.loadCase(b.id) }
     }
 
     @Test("A failed action leaves nothing behind: no journal entry, no status change, no audit row")

@@ -6,21 +6,25 @@ import Testing
 
 @Suite("Statistics from the store")
 struct StatisticsStoreTests {
-    @Test("milestone dates come from unsealed columns, match the case deadlines, and write no audit entry per case")
-    func milestones() throws {
+    @Test("statistics records come from unsealed columns, match each case and its deadlines, and write no audit entry per case")
+    func records() throws {
         let directory = TestFixtures.temporaryDirectory()
         defer { StoreFixtures.cleanUp(directory) }
         let (desk, store) = try StoreFixtures.demoDesk(in: directory)
         let auditBefore = try store.auditEntries(caseId: nil).count
-        let milestones = try store.caseMilestones()
+        let records = try store.statisticsRecords()
         #expect(try store.auditEntries(caseId: nil).count == auditBefore)
-        #expect(milestones.count == 46)
+        var expected: [StatisticsRecord] = []
         for summary in try desk.queue() {
             let item = try store.loadCase(summary.id)
-            let firstContact = item.journal.filter(\.kind.isContact).map(\.at).min()
-            #expect(milestones[summary.id] == CaseMilestones(acknowledgedAt: item.acknowledgedAt, firstContactAt: firstContact),
-                    "\(summary.id)")
+            expected.append(StatisticsRecord(
+                receivedAt: summary.receivedAt, channel: item.channel, relationship: item.relationship, categories: item.categories,
+                band: summary.band, status: item.status, escalationLevel: item.escalationLevel, acknowledgedAt: item.acknowledgedAt,
+                firstContactAt: item.journal.filter(\.kind.isContact).map(\.at).min(), nextDeadline: summary.nextDeadline))
         }
+        #expect(records.count == 46)
+        func key(_ record: StatisticsRecord) -> String { "\(record)" }
+        #expect(records.map(key).sorted() == expected.map(key).sorted())
     }
 
     @Test("the report from the demo store holds no name, contact, id, pseudonym or text of any case, in any format")

@@ -9,6 +9,7 @@ struct TerminalPromptTests {
     struct Tmux {
         let session = "confidant-prompt-\(UUID().uuidString.prefix(8))"
         let cli: ConfidantSandbox
+        var width = 250
 
         @discardableResult
         func tmux(_ arguments: [String]) throws -> String {
@@ -17,7 +18,7 @@ struct TerminalPromptTests {
 
         func start() throws {
             let env = "HOME=\(cli.directory.path) CONFIDANT_DB=\(cli.database) CONFIDANT_DATA=\(TestFixtures.dataDirectory.path) CONFIDANT_NOW=\(cli.now ?? "") TERM=xterm"
-            try tmux(["new-session", "-d", "-s", session, "-x", "250", "-y", "30",
+            try tmux(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "30",
                       "env -i PATH=/usr/bin:/bin \(env) PS1='ready> ' bash --norc --noprofile"])
             // Keys typed before the shell has set up its line editor are flushed: wait for its prompt.
             _ = try waitFor("ready>")

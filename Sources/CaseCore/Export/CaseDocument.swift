@@ -116,7 +116,7 @@ public struct CaseDocument: Encodable, Sendable {
         wishes = item.wishes?.rawValue
         dutyToAct = item.dutyToAct
         let part: (JournalEntry) -> JournalPart = {
-            JournalPart(at: DateText.timestamp($0.at), kind: $0.kind.rawValue, author: $0.author, text: $0.text)
+            JournalPart(at: DateText.timestamp($0.at), kind: $0.kind.rawValue, author: $0.author, text: catalogue.text(of: $0))
         }
         reported = item.reported.enumerated().map { index, person in
             PartyPart(name: person.name, role: person.role, power: person.power.rawValue,
@@ -143,9 +143,7 @@ public struct CaseDocument: Encodable, Sendable {
         let visible: (JournalEntry) -> Bool = { entry in
             audience == .counselor || JournalEntry.Kind.supervisorVisible.contains(entry.kind)
         }
-        journal = item.journal.filter(visible).map {
-            JournalPart(at: DateText.timestamp($0.at), kind: $0.kind.rawValue, author: $0.author, text: $0.text)
-        }
+        journal = item.journal.filter(visible).map(part)
     }
 
     /// Pretty-printed JSON with sorted keys.

@@ -173,7 +173,7 @@ public enum CaseOutline {
                           w["export.header.weight"], w["export.header.points"]],
                 rows: factors.map { line in
                     [line.factor.map(w.label) ?? "", line.rating.map(String.init) ?? "", line.descriptor ?? "",
-                     line.weight.map { String(format: "%.2f", $0) } ?? "", line.points.map { String(format: "%.1f", $0) } ?? ""]
+                     line.weight.map { w.decimal($0, digits: 2) } ?? "", line.points.map { w.decimal($0) } ?? ""]
                 },
                 numericColumns: [1, 3, 4])))
         }

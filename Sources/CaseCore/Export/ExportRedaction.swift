@@ -24,16 +24,17 @@ public enum ExportRedaction {
     /// A function replacing the reporter's identity in a text, as the supervisor export needs it.
     public static func scrubber(for item: Case) -> @Sendable (String) -> String {
         var rules: [(pattern: String, replacement: String)] = []
+        // Contacts first: an address that contains the name ("marta.l@…") goes whole, not as "[reporter].l@…".
+        for contact in [item.reporter.contact, item.affected?.contact].compactMap({ $0 }) {
+            for term in contactTerms(contact) {
+                rules.append((contactPattern(term), contactPlaceholder))
+            }
+        }
         let names = [(item.reporter.name, reporterPlaceholder), (item.affected?.name, affectedPlaceholder)]
         for case let (name?, placeholder) in names where !item.consentShareIdentity {
             for term in nameTerms(name) {
                 rules.append(("(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: term) + "(?![\\p{L}\\p{N}])",
                               placeholder))
-            }
-        }
-        for contact in [item.reporter.contact, item.affected?.contact].compactMap({ $0 }) {
-            for term in contactTerms(contact) {
-                rules.append((contactPattern(term), contactPlaceholder))
             }
         }
         let compiled = rules.compactMap { rule -> (NSRegularExpression, String)? in

@@ -118,11 +118,25 @@ extension Catalogue {
         return self[key + (singular ? ".one" : ".other"), values: values]
     }
 
-    /// A list in the language's way: "a, b and c" (`list.and`), or "a, b or c" with `list.or`.
+    /// A list in the language's way: "a, b and c" (`list.and`), or "a, b or c" with `list.or`; a joiner may have a
+    /// separator of its own (`entry.semicolons.separator`), else items are separated by `list.separator`.
     public func list(_ items: [String], joiner: String = "list.and") -> String {
         guard items.count > 1 else { return items.first ?? "" }
-        let separator = self["list.separator"]
+        let separator = self[knows(joiner + ".separator") ? joiner + ".separator" : "list.separator"]
         return self[joiner, values: ["first": items.dropLast().joined(separator: separator), "last": items.last!]]
+    }
+
+    /// A number with `digits` decimals as the language writes it: `12.5` in English, `12,5` in French
+    /// (`number.decimal-separator`). Files for programs (JSON, CSV) keep the point.
+    public func decimal(_ value: Double, digits: Int = 1) -> String {
+        let text = String(format: "%.\(digits)f", value)
+        let separator = self["number.decimal-separator"]
+        return separator == "." ? text : text.replacingOccurrences(of: ".", with: separator)
+    }
+
+    /// A percentage as the language writes it: `12.5%`, `12,5 %`.
+    public func percent(_ value: Double, digits: Int = 1) -> String {
+        self["number.percent", values: ["number": decimal(value, digits: digits)]]
     }
 
     /// `yes` or `no` in the language.

@@ -26,7 +26,8 @@ extension Catalogue {
         + Deadline.Kind.labelKeys + Factor.labelKeys + Band.labelKeys + Channel.labelKeys + Relationship.labelKeys
         + PowerRelation.labelKeys + EscalationLevel.labelKeys + Outcome.labelKeys + Measure.labelKeys + Wishes.labelKeys
         + JournalEntry.Kind.labelKeys + ReviewDecision.labelKeys + Audience.labelKeys
-        + Factor.allCases.flatMap { factor in (0...4).map { "factor.\(factor.rawValue).\($0)" } }
+        + Factor.allCases.flatMap { factor in (0...4).map { "factor.\(factor.rawValue).\($0)" } } + Phrase.idKeys
+        + ["entry.commas.separator", "entry.semicolons.separator"]
 }
 
 extension CaseStatus: Labelled { public static let labelPrefix = "status" }

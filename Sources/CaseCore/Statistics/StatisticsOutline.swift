@@ -58,11 +58,11 @@ public enum StatisticsOutline {
     }
 
     static func days(_ value: Double?, _ w: Catalogue) -> String {
-        value.map { String(format: "%.1f", $0) } ?? w["stats.not-shown"]
+        value.map { w.decimal($0) } ?? w["stats.not-shown"]
     }
 
     static func escalatedText(_ escalation: StatisticsReport.Escalation, _ w: Catalogue) -> String {
         guard let share = escalation.sharePercent else { return escalation.escalated.description }
-        return w["stats.escalated-share", values: ["count": escalation.escalated.description, "percent": String(format: "%.1f", share)]]
+        return w["stats.escalated-share", values: ["count": escalation.escalated.description, "percent": w.decimal(share)]]
     }
 }

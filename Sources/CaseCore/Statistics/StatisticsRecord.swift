@@ -32,13 +32,4 @@ public struct StatisticsRecord: Equatable, Sendable {
         self.firstContactAt = firstContactAt
         self.nextDeadline = nextDeadline
     }
-
-    /// The record of a queue summary and the milestone dates the store keeps beside it.
-    public init(summary: CaseSummary, acknowledgedAt: Date?, firstContactAt: Date?) {
-        self.init(
-            receivedAt: summary.receivedAt, channel: summary.channel, relationship: summary.relationship,
-            categories: summary.categories, band: summary.band, status: summary.status,
-            escalationLevel: summary.escalationLevel, acknowledgedAt: acknowledgedAt, firstContactAt: firstContactAt,
-            nextDeadline: summary.nextDeadline)
-    }
 }

@@ -76,24 +76,40 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
         totalCases = StatCell(total)
         openCases = StatCell(cases.filter(\.status.isOpen).count, partOf: total)
 
-        /// Counts each case once under every key `keysOf` gives it (one pass over the cases, however many keys).
-        func breakdown(_ keys: [(key: String, label: String)], partition: Bool, _ keysOf: (StatisticsRecord) -> [String]) -> [Count] {
-            var counts: [String: Int] = [:]
-            for record in cases { for key in keysOf(record) { counts[key, default: 0] += 1 } }
-            let values = keys.map { counts[$0.key] ?? 0 }
-            let cells = SmallCellSuppression.cells(values, addingUpTo: partition ? total : nil)
-            return zip(keys, cells).map { Count(key: $0.key, label: $0.label, cases: $1) }
+        // Categories overlap (a case may have several), so they do not add up to the total.
+        var categoryCounts: [String: Int] = [:]
+        for record in cases { for category in record.categories { categoryCounts[category, default: 0] += 1 } }
+        let categories = taxonomy.categories.map { (key: $0.id, label: $0.name) }
+        byCategory = zip(categories, SmallCellSuppression.cells(categories.map { categoryCounts[$0.key] ?? 0 }, addingUpTo: nil))
+            .map { Count(key: $0.key, label: $0.label, cases: $1) }
+
+        /// Counts each case once, under the position in `keys` that `positionOf` gives it (one pass over the cases, no
+        /// text made or hashed per case).
+        func breakdown(_ keys: [(key: String, label: String)], _ positionOf: (StatisticsRecord) -> Int?) -> [Count] {
+            var values = Array(repeating: 0, count: keys.count)
+            for record in cases {
+                if let position = positionOf(record), values.indices.contains(position) { values[position] += 1 }
+            }
+            return zip(keys, SmallCellSuppression.cells(values, addingUpTo: total)).map { Count(key: $0.key, label: $0.label, cases: $1) }
+        }
+        /// The position of a value among all of its kind, or `missing` (the last key) for none.
+        func position<T: CaseIterable & Equatable>(_ value: T?, missing: Int? = nil) -> Int? where T.AllCases == [T] {
+            value.flatMap { T.allCases.firstIndex(of: $0) } ?? missing
         }
 
-        // Categories overlap (a case may have several), so they do not add up to the total.
-        byCategory = breakdown(taxonomy.categories.map { ($0.id, $0.name) }, partition: false) { $0.categories }
-        byBand = breakdown(Band.allCases.map { ($0.rawValue, catalogue.label($0)) } + [("unrated", catalogue["band.unrated"])], partition: true) {
-            [$0.band?.rawValue ?? "unrated"]
+        byBand = breakdown(Band.allCases.map { ($0.rawValue, catalogue.label($0)) } + [("unrated", catalogue["band.unrated"])]) {
+            position($0.band, missing: Band.allCases.count)
         }
-        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, catalogue.label($0)) }, partition: true) { [$0.relationship.rawValue] }
-        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, catalogue.label($0)) }, partition: true) { [$0.channel.rawValue] }
+        byRelationship = breakdown(Relationship.allCases.map { ($0.rawValue, catalogue.label($0)) }) { position($0.relationship) }
+        byChannel = breakdown(Channel.allCases.map { ($0.rawValue, catalogue.label($0)) }) { position($0.channel) }
         let months = Self.months(from: start ?? cases.map(\.receivedAt).min(), to: lastDay, calendar: calendar)
-        byMonth = breakdown(months.map { ($0, $0) }, partition: true) { [Self.month($0.receivedAt, calendar: calendar)] }
+        let printer = DateText.Printer(calendar: calendar)
+        let monthPositions = Dictionary(uniqueKeysWithValues: months.enumerated().map { ($1, $0) })
+        let firstMonth = months.first.flatMap { text in Int(text.prefix(4)).map { $0 * 12 + (Int(text.suffix(2)) ?? 1) - 1 } }
+        byMonth = breakdown(months.map { ($0, $0) }) { record in
+            if let number = printer.monthNumber(record.receivedAt), let firstMonth { return number - firstMonth }
+            return monthPositions[Self.month(record.receivedAt, calendar: calendar)]
+        }
 
         timeToAcknowledge = Self.timing(cases.compactMap { c in c.acknowledgedAt.map { $0.timeIntervalSince(c.receivedAt) } }, of: total)
         timeToFirstContact = Self.timing(cases.compactMap { c in c.firstContactAt.map { $0.timeIntervalSince(c.receivedAt) } }, of: total)
@@ -106,7 +122,7 @@ public struct StatisticsReport: Equatable, Sendable, Encodable {
             byDeadline: zip(Deadline.Kind.allCases, overdueCells).map { Count(key: $0.rawValue, label: catalogue.label($0), cases: $1) })
 
         let levels = EscalationLevel.allCases.map { ($0.rawValue, catalogue.label($0)) } + [("none", catalogue["escalation.none"])]
-        let byLevel = breakdown(levels, partition: true) { [$0.escalationLevel?.rawValue ?? "none"] }
+        let byLevel = breakdown(levels) { position($0.escalationLevel, missing: EscalationLevel.allCases.count) }
         let escalatedCount = cases.filter { $0.escalationLevel != nil }.count
         // The escalated count is the total less "not escalated": withhold it whenever that row is not shown.
         var escalatedCell = StatCell(escalatedCount)

@@ -207,7 +207,7 @@ final class DetailScreen: Screen {
         for entry in entries {
             let head = DateText.minute(entry.at, calendar: calendar) + "  " + DisplayWidth.pad(words.label(entry.kind), to: 12) + " "
             let indent = 2 + DisplayWidth.width(of: head)
-            let body = DisplayWidth.wrap("\(entry.text) — \(entry.author)", to: max(10, width - indent - 1))
+            let body = DisplayWidth.wrap("\(words.text(of: entry)) — \(entry.author)", to: max(10, width - indent - 1))
             for (i, part) in body.enumerated() {
                 out.append(StyledLine([
                     (i == 0 ? "  " + head : String(repeating: " ", count: indent), i == 0 ? .bold : .normal), (part, .normal),

@@ -3,34 +3,10 @@ import Foundation
 
 /// Which cases the triage queue shows: status group, band, category, overdue only, and search text.
 public struct QueueFilter: Equatable, Sendable {
-    /// Groups of statuses the `f` key cycles through.
-    public enum StatusGroup: String, CaseIterable, Sendable {
-        case open, all, escalated, closed
-
-        func contains(_ status: CaseStatus) -> Bool {
-            switch self {
-            case .open: status.isOpen
-            case .all: true
-            case .escalated: status == .escalated
-            case .closed: status.isTerminal
-            }
-        }
-    }
-
-    /// A band to show, or the cases not yet rated.
-    public enum BandChoice: Equatable, Sendable {
-        case any, band(Band), unrated
-
-        static let cycle: [BandChoice] = [.any] + Band.allCases.map(BandChoice.band) + [.unrated]
-
-        func label(in words: Catalogue) -> String? {
-            switch self {
-            case .any: nil
-            case let .band(band): words.label(band)
-            case .unrated: words["desk.unrated"]
-            }
-        }
-    }
+    /// Groups of statuses the `f` key cycles through: the command line's `list --status` groups.
+    public typealias StatusGroup = QueueSelection.StatusGroup
+    /// A band to show, or the cases not yet rated: the command line's `list --band` choices.
+    public typealias BandChoice = QueueSelection.BandChoice
 
     public var status: StatusGroup = .open
     public var band: BandChoice = .any
@@ -45,15 +21,8 @@ public struct QueueFilter: Equatable, Sendable {
     /// Whether a case passes the status, band, category and overdue filters and the search, which the caller decides
     /// (the queue keeps a prebuilt search text per case).
     func matches(_ summary: CaseSummary, now: Date, matchesSearch: () -> Bool) -> Bool {
-        guard status.contains(summary.status) else { return false }
-        switch band {
-        case .any: break
-        case let .band(b): if summary.band != b { return false }
-        case .unrated: if summary.band != nil { return false }
-        }
-        if let category, !summary.categories.contains(category) { return false }
-        if overdueOnly, !summary.isOverdue(at: now) { return false }
-        return matchesSearch()
+        QueueSelection(status: status, band: band, category: category, overdueOnly: overdueOnly).matches(summary, now: now)
+            && matchesSearch()
     }
 
     /// The same filter without its search text.
@@ -108,5 +77,19 @@ public struct QueueFilter: Equatable, Sendable {
             band = .band(b)
         }
         return true
+    }
+}
+
+extension QueueSelection.BandChoice {
+    /// The order the `b` key cycles through.
+    static let cycle: [Self] = [.any] + Band.allCases.map(Self.band) + [.unrated]
+
+    /// The band's name in the title bar, in the desk's language; nil for any band.
+    func label(in words: Catalogue) -> String? {
+        switch self {
+        case .any: nil
+        case let .band(band): words.label(band)
+        case .unrated: words["desk.unrated"]
+        }
     }
 }

@@ -107,7 +107,7 @@ final class StatisticsScreen: Screen {
 
         var overview = [StyledLine(words["stats.section.overview"], .heading)]
         let escalated = report.escalation.escalated.description
-            + (report.escalation.sharePercent.map { " " + words["desk.stats.share-of-cases", values: ["percent": percent($0)]] } ?? "")
+            + (report.escalation.sharePercent.map { " " + words["desk.stats.share-of-cases", values: ["percent": words.percent($0)]] } ?? "")
         let fields = [("stats.field.received", report.totalCases.description), ("stats.field.open", report.openCases.description),
                       ("stats.field.overdue", report.overdue.cases.description), ("stats.field.escalated", escalated)]
         let labelWidth = max(20, (fields.map { DisplayWidth.width(of: words[$0.0]) }.max() ?? 0) + 1)
@@ -130,15 +130,13 @@ final class StatisticsScreen: Screen {
         out.append(counts(words["desk.stats.overdue"], report.overdue.byDeadline, width: width,
                           note: words["desk.stats.note.overdue", values: ["count": report.overdue.cases.description]]))
         out.append(counts(words["desk.stats.escalation"], report.escalation.byLevel, width: width,
-                          shares: total, note: words["desk.stats.note.share", values: ["total": report.totalCases.description]]))
+                          shares: total, words: words, note: words["desk.stats.note.share", values: ["total": report.totalCases.description]]))
         return out
     }
 
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value) }
-
     /// A breakdown as bars: label, count, (share,) bar. The bars share one scale, the largest count shown.
     static func counts(_ heading: String, _ rows: [StatisticsReport.Count], width: Int, shares total: Int? = nil,
-                       note: String? = nil, style: (String) -> Style = { _ in barStyle }) -> [StyledLine] {
+                       words: Catalogue = .english, note: String? = nil, style: (String) -> Style = { _ in barStyle }) -> [StyledLine] {
         var out = [StyledLine(heading, .heading)]
         if let note { out += StyledLine.paragraph(note, width: width) }
         let labelWidth = min(max(12, rows.map { DisplayWidth.width(of: $0.label) }.max() ?? 0), max(12, width * 2 / 5))
@@ -151,7 +149,7 @@ final class StatisticsScreen: Screen {
                 (DisplayWidth.padLeft(row.cases.description, to: 5), row.cases.shownValue == nil ? .bold : .normal),
             ]
             if let total {
-                let share = row.cases.shownValue.flatMap { total > 0 ? percent(100 * Double($0) / Double(total)) : nil } ?? ""
+                let share = row.cases.shownValue.flatMap { total > 0 ? words.percent(100 * Double($0) / Double(total)) : nil } ?? ""
                 segments.append((DisplayWidth.padLeft(share, to: shareWidth), .normal))
             }
             if let value = row.cases.shownValue, value > 0 {
@@ -175,7 +173,7 @@ final class StatisticsScreen: Screen {
             for (name, value) in [(words["desk.stats.median"], timing.medianDays), (words["desk.stats.p90"], timing.p90Days)] {
                 let head = "    " + DisplayWidth.pad(name, to: 18) + " "
                 if let value {
-                    out.append(StyledLine([(head + DisplayWidth.padLeft(String(format: "%.1f", value), to: 6), .normal),
+                    out.append(StyledLine([(head + DisplayWidth.padLeft(words.decimal(value), to: 6), .normal),
                                            ("  " + bar(value, maximum: maximum, width: barWidth), barStyle)]))
                 } else {
                     out.append(StyledLine(head + words["desk.stats.not-shown", values: ["threshold": String(report.suppressionThreshold)]]))

@@ -1,3 +1,4 @@
+import CaseCore
 import Crypto
 import Foundation
 
@@ -10,66 +11,74 @@ enum AuditChain {
     /// The action of the entry that records a counselor's acknowledgement of a break.
     static let acknowledgement = "audit-acknowledge"
 
-    /// An entry as stored: its time as the exact text that was hashed.
-    struct StoredEntry {
-        var entry: AuditEntry
-        var atText: String
+    /// An entry as stored, every field as the exact text that was hashed (no date is parsed to check a chain).
+    struct Link {
+        var id: Int64
+        var at: String
+        var actor: String
+        var action: String
+        var caseId: String?
+        var detail: String
+        var prevHash: String
+        var hash: String
     }
 
     static func hash(id: Int64, at: String, actor: String, action: String, caseId: String?, detail: String, prevHash: String) -> String {
         let text = [String(id), at, actor, action, caseId ?? "", detail, prevHash].joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
     /// The authenticated head of a log whose last entry is `id` with `hash`.
     static func headMAC(id: Int64, hash: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data("\(id):\(hash)".utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data("\(id):\(hash)".utf8), using: key))
     }
 
     /// What is wrong with the head of a log, or nil when the stored head authenticates the last entry.
-    static func headProblem(last: (id: Int64, hash: String)?, head: String?, key: SymmetricKey) -> String? {
-        guard let last else { return head == nil ? nil : "the audit log is empty but entries were written" }
+    static func headProblem(last: (id: Int64, hash: String)?, head: String?, key: SymmetricKey) -> Phrase? {
+        guard let last else { return head == nil ? nil : .key("audit.problem.empty-log") }
         guard head == headMAC(id: last.id, hash: last.hash, key: key) else {
-            return "the audit log ends at entry \(last.id), but its authenticated head does not match: entries were removed from its end, or the head was altered"
+            return .key("audit.problem.head-mismatch", ["id": .text(String(last.id))])
         }
         return nil
     }
 
-    /// Checks the whole chain, in id order, and its head.
-    static func verify(_ all: [StoredEntry], head: String?, key: SymmetricKey) -> AuditVerification {
+    /// Checks the whole chain, in id order, and its head, in one pass.
+    static func verify(_ all: [Link], head: String?, key: SymmetricKey) -> AuditVerification {
         var prev = genesis
         var expectedID: Int64 = 1
         var previousAt = ""
-        var breaks: [String] = []
-        for (entry, atText) in all.map({ ($0.entry, $0.atText) }) {
-            if entry.id == 1, entry.action != "init" {
-                return .broken(entryID: 1, problem: "the first entry is '\(entry.action)', not the creation of the database")
+        var breaks: [Phrase] = []
+        for link in all {
+            if link.id == 1, link.action != "init" {
+                return .broken(entryID: 1, problem: .key("audit.problem.first-entry", ["action": .text(link.action)]))
             }
-            if atText < previousAt {
-                return .broken(entryID: entry.id, problem: "its time goes back before the entry before it")
+            if link.at < previousAt {
+                return .broken(entryID: link.id, problem: .key("audit.problem.time-back"))
             }
-            previousAt = atText
-            if entry.action == acknowledgement { breaks.append("entry \(entry.id): \(entry.detail)") }
-            if entry.id != expectedID {
-                return .broken(entryID: entry.id, problem: "entry \(expectedID) is missing before entry \(entry.id)")
+            previousAt = link.at
+            if link.action == acknowledgement {
+                breaks.append(.key("audit.break", ["id": .text(String(link.id)), "detail": .text(link.detail)]))
             }
-            if entry.prevHash != prev {
-                return .broken(entryID: entry.id, problem: "it does not follow from the entry before it (deleted, reordered or edited)")
+            if link.id != expectedID {
+                return .broken(entryID: link.id, problem: .key("audit.problem.missing", ["missing": .text(String(expectedID)), "id": .text(String(link.id))]))
             }
-            let recomputed = hash(id: entry.id, at: atText, actor: entry.actor, action: entry.action,
-                                  caseId: entry.caseId, detail: entry.detail, prevHash: entry.prevHash)
-            if recomputed != entry.hash {
-                return .broken(entryID: entry.id, problem: "its content was changed after it was written")
+            if link.prevHash != prev {
+                return .broken(entryID: link.id, problem: .key("audit.problem.not-following"))
             }
-            prev = entry.hash
+            let recomputed = hash(id: link.id, at: link.at, actor: link.actor, action: link.action,
+                                  caseId: link.caseId, detail: link.detail, prevHash: link.prevHash)
+            if recomputed != link.hash {
+                return .broken(entryID: link.id, problem: .key("audit.problem.changed"))
+            }
+            prev = link.hash
             expectedID += 1
         }
-        if let last = all.last?.entry {
+        if let last = all.last {
             if head != headMAC(id: last.id, hash: last.hash, key: key) {
-                return .broken(entryID: last.id + 1, problem: "entries after \(last.id) were removed, or the log head was altered")
+                return .broken(entryID: last.id + 1, problem: .key("audit.problem.tail-removed", ["id": .text(String(last.id))]))
             }
         } else if head != nil {
-            return .broken(entryID: 1, problem: "the log is empty but entries were written")
+            return .broken(entryID: 1, problem: .key("audit.problem.empty-log"))
         }
         return breaks.isEmpty ? .intact(entries: all.count) : .acknowledged(entries: all.count, breaks: breaks)
     }

@@ -1,3 +1,4 @@
+import CaseCore
 import Foundation
 
 /// One row of the append-only, hash-chained audit log.
@@ -17,7 +18,7 @@ public enum AuditVerification: Equatable, Sendable {
     case intact(entries: Int)
     /// Every entry chains, but breaks found earlier were acknowledged by a counselor (each named here), and stay
     /// reported for good.
-    case acknowledged(entries: Int, breaks: [String])
+    case acknowledged(entries: Int, breaks: [Phrase])
     /// The first entry that does not chain (by id), with what is wrong.
-    case broken(entryID: Int64, problem: String)
+    case broken(entryID: Int64, problem: Phrase)
 }

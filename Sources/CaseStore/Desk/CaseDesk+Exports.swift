@@ -24,18 +24,13 @@ extension CaseDesk {
     // MARK: Statistics
 
     /// The anonymised statistics report for the cases received between `from` and `to` (inclusive days).
-    /// Built from the queue's unsealed summaries and milestone dates: no sealed field is opened.
+    /// Built from unsealed facts and milestone dates: no sealed field is opened.
     public func statistics(from: Date?, to: Date?) throws -> StatisticsReport {
         guard store.session.role == .counselor else {
             throw StoreError.notPermitted(.key("permission.statistics"))
         }
-        let milestones = try store.caseMilestones()
-        let live = try queue().map { summary in
-            StatisticsRecord(summary: summary, acknowledgedAt: milestones[summary.id]?.acknowledgedAt,
-                             firstContactAt: milestones[summary.id]?.firstContactAt)
-        }
         // Purged cases still count, through the anonymised trace the purge left.
-        let records = live + (try store.purgedTraces().map(StatisticsRecord.init(trace:)))
+        let records = try store.statisticsRecords() + (try store.purgedTraces().map(StatisticsRecord.init(trace:)))
         return StatisticsReport(records: records, taxonomy: taxonomy, from: from, to: to, now: clock(), catalogue: catalogue)
     }
 

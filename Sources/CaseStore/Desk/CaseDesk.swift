@@ -146,20 +146,21 @@ public final class CaseDesk: Sendable {
             let fields = try item.apply(edit, taxonomy: self.taxonomy, affectedPseudonym: Pseudonyms.make(), by: self.author, at: now)
             let after = try evaluate(item).score
             if before.band != after.band || before.value != after.value || before.overrides != after.overrides {
-                var text = "Re-scored after an edit of \(fields.joined(separator: ", ")): "
-                    + "\(Self.scoreText(before)) → \(Self.scoreText(after))"
                 let added = after.overrides.filter { !before.overrides.contains($0) }
                 let removed = before.overrides.filter { !after.overrides.contains($0) }
-                if !added.isEmpty { text += "; floor now applies: " + added.joined(separator: "; ") }
-                if !removed.isEmpty { text += "; floor no longer applies: " + removed.joined(separator: "; ") }
-                item.appendJournal(JournalEntry(at: now, kind: .assessment, author: self.author, text: text))
+                item.appendJournal(JournalEntry(at: now, kind: .assessment, author: self.author, phrase: .key("entry.rescored", [
+                    "fields": .text(fields.joined(separator: ", ")), "before": Self.scoreText(before), "after": Self.scoreText(after),
+                    "added": added.isEmpty ? "" : .key("entry.rescored.added", ["floors": .text(added.joined(separator: "; "))]),
+                    "removed": removed.isEmpty ? "" : .key("entry.rescored.removed", ["floors": .text(removed.joined(separator: "; "))]),
+                ])))
             }
         }
         return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
-    static func scoreText(_ score: TriageScore) -> String {
-        "\(score.value.map(String.init) ?? "unscored") \(score.band?.label ?? "Unrated")"
+    static func scoreText(_ score: TriageScore) -> Phrase {
+        .key("entry.score", ["score": score.value.map { .text(String($0)) } ?? .key("entry.unscored"),
+                             "band": score.band.map { .label($0) } ?? .key("desk.unrated")])
     }
 
     /// Gives or withdraws consent to share the affected person's identity with the supervisor; journaled with its date.

@@ -26,6 +26,9 @@ public protocol CaseRepository: AnyObject, Sendable {
     func checkPassphrase(_ passphrase: String, now: Date) -> Bool
     /// The queue: every case this session may see, as unsealed ranking fields, in queue order.
     func summaries() throws -> [CaseSummary]
+    /// Part of the queue, in queue order: the cases a selection's filters keep, at most its limit (`now` tells what is
+    /// overdue).
+    func summaries(_ selection: QueueSelection, now: Date) throws -> [CaseSummary]
     /// A number that changes whenever any case changes (in this process or another), or nil when the store
     /// cannot tell; a window reloads its queue only when it changed.
     func queueVersion() throws -> Int?
@@ -52,7 +55,7 @@ public protocol CaseRepository: AnyObject, Sendable {
     func verifyAudit() throws -> AuditVerification
     /// Why ordinary work is refused although the passphrase was right (a broken audit head, a file older than the one
     /// this machine last used), or nil.
-    func integrityProblem() throws -> String?
+    func integrityProblem() throws -> Phrase?
     /// Case rows whose behaviour-driving plain columns no longer match their seal (changed outside Confidant).
     func tamperedCases() throws -> [CaseID]
     /// Records a counselor's finding of a break as a new audit entry naming it, so work can go on.
@@ -99,9 +102,9 @@ public protocol CaseRepository: AnyObject, Sendable {
     /// Failures are thrown as ``CaseImportFailure`` naming the intake at fault.
     func importCases(_ intakes: [(fingerprint: String, intake: CaseIntake)], source: String, now: Date) throws
         -> (added: [CaseID], skipped: Int)
-    /// Acknowledgement and first-contact dates of every case the session may see, from unsealed columns only.
-    /// Opens no sealed field and writes no audit entry per case.
-    func caseMilestones() throws -> [CaseID: CaseMilestones]
+    /// Every case the session may see as the statistics report counts it (unsealed facts, acknowledgement and first
+    /// contact), from unsealed columns only. Opens no sealed field and writes no audit entry per case.
+    func statisticsRecords() throws -> [StatisticsRecord]
     /// Writes a consistent, still-encrypted snapshot of the whole database to `path` (mode 0600) and audits it.
     func backup(to path: String, overwrite: Bool, now: Date) throws -> BackupReceipt
 }

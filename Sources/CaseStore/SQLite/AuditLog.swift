@@ -31,7 +31,7 @@ enum AuditLog {
     }
 
     /// What is wrong with the head of the log, or nil when the stored head authenticates the last row.
-    static func headProblem(_ db: Database, headKey: SymmetricKey) throws -> String? {
+    static func headProblem(_ db: Database, headKey: SymmetricKey) throws -> Phrase? {
         AuditChain.headProblem(last: try lastEntry(db), head: try storedHead(db), key: headKey)
     }
 
@@ -45,22 +45,23 @@ enum AuditLog {
     }
 
     static func entries(_ db: Database, caseId: String? = nil) throws -> [AuditEntry] {
-        try storedEntries(db, caseId: caseId).map(\.entry)
-    }
-
-    private static func storedEntries(_ db: Database, caseId: String? = nil) throws -> [AuditChain.StoredEntry] {
         let rows = caseId == nil
             ? try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id")
             : try Row.fetchAll(db, sql: "SELECT * FROM audit WHERE caseId = ? ORDER BY id", arguments: [caseId])
         return rows.map {
-            AuditChain.StoredEntry(
-                entry: AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], caseId: $0["caseId"],
-                                  detail: $0["detail"], prevHash: $0["prevHash"], hash: $0["hash"]),
-                atText: $0["at"])
+            AuditEntry(id: $0["id"], at: $0["at"], actor: $0["actor"], action: $0["action"], caseId: $0["caseId"],
+                       detail: $0["detail"], prevHash: $0["prevHash"], hash: $0["hash"])
         }
     }
 
+    /// Checks the chain: the rows read by column position, times kept as the text that was hashed.
     static func verify(_ db: Database, headKey: SymmetricKey) throws -> AuditVerification {
-        AuditChain.verify(try storedEntries(db), head: try storedHead(db), key: headKey)
+        var links: [AuditChain.Link] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, at, actor, action, caseId, detail, prevHash, hash FROM audit ORDER BY id")
+        while let row = try rows.next() {
+            links.append(AuditChain.Link(id: row[0], at: row[1], actor: row[2], action: row[3], caseId: row[4],
+                                         detail: row[5], prevHash: row[6], hash: row[7]))
+        }
+        return AuditChain.verify(links, head: try storedHead(db), key: headKey)
     }
 }

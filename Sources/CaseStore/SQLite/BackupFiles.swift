@@ -21,7 +21,7 @@ enum BackupFiles {
         let name = ".\((path as NSString).lastPathComponent).partial-\(UUID().uuidString.prefix(8))"
         let staging = (directory.isEmpty ? "." : directory) + "/" + name
         let fd = open(staging, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw BackupError.io("cannot create a file in \(directory) (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw BackupError.io(.key("backup.cannot-create", ["folder": .text(directory), "reason": .text(String(cString: strerror(errno)))])) }
         close(fd)
         return staging
     }
@@ -35,7 +35,7 @@ enum BackupFiles {
         }
         chmod(staging, 0o600)
         guard rename(staging, path) == 0 else {
-            throw BackupError.io("cannot move the file into place at \(path) (\(String(cString: strerror(errno))))")
+            throw BackupError.io(.key("backup.cannot-move", ["path": .text(path), "reason": .text(String(cString: strerror(errno)))]))
         }
         let directory = open((path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
                              O_RDONLY | O_CLOEXEC)
@@ -61,7 +61,7 @@ enum BackupFiles {
     }
 
     static func sha256(of path: String) throws -> (bytes: Int, hex: String) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BackupError.io("cannot read \(path)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BackupError.io(.key("backup.cannot-read", ["path": .text(path)])) }
         defer { try? handle.close() }
         var hasher = SHA256()
         var bytes = 0
@@ -69,7 +69,7 @@ enum BackupFiles {
             hasher.update(data: chunk)
             bytes += chunk.count
         }
-        return (bytes, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        return (bytes, Hex.string(hasher.finalize()))
     }
 
     /// `20261125T120000Z`

@@ -71,13 +71,13 @@ extension SQLiteCaseStore {
             try reader.backup(to: copy)
             let check = try copy.read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
             guard check == ["ok"] else {
-                throw BackupError.damaged(path: source, detail: check.prefix(3).joined(separator: "; "))
+                throw BackupError.damaged(path: source, detail: .text(check.prefix(3).joined(separator: "; ")))
             }
             try copy.close()
         } catch let error as BackupError {
             throw error
         } catch let error as DatabaseError {
-            let detail = error.resultCode == .SQLITE_NOTADB ? "not an SQLite file" : (error.message ?? "\(error.resultCode)")
+            let detail: Phrase = error.resultCode == .SQLITE_NOTADB ? .key("store.not-sqlite") : .text(error.message ?? "\(error.resultCode)")
             if error.resultCode == .SQLITE_CORRUPT { throw BackupError.damaged(path: source, detail: detail) }
             throw BackupError.notABackup(path: source, detail: detail)
         }
@@ -95,7 +95,7 @@ extension SQLiteCaseStore {
         do {
             defer { try? store.pool.close() }
             if case let .broken(entry, problem) = try store.verifyAudit() {
-                throw BackupError.auditBroken(path: source, detail: "entry \(entry): \(problem)")
+                throw BackupError.auditBroken(path: source, detail: .key("audit.break", ["id": .text(String(entry)), "detail": problem]))
             }
             if targetExists {
                 keptAt = target + ".before-restore-" + BackupFiles.stamp(now)
@@ -160,7 +160,7 @@ extension SQLiteCaseStore {
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0,
              try String.fetchAll(db, sql: "PRAGMA quick_check"))
         }
-        guard check == ["ok"] else { throw BackupError.damaged(path: target, detail: "after restoring: " + check.joined(separator: "; ")) }
+        guard check == ["ok"] else { throw BackupError.damaged(path: target, detail: .key("backup.after-restoring", ["check": .text(check.joined(separator: "; "))])) }
         return RestoreReceipt(cases: cases, auditEntries: audits, previousKeptAt: keptAt)
     }
 }

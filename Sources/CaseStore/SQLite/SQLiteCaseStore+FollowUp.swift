@@ -14,7 +14,7 @@ extension SQLiteCaseStore {
             try db.execute(sql: "UPDATE casefile SET followUpSalt = ?, followUpTag = ? WHERE id = ?",
                            arguments: [salt, followUpTag(code, salt: salt), id.description])
             try insertJournal(db, JournalEntry(at: now, kind: .note, author: session.account,
-                                               text: "Follow-up code issued to the reporter (not stored; only its hash is kept)."), caseId: id)
+                                               phrase: .key("entry.follow-up-code")), caseId: id)
             try AuditLog.append(db, actor: session.account, action: "follow-up-code", caseId: id.description,
                                 detail: "follow-up code issued", at: now, headKey: headKey)
         }
@@ -37,6 +37,6 @@ extension SQLiteCaseStore {
     /// cannot even be brute-forced offline.
     func followUpTag(_ code: FollowUpCode, salt: Data) -> String {
         let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("confidant follow-up code".utf8), outputByteCount: 32)
-        return HMAC<SHA256>.authenticationCode(for: salt + Data(code.digits.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        return Hex.string(HMAC<SHA256>.authenticationCode(for: salt + Data(code.digits.utf8), using: key))
     }
 }

@@ -45,24 +45,4 @@ extension SQLiteCaseStore {
     func importTag(_ fingerprint: String) -> String {
         sealer.matchTag("import\u{1F}" + fingerprint)
     }
-
-    public func caseMilestones() throws -> [CaseID: CaseMilestones] {
-        try checkCanRead()
-        let contactKinds = JournalEntry.Kind.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ",")
-        let supervisorOnly = session.role == .supervisor
-        return try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.id AS id, c.acknowledgedAt AS acknowledgedAt,
-                       (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS firstContactAt
-                FROM casefile c
-                WHERE c.id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))
-                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: StatementArguments(recusalKeys(session.account)))
-            var result: [CaseID: CaseMilestones] = [:]
-            for row in rows {
-                guard let id = CaseID(row["id"] as String) else { continue }
-                result[id] = CaseMilestones(acknowledgedAt: row["acknowledgedAt"], firstContactAt: row["firstContactAt"])
-            }
-            return result
-        }
-    }
 }

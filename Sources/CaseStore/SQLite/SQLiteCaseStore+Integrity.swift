@@ -48,23 +48,22 @@ extension SQLiteCaseStore {
 
     /// Compares the log with the head this machine kept: a log that ends before it, or differs at it, is an older or
     /// another copy put in place of the file.
-    func compareWithHeadOutside() throws -> String? {
-        try read { db -> String? in
+    func compareWithHeadOutside() throws -> Phrase? {
+        try read { db -> Phrase? in
             guard let head = try Self.auditHead(db), let known = head.file.read() else { return nil }
             guard head.last.id >= known.id else {
-                return "this file's audit log ends at entry \(head.last.id), but this machine last saw entry "
-                    + "\(known.id): it was replaced by an older copy"
+                return .key("audit.problem.older-copy", ["id": .text(String(head.last.id)), "known": .text(String(known.id))])
             }
             let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [known.id])
             guard hash == known.hash else {
-                return "this file's audit entry \(known.id) is not the one this machine last saw: it was replaced by another copy"
+                return .key("audit.problem.other-copy", ["known": .text(String(known.id))])
             }
             return nil
         }
     }
 
     /// Why ordinary work is refused, if it is: a broken audit head or a file older than this machine last used.
-    public func integrityProblem() throws -> String? {
+    public func integrityProblem() throws -> Phrase? {
         if let broken = try read({ db in try AuditLog.headProblem(db, headKey: headKey) }) { return broken }
         return staleCopy.value
     }

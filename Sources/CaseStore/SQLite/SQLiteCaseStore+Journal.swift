@@ -16,7 +16,7 @@ extension SQLiteCaseStore {
                 let blob: Data = entry["sealedText"]
                 text = try (try? sealer.open(blob, context: bound)) ?? sealer.open(blob, context: "case:\(key):journal:\(kind.rawValue)")
             }
-            return JournalEntry(at: entry["at"], kind: kind, author: entry["author"], text: text, party: entry["party"])
+            return JournalEntry(at: entry["at"], kind: kind, author: entry["author"], storedText: text, party: entry["party"])
         }
     }
 
@@ -28,7 +28,7 @@ extension SQLiteCaseStore {
         try db.execute(
             sql: "INSERT INTO journal (id, caseId, at, kind, author, sealedText, party) VALUES (?, ?, ?, ?, ?, ?, ?)",
             arguments: [id, key, at, entry.kind.rawValue, entry.author,
-                        try sealer.seal(entry.text, context: Self.journalContext(case: key, kind: entry.kind, id: id, at: at,
+                        try sealer.seal(entry.storedText, context: Self.journalContext(case: key, kind: entry.kind, id: id, at: at,
                                                                                  author: entry.author)),
                         entry.party])
     }

@@ -71,13 +71,13 @@ extension SQLiteCaseStore {
                 guard try db.tableExists("meta") else { return nil }
                 return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'format'")
             }
-            guard format == "confidant-1" else { throw StoreError.notADatabase(path: path, detail: "no Confidant format marker") }
+            guard format == "confidant-1" else { throw StoreError.notADatabase(path: path, detail: .key("store.no-format-marker")) }
             try StoreSchema.migrator.migrate(pool)
         } catch let error as StoreError {
             throw error
         } catch {
             if let mapped = mapError(error, path: path) as? StoreError { throw mapped }
-            throw StoreError.notADatabase(path: path, detail: "\(error)")
+            throw StoreError.notADatabase(path: path, detail: .text("\(error)"))
         }
         let (slots, failures) = try pool.read { db in
             (try Row.fetchAll(db, sql: "SELECT * FROM keyslot" + (account == nil ? "" : " WHERE account = ?"),
@@ -99,7 +99,7 @@ extension SQLiteCaseStore {
             // The role is a plain column: it is obeyed only while it matches its seal.
             let seal: String? = slot["roleSeal"]
             if seal != store.roleSeal(account: name, role: role), try seal != nil || store.read(store.sealsInForce) {
-                throw StoreError.tampered("The role of the account \(name)")
+                throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
             }
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
@@ -196,8 +196,8 @@ extension SQLiteCaseStore {
         case .SQLITE_CANTOPEN where !FileManager.default.isWritableFile(atPath: path): return StoreError.readOnly(path: path)
         case .SQLITE_FULL: return StoreError.diskFull(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError.busy(path: path)
-        case .SQLITE_NOTADB: return StoreError.notADatabase(path: path, detail: "not an SQLite file")
-        case .SQLITE_CORRUPT: return StoreError.corrupted("SQLite reports corruption")
+        case .SQLITE_NOTADB: return StoreError.notADatabase(path: path, detail: .key("store.not-sqlite"))
+        case .SQLITE_CORRUPT: return StoreError.corrupted(.key("store.sqlite-corrupt"))
         case .SQLITE_IOERR: return StoreError.io(dbError.message ?? "I/O error")
         default: return error
         }

@@ -3,66 +3,6 @@ import Foundation
 import GRDB
 
 extension SQLiteCaseStore {
-    /// Deadlines overdue or due within `hours` across the cases this session may see, most pressing first.
-    ///
-    /// Two queries: each open case's dates, band and "support owed" flag, and the kind and date of the journal entries
-    /// deadlines depend on (deadlines are met by the work the journal records); then the domain's
-    /// ``DeadlineCalculator`` on a case holding just those. Opens no sealed field.
-    public func deadlineAlerts(within hours: Int, now: Date) throws -> [DeadlineAlert] {
-        try checkCanRead()
-        let supervisorOnly = session.role == .supervisor
-        let account = session.account
-        let calculator = evaluator.deadlines
-        var alerts: [DeadlineAlert] = []
-        try read { db in
-            var journals: [String: [JournalEntry]] = [:]
-            // The kinds deadlines depend on, for every open case; every entry only for the few cases with a review
-            // (a review is acted on by whatever entry comes next).
-            let kindList = Self.deadlineKinds.map { "'\($0.rawValue)'" }.joined(separator: ",")
-            let entries = try Row.fetchCursor(db, sql: """
-                SELECT j.caseId, j.kind, j.at FROM journal j JOIN casefile c ON c.id = j.caseId
-                WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
-                  AND (j.kind IN (\(kindList))
-                       OR j.caseId IN (SELECT caseId FROM journal WHERE kind = 'review'))
-                ORDER BY j.caseId, j.id
-                """)
-            while let row = try entries.next() {
-                guard let kind = JournalEntry.Kind(rawValue: row[1]) else { continue }
-                journals[row[0], default: []].append(JournalEntry(at: row[2], kind: kind, author: "", text: ""))
-            }
-            let cursor = try Row.fetchCursor(db, sql: """
-                SELECT c.id, c.year, c.seq, c.receivedAt, c.channel, c.status, c.pseudonym, c.band, c.acknowledgedAt, c.closedAt,
-                       c.incidentFirst, c.incidentLast, c.supportDuty, c.followUpDays
-                FROM casefile c
-                WHERE c.status NOT IN ('closed', 'screened-out', 'withdrawn')
-                  AND c.id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))
-                """ + (supervisorOnly ? " AND c.status = 'escalated'" : ""), arguments: StatementArguments(recusalKeys(account)))
-            while let row = try cursor.next() {
-                let band = (row["band"] as String?).flatMap(Band.init(rawValue:))
-                // The ratings are sealed; a stand-in well-being rating gives the support deadline the ranking recorded.
-                let supportDuty: Bool = row["supportDuty"]
-                var item = Case(
-                    id: CaseID(year: row["year"], number: row["seq"]), receivedAt: row["receivedAt"],
-                    channel: Channel(rawValue: row["channel"]) ?? .complaint, incidentFirst: row["incidentFirst"],
-                    incidentLast: row["incidentLast"], reporter: Reporter(pseudonym: row["pseudonym"]), relationship: .other,
-                    reported: [], categories: [], narrative: "", status: CaseStatus(rawValue: row["status"]) ?? .new,
-                    assessment: supportDuty ? try? FactorRatings(frequency: 0, severity: 0, threat: 0, wellbeing: 3, power: 0) : nil,
-                    acknowledgedAt: row["acknowledgedAt"], closedAt: row["closedAt"], journal: journals[row["id"]] ?? [])
-                item.followUpEveryDays = row["followUpDays"]
-                for deadline in calculator.deadlines(for: item, band: band) where deadline.isDueSoon(at: now, hours: hours) {
-                    alerts.append(DeadlineAlert(caseID: item.id, pseudonym: item.reporter.pseudonym, band: band, deadline: deadline))
-                }
-            }
-        }
-        return alerts.sorted { ($0.deadline.due, $0.caseID) < ($1.deadline.due, $1.caseID) }
-    }
-
-    /// Journal kinds the deadlines depend on (besides what follows a review).
-    static let deadlineKinds: [JournalEntry.Kind] = JournalEntry.Kind.allCases.filter {
-        $0.isContact || [.letter, .feedback, .support, .supportDeclined, .reopen, .disclosure, .reporterTold, .tellingDeferred,
-                         .review].contains($0)
-    }
-
     /// Reported persons named in more than one case the session may see. A counselor gets names and roles;
     /// a supervisor neutral labels only.
     public func repeatRespondents() throws -> [RepeatRespondent] {

@@ -8,34 +8,9 @@ extension SQLiteCaseStore {
         try read { db in try Int.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'queueVersion'") }
     }
 
+    /// The whole queue (``summaries(_:now:)`` with no filter and no limit).
     public func summaries() throws -> [CaseSummary] {
-        try checkCanRead()
-        let supervisorOnly = session.role == .supervisor
-        let account = session.account
-        var rows: [CaseSummary] = []
-        try read { db in
-            // A supervisor's queue is SupervisorView.mayOpen in SQL: escalated, or ended after their review.
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: "SELECT \(Self.summaryColumns) FROM casefile INDEXED BY casefile_queue"
-                    + " WHERE id NOT IN (SELECT caseId FROM recusal WHERE account IN (?, ?))"
-                    + (supervisorOnly ? " AND (status = 'escalated' OR (queueOpen = 1 AND id IN "
-                        + "(SELECT caseId FROM journal WHERE kind = 'review' AND author = ?)))" : "")
-                    + " ORDER BY queueOpen, queueBand, queueScore, IFNULL(nextDueEpoch, 1e18), year, seq",
-                arguments: StatementArguments(recusalKeys(account) + (supervisorOnly ? [account] : [])))
-            // Few distinct category lists exist: share one array per list instead of splitting every row.
-            var categoryLists: [String: [String]] = [:]
-            while let row = try cursor.next() {
-                rows.append(Self.summary(from: row) { text in
-                    if let known = categoryLists[text] { return known }
-                    let list = Self.split(text)
-                    categoryLists[text] = list
-                    return list
-                })
-            }
-        }
-        // Already in CaseSummary.queueOrder: the index holds that order.
-        return rows
+        try summaries(QueueSelection(), now: Date())
     }
 
     /// The unsealed columns a queue row needs, never the sealed blobs; dates as Unix seconds so rows decode

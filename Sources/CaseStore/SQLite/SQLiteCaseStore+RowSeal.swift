@@ -29,7 +29,7 @@ extension SQLiteCaseStore {
     func mac(_ text: String) -> String { Self.mac(text, key: rowKey) }
 
     static func mac(_ text: String, key: SymmetricKey) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
     }
 
     static func roleSeal(account: String, role: Role, key: SymmetricKey) -> String {
@@ -56,14 +56,6 @@ extension SQLiteCaseStore {
         guard try rowIsIntact(db, id.description) else { throw StoreError.tampered(id.description) }
     }
 
-    /// Case rows that no longer match their seal.
-    public func tamperedCases() throws -> [CaseID] {
-        try read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM casefile ORDER BY year, seq").filter { try !rowIsIntact(db, $0) }
-                .compactMap(CaseID.init)
-        }
-    }
-
     /// Whether this database's rows are sealed: its marker says so, or its audit log does (so removing the marker
     /// does not turn forged rows into "older" ones).
     func sealsInForce(_ db: Database) throws -> Bool {
@@ -84,7 +76,7 @@ extension SQLiteCaseStore {
     /// without a seal is a tampered row.
     func sealLegacyRows(_ db: Database, now: Date) throws {
         if try sealMarkerValid(db) { return }
-        guard try !sealsInForce(db) else { throw StoreError.tampered("The seals of this database") }
+        guard try !sealsInForce(db) else { throw StoreError.tamperedRecord(.key("tampered.seals")) }
         // Rows of older databases hold grounds, conduct tags, ratings, the child flag, incident dates, outcome and
         // screening reason in plain columns, and recusals by account name: rewrite them sealed, once. Each rewritten
         // row is sealed with the transaction (``sealChangedRows(_:)``).

@@ -26,7 +26,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     public internal(set) var passphrasePolicy = PassphrasePolicy()
     /// Why ordinary work is refused although the passphrase was right: this file is older than the one this machine
     /// last used (see ``AuditHeadFile``). Cleared by an acknowledgement.
-    let staleCopy = LockedValue<String?>(nil)
+    let staleCopy = LockedValue<Phrase?>(nil)
     /// When the passphrase was given wrongly since the last successful login (told at login, as a Unix login does).
     public internal(set) var failedAttempts: [Date] = []
 

@@ -196,6 +196,25 @@ enum StoreSchema {
                 INSERT OR IGNORE INTO meta (key, value) VALUES ('databaseId', lower(hex(randomblob(16))));
                 """)
         }
+        migrator.registerMigration("v9-command-line-indexes") { db in
+            // The command line reads every open case's deadline inputs (`due`, the alert panel) and every case's
+            // unsealed facts for the statistics (`report`): from these covering indexes, not from the case rows, whose
+            // sealed blobs make a scan read most of the file. The first is partial: open cases only. The last names the
+            // few cases a supervisor reviewed (their every journal entry counts for the deadline of acting on the review);
+            // journal_contacts the entries that count as being in touch, for the first contact of every case: its kinds are
+            // JournalEntry.Kind.isContact's, in that order (the statistics query names it, and fails if they differ).
+            try db.execute(sql: """
+                CREATE INDEX casefile_deadlines ON casefile (
+                    id, year, seq, receivedAt, channel, status, pseudonym, band, acknowledgedAt, supportDuty, followUpDays)
+                    WHERE status NOT IN ('closed', 'screened-out', 'withdrawn');
+                CREATE INDEX casefile_statistics ON casefile (
+                    id, status, acknowledgedAt, receivedEpoch, channel, relationship, categories, band, escalationLevel,
+                    nextDueEpoch, nextDueKind);
+                CREATE INDEX journal_reviews ON journal (caseId) WHERE kind = 'review';
+                CREATE INDEX journal_contacts ON journal (caseId, at, kind)
+                    WHERE kind IN ('contact', 'support', 'support-declined', 'advice', 'feedback', 'reporter-told');
+                """)
+        }
         return migrator
     }
 }

@@ -25,7 +25,7 @@ public struct Sealer: Sendable {
             let plain = try AES.GCM.open(box, using: key, authenticating: Data(context.utf8))
             return String(decoding: plain, as: UTF8.self)
         } catch {
-            throw StoreError.corrupted("a sealed field (\(context.split(separator: ":").last ?? "")) does not open")
+            throw StoreError.corrupted(.key("store.sealed-field-closed", ["field": .text(String(context.split(separator: ":").last ?? ""))]))
         }
     }
 
@@ -39,15 +39,14 @@ public struct Sealer: Sendable {
         do {
             return try JSONDecoder().decode(type, from: Data(text.utf8))
         } catch {
-            throw StoreError.corrupted("a sealed field (\(context)) holds unreadable data")
+            throw StoreError.corrupted(.key("store.sealed-field-unreadable", ["field": .text(context)]))
         }
     }
 
     /// A keyed hash of a normalised name, so the same reported person can be matched across cases
     /// without storing the name in the clear.
     public func matchTag(_ normalised: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: matchKey)
-            .map { String(format: "%02x", $0) }.joined()
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: matchKey))
     }
 
     /// Wraps a data key under a key-encryption key.

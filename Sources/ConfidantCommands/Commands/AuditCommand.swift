@@ -24,9 +24,9 @@ struct AuditCommand: ParsableCommand {
                     Console.out(words["cli.audit-intact", values: ["entries": String(entries)]])
                 case let .acknowledged(entries, breaks):
                     Console.out(words.count("cli.audit-breaks", breaks.count, ["entries": String(entries)]))
-                    for item in breaks { Console.out("  " + item) }
+                    for item in breaks { Console.out("  " + words.words(item)) }
                 case let .broken(id, problem):
-                    Console.error(words["cli.audit-broken", values: ["id": String(id), "problem": problem]])
+                    Console.error(words["cli.audit-broken", values: ["id": String(id), "problem": words.words(problem)]])
                     throw ExitCode(2)
                 }
                 if !tampered.isEmpty { throw ExitCode(2) }
@@ -61,9 +61,14 @@ struct AuditCommand: ParsableCommand {
             try reportingErrors {
                 let id = try caseID.map(parseCaseID)
                 let desk = try database.openDesk()
+                var table = TextTable([.init(title: "ENTRY", alignment: .right), .init(title: "AT"), .init(title: "ACTOR"),
+                                       .init(title: "ACTION"), .init(title: "CASE"), .init(title: "DETAIL")], showsTitles: false)
+                let dates = DateText.Printer(calendar: .current)
                 for entry in try desk.auditEntries(for: id) {
-                    Console.out("\(String(entry.id).padding(toLength: 5, withPad: " ", startingAt: 0)) \(DateText.minute(entry.at, calendar: .current))  \(entry.actor.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.action.padding(toLength: 17, withPad: " ", startingAt: 0)) \(entry.caseId ?? "-")  \(entry.detail)")
+                    table.append([String(entry.id), dates.minute(entry.at), entry.actor, entry.action,
+                                  entry.caseId ?? "-", entry.detail])
                 }
+                Console.write(table.render(width: OutputTerminal.width))
             }
         }
     }

@@ -40,11 +40,13 @@ struct DueCommand: ParsableCommand {
             }
             let overdue = alerts.filter { $0.isOverdue(at: now) }.count
             Console.out(words["cli.due-summary", values: ["overdue": String(overdue), "due": String(alerts.count - overdue), "hours": String(window)]])
+            var table = TextTable(Array(repeating: .init(title: ""), count: 5), showsTitles: false)
+            let dates = DateText.Printer(calendar: .current)
             for alert in alerts {
-                let state = alert.isOverdue(at: now) ? "OVERDUE" : "due"
-                Console.out("  \(alert.caseID)  \((alert.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))"
-                    + "\(alert.deadline.kind.label.padding(toLength: 22, withPad: " ", startingAt: 0)) \(DateText.minute(alert.deadline.due, calendar: .current))  \(state)")
+                table.append([alert.caseID.description, alert.band?.rawValue ?? "unrated", words.label(alert.deadline.kind),
+                              dates.minute(alert.deadline.due), words[alert.isOverdue(at: now) ? "cli.overdue" : "cli.due"]])
             }
+            Console.write(table.render(indent: "  ", width: OutputTerminal.width))
         }
     }
 }

@@ -1,15 +1,36 @@
 import ArgumentParser
 import CaseCore
+import CaseStore
 import Foundation
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List cases in queue order: band, then score, then oldest deadline.")
+        commandName: "list", abstract: "List cases in queue order: band, then score, then oldest deadline.",
+        discussion: """
+            The filters are the desk's: --status (f), --band (b), --category (c), --overdue (o). --limit N prints the \
+            first N cases of what they keep: `confidant list --status open --limit 10` is the top of the queue. On a \
+            terminal the table is cut to its width.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
     @Flag(help: "Print JSON instead of a table.")
     var json = false
+
+    @Option(help: "At most this many cases, the first in queue order.")
+    var limit: Int?
+
+    @Option(help: "open, all, escalated or closed.")
+    var status: String = "all"
+
+    @Option(help: "critical, high, medium, low or unrated (default: any band).")
+    var band: String?
+
+    @Option(help: "A category id of taxonomy.json (default: any category).")
+    var category: String?
+
+    @Flag(help: "Only cases whose next deadline is overdue.")
+    var overdue = false
 
     struct Row: Encodable {
         var id: String
@@ -26,11 +47,39 @@ struct ListCommand: ParsableCommand {
         var outsideSixMonthWindow: Bool
     }
 
+    /// The options as a selection, checked before any passphrase is asked for.
+    func selection(taxonomy: Taxonomy) throws -> QueueSelection {
+        if let limit, limit < 1 {
+            throw CaseError.invalidField(field: .key("field.option", ["option": "--limit"]), problem: .key("problem.at-least-one", ["text": .text(String(limit))]))
+        }
+        var selection = QueueSelection(status: try parseChoice(status, .key("field.option", ["option": "--status"])), overdueOnly: overdue, limit: limit)
+        if let band {
+            if band == "unrated" {
+                selection.band = .unrated
+            } else if let chosen = Band(rawValue: band) {
+                selection.band = .band(chosen)
+            } else {
+                throw CaseError.invalidField(field: .key("field.option", ["option": "--band"]), problem: .key("problem.not-one-of", [
+                    "text": .text(band), "choices": .text((Band.allCases.map(\.rawValue) + ["unrated"]).joined(separator: ", "))]))
+            }
+        }
+        if let category {
+            guard taxonomy.categories.contains(where: { $0.id == category }) else {
+                throw CaseError.invalidField(field: .key("field.option", ["option": "--category"]), problem: .key("problem.not-one-of", [
+                    "text": .text(category), "choices": .text(taxonomy.categories.map(\.id).joined(separator: ", "))]))
+            }
+            selection.category = category
+        }
+        return selection
+    }
+
     func run() throws {
         try reportingErrors {
-            let desk = try database.openDesk()
+            let config = try database.configuration()
+            let selection = try selection(taxonomy: config.taxonomy)
+            let desk = try database.openDesk(with: config)
             let now = desk.clock()
-            let queue = try desk.queue()
+            let queue = try desk.queue(selection)
             if json {
                 let rows = queue.map {
                     Row(id: $0.id.description, status: $0.status.rawValue, channel: $0.channel.rawValue, pseudonym: $0.pseudonym,
@@ -42,15 +91,19 @@ struct ListCommand: ParsableCommand {
                 try Console.json(rows)
                 return
             }
-            Console.out("ID           BAND      SCORE  STATUS               NEXT DEADLINE                 CATEGORIES")
-            for s in queue {
-                let band = (s.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0)
-                let score = (s.score.map(String.init) ?? "–").padding(toLength: 6, withPad: " ", startingAt: 0)
-                let status = s.status.rawValue.padding(toLength: 20, withPad: " ", startingAt: 0)
-                var due = s.nextDeadline.map { "\(DateText.day($0.due, calendar: .current)) \($0.kind.rawValue)" } ?? "–"
-                if s.isOverdue(at: now) { due += " OVERDUE" }
-                Console.out("\(s.id)  \(band) \(score) \(status) \(due.padding(toLength: 29, withPad: " ", startingAt: 0)) \(s.categories.joined(separator: ","))")
+            var table = TextTable([
+                .init(title: words["cli.list.id"]), .init(title: words["cli.list.band"]), .init(title: words["cli.list.score"], alignment: .right),
+                .init(title: words["cli.list.status"]), .init(title: words["cli.list.next-deadline"]), .init(title: words["cli.list.categories"]),
+            ])
+            let overdueWord = " " + words["cli.overdue"]
+            let dates = DateText.Printer(calendar: .current)
+            for summary in queue {
+                var due = summary.nextDeadline.map { "\(dates.day($0.due)) \($0.kind.rawValue)" } ?? "–"
+                if summary.isOverdue(at: now) { due += overdueWord }
+                table.append([summary.id.description, summary.band?.rawValue ?? "unrated", summary.score.map(String.init) ?? "–",
+                              summary.status.rawValue, due, summary.categories.joined(separator: ",")])
             }
+            Console.write(table.render(width: OutputTerminal.width))
         }
     }
 }

@@ -37,9 +37,11 @@ struct RespondentsCommand: ParsableCommand {
                 // Names and roles are typed by people: no escape sequence of theirs reaches the terminal.
                 Console.out(SafeText.line("\(p.label)\(p.role.map { ", \($0)" } ?? "")")
                     + " — " + words["cli.respondent-cases", values: ["cases": String(p.cases.count), "open": String(p.openCount)]])
+                var table = TextTable(Array(repeating: .init(title: ""), count: 4), showsTitles: false)
                 for c in p.cases {
-                    Console.out("  \(c.caseID)  \(DateText.day(c.receivedAt))  \((c.band?.rawValue ?? "unrated").padding(toLength: 9, withPad: " ", startingAt: 0))\(c.status.rawValue)")
+                    table.append([c.caseID.description, DateText.day(c.receivedAt), c.band?.rawValue ?? "unrated", c.status.rawValue])
                 }
+                Console.write(table.render(indent: "  ", width: OutputTerminal.width))
             }
         }
     }

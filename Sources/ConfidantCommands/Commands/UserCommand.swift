@@ -60,9 +60,11 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let desk = try database.openDesk()
+                var table = TextTable(Array(repeating: .init(title: ""), count: 3), showsTitles: false)
                 for account in try desk.accounts() {
-                    Console.out("\(account.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(account.role.rawValue.padding(toLength: 11, withPad: " ", startingAt: 0)) \(words["cli.account-since", values: ["day": DateText.day(account.createdAt)]])")
+                    table.append([account.name, account.role.rawValue, words["cli.account-since", values: ["day": DateText.day(account.createdAt)]]])
                 }
+                Console.write(table.render(width: OutputTerminal.width))
             }
         }
     }

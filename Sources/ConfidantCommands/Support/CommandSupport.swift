@@ -159,7 +159,11 @@ final class CommandLanguage: @unchecked Sendable {
         guard let directory = ConfidantConfiguration.locateDataDirectory(environment: environment) else { return }
         let languages = LanguageLibrary(directory: directory.appendingPathComponent("lang"))
         guard let available = try? languages.all() else { return }
-        let configured = FileManager.default.contents(atPath: directory.appendingPathComponent("policy.json").path)
+        // One's own policy.json may name the language too, over the installed one.
+        let personal = ConfidantConfiguration.personalDirectory(environment: environment).appendingPathComponent("policy.json")
+        let configured = FileManager.default.contents(atPath: personal.path)
+            .flatMap { (try? JSONSerialization.jsonObject(with: $0)) as? [String: Any] }?["language"] as? String
+            ?? FileManager.default.contents(atPath: directory.appendingPathComponent("policy.json").path)
             .flatMap { try? Policy.load(from: $0) }?.language
         for choice in [LanguageChoice(option: option, environment: environment), LanguageChoice(environment: environment)] {
             if let code = try? choice.deskLanguage(configured: configured, available: available), let catalogue = available[code] {

@@ -64,8 +64,8 @@ extension StoreContractTests {
         let team = try ContractTeam(engine)
         try team.database.tamperWithAuditEntry(3, detail: "nothing happened")
         let counselor = try team.desk(StoreContract.counselor)
-        #expect(try counselor.store.verifyAudit() == .broken(entryID: 3, problem: "its content was changed after it was written"))
-        #expect(try counselor.verifyAudit() == .broken(entryID: 3, problem: "its content was changed after it was written"))
+        #expect(try counselor.store.verifyAudit() == .broken(entryID: 3, problem: .key("audit.problem.changed")))
+        #expect(try counselor.verifyAudit() == .broken(entryID: 3, problem: .key("audit.problem.changed")))
     }
 
     @Test("A case changed behind the store's back is reported, and never obeyed", arguments: StoreEngine.all)

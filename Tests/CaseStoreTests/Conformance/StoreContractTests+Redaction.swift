@@ -33,7 +33,9 @@ extension StoreContractTests {
             #expect(!text.contains("Łukasiewicz"), "\(text)")
             #expect(!text.contains(ContractTeam.withoutConsentContact), "\(text)")
         }
-        #expect(copy.narrative.hasPrefix("[reporter] says the director shouted at her; write to "))
+        // The address contains the name: it goes whole, never as "[reporter].l@example.org".
+        #expect(copy.narrative.hasPrefix("[reporter] says the director shouted at her; write to [contact withheld]. "))
+        #expect(!copy.narrative.contains("@example.org"))
     }
 
     @Test("A closed case the supervisor reviewed shows its outcome, not its narrative or journal", arguments: StoreEngine.all)
