@@ -109,6 +109,13 @@ struct CatalogueTests {
             + "rien n'est donc affiché ; vérifiez le disque et lancez « confidant audit verify ».")
     }
 
+    @Test("Decimals follow the language where people read them: 12.5 and 12.5% in English, 12,5 and 12,5 % in French")
+    func decimals() throws {
+        let french = try Self.languages.catalogue("fr")
+        #expect((Catalogue.english.decimal(12.5), Catalogue.english.decimal(1.25, digits: 2), Catalogue.english.percent(89.06)) == ("12.5", "1.25", "89.1%"))
+        #expect((french.decimal(12.5), french.decimal(1.25, digits: 2), french.percent(89.06)) == ("12,5", "1,25", "89,1 %"))
+    }
+
     @Test("Dates in words follow the language: 28 November 2026, 1er décembre 2026, 28 de noviembre de 2026")
     func dates() throws {
         let day = DateText.parse("2026-11-28T09:05:00Z")!, first = DateText.parse("2026-12-01")!

@@ -40,6 +40,20 @@ struct LanguageCLITests {
         #expect(german.stdout.hasPrefix("C-2026-0001  UNRATED  New\n"))
     }
 
+    @Test("What Confidant wrote in the journal reads in the reader's language, whichever language it was written in")
+    func journalInReadersLanguage() throws {
+        let cli = try prepared()
+        #expect(try cli.run(["status", "C-2026-0001", "acknowledged", "--lang", "en"]).status == 0)
+        let french = try cli.run(["show", "C-2026-0001", "--lang", "fr"])
+        #expect(french.stdout.contains(": Statut nouveau → réception confirmée"), "\(french.stdout)")
+        let english = try cli.run(["show", "C-2026-0001", "--lang", "en"])
+        #expect(english.stdout.contains("Status new → acknowledged"), "\(english.stdout)")
+        let refused = try cli.run(["status", "C-2026-0001", "closed", "--lang", "fr"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "confidant: Un dossier ne peut pas passer de réception confirmée à clos ; depuis réception confirmée, "
+            + "il peut aller vers : en évaluation, écarté, retiré.\n")
+    }
+
     @Test("Errors are told in the chosen language, even before the database is opened")
     func errorsInFrench() throws {
         let cli = try prepared()
