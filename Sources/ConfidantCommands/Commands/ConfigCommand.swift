@@ -19,17 +19,11 @@ struct ConfigCommand: ParsableCommand {
             abstract: "Print every policy setting in force and the file it came from, the letter templates and the data files.",
             discussion: "Needs no database and no passphrase. A file with an error is named with the key and the problem.")
 
-        @Option(name: .long, help: "Language of the output: en or fr (default: the language of policy.json, else $LANG, else English).")
-        var lang: String?
-
-        func validate() throws {
-            CommandLanguage.shared.settle(option: lang)
-        }
+        @OptionGroup var language: LanguageOptions
 
         func run() throws {
             try reportingErrors {
-                let config = try ConfidantConfiguration.discover(language: lang)
-                CommandLanguage.shared.set(config.catalogue)
+                let config = try language.configuration()
                 let installed = config.directory.standardizedFileURL.path
                 let personal = ConfidantConfiguration.personalDirectory().standardizedFileURL.path
                 Console.out(words["cli.config.installed", values: ["path": installed]])

@@ -18,18 +18,12 @@ struct DemoCommand: ParsableCommand {
     @Flag(help: "Create and seed the demo database, then exit without opening the UI.")
     var seedOnly = false
 
-    @Option(name: .long, help: "Language of the desk: en or fr (default: the language of policy.json, else $LANG, else English).")
-    var lang: String?
-
-    func validate() throws {
-        CommandLanguage.shared.settle(option: lang)
-    }
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
         try reportingErrors {
             if !seedOnly, let problem = Launcher.terminalProblem(words: words) { throw TerminalUnavailable(message: problem) }
-            let config = try ConfidantConfiguration.discover(language: lang)
-            CommandLanguage.shared.set(config.catalogue)
+            let config = try language.configuration()
             let evaluator = config.evaluator(calendar: .current)
             let (path, throwaway) = DatabaseLocation.demo(db)
             if throwaway {

@@ -32,9 +32,9 @@ struct LetterCommand: ParsableCommand {
             }
             // --lang names the letter's language; the command's own sentences stay in the desk's when that language
             // has letters only.
-            let requested = database.lang?.lowercased()
+            let requested = database.language.lang?.lowercased()
             var deskOptions = database
-            if let requested, (try? ConfidantConfiguration.discover(language: requested)) == nil { deskOptions.lang = nil }
+            if let requested, (try? ConfidantConfiguration.discover(language: requested)) == nil { deskOptions.language.lang = nil }
             let config = try deskOptions.configuration()
             let desk = try deskOptions.openDesk(with: config)
             let language = try requested ?? desk.open(caseID).item.language ?? config.catalogue.language

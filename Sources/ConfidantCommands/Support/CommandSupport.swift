@@ -3,18 +3,10 @@ import CaseCore
 import CaseStore
 import Foundation
 
-/// Options every database command takes.
-struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database file (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).")
-    var db: String?
-
-    @Option(name: .long, help: "Account to open the database as (default: the first whose passphrase matches).")
-    var account: String?
-
-    @Option(name: .long, help: "Language of the output: en or fr (default: the language of policy.json, else $LANG, else English).")
+/// The language option every command that speaks takes: `--lang`, else policy.json's, else the environment's.
+struct LanguageOptions: ParsableArguments {
+    @Option(name: .long, help: "Language of the desk and the output: en or fr (default: the language of policy.json, else $LANG, else English).")
     var lang: String?
-
-    var path: String { DatabaseLocation.resolve(db) }
 
     /// Sets the language of the command's sentences as soon as the options are read, so even an error before the
     /// configuration is loaded is told in it; a language that does not exist is reported by ``configuration()``.
@@ -28,6 +20,22 @@ struct DatabaseOptions: ParsableArguments {
         CommandLanguage.shared.set(config.catalogue)
         return config
     }
+}
+
+/// Options every database command takes.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "Database file (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).")
+    var db: String?
+
+    @Option(name: .long, help: "Account to open the database as (default: the first whose passphrase matches).")
+    var account: String?
+
+    @OptionGroup var language: LanguageOptions
+
+    var path: String { DatabaseLocation.resolve(db) }
+
+    /// The configuration in the command's language.
+    func configuration() throws -> ConfidantConfiguration { try language.configuration() }
 
     /// Loads the configuration, asks for the passphrase and opens the store.
     func openDesk() throws -> CaseDesk {
