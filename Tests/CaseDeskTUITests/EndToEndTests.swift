@@ -247,9 +247,9 @@ struct EndToEndTests {
     func frenchFromTheEnvironment() throws {
         let desk = try TmuxDesk(environment: ["LANG": "fr_FR.UTF-8"])
         defer { desk.close() }
-        try desk.expect("Alertes d'échéance :")
+        try desk.expect("Échéances : ")
         try desk.press("Escape")
-        let screen = try #require(try desk.waitUntil { !$0.contains("Alertes d'échéance") && $0.contains("Confidant — file de triage · ouverts") })
+        let screen = try #require(try desk.waitUntil { !$0.contains("Échéances : ") && $0.contains("Confidant — file de triage · ouverts") })
         #expect(screen.contains("Base de DÉMO (dossiers fictifs) — phrase secrète : demo"))
         #expect(screen.contains(" N°          NIVEAU    SCORE  CATÉGORIES") && screen.contains("STATUT    PROCHAINE ÉCHÉANCE"))
         #expect(screen.contains("Entrée ouvrir  / chercher  n nouveau  q quitter  ? aide"))

@@ -413,7 +413,7 @@ struct FrenchScreenTests {
         let app = try Self.app()
         Fixture.press(app, [.char("S")])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — statistiques · dossiers reçus jusqu'au 2026-11-25          1–21/89
+             Confidant — statistiques · dossiers reçus jusqu'au 25 novembre 2026    1–21/89
              Anonymisé : ni noms, ni numéros, ni pseudonymes, ni texte des dossiers. Les
              décomptes de 1 à 4 s'affichent <5 ; x est un décompte masqué pour qu'un petit
              décompte ne puisse pas se déduire d'un total. Ni l'un ni l'autre n'a de barre.
@@ -444,7 +444,7 @@ struct FrenchScreenTests {
         let app = try Self.app()
         Fixture.press(app, [.char("S")])
         expectScreen(app.render(width: 200, height: 60), """
-             Confidant — statistiques · dossiers reçus jusqu'au 2026-11-25
+             Confidant — statistiques · dossiers reçus jusqu'au 25 novembre 2026
              Anonymisé : ni noms, ni numéros, ni pseudonymes, ni texte des dossiers. Les décomptes de 1 à 4     Par canal
              s'affichent <5 ; x est un décompte masqué pour qu'un petit décompte ne puisse pas se déduire d'un    Plainte                         27  ████████████████████████████████████████████████████████████
              total. Ni l'un ni l'autre n'a de barre.                                                              Lancement d'alerte (anonyme)     9  ████████████████████

@@ -14,7 +14,7 @@ struct StatisticsScreenTests {
         Fixture.press(app, [.char("S")])
         #expect(app.stack.last is StatisticsScreen)
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — statistics · cases received up to 2026-11-25               1–21/88
+             Confidant — statistics · cases received up to 25 November 2026         1–21/88
              Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as
              <5; x is a count withheld so that a small one cannot be worked out from a
              total. Neither has a bar.
@@ -41,7 +41,7 @@ struct StatisticsScreenTests {
             """, "statistics-80x24")
         Fixture.press(app, [.pageDown])
         expectScreen(app.render(width: 80, height: 24), """
-             Confidant — statistics · cases received up to 2026-11-25              21–41/88
+             Confidant — statistics · cases received up to 25 November 2026        21–41/88
                Bullying                          8  █████████████████████▍
                Discrimination                   10  ██████████████████████████▋
                Harassment                       15  ████████████████████████████████████████
@@ -77,7 +77,7 @@ struct StatisticsScreenTests {
         let app = Fixture.app(try Fixture.demoDesk())
         Fixture.press(app, [.char("S")])
         expectScreen(app.render(width: 200, height: 60), """
-             Confidant — statistics · cases received up to 2026-11-25
+             Confidant — statistics · cases received up to 25 November 2026
              Anonymised: no names, ids, pseudonyms or case text. Counts from 1 to 4 show as <5; x is a count    By month of receipt
              withheld so that a small one cannot be worked out from a total. Neither has a bar.                   2025-12         <5
                                                                                                                   2026-01         <5

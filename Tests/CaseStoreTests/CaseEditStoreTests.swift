@@ -83,8 +83,8 @@ struct CaseEditStoreTests {
         try desk.move(id, to: .withdrawn, note: "Reporter left the organisation")
         let later = TestFixtures.now.addingTimeInterval(1096 * 86_400)
         #expect(try store.purge([id], now: later) == 1)
-        #expect(throws: StoreError.casePurged(id.description, on: DateText.day(later))) { try desk.reopen(id, reason: "She came back") }
-        #expect("\(StoreError.casePurged(id.description, on: "2029-11-25"))"
-            == "\(id) was purged on 2029-11-25 when its retention period ended; a purged case cannot be reopened or changed.")
+        #expect(throws: StoreError.casePurged(id.description, on: Calendar.utc.startOfDay(for: later))) { try desk.reopen(id, reason: "She came back") }
+        #expect("\(StoreError.casePurged(id.description, on: DateText.parse("2029-11-25")!))"
+            == "\(id) was purged on 25 November 2029 when its retention period ended; a purged case cannot be reopened or changed.")
     }
 }

@@ -206,7 +206,7 @@ struct ConfidentialityTests {
             try store.purge([open.id], now: later)
         }
         #expect(try store.purge(candidates.map(\.id), now: later) == 1)
-        #expect(throws: StoreError.casePurged(closed.id.description, on: DateText.day(later))) { try store.loadCase(closed.id) }
+        #expect(throws: StoreError.casePurged(closed.id.description, on: Calendar.utc.startOfDay(for: later))) { try store.loadCase(closed.id) }
         #expect(try store.summaries().map(\.id).sorted() == [held.id, open.id])
         let traces = try store.purgedTraces()
         #expect(traces.count == 1)

@@ -29,7 +29,8 @@ final class StatisticsScreen: Screen {
     var contexts: [KeyContext] { [.statistics, .global] }
 
     func title(app: DeskApp) -> String {
-        words[report.from == nil ? "desk.stats.title-up-to" : "desk.stats.title", values: ["from": report.from ?? "", "to": report.to]]
+        words[report.from == nil ? "desk.stats.title-up-to" : "desk.stats.title", values: [
+            "from": report.from.map { ExportDates.day($0, words) } ?? "", "to": ExportDates.day(report.to, words)]]
     }
 
     func perform(_ action: KeyAction, key: Key, app: DeskApp) {

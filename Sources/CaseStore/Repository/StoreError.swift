@@ -8,7 +8,7 @@ public enum StoreError: PhrasedError, Equatable, Sendable {
     case wrongPassphrase
     case unknownAccount(String)
     case caseNotFound(String)
-    case casePurged(String, on: String)
+    case casePurged(String, on: Date)
     case notADatabase(path: String, detail: Phrase)
     case corrupted(Phrase)
     case passphraseTooShort(minimum: Int)
@@ -34,7 +34,7 @@ public enum StoreError: PhrasedError, Equatable, Sendable {
         case .wrongPassphrase: .key("error.store.wrong-passphrase")
         case let .unknownAccount(name): .key("error.store.unknown-account", ["name": .text(name)])
         case let .caseNotFound(id): .key("error.store.case-not-found", ["id": .text(id)])
-        case let .casePurged(id, day): .key("error.store.case-purged", ["id": .text(id), "day": .text(day)])
+        case let .casePurged(id, day): .key("error.store.case-purged", ["id": .text(id), "day": .day(day)])
         case let .notADatabase(path, detail): .key("error.store.not-a-database", ["path": .text(path), "detail": detail])
         case let .corrupted(detail): .key("error.store.corrupted", ["detail": detail])
         case let .passphraseTooShort(minimum): .key("error.store.passphrase-too-short", ["minimum": .text(String(minimum))])

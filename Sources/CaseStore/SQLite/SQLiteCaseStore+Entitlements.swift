@@ -19,7 +19,7 @@ extension SQLiteCaseStore {
         guard let status = try String.fetchOne(db, sql: "SELECT status FROM casefile WHERE id = ?", arguments: [id.description]) else {
             if let purgedAt = try Date.fetchOne(db, sql: "SELECT at FROM audit WHERE action = 'purge' AND caseId = ? ORDER BY id DESC LIMIT 1",
                                                 arguments: [id.description]) {
-                throw StoreError.casePurged(id.description, on: DateText.day(purgedAt))
+                throw StoreError.casePurged(id.description, on: Calendar.utc.startOfDay(for: purgedAt))
             }
             throw StoreError.caseNotFound(id.description)
         }

@@ -24,7 +24,7 @@ struct PurgeCommand: ParsableCommand {
             Console.out(words.count(dryRun ? "cli.would-purge" : "cli.will-purge", candidates.count))
             for c in candidates {
                 Console.out("  \(c.id)  \(c.status.rawValue)\(c.outcome.map { " (\($0.rawValue))" } ?? "")  "
-                    + words["cli.purge-dates", values: ["closed": DateText.day(c.closedAt), "ended": DateText.day(c.expiredAt)]])
+                    + words["cli.purge-dates", values: ["closed": words.day(c.closedAt), "ended": words.day(c.expiredAt)]])
             }
             if dryRun { return }
             if !yes {

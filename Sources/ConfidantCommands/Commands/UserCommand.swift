@@ -62,7 +62,7 @@ struct UserCommand: ParsableCommand {
                 let desk = try database.openDesk()
                 var table = TextTable(Array(repeating: .init(title: ""), count: 3), showsTitles: false)
                 for account in try desk.accounts() {
-                    table.append([account.name, account.role.rawValue, words["cli.account-since", values: ["day": DateText.day(account.createdAt)]]])
+                    table.append([account.name, account.role.rawValue, words["cli.account-since", values: ["day": words.day(account.createdAt)]]])
                 }
                 Console.write(table.render(width: OutputTerminal.width))
             }

@@ -90,7 +90,7 @@ extension StoreContractTests {
         try counselor.setLegalHold(team.fresh, true, reason: "Court order 2026/17")
         #expect(try counselor.store.purgeCandidates(now: later).map(\.id) == [team.reviewedAndClosed])
         #expect(try counselor.store.purge([team.reviewedAndClosed], now: later) == 1)
-        #expect(throws: StoreError.casePurged(team.reviewedAndClosed.description, on: DateText.day(later))) {
+        #expect(throws: StoreError.casePurged(team.reviewedAndClosed.description, on: Calendar.utc.startOfDay(for: later))) {
             try counselor.open(team.reviewedAndClosed)
         }
         #expect(!(try counselor.queue().contains { $0.id == team.reviewedAndClosed }))
