@@ -26,6 +26,15 @@ extension Phrase {
     /// Every id word the journal uses, for the catalogue tests.
     public static let idKeys: [String] = (CaseStatus.labelKeys + Outcome.labelKeys + Measure.labelKeys + Wishes.labelKeys
         + Channel.labelKeys + Relationship.labelKeys + PowerRelation.labelKeys + Band.labelKeys + Factor.labelKeys
-        + EscalationLevel.labelKeys)
+        + EscalationLevel.labelKeys + Deadline.Kind.labelKeys)
         .map { "id." + $0 } + ["id.band.unrated"]
+}
+
+extension Catalogue {
+    /// A value as tables and the journal name it: its id in English (`screened-out`, the word `--status` takes), its
+    /// name in other languages.
+    public func id(_ value: some Labelled) -> String { words(.id(value)) }
+
+    /// A band as tables name it, or `unrated`.
+    public func id(_ band: Band?) -> String { words(.id(band)) }
 }

@@ -43,7 +43,7 @@ struct DueCommand: ParsableCommand {
             var table = TextTable(Array(repeating: .init(title: ""), count: 5), showsTitles: false)
             let dates = DateText.Printer(calendar: .current)
             for alert in alerts {
-                table.append([alert.caseID.description, alert.band?.rawValue ?? "unrated", words.label(alert.deadline.kind),
+                table.append([alert.caseID.description, words.id(alert.band), words.label(alert.deadline.kind),
                               dates.minute(alert.deadline.due), words[alert.isOverdue(at: now) ? "cli.overdue" : "cli.due"]])
             }
             Console.write(table.render(indent: "  ", width: OutputTerminal.width))

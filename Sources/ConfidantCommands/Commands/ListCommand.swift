@@ -98,10 +98,10 @@ struct ListCommand: ParsableCommand {
             let overdueWord = " " + words["cli.overdue"]
             let dates = DateText.Printer(calendar: .current)
             for summary in queue {
-                var due = summary.nextDeadline.map { "\(dates.day($0.due)) \($0.kind.rawValue)" } ?? "–"
+                var due = summary.nextDeadline.map { "\(dates.day($0.due)) \(words.id($0.kind))" } ?? "–"
                 if summary.isOverdue(at: now) { due += overdueWord }
-                table.append([summary.id.description, summary.band?.rawValue ?? "unrated", summary.score.map(String.init) ?? "–",
-                              summary.status.rawValue, due, summary.categories.joined(separator: ",")])
+                table.append([summary.id.description, words.id(summary.band), summary.score.map(String.init) ?? "–",
+                              words.id(summary.status), due, summary.categories.joined(separator: ",")])
             }
             Console.write(table.render(width: OutputTerminal.width))
         }

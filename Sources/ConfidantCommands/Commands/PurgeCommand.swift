@@ -23,7 +23,7 @@ struct PurgeCommand: ParsableCommand {
             }
             Console.out(words.count(dryRun ? "cli.would-purge" : "cli.will-purge", candidates.count))
             for c in candidates {
-                Console.out("  \(c.id)  \(c.status.rawValue)\(c.outcome.map { " (\($0.rawValue))" } ?? "")  "
+                Console.out("  \(c.id)  \(words.id(c.status))\(c.outcome.map { " (\(words.id($0)))" } ?? "")  "
                     + words["cli.purge-dates", values: ["closed": words.day(c.closedAt), "ended": words.day(c.expiredAt)]])
             }
             if dryRun { return }

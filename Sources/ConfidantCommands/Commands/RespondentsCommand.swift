@@ -39,7 +39,7 @@ struct RespondentsCommand: ParsableCommand {
                     + " — " + words["cli.respondent-cases", values: ["cases": String(p.cases.count), "open": String(p.openCount)]])
                 var table = TextTable(Array(repeating: .init(title: ""), count: 4), showsTitles: false)
                 for c in p.cases {
-                    table.append([c.caseID.description, DateText.day(c.receivedAt), c.band?.rawValue ?? "unrated", c.status.rawValue])
+                    table.append([c.caseID.description, DateText.day(c.receivedAt), words.id(c.band), words.id(c.status)])
                 }
                 Console.write(table.render(indent: "  ", width: OutputTerminal.width))
             }
