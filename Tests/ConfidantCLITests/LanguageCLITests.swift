@@ -48,6 +48,10 @@ struct LanguageCLITests {
         #expect(french.stdout.contains(": Statut nouveau → réception confirmée"), "\(french.stdout)")
         let english = try cli.run(["show", "C-2026-0001", "--lang", "en"])
         #expect(english.stdout.contains("Status new → acknowledged"), "\(english.stdout)")
+        let listed = try cli.run(["list", "--lang", "fr"], environment: ["CONFIDANT_NOW": "2026-11-25T10:00:00Z"])
+        let rows = listed.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(rows == ["ID NIVEAU SCORE STATUT PROCHAINE ÉCHÉANCE CATÉGORIES",
+                         "C-2026-0001 non évalué – réception confirmée 2026-11-27 contact harassment,abuse-of-authority"])
         let refused = try cli.run(["status", "C-2026-0001", "closed", "--lang", "fr"])
         #expect(refused.status == 1)
         #expect(refused.stderr == "confidant: Un dossier ne peut pas passer de réception confirmée à clos ; depuis réception confirmée, "
