@@ -125,7 +125,7 @@ struct BackupTests {
         // the restored cases.
         #expect(throws: StoreError.auditBroken("""
             the audit log ends at entry 56, but its authenticated head does not match: entries were removed from its end, \
-            or the head was altered
+            or the head or the database's id was altered
             """)) { try otherStore.summaries() }
         let reopened = try SQLiteCaseStore.open(at: target, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
         #expect(try reopened.summaries().count == 52)

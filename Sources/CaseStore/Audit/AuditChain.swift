@@ -27,22 +27,34 @@ enum AuditChain {
         return Hex.string(SHA256.hash(data: Data(text.utf8)))
     }
 
-    /// The authenticated head of a log whose last entry is `id` with `hash`.
-    static func headMAC(id: Int64, hash: String, key: SymmetricKey) -> String {
+    /// The authenticated head of a log whose last entry is `id` with `hash`, bound to the database's id: a copy whose
+    /// id was changed (so that the head this machine keeps outside the file is not found) no longer authenticates.
+    static func headMAC(id: Int64, hash: String, databaseID: String, key: SymmetricKey) -> String {
+        Hex.string(HMAC<SHA256>.authenticationCode(for: Data("\(databaseID):\(id):\(hash)".utf8), using: key))
+    }
+
+    /// The head as versions before 1.0.1 wrote it, without the database's id; accepted until the next append writes
+    /// the bound form (docs/THREATS.md says what that leaves open: copies taken before that append).
+    static func legacyHeadMAC(id: Int64, hash: String, key: SymmetricKey) -> String {
         Hex.string(HMAC<SHA256>.authenticationCode(for: Data("\(id):\(hash)".utf8), using: key))
     }
 
-    /// What is wrong with the head of a log, or nil when the stored head authenticates the last entry.
-    static func headProblem(last: (id: Int64, hash: String)?, head: String?, key: SymmetricKey) -> String? {
-        guard let last else { return head == nil ? nil : "the audit log is empty but entries were written" }
-        guard head == headMAC(id: last.id, hash: last.hash, key: key) else {
-            return "the audit log ends at entry \(last.id), but its authenticated head does not match: entries were removed from its end, or the head was altered"
+    static func headMatches(_ head: String?, id: Int64, hash: String, databaseID: String, key: SymmetricKey) -> Bool {
+        head == headMAC(id: id, hash: hash, databaseID: databaseID, key: key) || head == legacyHeadMAC(id: id, hash: hash, key: key)
+    }
+
+    /// What is wrong with the head of a log, or nil when the stored head authenticates the last entry. A database
+    /// always holds its creation entry, so an empty log is a log whose entries were removed.
+    static func headProblem(last: (id: Int64, hash: String)?, head: String?, databaseID: String, key: SymmetricKey) -> String? {
+        guard let last else { return "the audit log is empty: its entries were removed, the creation of the database with them" }
+        guard headMatches(head, id: last.id, hash: last.hash, databaseID: databaseID, key: key) else {
+            return "the audit log ends at entry \(last.id), but its authenticated head does not match: entries were removed from its end, or the head or the database's id was altered"
         }
         return nil
     }
 
     /// Checks the whole chain, in id order, and its head, in one pass.
-    static func verify(_ all: [Link], head: String?, key: SymmetricKey) -> AuditVerification {
+    static func verify(_ all: [Link], head: String?, databaseID: String, key: SymmetricKey) -> AuditVerification {
         var prev = genesis
         var expectedID: Int64 = 1
         var previousAt = ""
@@ -71,11 +83,11 @@ enum AuditChain {
             expectedID += 1
         }
         if let last = all.last {
-            if head != headMAC(id: last.id, hash: last.hash, key: key) {
-                return .broken(entryID: last.id + 1, problem: "entries after \(last.id) were removed, or the log head was altered")
+            if !headMatches(head, id: last.id, hash: last.hash, databaseID: databaseID, key: key) {
+                return .broken(entryID: last.id + 1, problem: "entries after \(last.id) were removed, or the log head or the database's id was altered")
             }
-        } else if head != nil {
-            return .broken(entryID: 1, problem: "the log is empty but entries were written")
+        } else {
+            return .broken(entryID: 1, problem: "the log is empty: every entry was removed, the creation of the database with them")
         }
         return breaks.isEmpty ? .intact(entries: all.count) : .acknowledged(entries: all.count, breaks: breaks)
     }

@@ -50,7 +50,12 @@ extension SQLiteCaseStore {
     /// another copy put in place of the file.
     func compareWithHeadOutside() throws -> String? {
         try read { db -> String? in
-            guard let head = try Self.auditHead(db), let known = head.file.read() else { return nil }
+            guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'"),
+                  let file = AuditHeadFile(databaseID: id), let known = file.read() else { return nil }
+            guard let last = try AuditLog.lastEntry(db) else {
+                return "this file's audit log is empty, but this machine last saw entry \(known.id): it was replaced or emptied"
+            }
+            let head = (file: file, last: last)
             guard head.last.id >= known.id else {
                 return "this file's audit log ends at entry \(head.last.id), but this machine last saw entry "
                     + "\(known.id): it was replaced by an older copy"

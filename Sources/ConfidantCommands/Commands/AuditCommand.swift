@@ -20,6 +20,11 @@ struct AuditCommand: ParsableCommand {
                     Console.error("Changed outside Confidant (status, dates, hold, consent, score or journal no longer match their seal): "
                         + tampered.map(\.description).joined(separator: ", ") + ".")
                 }
+                let forgedRoles = try desk.tamperedAccounts()
+                if !forgedRoles.isEmpty {
+                    Console.error("Roles changed outside Confidant (each is refused at login): "
+                        + forgedRoles.joined(separator: ", ") + ".")
+                }
                 switch try desk.verifyAudit() {
                 case let .intact(entries):
                     Console.out("Audit log intact: \(entries) entries, every one chained to the one before.")
@@ -30,7 +35,7 @@ struct AuditCommand: ParsableCommand {
                     Console.error("The audit log is broken at entry \(id): \(problem).")
                     throw ExitCode(2)
                 }
-                if !tampered.isEmpty { throw ExitCode(2) }
+                if !tampered.isEmpty || !forgedRoles.isEmpty { throw ExitCode(2) }
             }
         }
     }
