@@ -65,7 +65,7 @@ struct CaseLifeStoryTests {
         #expect(journal.last?["text"] as? String
             == "Re-scored after an edit of categories, wishes: 44 Medium → 44 High; floor now applies: retaliation after a complaint")
 
-        // Consent given; escalation at the reporter's request; a supervisor then sees the affected person's name.
+        // Consent given; escalation at the reporter's request; a supervisor then sees the affected person's name (not the witness's).
         try ok(cli, ["edit", "C-2026-0001", "--json", "-"], at: "2026-10-17T09:10:00Z", stdin: #"{"consentShareIdentity": true}"#)
         try ok(cli, ["status", "C-2026-0001", "support"], at: "2026-10-17T09:15:00Z")
         try ok(cli, ["journal", "C-2026-0001", "--kind", "support", "Referred Ana to the staff counsellor"], at: "2026-10-17T09:20:00Z")
@@ -77,7 +77,9 @@ struct CaseLifeStoryTests {
         let seen = try show(cli, at: "2026-10-17T10:10:00Z", passphrase: "supervisor passphrase")
         #expect((seen["affected"] as! [String: Any])["name"] as? String == "Ana Souza")
         #expect((seen["affected"] as! [String: Any])["contact"] == nil)
-        #expect((seen["reporter"] as! [String: Any])["name"] as? String == "Jonas Berg")
+        // The consent is Ana's: Jonas, the witness who reported, gave none, so his name stays withheld.
+        #expect((seen["reporter"] as! [String: Any])["name"] == nil)
+        #expect((seen["reporter"] as! [String: Any])["identityWithheld"] as? Bool == true)
 
         // A disclosure under a duty to act; the reporter is told the next day.
         try ok(cli, ["disclose", "C-2026-0001", "--to", "Security focal point", "--duty", "danger to life: threats of violence"],

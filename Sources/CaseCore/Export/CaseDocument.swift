@@ -88,6 +88,7 @@ public struct CaseDocument: Encodable, Sendable {
 
     public init(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date) {
         let shareIdentity = audience == .counselor || item.consentShareIdentity
+        let shareReporter = audience == .counselor || SupervisorView.sharesReporterName(item)
         id = item.id.description
         self.audience = audience.rawValue
         status = item.status.rawValue
@@ -104,9 +105,9 @@ public struct CaseDocument: Encodable, Sendable {
         consentShareIdentity = item.consentShareIdentity
         reporter = ReporterPart(
             pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous,
-            name: shareIdentity ? item.reporter.name : nil,
+            name: shareReporter ? item.reporter.name : nil,
             contact: audience == .counselor ? item.reporter.contact : nil,
-            identityWithheld: !shareIdentity && !item.reporter.anonymous)
+            identityWithheld: !shareReporter && !item.reporter.anonymous)
         affected = item.affected.map { person in
             AffectedPart(pseudonym: person.pseudonym, name: shareIdentity ? person.name : nil,
                          contact: audience == .counselor ? person.contact : nil,
