@@ -296,6 +296,26 @@ struct EndToEndTests {
         try desk.expect("Confidant — triage queue", timeout: 3)
     }
 
+    @Test("Keys typed at the lock while a wrong passphrase is checked are discarded, not taken as the next try")
+    func lockDiscardsTypeAhead() throws {
+        let desk = try TmuxDesk(environment: ["CONFIDANT_IDLE_LOCK_SECONDS": "2"])
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.expect("Locked — enter passphrase")
+        // The third wrong passphrase waits a second before it is checked (the growing delay).
+        for _ in 0..<3 {
+            try desk.type("wrong")
+            try desk.press("Enter")
+            Thread.sleep(forTimeInterval: 0.6)
+        }
+        try desk.type("xyz")
+        Thread.sleep(forTimeInterval: 2)
+        try desk.expect("Wrong passphrase")
+        try desk.type("demo")
+        try desk.press("Enter")
+        try desk.expect("Confidant — triage queue", timeout: 8)
+    }
+
     /// Two processes on one database: a case added from the command line while the desk is open shows up in the
     /// desk's queue without a restart (the idle loop reloads when the queue version changes).
     @Test func commandLineWhileTheDeskIsOpen() throws {

@@ -40,6 +40,10 @@ public final class DeskApp {
     /// Whether the last screen drawn was the "terminal too small" notice: keys then only quit.
     private(set) var tooSmall = false
 
+    /// Set when keys typed meanwhile must not count (a wrong passphrase at the lock was being checked): the input loop
+    /// discards what the terminal holds before it reads the next key.
+    public var discardTypeAhead = false
+
     /// Set once the counselor quits; the input loop then restores the terminal and returns.
     public private(set) var shouldQuit = false
 

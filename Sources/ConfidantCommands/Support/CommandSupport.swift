@@ -37,18 +37,23 @@ struct DatabaseOptions: ParsableArguments {
         } else {
             prompt = "Passphrase: "
         }
-        var opened: CaseDesk?
-        for attempt in 1...(fromEnvironment ? 1 : 3) {
-            do {
-                opened = try CaseDesk.open(
-                    .file(path), passphrase: try Passphrase.obtain(prompt: prompt), account: account,
-                    evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
-                break
-            } catch StoreError.wrongPassphrase where attempt < 3 && !fromEnvironment {
-                Passphrase.say("The passphrase is not correct; try again.")
-            }
+        func open(_ passphrase: String) throws -> CaseDesk {
+            try CaseDesk.open(.file(path), passphrase: passphrase, account: account,
+                              evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
         }
-        guard let desk = opened else { throw StoreError.wrongPassphrase }
+        // On a terminal the echo stays off from the first try to the last: what is typed while a wrong passphrase is
+        // checked is neither shown nor taken as the next try.
+        let opened = try fromEnvironment ? open(try Passphrase.obtain()) : SilentTerminal.whileSilent { terminal -> CaseDesk in
+            for _ in 1..<3 {
+                do {
+                    return try open(terminal.read(prompt: prompt))
+                } catch StoreError.wrongPassphrase {
+                    terminal.say("The passphrase is not correct; try again.")
+                }
+            }
+            return try open(terminal.read(prompt: prompt))
+        }
+        guard let desk = opened else { throw Passphrase.Unavailable() }
         if let notice = Self.failedAttemptsNotice(desk.failedAttempts) {
             FileHandle.standardError.write(Data((notice + "\n").utf8))
         }
