@@ -158,7 +158,7 @@ struct CaseLifeStoryTests {
         (["status", "C-2026-0001", "support"], nil, nil),
         (["journal", "C-2026-0001", "--kind", "respondent-informed", "x"], nil, "confidant: A respondent-informed entry must name the reported person it concerns, 1 to 1.\n"),
         (["journal", "C-2026-0001", "--kind", "interim-measure", "--party", "3", "x"], nil, "confidant: There is no reported person 3; the case names 1 (1 to 1).\n"),
-        (["disclose", "C-2026-0001", "--to", "Police"], nil, "confidant: A reason is required to disclose without consent (the duty to act) (give it with --text-file FILE, or - for standard input).\n"),
+        (["disclose", "C-2026-0001", "--to", "Police"], nil, "confidant: A reason is required to disclose without consent (the duty to act) (give it with --duty-file FILE, or - for standard input).\n"),
         (["reopen", "C-2026-0099", "--reason", "x"], nil, "confidant: There is no case C-2026-0099 in this database.\n"),
     ] as [([String], String?, String?)])
     func refusalsChangeNothing(args: [String], stdin: String?, sentence: String?) throws {
