@@ -9,7 +9,8 @@ struct EditCommand: ParsableCommand {
             The JSON is a partial case with the field names of 'add --json': fields left out stay as they are; \
             'reported' and the other lists are replaced whole; "affected": null says the reporter is the affected \
             person. Consent is given or withdrawn with {"consentShareIdentity": true|false}, the reporter's wishes \
-            with {"wishes": "listen-only|informal|formal|escalate"}. Unknown keys are refused.
+            with {"wishes": "listen-only|informal|formal|escalate"}, the case's own follow-up interval with \
+            {"followUpEveryDays": 14} (1 to 365 days; null returns to the policy's). Unknown keys are refused.
             """)
 
     @OptionGroup var database: DatabaseOptions
