@@ -134,9 +134,7 @@ extension Case {
         if let support = edit.supportNeeds { next.supportNeeds = support }
         if let wishes = edit.wishes { next.wishes = wishes }
         if let days = edit.followUpEveryDays {
-            if let days, !(1...365).contains(days) {
-                throw CaseError.invalidField(field: "follow-up interval", problem: "must be 1 to 365 days, not \(days)")
-            }
+            if let days { try Case.checkFollowUpInterval(days) }
             next.followUpEveryDays = days
         }
         try next.validateRecord(taxonomy: taxonomy)

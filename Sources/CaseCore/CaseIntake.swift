@@ -63,6 +63,8 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
     public var narrative: String
     public var supportNeeds: String?
     public var wishes: Wishes?
+    /// Days between follow-ups agreed with the reporter; left out, the policy's `followUpEveryDays`.
+    public var followUpEveryDays: Int?
     public var assessment: FactorRatings?
     public var status: CaseStatus?
     public var escalationLevel: EscalationLevel?
@@ -135,7 +137,7 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
                                   name: name?.nilIfEmpty, contact: input.contact?.nilIfEmpty)
         }
         if let measures, !measures.isEmpty, outcome != .substantiated { throw CaseError.measuresWithoutSubstantiation }
-        let item = Case(
+        var item = Case(
             id: id, receivedAt: received, channel: channel, incidentFirst: first, incidentLast: last,
             reporter: Reporter(
                 pseudonym: (pseudonym?.isEmpty ?? true) ? fallbackPseudonym : pseudonym!,
@@ -146,6 +148,8 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
             supportNeeds: supportNeeds ?? "", affected: affectedPerson, wishes: wishes)
         // The same rules as a case corrected after intake (``Case/validateRecord(taxonomy:)``).
         try item.validateRecord(taxonomy: taxonomy)
+        if let followUpEveryDays { try Case.checkFollowUpInterval(followUpEveryDays) }
+        item.followUpEveryDays = followUpEveryDays
         return item
     }
 

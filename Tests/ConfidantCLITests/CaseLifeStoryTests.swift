@@ -124,6 +124,28 @@ struct CaseLifeStoryTests {
         #expect(verify.stdout.contains("intact"), "\(verify.stdout)")
     }
 
+    @Test("The deferral recorded with one disclosure never meets another disclosure's 'tell the reporter' deadline")
+    func deferralMeetsOnlyItsOwnDisclosure() throws {
+        let cli = ConfidantSandbox()
+        try ok(cli, ["init"], at: "2026-10-01T08:00:00Z")
+        try ok(cli, ["add", "--json", "-"], at: "2026-10-01T09:05:00Z", stdin: Self.witnessReport)
+        try ok(cli, ["disclose", "C-2026-0001", "--to", "Police", "--duty", "danger to life: threats of violence"],
+               at: "2026-10-05T09:00:00Z")
+        let deferred = try ok(cli, ["disclose", "C-2026-0001", "--to", "Child services", "--duty", "a child at risk",
+                                    "--defer", "telling him now would alert the reported person"], at: "2026-10-05T10:00:00Z")
+        #expect(deferred.stdout == "Disclosure recorded on C-2026-0001; telling the reporter is deferred.\n")
+        func tellReporter(at time: String) throws -> [[String: String]] {
+            let rows = try cli.json(ok(cli, ["due", "--json"], at: time)) as! [[String: Any]]
+            return rows.filter { $0["kind"] as? String == "tell-reporter" }.map {
+                ["id": $0["id"] as! String, "due": $0["due"] as! String, "overdue": "\($0["overdue"] as! Bool)"]
+            }
+        }
+        #expect(try tellReporter(at: "2026-10-08T09:00:00Z") == [["id": "C-2026-0001", "due": "2026-10-07T09:00:00Z", "overdue": "true"]])
+        try ok(cli, ["journal", "C-2026-0001", "--kind", "reporter-told", "Told Jonas that the police were informed, and why"],
+               at: "2026-10-08T10:00:00Z")
+        #expect(try tellReporter(at: "2026-10-08T10:01:00Z") == [])
+    }
+
     /// Copies of the database file and its write-ahead log.
     func snapshot(_ cli: ConfidantSandbox) -> [Data?] {
         ["", "-wal"].map { FileManager.default.contents(atPath: cli.database + $0) }
@@ -138,7 +160,7 @@ struct CaseLifeStoryTests {
         (["status", "C-2026-0001", "support"], nil, nil),
         (["journal", "C-2026-0001", "--kind", "respondent-informed", "x"], nil, "confidant: A respondent-informed entry must name the reported person it concerns, 1 to 1.\n"),
         (["journal", "C-2026-0001", "--kind", "interim-measure", "--party", "3", "x"], nil, "confidant: There is no reported person 3; the case names 1 (1 to 1).\n"),
-        (["disclose", "C-2026-0001", "--to", "Police"], nil, "confidant: A reason is required to disclose without consent (the duty to act) (give it with --text-file FILE, or - for standard input).\n"),
+        (["disclose", "C-2026-0001", "--to", "Police"], nil, "confidant: A reason is required to disclose without consent (the duty to act) (give it with --duty-file FILE, or - for standard input).\n"),
         (["reopen", "C-2026-0099", "--reason", "x"], nil, "confidant: There is no case C-2026-0099 in this database.\n"),
     ] as [([String], String?, String?)])
     func refusalsChangeNothing(args: [String], stdin: String?, sentence: String?) throws {

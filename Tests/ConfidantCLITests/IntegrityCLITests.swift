@@ -129,6 +129,62 @@ struct ProcessHygieneCLITests {
         #expect(show.stdout.contains(secret))
     }
 
+    @Test("escalate's duty and disclose's recipient, duty and deferral come from files or standard input, never in /proc/PID/cmdline")
+    func dutiesAndDisclosuresOutOfArgv() throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        for step in ["acknowledged", "assessing", "support"] { #expect(try cli.run(["status", "C-2026-0001", step]).status == 0) }
+        let reason = cli.path("reason.txt"), recipient = cli.path("recipient.txt"), deferral = cli.path("deferral.txt")
+        try "Her family is threatened".write(toFile: reason, atomically: true, encoding: .utf8)
+        try "Officer Dmytro Savchenko, Kyiv regional police\n".write(toFile: recipient, atomically: true, encoding: .utf8)
+        try "Telling her now would reach Viktor Hale through her brother\n".write(toFile: deferral, atomically: true, encoding: .utf8)
+        let duty = "Danger to life: Mira, her daughter, was followed home"
+        let escalated = try whileWaiting(cli, ["escalate", "C-2026-0001", "--text-file", reason, "--duty-file", "-"], stdin: duty) { pid in
+            let cmdline = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+            #expect(cmdline.contains("--duty-file"))
+            #expect(!cmdline.contains("Mira") && !cmdline.contains("threatened"))
+        }
+        #expect(escalated.status == 0, "\(escalated.stderr)")
+        let disclosed = try whileWaiting(cli, ["disclose", "C-2026-0001", "--to-file", recipient, "--duty-file", "-", "--defer-file", deferral],
+                                         stdin: duty) { pid in
+            let cmdline = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+            #expect(cmdline.contains("--to-file") && cmdline.contains("--defer-file"))
+            #expect(!cmdline.contains("Savchenko") && !cmdline.contains("Mira") && !cmdline.contains("Viktor"))
+        }
+        #expect(disclosed.status == 0, "\(disclosed.stderr)")
+        #expect(disclosed.stdout == "Disclosure recorded on C-2026-0001; telling the reporter is deferred.\n")
+        let doc = try cli.json(cli.run(["show", "C-2026-0001", "--json"])) as! [String: Any]
+        #expect(doc["dutyToAct"] as? String == duty)
+        #expect((doc["disclosures"] as! [[String: Any]]).map { $0["text"] as! String } == [
+            "Disclosed to Officer Dmytro Savchenko, Kyiv regional police without the reporter's consent, under a duty to act: \(duty)",
+            "Telling the reporter of the disclosure to Officer Dmytro Savchenko, Kyiv regional police is deferred: Telling her now would reach Viktor Hale through her brother",
+        ])
+    }
+
+    @Test("A text given both inline and from a file, or two options reading standard input, is refused", arguments: [
+        (["escalate", "C-2026-0001", "--reason", "x", "--duty", "a child at risk", "--duty-file", "-"],
+         "confidant: The text was given twice; use either --duty or --duty-file.\n"),
+        (["disclose", "C-2026-0001", "--to", "Police", "--to-file", "-", "--duty", "danger to life"],
+         "confidant: The text was given twice; use either --to or --to-file.\n"),
+        (["disclose", "C-2026-0001", "--to-file", "-", "--duty-file", "-"],
+         "confidant: The standard input can be read by one option only, not by --to-file and --duty-file.\n"),
+        (["disclose", "C-2026-0001", "--duty", "danger to life"],
+         "confidant: The recipient of the disclosure is missing (give it with --to, or --to-file FILE, or - for standard input).\n"),
+        (["disclose", "C-2026-0001", "--to", "Police", "--duty", "danger to life", "--defer", "x", "--defer-file", "-"],
+         "confidant: The text was given twice; use either --defer or --defer-file.\n"),
+    ] as [([String], String)])
+    func textGivenTwiceRefused(args: [String], sentence: String) throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        let before = FileManager.default.contents(atPath: cli.database)
+        let refused = try cli.run(args, stdin: "x")
+        #expect(refused.status != 0)
+        #expect(refused.stderr == sentence)
+        #expect(FileManager.default.contents(atPath: cli.database) == before)
+    }
+
     @Test("lookup reads the follow-up code from standard input, never from the command line")
     func lookupFromStdin() throws {
         let cli = ConfidantSandbox()

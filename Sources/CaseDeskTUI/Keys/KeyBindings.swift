@@ -77,7 +77,7 @@ public struct KeyBinding: Hashable, Sendable {
 public enum KeyBindings {
     public static let table: [KeyBinding] = [
         // Everywhere
-        KeyBinding([.ctrl("c")], .always, .quit, "Quit the case desk at once"),
+        KeyBinding([.ctrl("c")], .always, .quit, "Quit the case desk; asks first when typed text would be lost"),
         KeyBinding([.ctrl("l")], .always, .redraw, "Redraw the screen"),
         // Queue, detail, help
         KeyBinding([.char("?"), .function(1)], .global, .help, "Show this help", hint: "? help"),

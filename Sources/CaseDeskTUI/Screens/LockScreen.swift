@@ -19,6 +19,8 @@ final class LockScreen {
                 app.unlocked()
             } else {
                 error = "Wrong passphrase; the desk stays locked."
+                // Keys typed while it was checked (the key derivation, the growing delay) are not the next try.
+                app.discardTypeAhead = true
             }
         default:
             field.apply(action, key: key)
