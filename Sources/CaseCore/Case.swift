@@ -110,3 +110,12 @@ public struct Case: Equatable, Sendable, Identifiable {
     }
 
 }
+
+extension Case {
+    /// Refuses a follow-up interval outside 1 to 365 days (at intake and in an edit alike).
+    public static func checkFollowUpInterval(_ days: Int) throws {
+        guard (1...365).contains(days) else {
+            throw CaseError.invalidField(field: .key("field.follow-up-interval"), problem: .key("problem.follow-up-range", ["days": .text(String(days))]))
+        }
+    }
+}

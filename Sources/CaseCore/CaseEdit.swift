@@ -139,9 +139,7 @@ extension Case {
         if let wishes = edit.wishes { next.wishes = wishes }
         if let language = edit.language?.trimmingCharacters(in: .whitespaces).lowercased().nilIfEmpty { next.language = language }
         if let days = edit.followUpEveryDays {
-            if let days, !(1...365).contains(days) {
-                throw CaseError.invalidField(field: .key("field.follow-up-interval"), problem: .key("problem.follow-up-range", ["days": .text(String(days))]))
-            }
+            if let days { try Case.checkFollowUpInterval(days) }
             next.followUpEveryDays = days
         }
         try next.validateRecord(taxonomy: taxonomy)

@@ -44,9 +44,15 @@ extension CaseIntake {
                 pendingAssessment = nil
             }
             if step == .escalated {
-                try item.escalate(
-                    to: escalationLevel ?? .complaintsTeam, reason: "Escalated before import", by: author, at: tick(24),
-                    enforceLadder: false, reasonPhrase: .key("entry.escalated-before-import"))
+                // A reporter who asked for escalation had the ladder climbed as the desk climbs it: one rung at a time,
+                // at their request. Without their wishes, the case comes in at its level in one step, claiming neither.
+                let level = escalationLevel ?? .complaintsTeam
+                let requested = wishes?.allowsEscalation == true
+                for rung in requested ? EscalationLevel.allCases.filter({ $0 <= level }) : [level] {
+                    try item.escalate(
+                        to: rung, reason: "Escalated before import", by: author, at: tick(24), enforceLadder: requested,
+                        reasonPhrase: .key("entry.escalated-before-import"))
+                }
             } else {
                 try item.transition(
                     to: step, note: step == .withdrawn ? "Reporter withdrew the report" : nil, by: author, at: tick(24),

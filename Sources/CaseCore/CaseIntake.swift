@@ -65,6 +65,8 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
     public var wishes: Wishes?
     /// The language of letters to the reporter; nil for the desk's.
     public var language: String?
+    /// Days between follow-ups agreed with the reporter; left out, the policy's `followUpEveryDays`.
+    public var followUpEveryDays: Int?
     public var assessment: FactorRatings?
     public var status: CaseStatus?
     public var escalationLevel: EscalationLevel?
@@ -149,6 +151,8 @@ public struct CaseIntake: Equatable, Sendable, Decodable {
         item.language = language?.trimmingCharacters(in: .whitespaces).lowercased().nilIfEmpty
         // The same rules as a case corrected after intake (``Case/validateRecord(taxonomy:)``).
         try item.validateRecord(taxonomy: taxonomy)
+        if let followUpEveryDays { try Case.checkFollowUpInterval(followUpEveryDays) }
+        item.followUpEveryDays = followUpEveryDays
         return item
     }
 

@@ -50,9 +50,14 @@ public struct DeadlineCalculator: Sendable {
         let feedbackDue = arithmetic.adding(months: policy.feedbackWithinMonths, to: cycleStart)
         result.append(Deadline(kind: .feedback, due: feedbackDue, metAt: first(.feedback, from: cycleStart)))
 
-        for disclosure in journal where disclosure.kind == .disclosure {
+        // Each disclosure is met by a `reporter-told` entry after it, or by the deferral recorded with it (the entry
+        // that `disclose` writes right after it); another disclosure's deferral never meets it.
+        for (index, disclosure) in journal.enumerated() where disclosure.kind == .disclosure {
             let due = arithmetic.adding(days: policy.tellReporterWithinDays, to: disclosure.at)
-            result.append(Deadline(kind: .tellReporter, due: due, metAt: first(.reporterTold, or: .tellingDeferred, from: disclosure.at)))
+            let later = journal[(index + 1)...]
+            let deferral = later.first.flatMap { $0.kind == .tellingDeferred ? $0.at : nil }
+            let told = later.first { $0.kind == .reporterTold }?.at
+            result.append(Deadline(kind: .tellReporter, due: due, metAt: deferral ?? told))
         }
 
         // A review is acted on by the next entry the journal records after it (in journal order).

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The rules a new passphrase must meet, enforced by the store for every account it creates: at least 12 characters,
-/// not one character repeated, not a keyboard or alphabet run, not a common password (or one repeated).
+/// not one character repeated, not a keyboard or alphabet run, not a common password (in any case, with digits or
+/// symbols added before or after it, or repeated).
 public struct PassphrasePolicy: Equatable, Sendable {
     public static let minimumLength = 12
     /// Rows of common keyboards and the alphabet and digits: a passphrase that runs along one is refused.
@@ -41,10 +42,19 @@ public struct PassphrasePolicy: Equatable, Sendable {
             if doubled.contains(folded) || String(doubled.reversed()).contains(folded) { return .key("passphrase.run") }
         }
         if common.contains(folded) { return .key("passphrase.common") }
-        for length in 1...max(1, folded.count / 2) where folded.count % length == 0 {
-            let unit = String(folded.prefix(length))
-            if String(repeating: unit, count: folded.count / length) == folded, length == 1 || common.contains(unit) || folded.count / length > 2 {
-                return .key("passphrase.repeats", ["unit": .text(unit)])
+        // "Password1234", "!!monkey2024": a common password with digits or symbols put before or after it.
+        let trailing = String(folded.reversed().drop { !$0.isLetter }.reversed())
+        let leading = String(folded.drop { !$0.isLetter })
+        let core = String(trailing.drop { !$0.isLetter })
+        if [trailing, leading, core].contains(where: { $0 != folded && common.contains($0) }) {
+            return .key("passphrase.common-padded")
+        }
+        for text in core == folded ? [folded] : [folded, core] where text.count > 1 {
+            for length in 1...max(1, text.count / 2) where text.count % length == 0 {
+                let unit = String(text.prefix(length))
+                if String(repeating: unit, count: text.count / length) == text, length == 1 || common.contains(unit) || text.count / length > 2 {
+                    return .key("passphrase.repeats", ["unit": .text(unit)])
+                }
             }
         }
         return nil

@@ -35,7 +35,7 @@ public enum StrictJSON {
     /// `add --json`, imports and the demo file.
     public static let intake = Shape(
         name: .key("json.case"),
-        keys: caseFields.union(["status", "escalationLevel", "screeningReason", "outcome", "measures", "externalRef"]),
+        keys: caseFields.union(["status", "escalationLevel", "screeningReason", "outcome", "measures", "externalRef", "followUpEveryDays"]),
         nested: caseNested.merging(["assessment": ratings, "journal": journalEntry]) { a, _ in a })
 
     /// `edit --json`: the same fields, but the workflow moves through its own commands.

@@ -19,10 +19,17 @@ public enum SupervisorView {
         status == .escalated || (status.isTerminal && reviewedByThem)
     }
 
-    /// The reporter's identity as a supervisor may read it: the name, only where the reporter consented to share it,
-    /// and never the contact details. Nil without consent.
+    /// Whether a supervisor may read the reporter's name. Consent is the affected person's (PRODUCT §10): a witness who
+    /// reported on someone's behalf gave no consent of their own, so their name stays withheld whatever the affected
+    /// person decides.
+    public static func sharesReporterName(_ item: Case) -> Bool {
+        item.consentShareIdentity && item.affected == nil
+    }
+
+    /// The reporter's identity as a supervisor may read it: the name, only where the reporter consented to share it
+    /// (``sharesReporterName(_:)``), and never the contact details. Nil otherwise.
     public static func identity(of item: Case) -> Reporter? {
-        guard item.consentShareIdentity else { return nil }
+        guard sharesReporterName(item) else { return nil }
         return Reporter(pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous, name: item.reporter.name)
     }
 

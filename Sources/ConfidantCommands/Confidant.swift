@@ -9,7 +9,7 @@ public struct Confidant: ParsableCommand {
     public init() {}
 
     /// The version `confidant --version` prints (and the manual page names).
-    public static let version = "1.0.0"
+    public static let version = "1.0.1"
 
     public static let configuration = CommandConfiguration(
         commandName: "confidant",

@@ -217,6 +217,24 @@ struct CaseEvolvesTests {
         #expect(calc.deadlines(for: deferred, band: nil).first { $0.kind == .tellReporter }?.metAt == now)
     }
 
+    @Test("Each disclosure's 'tell the reporter' deadline is met only by its own deferral or by a reporter-told entry after it")
+    func disclosuresMeetTheirOwnDeadlines() throws {
+        var item = Fixtures.sampleCase(status: .assessing)
+        let calc = DeadlineCalculator(policy: Fixtures.policy)
+        func tells() -> [Deadline] { calc.deadlines(for: item, band: nil).filter { $0.kind == .tellReporter } }
+        try item.record(.reporterTold, text: "Told her of an earlier matter", by: "c", at: now)
+        try item.disclose(to: "Police", duty: "danger to life", by: "c", at: now.addingTimeInterval(3600))
+        let second = now.addingTimeInterval(7200)
+        try item.disclose(to: "Child services", duty: "a child at risk",
+                          deferTelling: "telling her now would alert the reported person", by: "c", at: second)
+        #expect(tells().map(\.due) == [Fixtures.date("2026-10-07T11:00:00Z"), Fixtures.date("2026-10-07T12:00:00Z")])
+        #expect(tells().map(\.metAt) == [nil, second])
+        #expect(tells().first?.isPending == true)
+        let told = now.addingTimeInterval(86_400)
+        try item.record(.reporterTold, text: "Told her of the disclosure to the police", by: "c", at: told)
+        #expect(tells().map(\.metAt) == [told, second])
+    }
+
     @Test("Due-process entries name the reported person they concern")
     func dueProcess() throws {
         var item = Fixtures.sampleCase(status: .formalProcedure)

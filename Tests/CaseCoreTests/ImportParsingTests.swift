@@ -119,7 +119,7 @@ struct ImportParsingTests {
     @Test("JSON: an array or {\"cases\": [...]}, errors name the case")
     func json() throws {
         let demo = try CaseJSONImport(file: "demo-cases.json").plan(try Self.load("demo-cases.json"))
-        #expect(demo.items.count == 46)
+        #expect(demo.items.count == 48)
         let bad = Data(#"[{"channel":"complaint","incidentFirst":"2026-10-01","reporter":{"name":"A"},"relationship":"staff","reported":[],"categories":["bullying"],"narrative":"x"},{"channel":"email"}]"#.utf8)
         #expect(throws: ImportError(file: "cases.json", location: ImportPlan.case(2), column: nil, problem: .key("config.decoding.at", [
                                     "path": "channel", "detail": "Cannot initialize Channel from invalid String value email"]))) {

@@ -25,6 +25,21 @@ struct IntakeTests {
         #expect(item.receivedAt == now)
     }
 
+    @Test("An intake may agree a follow-up interval of its own (1 to 365 days); the follow-up deadline follows it")
+    func followUpInterval() throws {
+        let json = valid.replacingOccurrences(of: #""categories":"#, with: #""followUpEveryDays":14,"categories":"#)
+        let item = try intake(json).makeCase(id: CaseID(year: 2026, number: 1), now: now, pseudonym: "Teal Otter", taxonomy: Fixtures.taxonomy)
+        #expect(item.followUpEveryDays == 14)
+        let followUp = DeadlineCalculator(policy: Fixtures.policy).deadlines(for: item, band: nil).first { $0.kind == .followUp }
+        #expect(followUp?.due == now.addingTimeInterval(14 * 86_400))
+        let zero = valid.replacingOccurrences(of: #""categories":"#, with: #""followUpEveryDays":0,"categories":"#)
+        #expect(throws: CaseError.invalidField(field: "follow-up interval", problem: "must be 1 to 365 days, not 0")) {
+            try intake(zero).makeCase(id: CaseID(year: 2026, number: 1), now: now, pseudonym: "Teal Otter", taxonomy: Fixtures.taxonomy)
+        }
+        #expect(CaseError.invalidField(field: "follow-up interval", problem: "must be 1 to 365 days, not 0").description
+            == "The follow-up interval must be 1 to 365 days, not 0.")
+    }
+
     @Test("Unknown category, bad dates, empty narrative and missing name are refused with sentences")
     func invalidIntakes() throws {
         let base = try intake(valid)

@@ -46,6 +46,17 @@ struct SupervisorViewTests {
         #expect(escalated().reporterIdentity(for: .supervisor) == nil)
     }
 
+    @Test("A witness's report: the affected person's consent shows the supervisor the affected person's name, never the witness's")
+    func witnessStaysWithheld() {
+        var item = escalated(consent: true, narrative: "Олена Коваленко saw the director shout at Ana Souza.")
+        item.affected = AffectedPerson(pseudonym: "Quiet Lark", name: "Ana Souza", contact: "ana@example.org")
+        let copy = item.redacted(for: .supervisor)
+        #expect(copy.reporter == Reporter(pseudonym: "Amber Heron"))
+        #expect(copy.affected == AffectedPerson(pseudonym: "Quiet Lark", name: "Ana Souza"))
+        #expect(copy.narrative == "[reporter] saw the director shout at Ana Souza.")
+        #expect(item.reporterIdentity(for: .supervisor) == nil)
+    }
+
     @Test("The counselor's view is the whole case, identity and all")
     func counselorSeesAll() {
         let item = escalated()

@@ -206,11 +206,11 @@ struct EndToEndTests {
         defer { desk.close() }
         try desk.openQueue()
         try desk.press(":")
-        try desk.type("open C-2026-0030")
+        try desk.type("open C-2026-0031")
         try desk.press("Enter")
         try desk.expect("Dusky Petrel")
         try desk.press("e")
-        try desk.expect("Escalate C-2026-0030 to")
+        try desk.expect("Escalate C-2026-0031 to")
         try desk.press("Down", "Enter")
         try desk.expect("State the duty to act")                    // wishes not recorded: a duty is needed
         try desk.type("Retaliation against a complainant")
@@ -218,7 +218,7 @@ struct EndToEndTests {
         try desk.expect("Reason for escalating")
         try desk.type("Retaliation after the July complaint.")
         try desk.press("Enter")
-        try desk.expect("C-2026-0030 escalated to Head of department under a duty to act.")
+        try desk.expect("C-2026-0031 escalated to Head of department under a duty to act.")
         try desk.expect("· Escalated ·")
         try desk.expect("Escalated to  Head of department")
     }
@@ -310,6 +310,26 @@ struct EndToEndTests {
         try desk.expect("Confidant — triage queue", timeout: 3)
     }
 
+    @Test("Keys typed at the lock while a wrong passphrase is checked are discarded, not taken as the next try")
+    func lockDiscardsTypeAhead() throws {
+        let desk = try TmuxDesk(environment: ["CONFIDANT_IDLE_LOCK_SECONDS": "2"])
+        defer { desk.close() }
+        try desk.expect("Confidant — triage queue")
+        try desk.expect("Locked — enter passphrase")
+        // The third wrong passphrase waits a second before it is checked (the growing delay).
+        for _ in 0..<3 {
+            try desk.type("wrong")
+            try desk.press("Enter")
+            Thread.sleep(forTimeInterval: 0.6)
+        }
+        try desk.type("xyz")
+        Thread.sleep(forTimeInterval: 2)
+        try desk.expect("Wrong passphrase")
+        try desk.type("demo")
+        try desk.press("Enter")
+        try desk.expect("Confidant — triage queue", timeout: 8)
+    }
+
     /// Two processes on one database: a case added from the command line while the desk is open shows up in the
     /// desk's queue without a restart (the idle loop reloads when the queue version changes).
     @Test func commandLineWhileTheDeskIsOpen() throws {
@@ -324,12 +344,12 @@ struct EndToEndTests {
             """)
         let added = try desk.sandbox.run(["add", "--json", input], shipped: true)
         #expect(added.status == 0, "\(added.stderr)")
-        // The desk picks the case up while idle (46 demo cases, now 47), then finds it by its pseudonym: not by
+        // The desk picks the case up while idle (48 demo cases, now 49), then finds it by its pseudonym: not by
         // "kestrel", which the demo's Grey Kestrel and any random pseudonym given at seeding may match too.
-        try desk.expect(" of 47")
+        try desk.expect(" of 49")
         try desk.press("/")
         try desk.type("concurrent")
-        try desk.expect("“concurrent” · 1 of 47")
+        try desk.expect("“concurrent” · 1 of 49")
         let listed = try desk.sandbox.run(["list", "--json"], shipped: true)
         #expect(listed.stdout.contains("Concurrent Kestrel"))
     }

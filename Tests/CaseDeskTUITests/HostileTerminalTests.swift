@@ -48,21 +48,21 @@ extension EndToEndTests {
         defer { desk.close() }
         try desk.openQueue()
         try desk.press(":")
-        try desk.type("open C-2026-0030")
+        try desk.type("open C-2026-0031")
         try desk.press("Enter")
         try desk.expect("Dusky Petrel")
         try desk.press("x")
-        try desk.expect("Export C-2026-0030 as")
+        try desk.expect("Export C-2026-0031 as")
         try desk.press("Enter")
-        try desk.expect("Export C-2026-0030 for")
+        try desk.expect("Export C-2026-0031 for")
         try desk.press("Enter")
-        try desk.expect("~/C-2026-0030-counselor.md")
+        try desk.expect("~/C-2026-0031-counselor.md")
         try desk.press("Enter")
-        try desk.expect("Exported to ~/C-2026-0030-counselor.md")
-        let path = home + "/C-2026-0030-counselor.md"
+        try desk.expect("Exported to ~/C-2026-0031-counselor.md")
+        let path = home + "/C-2026-0031-counselor.md"
         #expect(try permissions(path) == 0o600)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains("C-2026-0030"))
+        #expect(text.contains("C-2026-0031"))
         #expect(text.contains("Dusky Petrel"))
     }
 

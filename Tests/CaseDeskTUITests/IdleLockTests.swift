@@ -107,9 +107,14 @@ struct IdleLockTests {
         let id = try #require((app.stack.last as? DetailScreen)?.view.item.id)
         let rows = app.queue.all.count
         app.checkIdle(at: Self.idle)
+        Fixture.type(app, "wrong")
+        Fixture.press(app, [.enter])
+        #expect(app.isLocked && app.discardTypeAhead, "keys typed while the wrong passphrase was checked are to be discarded")
+        app.discardTypeAhead = false
         Fixture.type(app, "demo")
         Fixture.press(app, [.enter])
         #expect(!app.isLocked)
+        #expect(!app.discardTypeAhead)
         #expect(app.stack.count == 1 && app.stack.last === app.queue, "unlocking lands on the queue, not on the case")
         #expect(app.queue.all.count == rows && app.loadedVersion != nil, "the queue was read again from the store")
         #expect(app.queue.selectedCase?.id == id && app.queue.cursor.selected == 3)

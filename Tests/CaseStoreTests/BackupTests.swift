@@ -26,7 +26,7 @@ struct BackupTests {
         let backupPath = directory.appendingPathComponent("backups/confidant-2026-11-25.db").path
         try FileManager.default.createDirectory(atPath: (backupPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let receipt = try desk.backup(to: backupPath, overwrite: false)
-        #expect(receipt.cases == 52)
+        #expect(receipt.cases == 54)
         #expect(try TestFixtures.mode(backupPath) == 0o600)
         #expect(!FileManager.default.fileExists(atPath: backupPath + "-wal"))
         #expect(try Self.leftovers(in: directory.appendingPathComponent("backups")).isEmpty)
@@ -44,7 +44,7 @@ struct BackupTests {
         }
         let audit = try #require(try store.auditEntries(caseId: nil).last)
         #expect(audit.action == "backup")
-        #expect(audit.detail == "encrypted snapshot written (52 cases, \(receipt.bytes) bytes, sha256 \(receipt.sha256))")
+        #expect(audit.detail == "encrypted snapshot written (54 cases, \(receipt.bytes) bytes, sha256 \(receipt.sha256))")
         #expect(receipt.sha256.count == 64)
     }
 
@@ -60,7 +60,7 @@ struct BackupTests {
         let receipt = try SQLiteCaseStore.restore(
             from: backupPath, to: target, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator,
             force: false, now: TestFixtures.now)
-        #expect(receipt.cases == 52 && receipt.previousKeptAt == nil)
+        #expect(receipt.cases == 54 && receipt.previousKeptAt == nil)
         #expect(try TestFixtures.mode(target) == 0o600)
         #expect(try StoreFixtures.dump(backupPath) == backupRows, "the backup file itself was changed")
 
@@ -123,9 +123,9 @@ struct BackupTests {
         // The store that had the file open sees the restored file, not a deleted one (no rename under its feet): its key
         // no longer authenticates the log, so it refuses to work on; opened with the backup's passphrase, the file holds
         // the restored cases.
-        #expect(throws: StoreError.auditBroken(.key("audit.problem.head-mismatch", ["id": "56"]))) { try otherStore.summaries() }
+        #expect(throws: StoreError.auditBroken(.key("audit.problem.head-mismatch", ["id": "58"]))) { try otherStore.summaries() }
         let reopened = try SQLiteCaseStore.open(at: target, passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
-        #expect(try reopened.summaries().count == 52)
+        #expect(try reopened.summaries().count == 54)
         #expect(try StoreFixtures.dump(target)["casefile"] == (try StoreFixtures.dump(backupPath))["casefile"])
     }
 
@@ -186,7 +186,7 @@ struct BackupTests {
             // restore checks integrity_check and the audit chain, and fails otherwise.
             let receipt = try SQLiteCaseStore.restore(from: path, to: restored, passphrase: TestFixtures.passphrase,
                                                       evaluator: StoreFixtures.evaluator, force: false)
-            #expect(receipt.cases == 46)
+            #expect(receipt.cases == 48)
         }
         #expect(try store.loadCase(id).journal.filter { $0.text.hasPrefix("concurrent note") }.count == 40)
     }

@@ -118,9 +118,9 @@ struct ImportTests {
         let data = try Data(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"))
         let plan = try CaseJSONImport(file: "demo-cases.json").plan(data)
         let first = try desk.importCases(plan)
-        #expect(first.added.count == 46 && first.skipped == 0)
+        #expect(first.added.count == 48 && first.skipped == 0)
         let second = try desk.importCases(plan)
-        #expect(second.added.isEmpty && second.skipped == 46)
-        #expect(try Self.caseCount(store) == 46)
+        #expect(second.added.isEmpty && second.skipped == 48)
+        #expect(try Self.caseCount(store) == 48)
     }
 }

@@ -46,4 +46,22 @@ struct KeySlotTests {
                                            kdfRounds: 1 << 10)
         }
     }
+
+    @Test("Through the door without a policy of its own, a store refuses the shipped list's passwords, digits and symbols added")
+    func doorDefaultsToTheShippedList() throws {
+        #expect(PassphrasePolicy.shipped.common.count >= 9_900)
+        let refusal = StoreError.weakPassphrase("it is one of the most common passwords, with digits or symbols added")
+        #expect(refusal.description
+            == "The passphrase is too weak: it is one of the most common passwords, with digits or symbols added. Choose a longer phrase of several unrelated words.")
+        #expect(throws: refusal) {
+            try CaseDesk.create(.file(StoreFixtures.temporaryPath()), passphrase: "password123456", evaluator: StoreFixtures.evaluator,
+                                kdfRounds: 1 << 10)
+        }
+        let path = StoreFixtures.temporaryPath()
+        try CaseDesk.create(.file(path), passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator, kdfRounds: 1 << 10)
+        let desk = try CaseDesk.open(.file(path), passphrase: TestFixtures.passphrase, evaluator: StoreFixtures.evaluator)
+        #expect(throws: refusal) {
+            try desk.addAccount("sam", role: .supervisor, passphrase: "Password1234")
+        }
+    }
 }

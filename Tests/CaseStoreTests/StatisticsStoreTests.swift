@@ -22,7 +22,7 @@ struct StatisticsStoreTests {
                 band: summary.band, status: item.status, escalationLevel: item.escalationLevel, acknowledgedAt: item.acknowledgedAt,
                 firstContactAt: item.journal.filter(\.kind.isContact).map(\.at).min(), nextDeadline: summary.nextDeadline))
         }
-        #expect(records.count == 46)
+        #expect(records.count == 48)
         func key(_ record: StatisticsRecord) -> String { "\(record)" }
         #expect(records.map(key).sorted() == expected.map(key).sorted())
     }
@@ -33,7 +33,7 @@ struct StatisticsStoreTests {
         defer { StoreFixtures.cleanUp(directory) }
         let (desk, store) = try StoreFixtures.demoDesk(in: directory)
         let report = try desk.statistics(from: nil, to: nil)
-        #expect(report.totalCases == .count(46))
+        #expect(report.totalCases == .count(48))
         var forbidden: [String] = []
         for summary in try desk.queue() {
             let item = try store.loadCase(summary.id)
@@ -60,7 +60,7 @@ struct StatisticsStoreTests {
         let (desk, _) = try StoreFixtures.demoDesk(in: directory)
         let report = try desk.statistics(from: nil, to: nil)
         let relationships = Dictionary(uniqueKeysWithValues: report.byRelationship.map { ($0.key, $0.cases) })
-        #expect(relationships["staff"] == .count(29))
+        #expect(relationships["staff"] == .count(31))
         #expect(relationships["donor"] == .count(0))
         #expect(relationships["intern"] == .suppressed)
         #expect(report.escalation.escalated == .count(5))
@@ -70,7 +70,7 @@ struct StatisticsStoreTests {
         #expect(all.allSatisfy { ($0.cases.shownValue ?? 0) == 0 || ($0.cases.shownValue ?? 0) >= 5 })
         let autumn = try desk.statistics(from: DateText.parse("2026-09-01"), to: DateText.parse("2026-10-31"))
         #expect(autumn.byMonth.map(\.key) == ["2026-09", "2026-10"])
-        #expect(autumn.totalCases == .count(16))
+        #expect(autumn.totalCases == .count(18))
     }
 
     @Test("only a counselor can produce statistics")

@@ -22,6 +22,9 @@ struct SupervisorReviewTests {
         let id = try counselor.add(StoreFixtures.intake(
             reporter: "Marta Łukasiewicz",
             narrative: String(repeating: "He shouted at Marta Łukasiewicz in the corridor and the canteen again. ", count: 6))).id
+        // Another open case names the same reported person: the supervisor cannot open it, but it makes this one
+        // pervasive, and the supervisor's score and deadlines must say so as the counselor's do.
+        _ = try counselor.add(StoreFixtures.intake(reporter: "Another Colleague", contact: "another@example.org"))
         try counselor.markAcknowledgementSent(id, language: "en")
         try counselor.record(id, .contact, text: "Called Marta on fz.benali@example.org's number; she is safe.")
         try counselor.move(id, to: .assessing, note: nil)
@@ -33,13 +36,15 @@ struct SupervisorReviewTests {
         return Team(path: path, counselor: counselor, supervisor: CaseDesk(store: supervisorStore, clock: { TestFixtures.now }), id: id)
     }
 
-    @Test("The supervisor's view shows every deadline exactly as the counselor's does, without the withheld text")
+    @Test("The supervisor's view shows the score and every deadline exactly as the counselor's does (another case naming the same person counted), without the withheld text")
     func sameDeadlines() throws {
         let team = try team()
         let mine = try team.counselor.open(team.id)
         let theirs = try team.supervisor.open(team.id)
         #expect(theirs.item.journal.allSatisfy { JournalEntry.Kind.supervisorVisible.contains($0.kind) })
         #expect(!theirs.item.journal.contains { $0.kind == .contact })
+        #expect(mine.evaluation.score.otherOpenCases == 1)
+        #expect(theirs.evaluation.score == mine.evaluation.score)
         #expect(theirs.evaluation.deadlines == mine.evaluation.deadlines)
         #expect(theirs.evaluation.deadlines.first { $0.kind == .firstContact }?.metAt != nil)
     }

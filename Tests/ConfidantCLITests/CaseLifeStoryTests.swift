@@ -65,7 +65,7 @@ struct CaseLifeStoryTests {
         #expect(journal.last?["text"] as? String
             == "Re-scored after an edit of categories, wishes: 44 Medium → 44 High; floor now applies: retaliation after a complaint")
 
-        // Consent given; escalation at the reporter's request; a supervisor then sees the affected person's name.
+        // Consent given; escalation at the reporter's request; a supervisor then sees the affected person's name (not the witness's).
         try ok(cli, ["edit", "C-2026-0001", "--json", "-"], at: "2026-10-17T09:10:00Z", stdin: #"{"consentShareIdentity": true}"#)
         try ok(cli, ["status", "C-2026-0001", "support"], at: "2026-10-17T09:15:00Z")
         try ok(cli, ["journal", "C-2026-0001", "--kind", "support", "Referred Ana to the staff counsellor"], at: "2026-10-17T09:20:00Z")
@@ -77,7 +77,9 @@ struct CaseLifeStoryTests {
         let seen = try show(cli, at: "2026-10-17T10:10:00Z", passphrase: "supervisor passphrase")
         #expect((seen["affected"] as! [String: Any])["name"] as? String == "Ana Souza")
         #expect((seen["affected"] as! [String: Any])["contact"] == nil)
-        #expect((seen["reporter"] as! [String: Any])["name"] as? String == "Jonas Berg")
+        // The consent is Ana's: Jonas, the witness who reported, gave none, so his name stays withheld.
+        #expect((seen["reporter"] as! [String: Any])["name"] == nil)
+        #expect((seen["reporter"] as! [String: Any])["identityWithheld"] as? Bool == true)
 
         // A disclosure under a duty to act; the reporter is told the next day.
         try ok(cli, ["disclose", "C-2026-0001", "--to", "Security focal point", "--duty", "danger to life: threats of violence"],
@@ -122,6 +124,28 @@ struct CaseLifeStoryTests {
         #expect(verify.stdout.contains("intact"), "\(verify.stdout)")
     }
 
+    @Test("The deferral recorded with one disclosure never meets another disclosure's 'tell the reporter' deadline")
+    func deferralMeetsOnlyItsOwnDisclosure() throws {
+        let cli = ConfidantSandbox()
+        try ok(cli, ["init"], at: "2026-10-01T08:00:00Z")
+        try ok(cli, ["add", "--json", "-"], at: "2026-10-01T09:05:00Z", stdin: Self.witnessReport)
+        try ok(cli, ["disclose", "C-2026-0001", "--to", "Police", "--duty", "danger to life: threats of violence"],
+               at: "2026-10-05T09:00:00Z")
+        let deferred = try ok(cli, ["disclose", "C-2026-0001", "--to", "Child services", "--duty", "a child at risk",
+                                    "--defer", "telling him now would alert the reported person"], at: "2026-10-05T10:00:00Z")
+        #expect(deferred.stdout == "Disclosure recorded on C-2026-0001; telling the reporter is deferred.\n")
+        func tellReporter(at time: String) throws -> [[String: String]] {
+            let rows = try cli.json(ok(cli, ["due", "--json"], at: time)) as! [[String: Any]]
+            return rows.filter { $0["kind"] as? String == "tell-reporter" }.map {
+                ["id": $0["id"] as! String, "due": $0["due"] as! String, "overdue": "\($0["overdue"] as! Bool)"]
+            }
+        }
+        #expect(try tellReporter(at: "2026-10-08T09:00:00Z") == [["id": "C-2026-0001", "due": "2026-10-07T09:00:00Z", "overdue": "true"]])
+        try ok(cli, ["journal", "C-2026-0001", "--kind", "reporter-told", "Told Jonas that the police were informed, and why"],
+               at: "2026-10-08T10:00:00Z")
+        #expect(try tellReporter(at: "2026-10-08T10:01:00Z") == [])
+    }
+
     /// Copies of the database file and its write-ahead log.
     func snapshot(_ cli: ConfidantSandbox) -> [Data?] {
         ["", "-wal"].map { FileManager.default.contents(atPath: cli.database + $0) }
@@ -136,7 +160,7 @@ struct CaseLifeStoryTests {
         (["status", "C-2026-0001", "support"], nil, nil),
         (["journal", "C-2026-0001", "--kind", "respondent-informed", "x"], nil, "confidant: A respondent-informed entry must name the reported person it concerns, 1 to 1.\n"),
         (["journal", "C-2026-0001", "--kind", "interim-measure", "--party", "3", "x"], nil, "confidant: There is no reported person 3; the case names 1 (1 to 1).\n"),
-        (["disclose", "C-2026-0001", "--to", "Police"], nil, "confidant: A reason is required to disclose without consent (the duty to act) (give it with --text-file FILE, or - for standard input).\n"),
+        (["disclose", "C-2026-0001", "--to", "Police"], nil, "confidant: A reason is required to disclose without consent (the duty to act) (give it with --duty-file FILE, or - for standard input).\n"),
         (["reopen", "C-2026-0099", "--reason", "x"], nil, "confidant: There is no case C-2026-0099 in this database.\n"),
     ] as [([String], String?, String?)])
     func refusalsChangeNothing(args: [String], stdin: String?, sentence: String?) throws {

@@ -141,6 +141,23 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: short.database))
     }
 
+    @Test("init and user add refuse a common password with digits or symbols added, whatever its case", arguments: ["Password1234", "password123456"])
+    func commonPasswordDressedUp(passphrase: String) throws {
+        let sentence = "confidant: The passphrase is too weak: it is one of the most common passwords, with digits or symbols added. Choose a longer phrase of several unrelated words.\n"
+        var weak = ConfidantSandbox()
+        weak.passphrase = passphrase
+        let refused = try weak.run(["init"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == sentence)
+        #expect(!FileManager.default.fileExists(atPath: weak.database))
+        let cli = try prepared()
+        let before = FileManager.default.contents(atPath: cli.database)
+        let added = try cli.run(["user", "add", "sam", "--role", "supervisor"], environment: ["CONFIDANT_NEW_PASSPHRASE": passphrase])
+        #expect(added.status == 1)
+        #expect(added.stderr == sentence)
+        #expect(FileManager.default.contents(atPath: cli.database) == before)
+    }
+
     @Test("The database file shows no reporter name, contact or narrative to `strings`")
     func noPlaintextOnDisk() throws {
         let cli = try prepared()

@@ -50,14 +50,14 @@ struct ExportCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.components(separatedBy: "\r\n")
         #expect(lines.first == "section,key,label,value")
-        #expect(lines.contains("overview,total,Cases received,46"))
+        #expect(lines.contains("overview,total,Cases received,48"))
         #expect(lines.contains { $0.hasSuffix(",<5") })
         #expect(!result.stdout.contains("C-2026-") && !result.stdout.contains("C-2025-"))
         let demo = try String(contentsOf: TestFixtures.dataDirectory.appendingPathComponent("demo-cases.json"), encoding: .utf8)
         let pseudonyms = try NSRegularExpression(pattern: "\"pseudonym\": \"([^\"]+)\"")
             .matches(in: demo, range: NSRange(demo.startIndex..., in: demo))
             .map { String(demo[Range($0.range(at: 1), in: demo)!]) }
-        #expect(pseudonyms.count == 46 + 3) // 46 reporters and 3 affected persons
+        #expect(pseudonyms.count == 48 + 3) // 48 reporters and 3 affected persons
         for pseudonym in pseudonyms { #expect(!result.stdout.contains(pseudonym)) }
         let rows = try sandbox.sqliteRows("SELECT detail FROM audit WHERE action = 'report'")
         #expect(rows.count == 1 && rows[0].hasPrefix("csv, received start…"))

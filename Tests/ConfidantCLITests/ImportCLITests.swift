@@ -12,14 +12,14 @@ struct ImportCLITests {
         defer { sandbox.cleanUp() }
         let check = try sandbox.run(["import", Self.example.path, "--check"])
         #expect(check.stdout == "import-example.csv: 6 cases, all valid. Nothing was imported (--check).\n")
-        #expect(try sandbox.caseIDs().count == 46)
+        #expect(try sandbox.caseIDs().count == 48)
         let first = try sandbox.run(["import", Self.example.path])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.hasPrefix("6 imported, 0 already present.\nNew cases: C-2026-"))
         let second = try sandbox.run(["import", Self.example.path])
         #expect(second.status == 0)
         #expect(second.stdout == "0 imported, 6 already present.\n")
-        #expect(try sandbox.caseIDs().count == 52)
+        #expect(try sandbox.caseIDs().count == 54)
     }
 
     @Test("an error on line 7 names the line and column and imports nothing")
@@ -34,7 +34,7 @@ struct ImportCLITests {
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr == "confidant: import.csv line 7, column incident_first: '2026-13-01' is not a date like 2026-10-02. Nothing was imported.\n")
-        #expect(try sandbox.caseIDs().count == 46)
+        #expect(try sandbox.caseIDs().count == 48)
     }
 
     @Test("JSON imports, and files that are not CSV, JSON or UTF-8 are refused clearly")

@@ -42,7 +42,7 @@ struct InstallTests {
 
         // It finds its data beside itself, not in the source checkout.
         let version = try installed(["--version"])
-        #expect(version.stdout == "1.0.0\n")
+        #expect(version.stdout == "1.0.1\n")
         let config = try installed(["config", "show"])
         #expect(config.status == 0, "\(config.stderr)")
         #expect(config.stdout.hasPrefix("installed: \(prefix)/share/confidant\n"))
@@ -62,7 +62,7 @@ struct InstallTests {
 
         // The manual page, written from the command tree, and the completions, which bash loads.
         let manual = try String(contentsOfFile: prefix + "/share/man/man1/confidant.1", encoding: .utf8)
-        #expect(manual.hasPrefix(".TH CONFIDANT 1 \"\" \"Confidant 1.0.0\""))
+        #expect(manual.hasPrefix(".TH CONFIDANT 1 \"\" \"Confidant 1.0.1\""))
         for section in ["confidant list", "confidant due", "confidant audit verify", "confidant config show"] {
             #expect(manual.contains(".SS \"\(section)\""), "\(section)")
         }

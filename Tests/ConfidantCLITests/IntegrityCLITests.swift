@@ -22,11 +22,11 @@ struct IntegrityCLITests {
         let refused = try cli.run(["list"])
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("confidant: The audit log is broken (the audit log ends at entry "))
-        #expect(refused.stderr.hasSuffix("but its authenticated head does not match: entries were removed from its end, or the head was altered); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n"))
+        #expect(refused.stderr.hasSuffix("but its authenticated head does not match: entries were removed from its end, or the head or the database's id was altered); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n"))
         #expect(FileManager.default.contents(atPath: cli.database) == before)
         let verify = try cli.run(["audit", "verify"])
         #expect(verify.status == 2)
-        #expect(verify.stderr == "confidant: The audit log is broken at entry 5: entries after 4 were removed, or the log head was altered.\n")
+        #expect(verify.stderr == "confidant: The audit log is broken at entry 5: entries after 4 were removed, or the log head or the database's id was altered.\n")
         let acknowledged = try cli.run(["audit", "acknowledge", "--text-file", "-"], stdin: "Found after the laptop was serviced; reported to IT security.")
         #expect(acknowledged.status == 0, "\(acknowledged.stderr)")
         #expect(try cli.run(["list"]).status == 0)
@@ -49,6 +49,42 @@ struct IntegrityCLITests {
         #expect(refused.status == 1)
         #expect(refused.stderr == "confidant: The audit log is broken (this file's audit log ends at entry 6, but this machine last saw entry 8: it was replaced by an older copy); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n")
         #expect(try cli.run(["audit", "verify"]).status == 2)
+    }
+
+    @Test("An older copy whose database id was changed (so this machine would not know it) is refused: the head is bound to the id")
+    func olderCopyWithAnotherID() throws {
+        let cli = try prepared()
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        let old = try #require(FileManager.default.contents(atPath: cli.database))
+        #expect(try cli.run(["journal", "C-2026-0001", "--kind", "note", "Called HR"]).status == 0)
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.database + suffix) }
+        try old.write(to: URL(fileURLWithPath: cli.database))
+        try cli.sqlite("UPDATE meta SET value = '00112233445566778899aabbccddeeff' WHERE key = 'databaseId';")
+        let before = FileManager.default.contents(atPath: cli.database)
+        let refused = try cli.run(["show", "C-2026-0001"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "confidant: The audit log is broken (the audit log ends at entry 6, but its authenticated head does not match: entries were removed from its end, or the head or the database's id was altered); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n")
+        #expect(FileManager.default.contents(atPath: cli.database) == before)
+        #expect(try cli.run(["audit", "verify"]).stderr == "confidant: The audit log is broken at entry 7: entries after 6 were removed, or the log head or the database's id was altered.\n")
+    }
+
+    @Test("An audit log emptied whole (head and all) is refused, on this machine and on any other")
+    func emptiedLog() throws {
+        let cli = try prepared()
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("DROP TRIGGER audit_no_delete; DELETE FROM audit; DELETE FROM meta WHERE key = 'auditHead';")
+        let message = "confidant: The audit log is broken (the audit log is empty: its entries were removed, the creation of the database with them); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n"
+        let here = try cli.run(["list"])
+        #expect(here.status == 1)
+        #expect(here.stderr == message)
+        // Another machine keeps no head for this database: the file alone says it was emptied.
+        let elsewhere = try cli.run(["list"], environment: ["XDG_STATE_HOME": cli.path("another-machine")])
+        #expect(elsewhere.stderr == message)
+        let verify = try cli.run(["audit", "verify"])
+        #expect(verify.status == 2)
+        #expect(verify.stderr == "confidant: The audit log is broken at entry 1: the log is empty: every entry was removed, the creation of the database with them.\n")
+        #expect(try cli.sqliteRows("SELECT COUNT(*) FROM audit") == ["0"])
     }
 
     @Test("Entry 1 must be the creation of the database")
@@ -91,6 +127,62 @@ struct ProcessHygieneCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         let show = try cli.run(["show", "C-2026-0001"])
         #expect(show.stdout.contains(secret))
+    }
+
+    @Test("escalate's duty and disclose's recipient, duty and deferral come from files or standard input, never in /proc/PID/cmdline")
+    func dutiesAndDisclosuresOutOfArgv() throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        for step in ["acknowledged", "assessing", "support"] { #expect(try cli.run(["status", "C-2026-0001", step]).status == 0) }
+        let reason = cli.path("reason.txt"), recipient = cli.path("recipient.txt"), deferral = cli.path("deferral.txt")
+        try "Her family is threatened".write(toFile: reason, atomically: true, encoding: .utf8)
+        try "Officer Dmytro Savchenko, Kyiv regional police\n".write(toFile: recipient, atomically: true, encoding: .utf8)
+        try "Telling her now would reach Viktor Hale through her brother\n".write(toFile: deferral, atomically: true, encoding: .utf8)
+        let duty = "Danger to life: Mira, her daughter, was followed home"
+        let escalated = try whileWaiting(cli, ["escalate", "C-2026-0001", "--text-file", reason, "--duty-file", "-"], stdin: duty) { pid in
+            let cmdline = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+            #expect(cmdline.contains("--duty-file"))
+            #expect(!cmdline.contains("Mira") && !cmdline.contains("threatened"))
+        }
+        #expect(escalated.status == 0, "\(escalated.stderr)")
+        let disclosed = try whileWaiting(cli, ["disclose", "C-2026-0001", "--to-file", recipient, "--duty-file", "-", "--defer-file", deferral],
+                                         stdin: duty) { pid in
+            let cmdline = try String(contentsOfFile: "/proc/\(pid)/cmdline", encoding: .utf8)
+            #expect(cmdline.contains("--to-file") && cmdline.contains("--defer-file"))
+            #expect(!cmdline.contains("Savchenko") && !cmdline.contains("Mira") && !cmdline.contains("Viktor"))
+        }
+        #expect(disclosed.status == 0, "\(disclosed.stderr)")
+        #expect(disclosed.stdout == "Disclosure recorded on C-2026-0001; telling the reporter is deferred.\n")
+        let doc = try cli.json(cli.run(["show", "C-2026-0001", "--json"])) as! [String: Any]
+        #expect(doc["dutyToAct"] as? String == duty)
+        #expect((doc["disclosures"] as! [[String: Any]]).map { $0["text"] as! String } == [
+            "Disclosed to Officer Dmytro Savchenko, Kyiv regional police without the reporter's consent, under a duty to act: \(duty)",
+            "Telling the reporter of the disclosure to Officer Dmytro Savchenko, Kyiv regional police is deferred: Telling her now would reach Viktor Hale through her brother",
+        ])
+    }
+
+    @Test("A text given both inline and from a file, or two options reading standard input, is refused", arguments: [
+        (["escalate", "C-2026-0001", "--reason", "x", "--duty", "a child at risk", "--duty-file", "-"],
+         "confidant: The text was given twice; use either --duty or --duty-file.\n"),
+        (["disclose", "C-2026-0001", "--to", "Police", "--to-file", "-", "--duty", "danger to life"],
+         "confidant: The text was given twice; use either --to or --to-file.\n"),
+        (["disclose", "C-2026-0001", "--to-file", "-", "--duty-file", "-"],
+         "confidant: The standard input can be read by one option only, not by --to-file and --duty-file.\n"),
+        (["disclose", "C-2026-0001", "--duty", "danger to life"],
+         "confidant: The recipient of the disclosure is missing (give it with --to, or --to-file FILE, or - for standard input).\n"),
+        (["disclose", "C-2026-0001", "--to", "Police", "--duty", "danger to life", "--defer", "x", "--defer-file", "-"],
+         "confidant: The text was given twice; use either --defer or --defer-file.\n"),
+    ] as [([String], String)])
+    func textGivenTwiceRefused(args: [String], sentence: String) throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        let before = FileManager.default.contents(atPath: cli.database)
+        let refused = try cli.run(args, stdin: "x")
+        #expect(refused.status != 0)
+        #expect(refused.stderr == sentence)
+        #expect(FileManager.default.contents(atPath: cli.database) == before)
     }
 
     @Test("lookup reads the follow-up code from standard input, never from the command line")
@@ -162,6 +254,39 @@ struct ForgedRowsCLITests {
         #expect(verify.stderr == "confidant: Changed outside Confidant (status, dates, hold, consent, score or journal no longer match their seal): C-2026-0001.\n")
     }
 
+    @Test("A forged row stays forged when another case naming the same person re-ranks it: never resealed, never purged")
+    func forgedRowNotResealedBySibling() throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        #expect(try cli.run(["hold", "C-2026-0001", "--reason", "Court order"]).status == 0)
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("""
+            UPDATE casefile SET status = 'withdrawn', closedAt = '2020-01-01 00:00:00.000', legalHold = 0,
+                consentShareIdentity = 1, queueOpen = 1 WHERE id = 'C-2026-0001';
+            """)
+        // The same reported person again: the first case's pervasiveness is recomputed with this one.
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        let verify = try cli.run(["audit", "verify"])
+        #expect(verify.status == 2)
+        #expect(verify.stderr == "confidant: Changed outside Confidant (status, dates, hold, consent, score or journal no longer match their seal): C-2026-0001.\n")
+        let purge = try cli.run(["purge", "--yes"])
+        #expect(purge.status == 0, "\(purge.stderr)")
+        #expect(try cli.run(["list", "--json"]).stdout.contains("C-2026-0001"))
+    }
+
+    @Test("The queue's own columns are sealed too: a forged next deadline is reported")
+    func forgedNextDeadline() throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
+        try cli.sqlite("UPDATE casefile SET nextDueAt = '2099-01-01 00:00:00.000', nextDueEpoch = 4070908800 WHERE id = 'C-2026-0001';")
+        let verify = try cli.run(["audit", "verify"])
+        #expect(verify.status == 2)
+        #expect(verify.stderr == "confidant: Changed outside Confidant (status, dates, hold, consent, score or journal no longer match their seal): C-2026-0001.\n")
+    }
+
     @Test("A deleted journal row and a flipped role are found")
     func deletedJournalAndFlippedRole() throws {
         let cli = ConfidantSandbox()
@@ -176,6 +301,10 @@ struct ForgedRowsCLITests {
         let flipped = try cli.run(["list"], environment: ["CONFIDANT_PASSPHRASE": "sam's own passphrase"])
         #expect(flipped.status == 1)
         #expect(flipped.stderr == "confidant: The role of the account sam was changed outside Confidant and no longer matches its seal; nothing was done. Run 'confidant audit verify'.\n")
+        // Every other session's verify names it too.
+        let verify = try cli.run(["audit", "verify"])
+        #expect(verify.status == 2)
+        #expect(verify.stderr.contains("confidant: Roles changed outside Confidant (each is refused at login): sam.\n"))
     }
 }
 

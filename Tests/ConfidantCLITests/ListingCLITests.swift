@@ -5,7 +5,7 @@ import Testing
 /// `list` with the desk's filters and a limit, and tables that align and fit (issue 16).
 @Suite("Listing on the command line", .serialized)
 struct ListingCLITests {
-    /// The demo database (46 cases) in a sandbox.
+    /// The demo database (48 cases) in a sandbox.
     func demo() throws -> ConfidantSandbox {
         try ConfidantSandbox.demo()
     }
@@ -20,14 +20,14 @@ struct ListingCLITests {
         let sandbox = try demo()
         defer { sandbox.cleanUp() }
         let all = try rows(sandbox.run(["list", "--json"]))
-        #expect(all.count == 46)
+        #expect(all.count == 48)
         let terminal = ["closed", "screened-out", "withdrawn"]
         func ids(_ keep: ([String: Any]) -> Bool) -> [String] { all.filter(keep).map { $0["id"] as! String } }
         func listed(_ arguments: [String]) throws -> [String] { try rows(sandbox.run(["list", "--json"] + arguments)).map { $0["id"] as! String } }
 
         let open = ids { !terminal.contains($0["status"] as! String) }
         #expect(try listed(["--status", "open"]) == open)
-        #expect(open.count > 10 && open.count < 46)
+        #expect(open.count > 10 && open.count < 48)
         #expect(try listed(["--status", "open", "--limit", "5"]) == Array(open.prefix(5)))
         #expect(try listed(["--limit", "3"]) == Array(ids { _ in true }.prefix(3)))
         #expect(try listed(["--status", "closed"]) == ids { terminal.contains($0["status"] as! String) })

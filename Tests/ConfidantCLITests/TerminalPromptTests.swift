@@ -48,14 +48,20 @@ struct TerminalPromptTests {
         return cli
     }
 
-    @Test("A wrong passphrase asks again; the right one then opens, and says a wrong one was given")
-    func wrongPassphraseAsksAgain() throws {
-        let term = Tmux(cli: try prepared())
+    /// A shell in tmux where `confidant list` waits at the passphrase prompt.
+    func listAtThePrompt(_ cli: ConfidantSandbox) throws -> Tmux {
+        let term = Tmux(cli: cli)
         try term.start()
-        defer { term.stop() }
         try term.type("\(ConfidantSandbox.testClockBinary) list")
         try term.press("Enter")
         #expect(try term.waitFor("Passphrase for amani:"))
+        return term
+    }
+
+    @Test("A wrong passphrase asks again; the right one then opens, and says a wrong one was given")
+    func wrongPassphraseAsksAgain() throws {
+        let term = try listAtThePrompt(try prepared())
+        defer { term.stop() }
         try term.type("wrong horse battery")
         try term.press("Enter")
         #expect(try term.waitFor("The passphrase is not correct; try again."))
@@ -65,14 +71,31 @@ struct TerminalPromptTests {
         #expect(try term.screen().contains("1 wrong passphrase was given since the last login"))
     }
 
+    @Test("What is typed while a wrong passphrase is checked is never shown, and never taken as the next try")
+    func typedDuringTheCheckIsDiscarded() throws {
+        let cli = try prepared()
+        // Two earlier failures: the next tries wait 1 s, then 2 s, before the key is even derived.
+        for _ in 0..<2 { #expect(try cli.run(["list"], environment: ["CONFIDANT_PASSPHRASE": "wrong horse battery"]).status != 0) }
+        let term = try listAtThePrompt(cli)
+        defer { term.stop() }
+        try term.type("wrong horse battery")
+        try term.press("Enter")
+        Thread.sleep(forTimeInterval: 0.3)
+        try term.type("LEAKED-WHILE-WAITING")
+        #expect(try term.waitFor("The passphrase is not correct; try again."))
+        #expect(!(try term.screen()).contains("LEAKED"))
+        try term.type("correct horse battery")
+        try term.press("Enter")
+        #expect(try term.waitFor("C-2026-0001"))
+        let screen = try term.screen()
+        #expect(!screen.contains("LEAKED"))
+        #expect(screen.contains("3 wrong passphrases were given since the last login"))
+    }
+
     @Test("Ctrl-C at the passphrase prompt gives the terminal its echo back")
     func ctrlCRestoresEcho() throws {
-        let term = Tmux(cli: try prepared())
-        try term.start()
+        let term = try listAtThePrompt(try prepared())
         defer { term.stop() }
-        try term.type("\(ConfidantSandbox.testClockBinary) list")
-        try term.press("Enter")
-        #expect(try term.waitFor("Passphrase for amani:"))
         try term.press("C-c")
         try term.type("echo ECHO-STATE:$(stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo)")
         try term.press("Enter")

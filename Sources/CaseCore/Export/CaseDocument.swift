@@ -89,6 +89,7 @@ public struct CaseDocument: Encodable, Sendable {
     /// - Parameter catalogue: the language of the document's labels (JSON keys and values stay as they are).
     public init(item: Case, evaluation: CaseEvaluation, audience: Audience, now: Date, catalogue: Catalogue = .english) {
         let shareIdentity = audience == .counselor || item.consentShareIdentity
+        let shareReporter = audience == .counselor || SupervisorView.sharesReporterName(item)
         id = item.id.description
         self.audience = audience.rawValue
         status = item.status.rawValue
@@ -105,9 +106,9 @@ public struct CaseDocument: Encodable, Sendable {
         consentShareIdentity = item.consentShareIdentity
         reporter = ReporterPart(
             pseudonym: item.reporter.pseudonym, anonymous: item.reporter.anonymous,
-            name: shareIdentity ? item.reporter.name : nil,
+            name: shareReporter ? item.reporter.name : nil,
             contact: audience == .counselor ? item.reporter.contact : nil,
-            identityWithheld: !shareIdentity && !item.reporter.anonymous)
+            identityWithheld: !shareReporter && !item.reporter.anonymous)
         affected = item.affected.map { person in
             AffectedPart(pseudonym: person.pseudonym, name: shareIdentity ? person.name : nil,
                          contact: audience == .counselor ? person.contact : nil,

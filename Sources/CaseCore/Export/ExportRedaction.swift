@@ -30,8 +30,9 @@ public enum ExportRedaction {
                 rules.append((contactPattern(term), contactPlaceholder))
             }
         }
-        let names = [(item.reporter.name, reporterPlaceholder), (item.affected?.name, affectedPlaceholder)]
-        for case let (name?, placeholder) in names where !item.consentShareIdentity {
+        let names = [(item.reporter.name, reporterPlaceholder, SupervisorView.sharesReporterName(item)),
+                     (item.affected?.name, affectedPlaceholder, item.consentShareIdentity)]
+        for case let (name?, placeholder, shared) in names where !shared {
             for term in nameTerms(name) {
                 rules.append(("(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: term) + "(?![\\p{L}\\p{N}])",
                               placeholder))

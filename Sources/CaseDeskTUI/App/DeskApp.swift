@@ -40,6 +40,10 @@ public final class DeskApp {
     /// Whether the last screen drawn was the "terminal too small" notice: keys then only quit.
     private(set) var tooSmall = false
 
+    /// Set when keys typed meanwhile must not count (a wrong passphrase at the lock was being checked): the input loop
+    /// discards what the terminal holds before it reads the next key.
+    public var discardTypeAhead = false
+
     /// Set once the counselor quits; the input loop then restores the terminal and returns.
     public private(set) var shouldQuit = false
 
@@ -144,19 +148,6 @@ public final class DeskApp {
     func dismiss(_ modal: Modal) { modals.removeAll { $0 === modal } }
 
     func quit() { shouldQuit = true }
-
-    /// Ctrl-C: quits at once, unless a form holds typed text: then it asks, as Esc does (a second Ctrl-C, or y, quits).
-    /// Locked, or with the terminal too small to show the question, it quits at once as before.
-    func quitAsking() {
-        guard lock == nil, !tooSmall, !(modals.last is QuitConfirmation),
-              let form = stack.last(where: { ($0 as? IntakeForm)?.dirty == true }) as? IntakeForm else {
-            quit()
-            return
-        }
-        let question = form.editing.map { words["desk.quit.discard-edit", values: ["id": $0.id.description]] }
-            ?? words["desk.quit.discard-new"]
-        present(QuitConfirmation(question) { app in app.quit() })
-    }
 
     /// Opens a case's detail screen on top of the queue, or on top of the current screen with `returnHere`
     /// (Esc then comes back to it, as from the repeat-respondents view).
@@ -289,14 +280,6 @@ public final class DeskApp {
         loadedVersion = nil
         queue.unload(reselecting: reselect)
         lock = LockScreen(notice: notice, words: words)
-    }
-
-    /// Whether a form or prompt holds input the counselor typed or chose and has not saved: the intake or edit form,
-    /// an assessment being changed, a reason or journal text being written (also under help).
-    var holdsTypedInput: Bool {
-        let covered = stack.flatMap { ($0 as? HelpScreen)?.covered ?? [] }
-        return stack.contains { ($0 as? IntakeForm)?.dirty == true || ($0 as? AssessmentForm)?.changed == true }
-            || (modals + covered).contains { ($0 as? TextPrompt)?.changed == true }
     }
 
     /// "10 minutes", "1 minute", "90 seconds".

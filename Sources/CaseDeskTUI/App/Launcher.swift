@@ -101,6 +101,10 @@ public enum Launcher {
             if let key = terminal.readKey(timeout: 200) {
                 let wasLocked = app.isLocked
                 app.handle(key, at: Date())
+                if app.discardTypeAhead {
+                    terminal.discardPendingInput()
+                    app.discardTypeAhead = false
+                }
                 needsDraw = true
                 if key == .resize || key == .ctrl("l") || wasLocked != app.isLocked { clearNext = true }
             } else {

@@ -90,7 +90,7 @@ public struct KeyBinding: Hashable, Sendable {
 public enum KeyBindings {
     public static let table: [KeyBinding] = [
         // Everywhere
-        KeyBinding([.ctrl("c")], .always, .quit, "binding.quit-at-once"),
+        KeyBinding([.ctrl("c")], .always, .quit, "binding.quit-asking"),
         KeyBinding([.ctrl("l")], .always, .redraw, "binding.redraw-screen"),
         // Queue, detail, help
         KeyBinding([.char("?"), .function(1)], .global, .help, "binding.show-this-help", hint: "hint.help"),

@@ -24,6 +24,8 @@ final class LockScreen {
                 app.unlocked()
             } else {
                 error = words["desk.lock.wrong-passphrase"]
+                // Keys typed while it was checked (the key derivation, the growing delay) are not the next try.
+                app.discardTypeAhead = true
             }
         default:
             field.apply(action, key: key)

@@ -129,6 +129,9 @@ final class CursesTerminal {
         return Self.character(UInt32(code))
     }
 
+    /// Throws away the keys typed but not yet read.
+    func discardPendingInput() { flushinp() }
+
     static func special(_ code: Int32) -> Key? {
         switch code {
         case KEY_UP: .up

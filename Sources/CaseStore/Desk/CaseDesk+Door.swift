@@ -13,7 +13,7 @@ extension CaseDesk {
     /// Opens a database with a passphrase as `account` (or the first account the passphrase opens).
     /// Wrong passphrases are recorded and slow the next attempt down.
     public static func open(_ location: StoreLocation, passphrase: String, account: String? = nil, evaluator: CaseEvaluator,
-                            passphrasePolicy: PassphrasePolicy = PassphrasePolicy(),
+                            passphrasePolicy: PassphrasePolicy = .shipped,
                             clock: @escaping @Sendable () -> Date = { Date() }) throws -> CaseDesk {
         switch location {
         case .file(let path):
@@ -27,7 +27,7 @@ extension CaseDesk {
     @discardableResult
     public static func create(_ location: StoreLocation, passphrase: String, account: String = "counselor",
                               evaluator: CaseEvaluator, kdfRounds: Int = KDFParameters.standardRounds,
-                              organisation: String? = nil, passphrasePolicy: PassphrasePolicy? = PassphrasePolicy(),
+                              organisation: String? = nil, passphrasePolicy: PassphrasePolicy? = .shipped,
                               clock: @escaping @Sendable () -> Date = { Date() }) throws -> CaseDesk {
         switch location {
         case .file(let path):

@@ -42,6 +42,9 @@ public final class CaseDesk: Sendable {
     /// Cases whose plain columns were changed outside Confidant: reported like a break, never obeyed.
     public func tamperedCases() throws -> [CaseID] { try store.tamperedCases() }
 
+    /// Accounts whose role was changed outside Confidant: such an account cannot log in, and `audit verify` names it.
+    public func tamperedAccounts() throws -> [String] { try store.tamperedAccounts() }
+
     /// Records the counselor's finding of a break in the audit log; the break stays reported by `verifyAudit`.
     public func acknowledgeAuditBreak(reason: String) throws {
         try store.acknowledgeAuditBreak(reason: reason, now: clock())

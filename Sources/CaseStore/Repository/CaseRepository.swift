@@ -58,6 +58,8 @@ public protocol CaseRepository: AnyObject, Sendable {
     func integrityProblem() throws -> Phrase?
     /// Case rows whose behaviour-driving plain columns no longer match their seal (changed outside Confidant).
     func tamperedCases() throws -> [CaseID]
+    /// Accounts whose role no longer matches its seal (changed outside Confidant).
+    func tamperedAccounts() throws -> [String]
     /// Records a counselor's finding of a break as a new audit entry naming it, so work can go on.
     func acknowledgeAuditBreak(reason: String, now: Date) throws
     /// The reporter's identity, or ``StoreError/notPermitted(_:)`` when the session is not entitled to it. Audited.

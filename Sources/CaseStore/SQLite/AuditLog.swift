@@ -14,7 +14,9 @@ enum AuditLog {
     static func append(_ db: Database, actor: String, action: String, caseId: String?, detail: String, at date: Date,
                        headKey: SymmetricKey) throws {
         let last = try Row.fetchOne(db, sql: "SELECT id, hash, at FROM audit ORDER BY id DESC LIMIT 1")
-        if action != acknowledgement, let problem = try headProblem(db, headKey: headKey) {
+        // Entry 1 is the creation of the database; after it, the head must authenticate the last entry.
+        let creating = last == nil && action == "init"
+        if !creating, action != acknowledgement, let problem = try headProblem(db, headKey: headKey) {
             throw StoreError.auditBroken(problem)
         }
         let prev: String = last?["hash"] ?? AuditChain.genesis
@@ -27,12 +29,26 @@ enum AuditLog {
             arguments: [id, at, actor, action, caseId, detail, prev, hash])
         try db.execute(
             sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('auditHead', ?)",
-            arguments: [AuditChain.headMAC(id: id, hash: hash, key: headKey)])
+            arguments: [AuditChain.headMAC(id: id, hash: hash, databaseID: try databaseID(db), key: headKey)])
+    }
+
+    /// Authenticates the current last entry under the database's present id. Only for a database whose chain was just
+    /// verified and whose id was changed on purpose (a backup restored into a new place).
+    static func rebindHead(_ db: Database, headKey: SymmetricKey) throws {
+        guard let last = try lastEntry(db) else { return }
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('auditHead', ?)",
+            arguments: [AuditChain.headMAC(id: last.id, hash: last.hash, databaseID: try databaseID(db), key: headKey)])
+    }
+
+    /// The database's random id (empty in a file made before ids existed).
+    static func databaseID(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'") ?? ""
     }
 
     /// What is wrong with the head of the log, or nil when the stored head authenticates the last row.
     static func headProblem(_ db: Database, headKey: SymmetricKey) throws -> Phrase? {
-        AuditChain.headProblem(last: try lastEntry(db), head: try storedHead(db), key: headKey)
+        AuditChain.headProblem(last: try lastEntry(db), head: try storedHead(db), databaseID: try databaseID(db), key: headKey)
     }
 
     /// The last entry's id and hash, as kept outside the file.
@@ -62,6 +78,6 @@ enum AuditLog {
             links.append(AuditChain.Link(id: row[0], at: row[1], actor: row[2], action: row[3], caseId: row[4],
                                          detail: row[5], prevHash: row[6], hash: row[7]))
         }
-        return AuditChain.verify(links, head: try storedHead(db), key: headKey)
+        return AuditChain.verify(links, head: try storedHead(db), databaseID: try databaseID(db), key: headKey)
     }
 }

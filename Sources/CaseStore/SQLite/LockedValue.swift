@@ -6,6 +6,7 @@ final class ChangedRows: @unchecked Sendable {
     private var ids: Set<String> = []
 
     func insert(_ id: String) { _ = lock.withLock { ids.insert(id) } }
+    func contains(_ id: String) -> Bool { lock.withLock { ids.contains(id) } }
     func take() -> Set<String> { lock.withLock { defer { ids = [] }; return ids } }
 }
 

@@ -108,6 +108,7 @@ extension SQLiteCaseStore {
                 // Restored into a new place, it is a database of its own: its audit head is kept apart from the original's.
                 try store.pool.write { db in
                     try db.execute(sql: "UPDATE meta SET value = lower(hex(randomblob(16))) WHERE key = 'databaseId'")
+                    try AuditLog.rebindHead(db, headKey: store.headKey)
                 }
             }
             try store.audit(

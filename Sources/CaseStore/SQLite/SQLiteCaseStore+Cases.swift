@@ -22,7 +22,9 @@ extension SQLiteCaseStore {
     public func evaluate(_ item: Case) throws -> CaseEvaluation {
         try read { db in
             guard session.role == .supervisor else { return try evaluate(db, item) }
-            return try evaluate(db, loadCase(db, item.id, unseal: false))
+            // Loaded without its sealed parties: the other cases naming the same people are counted from the stored
+            // match tags, as for the counselor.
+            return try evaluate(db, loadCase(db, item.id, unseal: false), tags: storedTags(db, item.id))
         }
     }
 

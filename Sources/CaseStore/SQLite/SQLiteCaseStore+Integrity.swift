@@ -50,7 +50,12 @@ extension SQLiteCaseStore {
     /// another copy put in place of the file.
     func compareWithHeadOutside() throws -> Phrase? {
         try read { db -> Phrase? in
-            guard let head = try Self.auditHead(db), let known = head.file.read() else { return nil }
+            guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'"),
+                  let file = AuditHeadFile(databaseID: id), let known = file.read() else { return nil }
+            guard let last = try AuditLog.lastEntry(db) else {
+                return .key("audit.problem.emptied", ["known": .text(String(known.id))])
+            }
+            let head = (file: file, last: last)
             guard head.last.id >= known.id else {
                 return .key("audit.problem.older-copy", ["id": .text(String(head.last.id)), "known": .text(String(known.id))])
             }

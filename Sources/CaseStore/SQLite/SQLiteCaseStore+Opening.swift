@@ -36,7 +36,7 @@ extension SQLiteCaseStore {
                 try Self.insertKeySlot(db, account: account, role: role, params: params, wrapped: wrapped, now: now,
                                        roleSeal: Self.roleSeal(account: account, role: role, key: Self.rowKey(dataKey)))
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('rowSeals', ?)",
-                               arguments: [Self.mac("row seals in force", key: Self.rowKey(dataKey))])
+                               arguments: [Self.mac(everyColumnMarker, key: Self.rowKey(dataKey))])
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
                                     detail: "database created with \(role.rawValue) account (rows sealed)", at: now, headKey: headKey)
             }

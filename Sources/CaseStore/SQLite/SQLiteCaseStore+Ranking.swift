@@ -43,7 +43,11 @@ extension SQLiteCaseStore {
 
     /// Recomputes one case's cached ranking fields from its unsealed columns and stored match tags;
     /// nothing sealed is opened.
+    ///
+    /// A row changed behind the store's back is left as it is: re-ranking it would seal what was forged. (A row this
+    /// transaction already changed was checked before it was, or is new.)
     func rerank(_ db: Database, _ id: CaseID) throws {
+        guard try changedRows.contains(id.description) || rowIsIntact(db, id.description) else { return }
         let item = try loadCase(db, id, unseal: false)
         try writeRanking(db, item, evaluate(db, item, tags: storedTags(db, id)))
     }

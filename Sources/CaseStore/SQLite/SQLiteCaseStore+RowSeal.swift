@@ -11,12 +11,26 @@ import GRDB
 extension SQLiteCaseStore {
     static let rowSealColumns = """
         status, receivedAt, acknowledgedAt, closedAt, legalHold, consentShareIdentity, escalationLevel, band, score,
+        followUpDays, needsReassignment, severeOrPervasive, nextDueAt, nextDueKind, outsideWindow, supportDuty,
+        queueOpen, queueBand, queueScore, nextDueEpoch, receivedEpoch
+        """
+
+    /// The columns seals covered before the queue's own columns (the next deadline, the queue order) were sealed too.
+    /// A database sealed that way is resealed with every column at its next login (``sealLegacyRows(_:now:)``).
+    static let firstRowSealColumns = """
+        status, receivedAt, acknowledgedAt, closedAt, legalHold, consentShareIdentity, escalationLevel, band, score,
         followUpDays, needsReassignment
         """
 
+    /// The columns the seals of this database cover: every behaviour-driving column once its marker says so.
+    func sealedColumns(_ db: Database) throws -> String {
+        try sealMarker(db) == .first ? Self.firstRowSealColumns : Self.rowSealColumns
+    }
+
     /// The seal a case row should carry, from what it holds now.
-    func rowSeal(_ db: Database, _ id: String) throws -> String? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(Self.rowSealColumns) FROM casefile WHERE id = ?", arguments: [id]) else {
+    func rowSeal(_ db: Database, _ id: String, columns: String? = nil) throws -> String? {
+        let columns = try columns ?? sealedColumns(db)
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM casefile WHERE id = ?", arguments: [id]) else {
             return nil
         }
         let journal = try Row.fetchOne(db, sql: "SELECT COUNT(*), IFNULL(MAX(id), 0) FROM journal WHERE caseId = ?", arguments: [id])!
@@ -59,15 +73,23 @@ extension SQLiteCaseStore {
     /// Whether this database's rows are sealed: its marker says so, or its audit log does (so removing the marker
     /// does not turn forged rows into "older" ones).
     func sealsInForce(_ db: Database) throws -> Bool {
-        if try sealMarkerValid(db) { return true }
+        if try sealMarker(db) != nil { return true }
         return try Bool.fetchOne(db, sql: """
             SELECT 1 FROM audit WHERE action = 'seal-rows' OR (action = 'init' AND detail LIKE '%rows sealed%') LIMIT 1
             """) ?? false
     }
 
-    /// Whether the database's marker says its rows are sealed (an HMAC nobody without the key can write).
-    func sealMarkerValid(_ db: Database) throws -> Bool {
-        try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") == mac("row seals in force")
+    /// Which seals the database's marker says its rows carry (an HMAC nobody without the key can write), if any.
+    enum SealMarker { case first, every }
+
+    static let everyColumnMarker = "row seals over every behaviour-driving column in force"
+
+    func sealMarker(_ db: Database) throws -> SealMarker? {
+        switch try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rowSeals'") {
+        case mac(Self.everyColumnMarker): .every
+        case mac("row seals in force"): .first
+        default: nil
+        }
     }
 
     func roleSeal(account: String, role: Role) -> String { Self.roleSeal(account: account, role: role, key: rowKey) }
@@ -75,8 +97,11 @@ extension SQLiteCaseStore {
     /// Seals rows written before seals existed, once, at the first login that can (audited). After that, a row
     /// without a seal is a tampered row.
     func sealLegacyRows(_ db: Database, now: Date) throws {
-        if try sealMarkerValid(db) { return }
-        guard try !sealsInForce(db) else { throw StoreError.tamperedRecord(.key("tampered.seals")) }
+        switch try sealMarker(db) {
+        case .every: return
+        case .first: return try extendSeals(db, now: now)
+        case nil: guard try !sealsInForce(db) else { throw StoreError.tamperedRecord(.key("tampered.seals")) }
+        }
         // Rows of older databases hold grounds, conduct tags, ratings, the child flag, incident dates, outcome and
         // screening reason in plain columns, and recusals by account name: rewrite them sealed, once. Each rewritten
         // row is sealed with the transaction (``sealChangedRows(_:)``).
@@ -93,8 +118,29 @@ extension SQLiteCaseStore {
             let role = Role(rawValue: slot["role"]) ?? .supervisor
             try db.execute(sql: "UPDATE keyslot SET roleSeal = ? WHERE account = ?", arguments: [roleSeal(account: slot["account"], role: role), slot["account"] as String])
         }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('rowSeals', ?)", arguments: [mac("row seals in force")])
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('rowSeals', ?)", arguments: [mac(Self.everyColumnMarker)])
         try AuditLog.append(db, actor: session.account, action: "seal-rows", caseId: nil,
                             detail: "\(ids.count) case rows and every account's role sealed", at: now, headKey: headKey)
+    }
+
+    /// Reseals the rows of a database whose seals covered only the first columns so that they cover every
+    /// behaviour-driving column. A row that no longer matches its first seal keeps it, and so stays reported.
+    func extendSeals(_ db: Database, now: Date) throws {
+        var resealed = 0, kept = 0
+        for id in try String.fetchAll(db, sql: "SELECT id FROM casefile") {
+            let stored = try String.fetchOne(db, sql: "SELECT rowSeal FROM casefile WHERE id = ?", arguments: [id])
+            guard let stored, stored == (try rowSeal(db, id, columns: Self.firstRowSealColumns)) else {
+                kept += 1
+                continue
+            }
+            try db.execute(sql: "UPDATE casefile SET rowSeal = ? WHERE id = ?",
+                           arguments: [try rowSeal(db, id, columns: Self.rowSealColumns), id])
+            resealed += 1
+        }
+        try db.execute(sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('rowSeals', ?)", arguments: [mac(Self.everyColumnMarker)])
+        try AuditLog.append(db, actor: session.account, action: "seal-rows", caseId: nil,
+                            detail: "seals extended to the queue's columns; case rows resealed: \(resealed)"
+                                + (kept > 0 ? "; left as they were, no longer matching their seal: \(kept)" : ""),
+                            at: now, headKey: headKey)
     }
 }

@@ -13,7 +13,7 @@ extension SQLiteCaseStore {
             while let row = try counts.next() { journals[row[0]] = (row[1], row[2]) }
             let sealsInForce = try sealsInForce(db)
             var tampered: [CaseID] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, rowSeal, \(Self.rowSealColumns) FROM casefile ORDER BY year, seq")
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, rowSeal, \(try sealedColumns(db)) FROM casefile ORDER BY year, seq")
             while let row = try rows.next() {
                 let id: String = row[0]
                 let stored: String? = row[1]
@@ -26,6 +26,19 @@ extension SQLiteCaseStore {
                 if stored != mac(fields.joined(separator: "\u{1F}")), let caseID = CaseID(id) { tampered.append(caseID) }
             }
             return tampered
+        }
+    }
+
+    /// Accounts whose role no longer matches its seal.
+    public func tamperedAccounts() throws -> [String] {
+        try read { db in
+            let sealsInForce = try sealsInForce(db)
+            return try Row.fetchAll(db, sql: "SELECT account, role, roleSeal FROM keyslot ORDER BY rowid").compactMap { row in
+                let account: String = row[0], seal: String? = row[2]
+                if seal == nil, !sealsInForce { return nil }
+                guard let role = Role(rawValue: row[1]), seal == roleSeal(account: account, role: role) else { return account }
+                return nil
+            }
         }
     }
 

@@ -19,6 +19,10 @@ struct AuditCommand: ParsableCommand {
                 if !tampered.isEmpty {
                     Console.error(words["cli.audit-tampered", values: ["ids": tampered.map(\.description).joined(separator: ", ")]])
                 }
+                let forgedRoles = try desk.tamperedAccounts()
+                if !forgedRoles.isEmpty {
+                    Console.error(words["cli.audit-roles-tampered", values: ["names": forgedRoles.joined(separator: ", ")]])
+                }
                 switch try desk.verifyAudit() {
                 case let .intact(entries):
                     Console.out(words["cli.audit-intact", values: ["entries": String(entries)]])
@@ -29,7 +33,7 @@ struct AuditCommand: ParsableCommand {
                     Console.error(words["cli.audit-broken", values: ["id": String(id), "problem": words.words(problem)]])
                     throw ExitCode(2)
                 }
-                if !tampered.isEmpty { throw ExitCode(2) }
+                if !tampered.isEmpty || !forgedRoles.isEmpty { throw ExitCode(2) }
             }
         }
     }

@@ -9,7 +9,8 @@ struct EditCommand: ParsableCommand {
             The JSON is a partial case with the field names of 'add --json': fields left out stay as they are; \
             'reported' and the other lists are replaced whole; "affected": null says the reporter is the affected \
             person. Consent is given or withdrawn with {"consentShareIdentity": true|false}, the reporter's wishes \
-            with {"wishes": "listen-only|informal|formal|escalate"}. Unknown keys are refused.
+            with {"wishes": "listen-only|informal|formal|escalate"}, the case's own follow-up interval with \
+            {"followUpEveryDays": 14} (1 to 365 days; null returns to the policy's). Unknown keys are refused.
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -62,18 +63,25 @@ struct DiscloseCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     @Argument(help: "Case id.") var id: String
-    @Option(help: "To whom the information was passed (a service, an authority).") var to: String
+    @Option(help: "To whom the information was passed (a service, an authority).") var to: String?
+    @Option(name: .customLong("to-file"), help: "Read to whom from a file, or - for standard input.") var toFile: String?
     @Option(help: "The duty to act: a child at risk, sexual exploitation and abuse, danger to life, a legal obligation.") var duty: String?
-    @Option(name: .customLong("text-file"), help: "Read the duty from a file, or - for standard input.") var textFile: String?
+    @Option(name: .customLong("duty-file"), help: "Read the duty to act from a file, or - for standard input.") var dutyFile: String?
     @Option(name: .customLong("defer"), help: "Defer telling the reporter, with the reason.") var deferReason: String?
+    @Option(name: .customLong("defer-file"), help: "Read the reason for deferring from a file, or - for standard input.") var deferFile: String?
 
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
-            let dutyText = try freeText(duty, file: textFile, what: .key("action.disclose"))
+            try oneStandardInput([("--to-file", toFile), ("--duty-file", dutyFile), ("--defer-file", deferFile)])
+            guard let recipient = try optionalText(to, file: toFile, fileOption: "--to-file") else {
+                throw CaseError.invalidField(field: .key("field.disclosure-recipient"), problem: .key("problem.recipient-missing"))
+            }
+            let dutyText = try freeText(duty, file: dutyFile, what: .key("action.disclose"), fileOption: "--duty-file")
+            let deferral = try optionalText(deferReason, file: deferFile, fileOption: "--defer-file")
             let desk = try database.openDesk()
-            try desk.disclose(caseID, to: to, duty: dutyText, deferTelling: deferReason)
-            Console.out(deferReason == nil
+            try desk.disclose(caseID, to: recipient, duty: dutyText, deferTelling: deferral)
+            Console.out(deferral?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty == nil
                 ? words["cli.disclosure-tell", values: ["id": caseID.description, "days": String(desk.evaluator.policy.tellReporterWithinDays)]]
                 : words["cli.disclosure-deferred", values: ["id": caseID.description]])
         }

@@ -19,14 +19,17 @@ struct EscalateCommand: ParsableCommand {
     @Option(help: "Why the case is escalated.") var reason: String?
     @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
     @Option(help: "A duty to act without the reporter's request.") var duty: String?
+    @Option(name: .customLong("duty-file"), help: "Read the duty to act from a file, or - for standard input.") var dutyFile: String?
 
     func run() throws {
         try reportingErrors {
             let caseID = try parseCaseID(id)
             let level: EscalationLevel? = try to.map { try parseChoice($0, .key("field.escalation-level")) }
+            try oneStandardInput([("--text-file", textFile), ("--duty-file", dutyFile)])
             let text = try freeText(reason, file: textFile, what: .key("action.escalate"))
+            let dutyText = try optionalText(duty, file: dutyFile, fileOption: "--duty-file")
             let desk = try database.openDesk()
-            let view = try desk.escalate(caseID, to: level, reason: text, duty: duty)
+            let view = try desk.escalate(caseID, to: level, reason: text, duty: dutyText)
             Console.out(words["cli.escalated", values: ["id": caseID.description, "level": view.item.escalationLevel.map(words.label) ?? "?"]])
         }
     }

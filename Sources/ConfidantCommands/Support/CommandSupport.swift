@@ -61,18 +61,23 @@ struct DatabaseOptions: ParsableArguments {
         } else {
             prompt = words["cli.passphrase"]
         }
-        var opened: CaseDesk?
-        for attempt in 1...(fromEnvironment ? 1 : 3) {
-            do {
-                opened = try CaseDesk.open(
-                    .file(path), passphrase: try Passphrase.obtain(prompt: prompt), account: account,
-                    evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
-                break
-            } catch StoreError.wrongPassphrase where attempt < 3 && !fromEnvironment {
-                Passphrase.say(words["cli.passphrase-wrong-again"])
-            }
+        func open(_ passphrase: String) throws -> CaseDesk {
+            try CaseDesk.open(.file(path), passphrase: passphrase, account: account,
+                              evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
         }
-        guard let desk = opened else { throw StoreError.wrongPassphrase }
+        // On a terminal the echo stays off from the first try to the last: what is typed while a wrong passphrase is
+        // checked is neither shown nor taken as the next try.
+        let opened = try fromEnvironment ? open(try Passphrase.obtain(prompt: prompt)) : SilentTerminal.whileSilent { terminal -> CaseDesk in
+            for _ in 1..<3 {
+                do {
+                    return try open(terminal.read(prompt: prompt))
+                } catch StoreError.wrongPassphrase {
+                    terminal.say(words["cli.passphrase-wrong-again"])
+                }
+            }
+            return try open(terminal.read(prompt: prompt))
+        }
+        guard let desk = opened else { throw Passphrase.Unavailable() }
         if let notice = Self.failedAttemptsNotice(desk.failedAttempts) {
             FileHandle.standardError.write(Data((notice + "\n").utf8))
         }
@@ -230,13 +235,36 @@ func readInput(_ path: String) throws -> Data {
 
 /// Sensitive free text from an option or from `--text-file FILE|-`, so it need not travel in argv
 /// (where other local users read it in /proc and it stays in shell history).
-func freeText(_ inline: String?, file: String?, what: Phrase) throws -> String {
+func freeText(_ inline: String?, file: String?, what: Phrase, fileOption: String = "--text-file") throws -> String {
+    guard let text = try optionalText(inline, file: file, fileOption: fileOption) else {
+        throw CaseError.reasonRequired(.key("action.text-file", ["action": what, "option": .text(fileOption)]))
+    }
+    return text
+}
+
+/// A text from an option (`--duty TEXT`) or from its file form (`--duty-file FILE`, `-` for standard input), never
+/// both; nil when neither is given.
+func optionalText(_ inline: String?, file: String?, fileOption: String = "--text-file") throws -> String? {
     switch (inline, file) {
     case let (text?, nil): return text
     case let (nil, path?): return String(decoding: try readInput(path), as: UTF8.self)
-    case (nil, nil): throw CaseError.reasonRequired(.key("action.text-file", ["action": what]))
-    case (_?, _?): throw CaseError.invalidField(field: .key("field.text"), problem: .key("problem.given-twice"))
+    case (nil, nil): return nil
+    case (_?, _?):
+        guard fileOption != "--text-file" else {
+            throw CaseError.invalidField(field: .key("field.text"), problem: .key("problem.given-twice"))
+        }
+        let option = String(fileOption.dropLast("-file".count))
+        throw CaseError.invalidField(
+            field: .key("field.text"), problem: .key("problem.given-twice-as", ["option": .text(option), "file": .text(fileOption)]))
     }
+}
+
+/// Refuses two file options that would both read standard input (the second would read nothing).
+func oneStandardInput(_ files: [(option: String, path: String?)]) throws {
+    let readers = files.filter { $0.path == "-" }.map(\.option)
+    guard readers.count > 1 else { return }
+    throw CaseError.invalidField(
+        field: .key("field.standard-input"), problem: .key("problem.one-reader", ["options": .list(readers.map { .text($0) })]))
 }
 
 /// Parses an enumeration option, naming the accepted values when the text is not one of them.

@@ -44,36 +44,31 @@ enum Passphrase {
         return answer.isEmpty ? value : answer
     }
 
-    /// Writes a line to the terminal (for messages between tries).
-    static func say(_ text: String) {
-        let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        let line = text + "\n"
-        _ = line.withCString { write(fd, $0, strlen($0)) }
-    }
-
-    /// A new passphrase, asked twice on a terminal; a too-short one or two that differ ask again (three tries).
-    /// From `variable` when it is set (scripts), checked the same way.
+    /// A new passphrase, asked twice on a terminal; a too-short one or two that differ ask again (three tries), with
+    /// the echo off from the first prompt to the last. From `variable` when it is set (scripts), checked the same way.
     static func obtainNew(for account: String, variable: String, policy: PassphrasePolicy,
                           environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let value = environment[variable] {
             if let problem = policy.problem(with: value) { throw StoreError.weakPassphrase(problem) }
             return value
         }
-        for attempt in 1...3 {
-            guard let first = readFromTerminal(prompt: words["cli.new-passphrase", values: ["account": account]]) else { throw Unavailable() }
-            if let problem = policy.problem(with: first) {
-                if attempt == 3 { throw StoreError.weakPassphrase(problem) }
-                say(words["cli.try-again", values: ["sentence": words.words(StoreError.weakPassphrase(problem).phrase)]])
-                continue
+        let chosen = try SilentTerminal.whileSilent { (terminal: SilentTerminal) throws -> String in
+            for attempt in 1...3 {
+                let first = terminal.read(prompt: words["cli.new-passphrase", values: ["account": account]])
+                if let problem = policy.problem(with: first) {
+                    if attempt == 3 { throw StoreError.weakPassphrase(problem) }
+                    terminal.say(words["cli.try-again", values: ["sentence": words.words(StoreError.weakPassphrase(problem).phrase)]])
+                    continue
+                }
+                let again = terminal.read(prompt: words["cli.repeat-passphrase", values: ["account": account]])
+                if again == first { return first }
+                if attempt == 3 { throw DifferentPassphrases() }
+                terminal.say(words["cli.passphrases-differ-again"])
             }
-            guard let again = readFromTerminal(prompt: words["cli.repeat-passphrase", values: ["account": account]]) else { throw Unavailable() }
-            if again == first { return first }
-            if attempt == 3 { throw DifferentPassphrases() }
-            say(words["cli.passphrases-differ-again"])
+            throw DifferentPassphrases()
         }
-        throw DifferentPassphrases()
+        guard let chosen else { throw Unavailable() }
+        return chosen
     }
 
     struct DifferentPassphrases: PhrasedError {
@@ -82,6 +77,18 @@ enum Passphrase {
 
     /// Reads a line from `/dev/tty` with echo off; nil when there is no terminal.
     static func readFromTerminal(prompt: String) -> String? {
+        SilentTerminal.whileSilent { $0.read(prompt: prompt) }
+    }
+}
+
+/// The terminal with its echo off for a whole sequence of prompts (a passphrase and its tries): what is typed while
+/// a wrong passphrase is being checked (the key derivation, the growing delay) is never shown, and never taken as
+/// the next try. The echo comes back once, when the sequence ends, and on Ctrl-C, a hang-up or kill.
+struct SilentTerminal {
+    let fd: Int32
+
+    /// Runs `body` with the echo off; nil (and `body` not run) when there is no terminal.
+    static func whileSilent<T>(_ body: (SilentTerminal) throws -> T) rethrows -> T? {
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -91,21 +98,38 @@ enum Passphrase {
         var silent = original
         silent.c_lflag &= ~tcflag_t(ECHO)
         silent.c_lflag |= tcflag_t(ECHONL)
-        _ = prompt.withCString { write(fd, $0, strlen($0)) }
         // Ctrl-C (or a hang-up, or kill) while the echo is off must not leave the terminal silent.
         TerminalEcho.remember(original)
-        guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else { return nil }
+        guard tcsetattr(fd, TCSAFLUSH, &silent) == 0 else {
+            TerminalEcho.forget()
+            return nil
+        }
         defer {
+            // TCSAFLUSH: what was typed during the last check goes nowhere, neither to the shell nor to the desk.
             _ = tcsetattr(fd, TCSAFLUSH, &original)
             TerminalEcho.forget()
         }
+        return try body(SilentTerminal(fd: fd))
+    }
+
+    /// Discards whatever was typed before the prompt (during the previous check), then reads one line.
+    func read(prompt: String) -> String {
+        tcflush(fd, TCIFLUSH)
+        write(prompt)
         var bytes: [UInt8] = []
         var byte: UInt8 = 0
-        while read(fd, &byte, 1) == 1 {
+        while Glibc.read(fd, &byte, 1) == 1 {
             if byte == 10 || byte == 13 { break }
             bytes.append(byte)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Writes a line (a message between tries).
+    func say(_ text: String) { write(text + "\n") }
+
+    private func write(_ text: String) {
+        _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
     }
 }
 

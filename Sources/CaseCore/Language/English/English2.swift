@@ -275,6 +275,8 @@ extension Catalogue {
         "desk.queue.title": "Confidant — triage queue",
         "desk.quit.discard-edit": "Quit and discard the changes to {id}?",
         "desk.quit.discard-new": "Quit and discard this new case?",
+        "desk.quit.discard-ratings": "Quit and discard the changed ratings?",
+        "desk.quit.discard-text": "Quit and discard the text you typed?",
         "desk.reopen.done": "{id} reopened: it is assessing again.",
         "desk.reopen.reason": "Reason for reopening (journaled; the case returns to assessing):",
         "desk.reopen.title": "Reopen {id} ({status})",

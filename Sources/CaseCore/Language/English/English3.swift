@@ -280,6 +280,7 @@ extension Catalogue {
         "field.reported-number": "reported person number {number}",
         "field.reporter-name": "reporter's name",
         "field.review-decision": "review decision",
+        "field.standard-input": "standard input",
         "field.status": "status",
         "field.text": "text",
         "ground.age": "Age",
