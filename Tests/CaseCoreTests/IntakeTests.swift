@@ -33,10 +33,10 @@ struct IntakeTests {
         let followUp = DeadlineCalculator(policy: Fixtures.policy).deadlines(for: item, band: nil).first { $0.kind == .followUp }
         #expect(followUp?.due == now.addingTimeInterval(14 * 86_400))
         let zero = valid.replacingOccurrences(of: #""categories":"#, with: #""followUpEveryDays":0,"categories":"#)
-        #expect(throws: CaseError.invalidField(field: "follow-up interval", problem: "must be 1 to 365 days, not 0")) {
+        #expect(throws: CaseError.invalidField(field: .key("field.follow-up-interval"), problem: .key("problem.follow-up-range", ["days": "0"]))) {
             try intake(zero).makeCase(id: CaseID(year: 2026, number: 1), now: now, pseudonym: "Teal Otter", taxonomy: Fixtures.taxonomy)
         }
-        #expect(CaseError.invalidField(field: "follow-up interval", problem: "must be 1 to 365 days, not 0").description
+        #expect(CaseError.invalidField(field: .key("field.follow-up-interval"), problem: .key("problem.follow-up-range", ["days": "0"])).description
             == "The follow-up interval must be 1 to 365 days, not 0.")
     }
 

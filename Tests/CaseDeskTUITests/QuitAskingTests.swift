@@ -22,8 +22,8 @@ struct QuitAskingTests {
             Summary
               Case          C-2026-0023   !!! Critical 99/100   Escalated
               Channel       Complaint
-              Received      2026-09-22 08:00
-              Incidents     2026-03-01 – 2026-09-18  within the six-month window
+              Received      22 September 2026 08:00
+              Incidents     1 March 2026 – 18 September 2026  within the six-month window
               Reporter      Basalt Falcon — Javier Ortega Núñez <javier.ortega@example.org,
                             +44 7700 900905>
               Relationship  Staff
@@ -48,8 +48,8 @@ struct QuitAskingTests {
             Summary
               Case          C-2026-0023   !!! Critical 99/100   Escalated
               Channel       Complaint
-              Received      2026-09-22 08:00
-              Incidents     2026-03-01 – 2026-09-18  within the six-month window
+              Received      22 September 2026 08:00
+              Incidents     1 March 2026 – 18 September 2026  within the six-month window
               Reporter      Basalt Falcon — Javier Ortega Núñez <javier.ortega@example.org, +44 7700 900905>
               Relationship  Staff
               Reported      Viktor Hale, Country Director (direct supervisor / controls contract)

@@ -50,7 +50,7 @@ struct KeySlotTests {
     @Test("Through the door without a policy of its own, a store refuses the shipped list's passwords, digits and symbols added")
     func doorDefaultsToTheShippedList() throws {
         #expect(PassphrasePolicy.shipped.common.count >= 9_900)
-        let refusal = StoreError.weakPassphrase("it is one of the most common passwords, with digits or symbols added")
+        let refusal = StoreError.weakPassphrase(.key("passphrase.common-padded"))
         #expect(refusal.description
             == "The passphrase is too weak: it is one of the most common passwords, with digits or symbols added. Choose a longer phrase of several unrelated words.")
         #expect(throws: refusal) {
