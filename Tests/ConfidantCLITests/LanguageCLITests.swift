@@ -69,6 +69,22 @@ struct LanguageCLITests {
         #expect(permission.stderr == "confidant: Champ option --format : « pdf » n'est pas l'une des valeurs markdown, json, html.\n")
     }
 
+    @Test("The file forms' refusals (--to-file, --duty-file, --defer-file) are told in French")
+    func fileFormsRefusedInFrench() throws {
+        let cli = try prepared()
+        let twoReaders = try cli.run(["disclose", "C-2026-0001", "--to-file", "-", "--duty-file", "-", "--lang", "fr"])
+        #expect(twoReaders.status == 1 && twoReaders.stderr
+            == "confidant: Champ entrée standard : ne peut être lu que par une seule option, pas par --to-file et --duty-file.\n")
+        let twice = try cli.run(["escalate", "C-2026-0001", "--reason", "x", "--duty", "a", "--duty-file", "-", "--lang", "fr"])
+        #expect(twice.stderr == "confidant: Champ texte : a été donné deux fois ; utilisez soit --duty, soit --duty-file.\n")
+        let noRecipient = try cli.run(["disclose", "C-2026-0001", "--duty", "danger de mort", "--lang", "fr"])
+        #expect(noRecipient.stderr == """
+            confidant: Champ destinataire de la divulgation : manque (donnez-le avec --to, ou --to-file FICHIER, ou - pour \
+            l'entrée standard).
+
+            """)
+    }
+
     @Test("An unknown language, or one that has letters only, is refused naming the desk's languages")
     func unknownLanguage() throws {
         let cli = try prepared()
