@@ -36,8 +36,8 @@ struct IntegrityCLITests {
         #expect(after.stdout.contains("reason: Found after the laptop was serviced; reported to IT security."))
     }
 
-    @Test("Replacing the whole file by an older copy is reported on this machine")
-    func olderCopy() throws {
+    /// A database whose file was put back as it was before its last journal entry (whole, its log two entries shorter).
+    func olderCopyInPlace() throws -> ConfidantSandbox {
         let cli = try prepared()
         try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         let old = try #require(FileManager.default.contents(atPath: cli.database))
@@ -45,6 +45,12 @@ struct IntegrityCLITests {
         try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.database + suffix) }
         try old.write(to: URL(fileURLWithPath: cli.database))
+        return cli
+    }
+
+    @Test("Replacing the whole file by an older copy is reported on this machine")
+    func olderCopy() throws {
+        let cli = try olderCopyInPlace()
         let refused = try cli.run(["show", "C-2026-0001"])
         #expect(refused.status == 1)
         #expect(refused.stderr == "confidant: The audit log is broken (this file's audit log ends at entry 6, but this machine last saw entry 8: it was replaced by an older copy); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n")
@@ -53,13 +59,7 @@ struct IntegrityCLITests {
 
     @Test("An older copy whose database id was changed (so this machine would not know it) is refused: the head is bound to the id")
     func olderCopyWithAnotherID() throws {
-        let cli = try prepared()
-        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
-        let old = try #require(FileManager.default.contents(atPath: cli.database))
-        #expect(try cli.run(["journal", "C-2026-0001", "--kind", "note", "Called HR"]).status == 0)
-        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
-        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cli.database + suffix) }
-        try old.write(to: URL(fileURLWithPath: cli.database))
+        let cli = try olderCopyInPlace()
         try cli.sqlite("UPDATE meta SET value = '00112233445566778899aabbccddeeff' WHERE key = 'databaseId';")
         let before = FileManager.default.contents(atPath: cli.database)
         let refused = try cli.run(["show", "C-2026-0001"])

@@ -31,7 +31,11 @@ public final class RunningProgram {
             throw ProgramError("\(path) is not an executable file (build first: swift build --build-tests).")
         }
         var stdinPipe: [Int32] = [0, 0], stdoutPipe: [Int32] = [0, 0], stderrPipe: [Int32] = [0, 0]
-        guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0, pipe(&stderrPipe) == 0 else {
+        // Close-on-exec: a program started at the same moment by another test must not inherit this one's pipe ends
+        // (holding the write end of another program's standard input, each would wait for the other's end of file).
+        // The copies made onto 0, 1 and 2 in the child are not close-on-exec.
+        guard let pipe2 = Self.pipe2 else { throw ProgramError("pipe2 is missing") }
+        guard pipe2(&stdinPipe, O_CLOEXEC) == 0, pipe2(&stdoutPipe, O_CLOEXEC) == 0, pipe2(&stderrPipe, O_CLOEXEC) == 0 else {
             throw ProgramError("pipe failed: errno \(errno)")
         }
         var actions = posix_spawn_file_actions_t()
@@ -76,6 +80,9 @@ public final class RunningProgram {
 
     /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29+), which its headers hide behind _GNU_SOURCE.
     private typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
+    /// glibc's pipe2 (not in the Glibc module without _GNU_SOURCE), found as addchdir is.
+    private typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
+    private static let pipe2: Pipe2? = dlsym(nil, "pipe2").map { unsafeBitCast($0, to: Pipe2.self) }
     private static let addChdir: AddChdir? = dlsym(nil, "posix_spawn_file_actions_addchdir_np")  // nil: RTLD_DEFAULT
         .map { unsafeBitCast($0, to: AddChdir.self) }
 
