@@ -35,9 +35,13 @@ extension SQLiteCaseStore {
 
     /// The file keeping this database's audit head outside it, and the last entry now.
     static func auditHead(_ db: Database) throws -> (file: AuditHeadFile, last: (id: Int64, hash: String))? {
-        guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'"),
-              let file = AuditHeadFile(databaseID: id), let last = try AuditLog.lastEntry(db) else { return nil }
+        guard let file = try headFile(db), let last = try AuditLog.lastEntry(db) else { return nil }
         return (file, last)
+    }
+
+    /// The file keeping this database's audit head outside it (none for a file made before databases had ids).
+    static func headFile(_ db: Database) throws -> AuditHeadFile? {
+        AuditHeadFile(databaseID: try AuditLog.databaseID(db))
     }
 
     /// Keeps the last audit entry outside the file, for ``compareWithHeadOutside()``.
@@ -50,14 +54,12 @@ extension SQLiteCaseStore {
     /// another copy put in place of the file.
     func compareWithHeadOutside() throws -> Phrase? {
         try read { db -> Phrase? in
-            guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'databaseId'"),
-                  let file = AuditHeadFile(databaseID: id), let known = file.read() else { return nil }
+            guard let known = try Self.headFile(db)?.read() else { return nil }
             guard let last = try AuditLog.lastEntry(db) else {
                 return .key("audit.problem.emptied", ["known": .text(String(known.id))])
             }
-            let head = (file: file, last: last)
-            guard head.last.id >= known.id else {
-                return .key("audit.problem.older-copy", ["id": .text(String(head.last.id)), "known": .text(String(known.id))])
+            guard last.id >= known.id else {
+                return .key("audit.problem.older-copy", ["id": .text(String(last.id)), "known": .text(String(known.id))])
             }
             let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [known.id])
             guard hash == known.hash else {

@@ -98,7 +98,7 @@ extension SQLiteCaseStore {
                                         dataKey: dataKey, evaluator: evaluator)
             // The role is a plain column: it is obeyed only while it matches its seal.
             let seal: String? = slot["roleSeal"]
-            if seal != store.roleSeal(account: name, role: role), try seal != nil || store.read(store.sealsInForce) {
+            if try !store.roleIsIntact(account: name, role: role, seal: seal, sealsInForce: { try store.read(store.sealsInForce) }) {
                 throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
             }
             // The login is written into the audit chain with the session's first change, or by recordLogin():

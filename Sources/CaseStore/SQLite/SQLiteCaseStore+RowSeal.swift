@@ -94,6 +94,13 @@ extension SQLiteCaseStore {
 
     func roleSeal(account: String, role: Role) -> String { Self.roleSeal(account: account, role: role, key: rowKey) }
 
+    /// Whether an account's role matches its seal. Until a database's rows were first sealed, a slot without a seal is
+    /// taken as it is (`sealsInForce` is asked only then).
+    func roleIsIntact(account: String, role: Role, seal: String?, sealsInForce: () throws -> Bool) rethrows -> Bool {
+        if seal == roleSeal(account: account, role: role) { return true }
+        return try seal == nil && !sealsInForce()
+    }
+
     /// Seals rows written before seals existed, once, at the first login that can (audited). After that, a row
     /// without a seal is a tampered row.
     func sealLegacyRows(_ db: Database, now: Date) throws {

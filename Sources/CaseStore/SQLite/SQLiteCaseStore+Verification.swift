@@ -35,9 +35,8 @@ extension SQLiteCaseStore {
             let sealsInForce = try sealsInForce(db)
             return try Row.fetchAll(db, sql: "SELECT account, role, roleSeal FROM keyslot ORDER BY rowid").compactMap { row in
                 let account: String = row[0], seal: String? = row[2]
-                if seal == nil, !sealsInForce { return nil }
-                guard let role = Role(rawValue: row[1]), seal == roleSeal(account: account, role: role) else { return account }
-                return nil
+                guard let role = Role(rawValue: row[1]) else { return seal == nil && !sealsInForce ? nil : account }
+                return roleIsIntact(account: account, role: role, seal: seal, sealsInForce: { sealsInForce }) ? nil : account
             }
         }
     }
