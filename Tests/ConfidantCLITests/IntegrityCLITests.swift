@@ -233,17 +233,24 @@ struct ShippedClockTests {
 /// Issue 13: plain columns that drive behaviour are sealed.
 @Suite("Forged rows are reported, never obeyed", .serialized)
 struct ForgedRowsCLITests {
-    @Test("A case forged closed with an old date and its hold lifted is not purged, and verify names it")
-    func forgedClosedCaseNotPurged() throws {
+    /// A case put on hold through Confidant, then forged with sqlite3: withdrawn in 2020 with its hold lifted, so that
+    /// retention would purge it (and whatever `alsoSetting` adds, a column assignment ending in a comma).
+    func heldCaseForgedClosed(alsoSetting extra: String = "") throws -> ConfidantSandbox {
         let cli = ConfidantSandbox()
         #expect(try cli.run(["init", "--account", "amani"]).status == 0)
         #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try cli.run(["hold", "C-2026-0001", "--reason", "Court order"]).status == 0)
         try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
         try cli.sqlite("""
-            UPDATE casefile SET status = 'withdrawn', closedAt = '2020-01-01 00:00:00.000', legalHold = 0,
+            UPDATE casefile SET status = 'withdrawn', closedAt = '2020-01-01 00:00:00.000', legalHold = 0, \(extra)
                 queueOpen = 1 WHERE id = 'C-2026-0001';
             """)
+        return cli
+    }
+
+    @Test("A case forged closed with an old date and its hold lifted is not purged, and verify names it")
+    func forgedClosedCaseNotPurged() throws {
+        let cli = try heldCaseForgedClosed()
         let purge = try cli.run(["purge", "--yes"])
         #expect(purge.status == 0, "\(purge.stderr)")
         #expect(try cli.run(["list", "--json"]).stdout.contains("C-2026-0001"))
@@ -256,15 +263,7 @@ struct ForgedRowsCLITests {
 
     @Test("A forged row stays forged when another case naming the same person re-ranks it: never resealed, never purged")
     func forgedRowNotResealedBySibling() throws {
-        let cli = ConfidantSandbox()
-        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
-        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
-        #expect(try cli.run(["hold", "C-2026-0001", "--reason", "Court order"]).status == 0)
-        try cli.sqlite("PRAGMA wal_checkpoint(TRUNCATE);")
-        try cli.sqlite("""
-            UPDATE casefile SET status = 'withdrawn', closedAt = '2020-01-01 00:00:00.000', legalHold = 0,
-                consentShareIdentity = 1, queueOpen = 1 WHERE id = 'C-2026-0001';
-            """)
+        let cli = try heldCaseForgedClosed(alsoSetting: "consentShareIdentity = 1,")
         // The same reported person again: the first case's pervasiveness is recomputed with this one.
         #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         let verify = try cli.run(["audit", "verify"])
