@@ -61,7 +61,8 @@ let package = Package(
         .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore", "TestKit"]),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "CaseCore", "TestKit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CaseStore", "CaseCore", "TestKit", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
             exclude: ["Golden"]),
         .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore", "TestKit"], exclude: ["Fixtures"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore", "TestKit"]),
