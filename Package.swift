@@ -63,7 +63,7 @@ let package = Package(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "CaseCore", "TestKit", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")],
-            exclude: ["Golden"]),
+            exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore", "TestKit"], exclude: ["Fixtures"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore", "TestKit"]),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "CaseCore", "CaseStore", "TestKit"]),

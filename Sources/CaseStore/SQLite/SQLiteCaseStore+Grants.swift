@@ -6,7 +6,7 @@ import GRDB
 /// of an upgraded database), and the conversion of a database from before keys per case.
 extension SQLiteCaseStore {
     /// For each account with a key pair, the cases whose keys it is entitled to and was not given: a counselor's, every
-    /// case it is not recused from; a supervisor's, every escalated case.
+    /// case it is not recused from; a supervisor's, every escalated case and every ended case they reviewed.
     func pendingCases(_ db: Database) throws -> [(account: String, role: Role, cases: [String])] {
         guard try caseKeysInForce(db) else { return [] }
         var pending: [(account: String, role: Role, cases: [String])] = []
@@ -23,10 +23,12 @@ extension SQLiteCaseStore {
                     """, arguments: StatementArguments([account] + recusalKeys(account)))
             case .supervisor?:
                 ids = try String.fetchAll(db, sql: """
-                    SELECT id FROM casefile c WHERE status = 'escalated' AND NOT EXISTS (
-                        SELECT 1 FROM casekey k WHERE k.caseId = c.id AND k.account = ? AND k.kind = 'copy')
+                    SELECT id FROM casefile c
+                    WHERE (status = 'escalated' OR (queueOpen = 1 AND EXISTS (
+                        SELECT 1 FROM journal j WHERE j.caseId = c.id AND j.kind = 'review' AND j.author = ?)))
+                      AND NOT EXISTS (SELECT 1 FROM casekey k WHERE k.caseId = c.id AND k.account = ? AND k.kind = 'copy')
                     ORDER BY year, seq
-                    """, arguments: [account])
+                    """, arguments: [account, account])
             default:
                 continue
             }
