@@ -46,6 +46,16 @@ extension SQLiteCaseStore {
         return keys
     }
 
+    /// The refusal for a case whose keys the session does not hold: a supervisor's, that it is not theirs to see; a
+    /// counselor's, that they were not given yet.
+    func missingKeys(_ id: CaseID) -> StoreError {
+        session.role == .supervisor ? Self.notTheirs(id) : Self.notGranted(session.account, id)
+    }
+
+    func missingKeys(_ key: String) -> StoreError {
+        CaseID(key).map(missingKeys) ?? .caseNotFound(key)
+    }
+
     static func notGranted(_ account: String, _ id: CaseID) -> StoreError {
         .notPermitted("\(account) has not been given the keys of \(id) yet; they are given when another counselor opens Confidant")
     }

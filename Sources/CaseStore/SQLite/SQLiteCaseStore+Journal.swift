@@ -13,7 +13,7 @@ extension SQLiteCaseStore {
             var text = ""
             if unseal {
                 let sealedWith = (entry["sealedWith"] as String?).flatMap(CaseKeys.Kind.init(rawValue:)) ?? .content
-                let sealer = try keys.require(sealedWith, StoreError.notPermitted("\(session.account) does not hold the keys of \(key)"))
+                let sealer = try keys.require(sealedWith, missingKeys(key))
                 // Bound to its case, kind, id, time and author; entries written before that binding, to case and kind.
                 let bound = Self.journalContext(case: key, kind: kind, id: entry["id"], at: entry["at"], author: entry["author"])
                 let blob: Data = entry["sealedText"]
@@ -29,7 +29,7 @@ extension SQLiteCaseStore {
         let key = caseId.description
         let keys = try heldKeys(db, caseId)
         let sealedWith: CaseKeys.Kind = keys[.content] == nil ? .copy : .content
-        let sealer = try keys.require(sealedWith, StoreError.notPermitted("\(session.account) does not hold the keys of \(caseId)"))
+        let sealer = try keys.require(sealedWith, missingKeys(caseId))
         changedRows.insert(key)
         let id = (try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM journal") ?? 0) + 1
         let at = DateText.databaseTimestamp(entry.at)
@@ -44,7 +44,7 @@ extension SQLiteCaseStore {
     /// Seals every journal text of a case again under its (new) content key; `item` holds them opened, in order.
     func resealJournal(_ db: Database, _ item: Case, keys: CaseKeys) throws {
         let key = item.id.description
-        let content = try keys.require(.content, StoreError.notPermitted("\(session.account) does not hold the keys of \(item.id)"))
+        let content = try keys.require(.content, missingKeys(item.id))
         let rows = try Row.fetchAll(db, sql: "SELECT id, at, kind, author FROM journal WHERE caseId = ? ORDER BY id", arguments: [key])
         guard rows.count == item.journal.count else { throw StoreError.corrupted("the journal of \(item.id) changed while it was sealed again") }
         for (row, entry) in zip(rows, item.journal) {

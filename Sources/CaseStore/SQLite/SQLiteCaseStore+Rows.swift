@@ -19,7 +19,7 @@ extension SQLiteCaseStore {
         var reported: [ReportedPerson] = []
         var affected: AffectedPerson?
         var opened = SealedDetails()
-        let refusal = StoreError.notPermitted("\(session.account) does not hold the keys of \(id)")
+        let refusal = missingKeys(id)
         if unseal && identity {
             let sealed = try keys.require(.identity, refusal).openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
             reporter = Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: sealed.name, contact: sealed.contact)
@@ -158,7 +158,7 @@ extension SQLiteCaseStore {
     /// (a review decision it held is now in the details).
     func updateRow(_ db: Database, _ item: Case, keys: CaseKeys, now: Date) throws {
         let key = item.id.description
-        let refusal = StoreError.notPermitted("\(session.account) does not hold the keys of \(item.id)")
+        let refusal = missingKeys(item.id)
         let content = try keys.require(.content, refusal)
         changedRows.insert(key)
         try db.execute(
@@ -188,7 +188,7 @@ extension SQLiteCaseStore {
 
     func writeParties(_ db: Database, _ item: Case, keys: CaseKeys) throws {
         let key = item.id.description
-        let content = try keys.require(.content, StoreError.notPermitted("\(session.account) does not hold the keys of \(item.id)"))
+        let content = try keys.require(.content, missingKeys(item.id))
         try db.execute(sql: "DELETE FROM party WHERE caseId = ?", arguments: [key])
         for (position, person) in item.reported.enumerated() {
             try db.execute(
