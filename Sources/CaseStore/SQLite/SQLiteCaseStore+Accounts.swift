@@ -80,6 +80,11 @@ extension SQLiteCaseStore {
                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE role = 'counselor'") == 1 {
                 throw StoreError.notPermitted("\(name) is the last counselor account; add another counselor first")
             }
+            let alone = try casesHeldOnlyBy(db, name)
+            guard alone == 0 else {
+                throw StoreError.notPermitted("\(name) alone holds the keys of \(alone) case\(alone == 1 ? "" : "s"); "
+                    + "another counselor must be given them first (a counselor's login gives them)")
+            }
             // Its keys of cases go with it, and every case it held is sealed under new keys at its next write.
             try db.execute(sql: "UPDATE casefile SET rekeyDue = 1 WHERE id IN (SELECT caseId FROM casekey WHERE account = ?)",
                            arguments: [name])

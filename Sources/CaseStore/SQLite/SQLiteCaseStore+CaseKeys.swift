@@ -139,9 +139,21 @@ extension SQLiteCaseStore {
     }
 
     /// Withdrawing an account's keys of a case (a recusal): its wrappings deleted, and every key of the case replaced
-    /// at its next write, so what is written afterwards is closed to it.
+    /// at its next write, so what is written afterwards is closed to it. When no other account holds the case's content
+    /// key, the wrappings stay until the case's keys are given to another counselor (``syncWrappings``, by a login or an
+    /// account added), so a case is never left that nobody can open; the program refuses the recused account meanwhile.
     func withdrawKeys(_ db: Database, _ id: CaseID, from account: String) throws {
-        try db.execute(sql: "DELETE FROM casekey WHERE caseId = ? AND account = ?", arguments: [id.description, account])
         try db.execute(sql: "UPDATE casefile SET rekeyDue = 1 WHERE id = ?", arguments: [id.description])
+        guard try Bool.fetchOne(db, sql: "SELECT 1 FROM casekey WHERE caseId = ? AND kind = 'content' AND account <> ? LIMIT 1",
+                                arguments: [id.description, account]) == true else { return }
+        try db.execute(sql: "DELETE FROM casekey WHERE caseId = ? AND account = ?", arguments: [id.description, account])
+    }
+
+    /// How many cases only `account` holds the content key of (removing it would leave them unreadable).
+    func casesHeldOnlyBy(_ db: Database, _ account: String) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM casekey k WHERE k.account = ? AND k.kind = 'content' AND NOT EXISTS (
+                SELECT 1 FROM casekey o WHERE o.caseId = k.caseId AND o.kind = 'content' AND o.account <> k.account)
+            """, arguments: [account]) ?? 0
     }
 }

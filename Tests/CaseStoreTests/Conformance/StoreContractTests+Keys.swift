@@ -131,6 +131,39 @@ extension StoreContractTests {
         #expect(try team.store(StoreContract.counselor).loadCase(id).journal.last?.text == "Still working on it.")
     }
 
+    @Test("A case every counselor is recused from keeps the last holder's keys until another counselor is given them",
+          arguments: StoreEngine.all)
+    func recusedLastHolder(engine: StoreEngine) throws {
+        let team = try ContractTeam(engine)
+        let id = team.conflicted
+        try team.store(StoreContract.counselor).declareConflict(id, reason: "I know the reported person", now: StoreContract.now)
+        #expect(Set(try digests(team, id, StoreContract.counselor).keys) == Self.kinds)
+        #expect(throws: StoreError.notPermitted("counselor is recused from \(id) (conflict of interest); another handler must take it")) {
+            try team.store(StoreContract.counselor).loadCase(id)
+        }
+        try team.store(ContractTeam.admin).addAccount("casey", role: .counselor, passphrase: ContractTeam.passphrase("casey"),
+                                                      aliases: [], now: StoreContract.now)
+        try team.store(StoreContract.counselor).recordLogin()
+        #expect(try digests(team, id, StoreContract.counselor).isEmpty)
+        try team.desk("casey").reassign(id, note: "I take the case")
+        #expect(try team.store("casey").loadCase(id).journal.last?.text == "Case taken over by casey: I take the case")
+    }
+
+    @Test("An account that alone holds the keys of a case is not removed, and the refusal changes nothing",
+          arguments: StoreEngine.all)
+    func soleHolderKept(engine: StoreEngine) throws {
+        let team = try ContractTeam(engine)
+        try team.store(StoreContract.counselor).declareConflict(team.fresh, reason: "I know the reporter", now: StoreContract.now)
+        #expect(try digests(team, team.fresh, StoreContract.counselor).isEmpty)
+        let admin = try team.store(ContractTeam.admin)
+        try admin.recordLogin()
+        let before = try team.database.dump()
+        #expect(throws: StoreError.notPermitted("alex alone holds the keys of 1 case; another counselor must be given them first (a counselor's login gives them)")) {
+            try admin.removeAccount(ContractTeam.secondCounselor, now: StoreContract.now)
+        }
+        #expect(try team.database.dump() == before)
+    }
+
     @Test("A counselor added by the admin waits for keys until a counselor's session gives them, and the wait is shown",
           arguments: StoreEngine.all)
     func newCounselorPending(engine: StoreEngine) throws {
