@@ -118,6 +118,14 @@ struct ConfidentialityTests {
         }
         try admin.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: TestFixtures.now)
         #expect(try admin.accounts().map(\.name) == ["counselor", "sam", "root", "eve"])
+        // eve holds no case key until a counselor's session gives them: until then, removing the one account that
+        // holds them would leave every case unreadable.
+        #expect(throws: StoreError.notPermitted(
+            "counselor alone holds the keys of 3 cases; another counselor must be given them first (a counselor's login gives them)")) {
+            try admin.removeAccount("counselor", now: TestFixtures.now)
+        }
+        try open(team.path, TestFixtures.passphrase).recordLogin()
+        #expect(try admin.pendingGrants().isEmpty)
         try admin.removeAccount("counselor", now: TestFixtures.now)
         #expect(throws: StoreError.notPermitted("eve is the last counselor account; add another counselor first")) {
             try admin.removeAccount("eve", now: TestFixtures.now)
