@@ -107,13 +107,18 @@ extension StoreContractTests {
         let team = try ContractTeam(engine)
         let id = team.conflicted
         #expect(try digests(team, id, ContractTeam.secondCounselor).isEmpty)
+        try expectNewKeys(team, id, afterNote: "Handed over after the recusal.")
+        #expect(try digests(team, id, ContractTeam.secondCounselor).isEmpty)
+    }
+
+    /// The counselor writes a note on a case: every key of the case is new afterwards, and the note reads back.
+    func expectNewKeys(_ team: ContractTeam, _ id: CaseID, afterNote note: String) throws {
         let before = try digests(team, id, StoreContract.counselor)
-        try team.desk(StoreContract.counselor).record(id, .note, text: "Handed over after the recusal.")
+        try team.desk(StoreContract.counselor).record(id, .note, text: note)
         let after = try digests(team, id, StoreContract.counselor)
         #expect(Set(after.keys) == Self.kinds)
         for kind in Self.kinds { #expect(after[kind] != before[kind], "\(kind)") }
-        #expect(try digests(team, id, ContractTeam.secondCounselor).isEmpty)
-        #expect(try team.store(StoreContract.counselor).loadCase(id).journal.last?.text == "Handed over after the recusal.")
+        #expect(try team.store(StoreContract.counselor).loadCase(id).journal.last?.text == note)
     }
 
     @Test("A removed account's keys go with it, and the cases it held are under new keys at their next write",
@@ -121,14 +126,10 @@ extension StoreContractTests {
     func removedAccount(engine: StoreEngine) throws {
         let team = try ContractTeam(engine)
         let id = team.fresh
-        let before = try digests(team, id, StoreContract.counselor)
         #expect(Set(try digests(team, id, ContractTeam.secondCounselor).keys) == Self.kinds)
         try team.store(ContractTeam.admin).removeAccount(ContractTeam.secondCounselor, now: StoreContract.now)
         #expect(throws: StoreError.unknownAccount(ContractTeam.secondCounselor)) { try team.store(ContractTeam.secondCounselor) }
-        try team.desk(StoreContract.counselor).record(id, .note, text: "Still working on it.")
-        let after = try digests(team, id, StoreContract.counselor)
-        for kind in Self.kinds { #expect(after[kind] != before[kind], "\(kind)") }
-        #expect(try team.store(StoreContract.counselor).loadCase(id).journal.last?.text == "Still working on it.")
+        try expectNewKeys(team, id, afterNote: "Still working on it.")
     }
 
     @Test("A case every counselor is recused from keeps the last holder's keys until another counselor is given them",
