@@ -61,8 +61,9 @@ let package = Package(
         .testTarget(name: "CaseCoreTests", dependencies: ["CaseCore", "TestKit"]),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "CaseCore", "TestKit", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Golden"]),
+            dependencies: ["CaseStore", "CaseCore", "TestKit", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "CaseDeskTUITests", dependencies: ["CaseDeskTUI", "CaseCore", "TestKit"], exclude: ["Fixtures"]),
         .testTarget(name: "ConfidantCLITests", dependencies: ["CaseCore", "TestKit"]),
         .testTarget(name: "BenchSupportTests", dependencies: ["BenchSupport", "CaseCore", "CaseStore", "TestKit"]),

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A harassment report and everything the counselor records while working it.
-public struct Case: Equatable, Sendable, Identifiable {
+public struct Case: Equatable, Sendable, Identifiable, Codable {
     public var id: CaseID
     public var receivedAt: Date
     public var channel: Channel

@@ -117,6 +117,14 @@ struct ConfidentialityTests {
         }
         try admin.addAccount("eve", role: .counselor, passphrase: "eve passphrase", aliases: [], now: TestFixtures.now)
         #expect(try admin.accounts().map(\.name) == ["counselor", "sam", "root", "eve"])
+        // eve holds no case key until a counselor's session gives them: until then, removing the one account that
+        // holds them would leave every case unreadable.
+        #expect(throws: StoreError.notPermitted(
+            .key("permission.sole-key-holder.other", ["name": "counselor", "count": "3"]))) {
+            try admin.removeAccount("counselor", now: TestFixtures.now)
+        }
+        try open(team.path, TestFixtures.passphrase).recordLogin()
+        #expect(try admin.pendingGrants().isEmpty)
         try admin.removeAccount("counselor", now: TestFixtures.now)
         #expect(throws: StoreError.notPermitted(.key("permission.last-counselor", ["name": "eve"]))) {
             try admin.removeAccount("eve", now: TestFixtures.now)

@@ -16,4 +16,11 @@ enum GRDBTestSupport {
         try queue.write { db in try db.execute(sql: sql) }
         try queue.close()
     }
+
+    /// One blob read straight from the file, as someone with sqlite3 would.
+    static func value(at path: String, sql: String) throws -> Data {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try Data.fetchOne(db, sql: sql) } ?? Data()
+    }
 }

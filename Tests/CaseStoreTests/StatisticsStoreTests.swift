@@ -79,7 +79,7 @@ struct StatisticsStoreTests {
         defer { StoreFixtures.cleanUp(directory) }
         let (_, store) = try StoreFixtures.demoDesk(in: directory)
         let supervisorStore = SQLiteCaseStore(pool: store.pool, path: store.path, session: Session(account: "sup", role: .supervisor),
-                                              dataKey: .init(size: .bits256), evaluator: store.evaluator)
+                                              dataKey: .init(size: .bits256), accountKey: .fresh(), evaluator: store.evaluator)
         let desk = CaseDesk(store: supervisorStore, clock: { TestFixtures.now })
         #expect(throws: StoreError.notPermitted(.key("permission.statistics"))) {
             try desk.statistics(from: nil, to: nil)

@@ -73,6 +73,29 @@ struct AccountsCLITests {
         let due = try cli.run(["due", "--json"])
         #expect(due.stdout.contains("\"review\""), "\(due.stdout)")
     }
+
+    @Test("user list shows a counselor added by the admin waiting for the keys of cases until a counselor logs in")
+    func waitingForKeys() throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        #expect(try cli.run(["user", "add", "root", "--role", "admin"], environment: ["CONFIDANT_NEW_PASSPHRASE": "root's own passphrase"]).status == 0)
+        let asAdmin = ["CONFIDANT_PASSPHRASE": "root's own passphrase"]
+        #expect(try cli.run(["user", "add", "casey"], environment: asAdmin.merging(["CONFIDANT_NEW_PASSPHRASE": "casey's own passphrase"]) { $1 }).status == 0)
+        let listed = try cli.run(["user", "list"], environment: asAdmin).stdout
+        #expect(listed.hasSuffix("""
+            root   admin      since 25 November 2026
+            casey  counselor  since 25 November 2026  waiting for the keys of 1 case
+
+            """), "\(listed)")
+        #expect(listed.components(separatedBy: "waiting").count == 2)
+        let refused = try cli.run(["show", "C-2026-0001"], environment: ["CONFIDANT_PASSPHRASE": "casey's own passphrase"])
+        #expect(refused.stderr == "confidant: Not permitted: casey has not been given the keys of C-2026-0001 yet; "
+            + "they are given when another counselor opens Confidant.\n")
+        #expect(try cli.run(["list"]).status == 0)
+        #expect(try cli.run(["user", "list"], environment: asAdmin).stdout.contains("waiting") == false)
+        #expect(try cli.run(["show", "C-2026-0001"], environment: ["CONFIDANT_PASSPHRASE": "casey's own passphrase"]).status == 0)
+    }
 }
 
 @Suite("The key derivation of a new database")

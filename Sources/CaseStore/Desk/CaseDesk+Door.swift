@@ -112,6 +112,8 @@ extension CaseDesk {
     // MARK: Accounts
 
     public func accounts() throws -> [Account] { try store.accounts() }
+    /// Accounts waiting for a counselor's session to give them the keys of cases.
+    public func pendingGrants() throws -> [PendingGrant] { try store.pendingGrants() }
     /// Adds an account with its own passphrase; `aliases` are names under which this person could be reported.
     public func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String] = []) throws {
         try store.addAccount(name, role: role, passphrase: passphrase, aliases: aliases, now: clock())

@@ -87,8 +87,12 @@ public protocol CaseRepository: AnyObject, Sendable {
     func accounts() throws -> [Account]
     /// Adds an account with its own passphrase; `aliases` are names under which this person could be reported.
     func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws
-    /// Removes an account's key slot: its passphrase no longer opens anything.
+    /// Removes an account's key slot and its keys of cases: its passphrase no longer opens anything, and the cases it
+    /// held are sealed under new keys at their next write.
     func removeAccount(_ name: String, now: Date) throws
+    /// Accounts entitled to keys of cases they were not given yet (new accounts, accounts of an upgraded database);
+    /// a counselor's session gives them when it opens. Not for a supervisor.
+    func pendingGrants() throws -> [PendingGrant]
 
     // Retention
     /// Closed cases whose retention period has run out and that carry no legal hold.

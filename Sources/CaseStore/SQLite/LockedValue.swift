@@ -19,4 +19,5 @@ final class LockedValue<T: Sendable>: @unchecked Sendable {
 
     var value: T { lock.withLock { stored } }
     func set(_ value: T) { lock.withLock { stored = value } }
+    func update(_ body: (inout T) -> Void) { lock.withLock { body(&stored) } }
 }

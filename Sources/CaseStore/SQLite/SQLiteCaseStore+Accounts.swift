@@ -39,14 +39,18 @@ extension SQLiteCaseStore {
             }
         }
         let params = KDFParameters.fresh(rounds: try read(Self.requiredKDFRounds))
-        let wrapped = try Sealer.wrap(dataKey, with: params.deriveKey(from: passphrase), account: name)
+        let kek = try params.deriveKey(from: passphrase)
+        let wrapped = try Sealer.wrap(dataKey, with: kek, account: name)
+        let key = AccountKey.fresh()
+        let sealedPrivateKey = try key.seal(with: kek, account: name, role: role)
         try write { db in
             try checkCanManageAccounts(db)
             guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE account = ?", arguments: [name]) == 0 else {
                 throw CaseError.invalidField(field: .key("field.account-name"), problem: .key("problem.account-name-taken", ["name": .text(name)]))
             }
             try Self.insertKeySlot(db, account: name, role: role, params: params, wrapped: wrapped, now: now,
-                                   roleSeal: roleSeal(account: name, role: role))
+                                   roleSeal: roleSeal(account: name, role: role), publicKey: key.publicKey,
+                                   sealedPrivateKey: sealedPrivateKey)
             for alias in Set(([name] + aliases).map(ReportedPerson.matchKey(for:))) where !alias.isEmpty {
                 try db.execute(sql: "INSERT OR IGNORE INTO accountAlias (account, matchTag) VALUES (?, ?)",
                                arguments: [name, sealer.matchTag(alias)])
@@ -57,6 +61,9 @@ extension SQLiteCaseStore {
             for caseId in try String.fetchAll(db, sql: "SELECT DISTINCT caseId FROM party") {
                 if let id = CaseID(caseId) { try applyAutomaticRecusals(db, id, now: now) }
             }
+            // The new account holds the team key; a counselor adding it gives it the keys of cases at once, an admin
+            // cannot (the next counselor's login does).
+            try grantPending(db, now: now)
         }
     }
 
@@ -73,6 +80,15 @@ extension SQLiteCaseStore {
                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keyslot WHERE role = 'counselor'") == 1 {
                 throw StoreError.notPermitted(.key("permission.last-counselor", ["name": .text(name)]))
             }
+            let alone = try casesHeldOnlyBy(db, name)
+            guard alone == 0 else {
+                throw StoreError.notPermitted(.key(alone == 1 ? "permission.sole-key-holder.one" : "permission.sole-key-holder.other",
+                                                   ["name": .text(name), "count": .text(String(alone))]))
+            }
+            // Its keys of cases go with it, and every case it held is sealed under new keys at its next write.
+            try db.execute(sql: "UPDATE casefile SET rekeyDue = 1 WHERE id IN (SELECT caseId FROM casekey WHERE account = ?)",
+                           arguments: [name])
+            try db.execute(sql: "DELETE FROM casekey WHERE account = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM accountAlias WHERE account = ?", arguments: [name])
             try db.execute(sql: "DELETE FROM keyslot WHERE account = ?", arguments: [name])
             try AuditLog.append(db, actor: session.account, action: "account-remove", caseId: nil,

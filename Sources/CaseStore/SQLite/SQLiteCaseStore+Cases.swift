@@ -8,23 +8,29 @@ extension SQLiteCaseStore {
         try checkCanRead()
         return try write { db in
             try checkEntitled(db, id)
-            // The identity is opened here even for a supervisor without consent, only so that `redacted` can scrub
-            // the reporter's name and contact out of the free text; it never leaves the store.
-            let item = try loadCase(db, id, unseal: true, identity: true)
+            let item = try entitledCase(db, id)
             try AuditLog.append(db, actor: session.account, action: "open", caseId: id.description,
                                 detail: "sealed fields read by \(session.role.rawValue)", at: Date(), headKey: headKey)
-            return redacted(item)
+            return item
         }
     }
 
+    /// What the session may see of a case, opened with the keys it holds: a counselor's whole case, a supervisor's copy.
+    func entitledCase(_ db: Database, _ id: CaseID) throws -> Case {
+        if session.role == .supervisor, try caseKeysInForce(db) { return try supervisorCopy(db, id) }
+        // In a database not yet converted to keys per case, the supervisor's copy is made here from the whole case.
+        return redacted(try loadCase(db, id, keys: counselorKeys(db, id), unseal: true, identity: true))
+    }
+
     /// For a supervisor, deadlines are facts of the whole record: the case is evaluated from the stored record (its
-    /// journal's kinds and dates, without text), not from the supervisor's copy, which leaves most entries out.
+    /// journal's kinds and dates, without text, and the details of the supervisor's copy), not from the copy alone,
+    /// which leaves most entries out.
     public func evaluate(_ item: Case) throws -> CaseEvaluation {
         try read { db in
             guard session.role == .supervisor else { return try evaluate(db, item) }
             // Loaded without its sealed parties: the other cases naming the same people are counted from the stored
             // match tags, as for the counselor.
-            return try evaluate(db, loadCase(db, item.id, unseal: false), tags: storedTags(db, item.id))
+            return try evaluate(db, loadCase(db, item.id, keys: heldKeys(db, item.id), unseal: false), tags: storedTags(db, item.id))
         }
     }
 
@@ -48,8 +54,10 @@ extension SQLiteCaseStore {
             scored.assessment = ratings
             return self.evaluator.evaluate(scored, otherOpenCases: others).score
         }
-        try insert(db, item, now: now)
+        let keys = CaseKeys.fresh()
+        try insert(db, item, keys: keys, now: now)
         try applyAutomaticRecusals(db, id, now: now)
+        try syncWrappings(db, id, keys: keys, status: item.status)
         if refreshRanking { try refreshRelated(db, of: item) }
         try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
                             detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
@@ -67,6 +75,7 @@ extension SQLiteCaseStore {
     @discardableResult
     public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
         guard session.role == .supervisor else { throw StoreError.notPermitted(.key("permission.supervisor-reviews")) }
+        if try read(caseKeysInForce) { return try recordReview(id, now: now, change) }
         return try apply(id, action: "review", now: now) { item, _ in try CaseChangeRules.review(&item, change) }
     }
 
@@ -74,16 +83,30 @@ extension SQLiteCaseStore {
                _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
         try write { db in
             try checkEntitled(db, id)
-            let before = try loadCase(db, id, unseal: true)
+            var keys = try counselorKeys(db, id)
+            let before = try loadCase(db, id, keys: keys, unseal: true)
             var after = before
             try change(&after) { try self.evaluate(db, $0) }
             guard try CaseChangeRules.changes(from: before, to: after) else { return redacted(before) }
-            try updateRow(db, after, now: now)
+            // New keys: all of them after a recusal or a removed account; the identity's and the copy's when consent to
+            // share the identity is withdrawn (the supervisors keep the copy's new key while the case is escalated).
+            var replaced: [CaseKeys.Kind] = []
+            if try Bool.fetchOne(db, sql: "SELECT rekeyDue FROM casefile WHERE id = ?", arguments: [id.description]) == true {
+                replaced = CaseKeys.Kind.allCases
+            } else if before.consentShareIdentity, !after.consentShareIdentity {
+                replaced = [.identity, .copy]
+            }
+            if try !replaced.isEmpty && caseKeysInForce(db) {
+                try replaceKeys(db, id, &keys, replaced)
+                try sealWhole(db, before, keys: keys, now: now)
+            }
+            try updateRow(db, after, keys: keys, now: now)
             if after.reported != before.reported {
-                try writeParties(db, after)
+                try writeParties(db, after, keys: keys)
                 try applyAutomaticRecusals(db, id, now: now)
             }
             for entry in after.journal.dropFirst(before.journal.count) { try insertJournal(db, entry, caseId: id) }
+            try syncWrappings(db, id, keys: keys, status: after.status)
             // Cases that named the same people before or after the change, each re-ranked once.
             try refreshRankings(db, ids: [id.description], sharingTags: Set(matchTags(before)).union(matchTags(after)))
             try AuditLog.append(db, actor: session.account, action: action, caseId: id.description,

@@ -45,7 +45,8 @@ extension SQLiteCaseStore {
         // Decided on the case as stored (the domain's rule), and audited either way in the same transaction.
         let identity = try write { db -> Reporter? in
             try checkEntitled(db, id)
-            let identity = try loadCase(db, id, unseal: true, identity: true).reporterIdentity(for: session.role.audience)
+            // A supervisor's comes from their copy, which holds the name only while the reporter consents.
+            let identity = try entitledCase(db, id).reporterIdentity(for: session.role.audience)
             try AuditLog.append(db, actor: session.account, action: identity == nil ? "identity-refused" : "identity",
                                 caseId: id.description,
                                 detail: identity == nil ? "no consent to share identity with \(session.role.rawValue)"

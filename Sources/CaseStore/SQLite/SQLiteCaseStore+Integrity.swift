@@ -14,6 +14,8 @@ extension SQLiteCaseStore {
         if !acknowledging, let stale = staleCopy.value { throw StoreError.auditBroken(stale) }
         let login = pendingLogin.value
         do {
+            keyCache.set([:])
+            defer { keyCache.set([:]) }
             let (result, head) = try pool.write { db in
                 _ = changedRows.take()
                 if !acknowledging, let login { try recordLogin(db, at: login) }
@@ -25,6 +27,7 @@ extension SQLiteCaseStore {
             if login != nil {
                 pendingLogin.set(nil)
                 pendingRewrap.set(nil)
+                pendingKeyPair.set(nil)
             }
             Self.keepOutside(head)
             return result
@@ -111,14 +114,27 @@ extension SQLiteCaseStore {
                                 detail: "wrong passphrase", at: failure["at"], headKey: headKey)
         }
         try db.execute(sql: "DELETE FROM loginFailure")
-        try sealLegacyRows(db, now: now)
         var detail = "opened as \(session.role.rawValue)"
+        if let sealed = pendingKeyPair.value {
+            try db.execute(sql: "UPDATE keyslot SET publicKey = ?, sealedPrivateKey = ? WHERE account = ?",
+                           arguments: [accountKey.publicKey, sealed, session.account])
+            detail += "; key pair made"
+        }
         if let rewrap = pendingRewrap.value {
             try db.execute(
-                sql: "UPDATE keyslot SET salt = ?, rounds = ?, blockSize = ?, parallelism = ?, wrappedKey = ? WHERE account = ?",
+                sql: """
+                    UPDATE keyslot SET salt = ?, rounds = ?, blockSize = ?, parallelism = ?, wrappedKey = ?, sealedPrivateKey = ?
+                    WHERE account = ?
+                    """,
                 arguments: [rewrap.params.salt, rewrap.params.rounds, rewrap.params.blockSize, rewrap.params.parallelism,
-                            rewrap.wrapped, session.account])
+                            rewrap.wrapped, rewrap.sealedPrivateKey, session.account])
             detail += "; key slot re-wrapped with scrypt N=2^\(rewrap.params.rounds.trailingZeroBitCount) (was 2^\(rewrap.from.trailingZeroBitCount))"
+        }
+        try sealLegacyRows(db, now: now)
+        try convertToCaseKeys(db, now: now)
+        if session.role == .counselor {
+            try grantPending(db, now: now)
+            try rerankStale(db)
         }
         try AuditLog.append(db, actor: session.account, action: "login", caseId: nil, detail: detail, at: now, headKey: headKey)
     }

@@ -23,7 +23,10 @@ extension SQLiteCaseStore {
         let pool = try openPool(path)
         let dataKey = SymmetricKey(size: .bits256)
         let params = KDFParameters.fresh(rounds: kdfRounds)
-        let wrapped = try Sealer.wrap(dataKey, with: params.deriveKey(from: passphrase), account: account)
+        let kek = try params.deriveKey(from: passphrase)
+        let wrapped = try Sealer.wrap(dataKey, with: kek, account: account)
+        let accountKey = AccountKey.fresh()
+        let sealedPrivateKey = try accountKey.seal(with: kek, account: account, role: role)
         do {
             try StoreSchema.migrator.migrate(pool)
             let headKey = Self.headKey(dataKey)
@@ -34,11 +37,15 @@ extension SQLiteCaseStore {
                     try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('organisation', ?)", arguments: [organisation])
                 }
                 try Self.insertKeySlot(db, account: account, role: role, params: params, wrapped: wrapped, now: now,
-                                       roleSeal: Self.roleSeal(account: account, role: role, key: Self.rowKey(dataKey)))
+                                       roleSeal: Self.roleSeal(account: account, role: role, key: Self.rowKey(dataKey)),
+                                       publicKey: accountKey.publicKey, sealedPrivateKey: sealedPrivateKey)
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('rowSeals', ?)",
                                arguments: [Self.mac(everyColumnMarker, key: Self.rowKey(dataKey))])
+                try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('caseKeys', ?)",
+                               arguments: [Self.mac(Self.caseKeysMarker, key: Self.rowKey(dataKey))])
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
-                                    detail: "database created with \(role.rawValue) account (rows sealed)", at: now, headKey: headKey)
+                                    detail: "database created with \(role.rawValue) account (rows sealed, keys per case)", at: now,
+                                    headKey: headKey)
             }
         } catch {
             try? pool.close()
@@ -47,7 +54,7 @@ extension SQLiteCaseStore {
         }
         chmod(path, 0o600)
         let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: account, role: role),
-                                    dataKey: dataKey, evaluator: evaluator)
+                                    dataKey: dataKey, accountKey: accountKey, evaluator: evaluator)
         store.passphrasePolicy = passphrasePolicy ?? PassphrasePolicy()
         Self.keepOutside(try pool.read(Self.auditHead))
         return store
@@ -90,17 +97,32 @@ extension SQLiteCaseStore {
         for slot in slots {
             let params = kdfParameters(slot)
             let name: String = slot["account"]
-            guard let dataKey = Sealer.unwrap(slot["wrappedKey"], with: try params.deriveKey(from: passphrase), account: name) else {
+            let kek = try params.deriveKey(from: passphrase)
+            guard let dataKey = Sealer.unwrap(slot["wrappedKey"], with: kek, account: name) else {
                 continue
             }
             let role = Role(rawValue: slot["role"]) ?? .supervisor
+            // The role is bound to the account's private key: a role changed in the file makes it not open. A slot of
+            // an older database gets a key pair at this login (written with the login record).
+            var newPair: Data?
+            let accountKey: AccountKey
+            if let sealed: Data = slot["sealedPrivateKey"] {
+                guard let opened = AccountKey.open(sealed, with: kek, account: name, role: role) else {
+                    throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
+                }
+                accountKey = opened
+            } else {
+                accountKey = .fresh()
+                newPair = try accountKey.seal(with: kek, account: name, role: role)
+            }
             let store = SQLiteCaseStore(pool: pool, path: path, session: Session(account: name, role: role),
-                                        dataKey: dataKey, evaluator: evaluator)
-            // The role is a plain column: it is obeyed only while it matches its seal.
+                                        dataKey: dataKey, accountKey: accountKey, evaluator: evaluator)
+            // The role is also a plain column: it is obeyed only while it matches its seal.
             let seal: String? = slot["roleSeal"]
             if try !store.roleIsIntact(account: name, role: role, seal: seal, sealsInForce: { try store.read(store.sealsInForce) }) {
                 throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
             }
+            store.pendingKeyPair.set(newPair)
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
             store.pendingLogin.set(now)
@@ -110,8 +132,9 @@ extension SQLiteCaseStore {
             let required = try store.read(Self.requiredKDFRounds)
             if params.rounds < required || params.blockSize < 8 {
                 let stronger = KDFParameters.fresh(rounds: required)
-                store.pendingRewrap.set(Rewrap(params: stronger,
-                                               wrapped: try Sealer.wrap(dataKey, with: stronger.deriveKey(from: passphrase), account: name),
+                let strongerKEK = try stronger.deriveKey(from: passphrase)
+                store.pendingRewrap.set(Rewrap(params: stronger, wrapped: try Sealer.wrap(dataKey, with: strongerKEK, account: name),
+                                               sealedPrivateKey: try accountKey.seal(with: strongerKEK, account: name, role: role),
                                                from: params.rounds))
             }
             store.failedAttempts = try pool.read { db in try Date.fetchAll(db, sql: "SELECT at FROM loginFailure ORDER BY id") }
@@ -179,13 +202,15 @@ extension SQLiteCaseStore {
     }
 
     static func insertKeySlot(_ db: Database, account: String, role: Role, params: KDFParameters, wrapped: Data, now: Date,
-                              roleSeal: String) throws {
+                              roleSeal: String, publicKey: Data, sealedPrivateKey: Data) throws {
         try db.execute(
             sql: """
-                INSERT INTO keyslot (account, role, kdf, salt, rounds, blockSize, parallelism, wrappedKey, createdAt, roleSeal)
-                VALUES (?, ?, 'scrypt', ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO keyslot (account, role, kdf, salt, rounds, blockSize, parallelism, wrappedKey, createdAt, roleSeal,
+                    publicKey, sealedPrivateKey)
+                VALUES (?, ?, 'scrypt', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [account, role.rawValue, params.salt, params.rounds, params.blockSize, params.parallelism, wrapped, now, roleSeal])
+            arguments: [account, role.rawValue, params.salt, params.rounds, params.blockSize, params.parallelism, wrapped, now, roleSeal,
+                        publicKey, sealedPrivateKey])
     }
 
     /// Turns SQLite failures into sentences: read-only file, full disk, busy database.

@@ -23,12 +23,17 @@ extension SQLiteCaseStore {
                 .map { RepeatRespondent.Appearance(caseID: $0.id, band: $0.band, status: $0.status, receivedAt: $0.receivedAt) }
                 .sorted { ($0.receivedAt, $0.caseID) < ($1.receivedAt, $1.caseID) }
             var label = "", role: String?
-            if session.role == .counselor, let latest = group.max(by: { ($0["caseId"] as String) < ($1["caseId"] as String) }) {
-                let caseId: String = latest["caseId"]
-                let position: Int = latest["position"]
-                let party = try sealer.openJSON(SealedParty.self, latest["sealed"], context: "case:\(caseId):party:\(position)")
-                label = party.name
-                role = party.role
+            // The name as the latest case whose keys the session holds gives it.
+            if session.role == .counselor {
+                for latest in group.sorted(by: { ($0["caseId"] as String) > ($1["caseId"] as String) }) {
+                    let caseId: String = latest["caseId"]
+                    guard let id = CaseID(caseId), let content = try read({ db in try heldKeys(db, id) }).sealer(.content) else { continue }
+                    let position: Int = latest["position"]
+                    let party = try content.openJSON(SealedParty.self, latest["sealed"], context: "case:\(caseId):party:\(position)")
+                    label = party.name
+                    role = party.role
+                    break
+                }
             }
             return RepeatRespondent(label: label, role: role, cases: appearances)
         }

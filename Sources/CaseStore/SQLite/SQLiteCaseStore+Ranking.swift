@@ -41,14 +41,19 @@ extension SQLiteCaseStore {
         try refreshRankings(db, ids: [item.id.description], sharingTags: Set(matchTags(item)))
     }
 
-    /// Recomputes one case's cached ranking fields from its unsealed columns and stored match tags;
-    /// nothing sealed is opened.
+    /// Recomputes one case's cached ranking fields from its unsealed columns, its sealed details and stored match tags.
     ///
     /// A row changed behind the store's back is left as it is: re-ranking it would seal what was forged. (A row this
-    /// transaction already changed was checked before it was, or is new.)
+    /// transaction already changed was checked before it was, or is new.) A session holding none of the case's keys
+    /// cannot re-rank it: the case is marked, and re-ranked at a counselor's next login.
     func rerank(_ db: Database, _ id: CaseID) throws {
         guard try changedRows.contains(id.description) || rowIsIntact(db, id.description) else { return }
-        let item = try loadCase(db, id, unseal: false)
+        let keys = try heldKeys(db, id)
+        guard keys[.content] != nil || keys[.copy] != nil else {
+            try db.execute(sql: "UPDATE casefile SET rankStale = 1 WHERE id = ?", arguments: [id.description])
+            return
+        }
+        let item = try loadCase(db, id, keys: keys, unseal: false)
         try writeRanking(db, item, evaluate(db, item, tags: storedTags(db, id)))
     }
 
@@ -59,7 +64,7 @@ extension SQLiteCaseStore {
             sql: """
                 UPDATE casefile SET score = ?, band = ?, severeOrPervasive = ?, nextDueAt = ?, nextDueKind = ?, outsideWindow = ?,
                     supportDuty = ?,
-                    queueOpen = ?, queueBand = ?, queueScore = ?, nextDueEpoch = ?, receivedEpoch = ?
+                    queueOpen = ?, queueBand = ?, queueScore = ?, nextDueEpoch = ?, receivedEpoch = ?, rankStale = 0
                 WHERE id = ?
                 """,
             arguments: [evaluation.score.value, evaluation.score.band?.rawValue, evaluation.score.severeOrPervasive,

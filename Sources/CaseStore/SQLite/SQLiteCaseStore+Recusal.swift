@@ -50,6 +50,7 @@ extension SQLiteCaseStore {
                        arguments: [id.description, recusalTag(account), automatic, now])
         try db.execute(sql: "UPDATE casefile SET needsReassignment = 1 WHERE id = ?", arguments: [id.description])
         try insertJournal(db, entry, caseId: id)
+        try withdrawKeys(db, id, from: account)
         // The audit log is plain: an automatic recusal does not name the account (that would say who is reported).
         try AuditLog.append(db, actor: automatic ? Recusal.systemAuthor : account, action: automatic ? "recusal-automatic" : "recusal",
                             caseId: id.description,

@@ -9,17 +9,21 @@ extension SQLiteCaseStore {
         let calendar = evaluator.deadlines.calendar
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, status, outcome, closedAt, sealedDetails FROM casefile
+                SELECT id, status, outcome, closedAt, sealedDetails, sealedCopy, sealedReview FROM casefile
                 WHERE status IN ('closed', 'screened-out', 'withdrawn') AND closedAt IS NOT NULL AND legalHold = 0
                 ORDER BY closedAt, id
                 """).compactMap { row -> PurgeCandidate? in
-                // The outcome is sealed (it was plain in older rows).
-                let sealedOutcome = try details(row, key: row["id"])?.outcome
+                // The outcome is sealed (it was plain in older rows); a case whose keys the session does not hold is
+                // not judged by it.
+                guard let id = CaseID(row["id"]) else { return nil }
+                let keys = try heldKeys(db, id)
+                guard keys[.content] != nil else { return nil }
+                let sealedOutcome = try details(row, key: row["id"], keys: keys)?.outcome
                 let outcome = sealedOutcome ?? (row["outcome"] as String?).flatMap(Outcome.init(rawValue:))
                 let closedAt: Date = row["closedAt"]
                 let expiry = calendar.date(byAdding: .day, value: retention.days(for: outcome), to: closedAt)!
                 // A row changed outside Confidant (an old close date, a lifted hold) is never purged on its word.
-                guard expiry <= now, let id = CaseID(row["id"]), try rowIsIntact(db, row["id"]) else { return nil }
+                guard expiry <= now, try rowIsIntact(db, row["id"]) else { return nil }
                 return PurgeCandidate(id: id, status: CaseStatus(rawValue: row["status"]) ?? .closed, outcome: outcome,
                                       closedAt: closedAt, expiredAt: expiry)
             }
@@ -35,7 +39,7 @@ extension SQLiteCaseStore {
         let purged = try write { db in
             for id in ids {
                 try checkRowIntact(db, id)
-                let outcome = try loadCase(db, id, unseal: false).outcome
+                let outcome = try loadCase(db, id, keys: counselorKeys(db, id), unseal: false).outcome
                 try db.execute(sql: """
                     INSERT INTO purgedCase (receivedAt, closedAt, channel, relationship, categories, band, status, outcome, escalationLevel, purgedAt)
                     SELECT strftime('%Y-%m-01 00:00:00.000', receivedAt), strftime('%Y-%m-01 00:00:00.000', closedAt),

@@ -114,7 +114,8 @@ extension SQLiteCaseStore {
         // row is sealed with the transaction (``sealChangedRows(_:)``).
         let ids = try String.fetchAll(db, sql: "SELECT id FROM casefile").compactMap(CaseID.init)
         for id in ids {
-            try updateRow(db, try loadCase(db, id, unseal: true), now: now)
+            let keys = try heldKeys(db, id)
+            try updateRow(db, try loadCase(db, id, keys: keys, unseal: true), keys: keys, now: now)
         }
         for row in try Row.fetchAll(db, sql: "SELECT rowid, account FROM recusal") {
             let account: String = row["account"]

@@ -6,7 +6,10 @@ import GRDB
 /// Case rows: reading them (opening what the session may see), writing them sealed, and the ranking fields derived
 /// from them.
 extension SQLiteCaseStore {
-    func loadCase(_ db: Database, _ id: CaseID, unseal: Bool, identity: Bool = true) throws -> Case {
+    /// A case read with `keys`: its sealed fields opened only when `unseal` (the identity only with `identity` too);
+    /// the special-category details always (ranking needs the ratings), from the supervisor's copy when the session
+    /// holds only that.
+    func loadCase(_ db: Database, _ id: CaseID, keys: CaseKeys, unseal: Bool, identity: Bool = true) throws -> Case {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM casefile WHERE id = ?", arguments: [id.description]) else {
             throw StoreError.caseNotFound(id.description)
         }
@@ -14,26 +17,28 @@ extension SQLiteCaseStore {
         var reporter = Reporter(pseudonym: row["pseudonym"], anonymous: row["anonymous"])
         var narrative = "", support = ""
         var reported: [ReportedPerson] = []
-        let partyRows = try Row.fetchAll(db, sql: "SELECT * FROM party WHERE caseId = ? ORDER BY position", arguments: [key])
         var affected: AffectedPerson?
         var opened = SealedDetails()
+        let refusal = missingKeys(id)
         if unseal && identity {
-            let sealed = try sealer.openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
+            let sealed = try keys.require(.identity, refusal).openJSON(SealedIdentity.self, row["sealedReporter"], context: "case:\(key):reporter")
             reporter = Reporter(pseudonym: reporter.pseudonym, anonymous: reporter.anonymous, name: sealed.name, contact: sealed.contact)
             affected = sealed.affected
         }
-        let sealedDetails = try details(row, key: key)
+        let sealedDetails = try details(row, key: key, keys: keys)
         if let sealedDetails { opened = sealedDetails }
         if unseal {
-            narrative = try sealer.open(row["sealedNarrative"], context: "case:\(key):narrative")
-            support = try sealer.open(row["sealedSupport"], context: "case:\(key):support")
+            let content = try keys.require(.content, refusal)
+            narrative = try content.open(row["sealedNarrative"], context: "case:\(key):narrative")
+            support = try content.open(row["sealedSupport"], context: "case:\(key):support")
+            let partyRows = try Row.fetchAll(db, sql: "SELECT * FROM party WHERE caseId = ? ORDER BY position", arguments: [key])
             reported = try partyRows.map { party in
                 let position: Int = party["position"]
-                let sealed = try sealer.openJSON(SealedParty.self, party["sealed"], context: "case:\(key):party:\(position)")
+                let sealed = try content.openJSON(SealedParty.self, party["sealed"], context: "case:\(key):party:\(position)")
                 return ReportedPerson(name: sealed.name, role: sealed.role, power: PowerRelation(rawValue: party["power"]) ?? .peer)
             }
         }
-        let journal = try loadJournal(db, key: key, unseal: unseal)
+        let journal = try loadJournal(db, key: key, keys: keys, unseal: unseal)
         // Rows written before the special-category fields were sealed still hold them in plain columns.
         var ratings: FactorRatings?
         if let f: Int = row["frequency"], let s: Int = row["severity"], let t: Int = row["threat"],
@@ -108,35 +113,56 @@ extension SQLiteCaseStore {
         }
     }
 
-    /// The sealed details of a row (opened even when the rest stays sealed: ranking needs the ratings).
-    func details(_ row: Row, key: String) throws -> SealedDetails? {
-        guard let blob: Data = row["sealedDetails"] else { return nil }
-        return try sealer.openJSON(SealedDetails.self, blob, context: "case:\(key):details")
+    /// The sealed details of a row (opened even when the rest stays sealed: ranking needs the ratings), from the
+    /// content key, or from the supervisor's copy when only its key is held; with a supervisor's review decision not yet
+    /// folded in by a counselor (its outcome and measures, sealed under the copy's key). Nil when no key is held.
+    func details(_ row: Row, key: String, keys: CaseKeys) throws -> SealedDetails? {
+        var opened: SealedDetails?
+        if let content = keys.sealer(.content) {
+            guard let blob: Data = row["sealedDetails"] else { return nil }
+            opened = try content.openJSON(SealedDetails.self, blob, context: "case:\(key):details")
+        } else if let copy = keys.sealer(.copy), let blob: Data = row["sealedCopy"] {
+            opened = SealedDetails(try copy.openJSON(Case.self, blob, context: "case:\(key):copy"))
+        }
+        if opened != nil, let copy = keys.sealer(.copy), let blob: Data = row["sealedReview"] {
+            let review = try copy.openJSON(SealedReview.self, blob, context: "case:\(key):review")
+            opened?.outcome = review.outcome
+            opened?.measures = review.measures.isEmpty ? nil : review.measures
+        }
+        return opened
+    }
+
+    /// What a supervisor's review changed in sealed fields, sealed under the copy's key (a supervisor holds no other).
+    struct SealedReview: Codable {
+        var outcome: Outcome?
+        var measures: [Measure]
     }
     struct SealedParty: Codable { var name: String; var role: String }
 
-    func insert(_ db: Database, _ item: Case, now: Date) throws {
+    func insert(_ db: Database, _ item: Case, keys: CaseKeys, now: Date) throws {
         let key = item.id.description
         try db.execute(
             sql: """
                 INSERT INTO casefile (id, year, seq, receivedAt, channel, status, relationship, incidentFirst, incidentLast,
                     pseudonym, anonymous, categories, grounds, conductTags, childInvolved, consentShareIdentity,
                     sealedReporter, sealedNarrative, sealedSupport, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, X'', X'', X'', ?)
                 """,
             arguments: [key, item.id.year, item.id.number, item.receivedAt, item.channel.rawValue, item.status.rawValue,
                         item.relationship.rawValue, item.receivedAt, item.receivedAt, item.reporter.pseudonym,
-                        item.reporter.anonymous, Self.join(item.categories), "", "", false, item.consentShareIdentity,
-                        try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
-                        try sealer.seal(item.narrative, context: "case:\(key):narrative"),
-                        try sealer.seal(item.supportNeeds, context: "case:\(key):support"), now])
-        try updateRow(db, item, now: now)
-        try writeParties(db, item)
+                        item.reporter.anonymous, Self.join(item.categories), "", "", false, item.consentShareIdentity, now])
+        remember(keys, for: item.id)
+        try updateRow(db, item, keys: keys, now: now)
+        try writeParties(db, item, keys: keys)
         for entry in item.journal { try insertJournal(db, entry, caseId: item.id) }
     }
 
-    func updateRow(_ db: Database, _ item: Case, now: Date) throws {
+    /// Writes a case's row, every sealed field under the case's keys, and the supervisor's copy under the copy's key
+    /// (a review decision it held is now in the details).
+    func updateRow(_ db: Database, _ item: Case, keys: CaseKeys, now: Date) throws {
         let key = item.id.description
+        let refusal = missingKeys(item.id)
+        let content = try keys.require(.content, refusal)
         changedRows.insert(key)
         try db.execute(
             sql: """
@@ -144,7 +170,8 @@ extension SQLiteCaseStore {
                     anonymous = ?, categories = ?, grounds = ?, conductTags = ?, childInvolved = ?, consentShareIdentity = ?,
                     escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?, legalHold = ?,
                     frequency = ?, severity = ?, threat = ?, wellbeing = ?, power = ?,
-                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, followUpDays = ?, updatedAt = ?
+                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, followUpDays = ?, updatedAt = ?,
+                    sealedCopy = ?, sealedReview = NULL
                 WHERE id = ?
                 """,
             // Grounds, conduct tags, ratings, the child flag, incident dates, outcome and screening reason live only in
@@ -155,23 +182,24 @@ extension SQLiteCaseStore {
                         item.escalationLevel?.rawValue, nil as String?, nil as String?,
                         item.acknowledgedAt, item.closedAt, item.legalHold, nil as Int?, nil as Int?,
                         nil as Int?, nil as Int?, nil as Int?,
-                        try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
-                        try sealer.seal(item.narrative, context: "case:\(key):narrative"),
-                        try sealer.seal(item.supportNeeds, context: "case:\(key):support"),
-                        try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now, key])
+                        try keys.require(.identity, refusal).sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
+                        try content.seal(item.narrative, context: "case:\(key):narrative"),
+                        try content.seal(item.supportNeeds, context: "case:\(key):support"),
+                        try content.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now,
+                        try keys.require(.copy, refusal).sealJSON(SupervisorView.copy(of: item), context: "case:\(key):copy"), key])
     }
 
-    func writeParties(_ db: Database, _ item: Case) throws {
+    func writeParties(_ db: Database, _ item: Case, keys: CaseKeys) throws {
         let key = item.id.description
+        let content = try keys.require(.content, missingKeys(item.id))
         try db.execute(sql: "DELETE FROM party WHERE caseId = ?", arguments: [key])
         for (position, person) in item.reported.enumerated() {
             try db.execute(
                 sql: "INSERT INTO party (caseId, position, matchTag, power, sealed) VALUES (?, ?, ?, ?, ?)",
                 arguments: [key, position, sealer.matchTag(person.matchKey), person.power.rawValue,
-                            try sealer.sealJSON(SealedParty(name: person.name, role: person.role), context: "case:\(key):party:\(position)")])
+                            try content.sealJSON(SealedParty(name: person.name, role: person.role), context: "case:\(key):party:\(position)")])
         }
     }
-
 
     static func join(_ list: [String]) -> String { list.joined(separator: ",") }
     static func split(_ text: String) -> [String] { text.split(separator: ",").map(String.init) }

@@ -12,7 +12,15 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     let pool: DatabasePool
     let sealer: Sealer
     let headKey: SymmetricKey
+    /// The team key: every account holds it. It keys the audit chain, the seals over plain columns, the match tags and
+    /// the follow-up tags; since keys per case it seals no case content (``CaseKeys``).
     let dataKey: SymmetricKey
+    /// This account's key pair, whose private key opens the case keys wrapped for it.
+    let accountKey: AccountKey
+    /// The case keys opened in the current transaction (cleared at the start of every read and write).
+    let keyCache = LockedValue<[String: CaseKeys]>([:])
+    /// A key pair made at this login for an account that had none (an upgraded database), written with the login record.
+    let pendingKeyPair = LockedValue<Data?>(nil)
     /// When the session opened, until its login is in the audit chain.
     let pendingLogin = LockedValue<Date?>(nil)
     /// Case rows changed in the current write transaction, sealed again before it commits.
@@ -20,7 +28,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     /// The key of the seals over plain columns (``rowSeal(_:_:)``).
     let rowKey: SymmetricKey
     /// A stronger wrapping of this account's key slot, written with the login record.
-    struct Rewrap: Sendable { var params: KDFParameters; var wrapped: Data; var from: Int }
+    struct Rewrap: Sendable { var params: KDFParameters; var wrapped: Data; var sealedPrivateKey: Data; var from: Int }
     let pendingRewrap = LockedValue<Rewrap?>(nil)
     /// The rules new passphrases must meet (with the common-password list the command line loads).
     public internal(set) var passphrasePolicy = PassphrasePolicy()
@@ -38,8 +46,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'organisation'") }
     }
 
-    init(pool: DatabasePool, path: String, session: Session, dataKey: SymmetricKey, evaluator: CaseEvaluator) {
+    init(pool: DatabasePool, path: String, session: Session, dataKey: SymmetricKey, accountKey: AccountKey,
+         evaluator: CaseEvaluator) {
         self.pool = pool
+        self.accountKey = accountKey
         self.path = path
         self.session = session
         self.evaluator = evaluator
@@ -51,6 +61,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
 
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
+        keyCache.set([:])
         do {
             return try pool.read(body)
         } catch {

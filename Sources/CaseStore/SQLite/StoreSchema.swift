@@ -215,6 +215,36 @@ enum StoreSchema {
                     WHERE kind IN ('contact', 'support', 'support-declined', 'advice', 'feedback', 'reporter-told');
                 """)
         }
+        migrator.registerMigration("v10-case-keys") { db in
+            // Keys per account and per case: each account's X25519 public key and its private key sealed under the
+            // passphrase (name and role bound to it); each case's keys wrapped for every entitled account (casekey); the
+            // supervisor's copy of a case sealed apart, and what a supervisor's review changes in sealed fields (outcome,
+            // measures) sealed under that copy's key until a counselor's next write folds it in; a case whose keys must
+            // be replaced at its next write (a recusal, a removed account); a case whose ranking a session could not
+            // recompute (it holds none of its keys); which key a journal text is sealed with ('copy' for a supervisor's
+            // entry, NULL for the case's content key). The journal stays append-only in what it says; its texts may be
+            // sealed again under a new key.
+            try db.execute(sql: """
+                ALTER TABLE keyslot ADD COLUMN publicKey BLOB;
+                ALTER TABLE keyslot ADD COLUMN sealedPrivateKey BLOB;
+                ALTER TABLE casefile ADD COLUMN sealedCopy BLOB;
+                ALTER TABLE casefile ADD COLUMN sealedReview BLOB;
+                ALTER TABLE casefile ADD COLUMN rekeyDue BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE casefile ADD COLUMN rankStale BOOLEAN NOT NULL DEFAULT 0;
+                ALTER TABLE journal ADD COLUMN sealedWith TEXT;
+                CREATE TABLE casekey (
+                    caseId TEXT NOT NULL REFERENCES casefile(id) ON DELETE CASCADE,
+                    account TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    encapsulated BLOB NOT NULL,
+                    wrapped BLOB NOT NULL,
+                    PRIMARY KEY (caseId, account, kind));
+                CREATE INDEX casekey_account ON casekey(account);
+                DROP TRIGGER journal_append_only;
+                CREATE TRIGGER journal_append_only BEFORE UPDATE OF id, caseId, at, kind, author, party ON journal
+                    BEGIN SELECT RAISE(ABORT, 'journal entries cannot be edited'); END;
+                """)
+        }
         return migrator
     }
 }

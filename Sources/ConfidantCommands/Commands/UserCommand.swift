@@ -53,16 +53,23 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List accounts and their roles.")
+        static let configuration = CommandConfiguration(
+            abstract: "List accounts and their roles.",
+            discussion: """
+                An account waiting for the keys of cases (a new account, or one of an upgraded database) says how many: \
+                a counselor's next login gives them.
+                """)
 
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             try reportingErrors {
                 let desk = try database.openDesk()
-                var table = TextTable(Array(repeating: .init(title: ""), count: 3), showsTitles: false)
+                var table = TextTable(Array(repeating: .init(title: ""), count: 4), showsTitles: false)
+                let waiting = Dictionary(uniqueKeysWithValues: try desk.pendingGrants().map { ($0.account, $0.cases) })
                 for account in try desk.accounts() {
-                    table.append([account.name, account.role.rawValue, words["cli.account-since", values: ["day": words.day(account.createdAt)]]])
+                    let keys = waiting[account.name].map { words.count("cli.account-waiting-keys", $0) } ?? ""
+                    table.append([account.name, account.role.rawValue, words["cli.account-since", values: ["day": words.day(account.createdAt)]], keys])
                 }
                 Console.write(table.render(width: OutputTerminal.width))
             }

@@ -1,5 +1,6 @@
 import CaseCore
-import CaseStore
+@testable import CaseStore
+import Crypto
 import Foundation
 import TestKit
 
@@ -27,6 +28,20 @@ protocol StoreDatabase: AnyObject {
     func tamperWithAuditEntry(_ id: Int64, detail: String) throws
     /// Marks a case closed on `date` behind the store's back (without a hold, so retention would purge it).
     func closeBehindTheStoresBack(_ id: CaseID, on date: Date) throws
+    /// Changes a plain column as someone holding `account`'s passphrase and a copy of the storage could: with a program
+    /// of their own, the row's seal made again with the team key that passphrase opens, so the store sees no forgery.
+    func forge(_ edit: PlainEdit, as account: String, passphrase: String) throws
+    /// A digest of each key of a case that `account` holds (by kind: content, identity, copy), unwrapped with its
+    /// passphrase as a program of their own would: empty when it holds none.
+    func keyDigests(_ id: CaseID, as account: String, passphrase: String) throws -> [String: String]
+}
+
+/// A plain column as ``StoreDatabase/forge(_:as:passphrase:)`` changes it.
+enum PlainEdit {
+    case status(CaseID, CaseStatus)
+    case consent(CaseID, Bool)
+    case escalation(CaseID, EscalationLevel)
+    case role(String, Role)
 }
 
 /// The accounts and constants the contract's databases share.
@@ -70,6 +85,41 @@ final class SQLiteDatabase: StoreDatabase {
             DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;
             UPDATE audit SET detail = '\(detail)' WHERE id = \(id)
             """)
+    }
+
+    func forge(_ edit: PlainEdit, as account: String, passphrase: String) throws {
+        let store = try SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: StoreContract.evaluator,
+                                             now: StoreContract.now, pause: { _ in })
+        defer { try? store.close() }
+        try store.pool.write { db in
+            switch edit {
+            case let .status(id, status):
+                try db.execute(sql: "UPDATE casefile SET status = ? WHERE id = ?", arguments: [status.rawValue, id.description])
+            case let .consent(id, given):
+                try db.execute(sql: "UPDATE casefile SET consentShareIdentity = ? WHERE id = ?", arguments: [given, id.description])
+            case let .escalation(id, level):
+                try db.execute(sql: "UPDATE casefile SET escalationLevel = ? WHERE id = ?", arguments: [level.rawValue, id.description])
+            case let .role(name, role):
+                try db.execute(sql: "UPDATE keyslot SET role = ?, roleSeal = ? WHERE account = ?",
+                               arguments: [role.rawValue, store.roleSeal(account: name, role: role), name])
+            }
+            for id in try String.fetchAll(db, sql: "SELECT id FROM casefile") {
+                try db.execute(sql: "UPDATE casefile SET rowSeal = ? WHERE id = ?", arguments: [try store.rowSeal(db, id), id])
+            }
+        }
+    }
+
+    func keyDigests(_ id: CaseID, as account: String, passphrase: String) throws -> [String: String] {
+        let store = try SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: StoreContract.evaluator,
+                                             now: StoreContract.now, pause: { _ in })
+        defer { try? store.close() }
+        let keys = try store.pool.read { db in try store.heldKeys(db, id) }
+        var digests: [String: String] = [:]
+        for kind in ["content", "identity", "copy"] {
+            guard let kind = CaseKeys.Kind(rawValue: kind), let key = keys[kind] else { continue }
+            digests[kind.rawValue] = key.withUnsafeBytes { SHA256.hash(data: Data($0)).description }
+        }
+        return digests
     }
 
     func closeBehindTheStoresBack(_ id: CaseID, on date: Date) throws {
