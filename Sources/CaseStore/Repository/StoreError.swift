@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     case busy(path: String)
     case io(String)
+    /// A PostgreSQL server that cannot be used (not reached, the login refused, a URL that names none): the sentence.
+    case server(String)
 
     public var description: String {
         switch self {
@@ -66,6 +68,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The database at \(path) is busy in another Confidant window; try again in a moment."
         case let .io(detail):
             "The database could not be read or written: \(detail)."
+        case let .server(sentence):
+            sentence
         }
     }
 }

@@ -36,6 +36,6 @@ extension SQLiteCaseStore {
     /// The authenticated data of a journal text: a row moved to another case, or given another id, time or author,
     /// no longer opens.
     static func journalContext(case key: String, kind: JournalEntry.Kind, id: Int64, at: String, author: String) -> String {
-        "case:\(key):journal:\(kind.rawValue):\(id):\(at):\(author)"
+        SealContext.journal(case: key, kind: kind, id: id, at: at, author: author)
     }
 }

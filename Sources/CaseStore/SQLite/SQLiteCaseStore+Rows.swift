@@ -61,56 +61,11 @@ extension SQLiteCaseStore {
         return loaded
     }
 
-    /// The reporter's identity and the affected person (pseudonym, name, contact): opened only for the identity.
-    struct SealedIdentity: Codable {
-        var name: String?
-        var contact: String?
-        var affected: AffectedPerson?
-
-        init(_ item: Case) {
-            name = item.reporter.name
-            contact = item.reporter.contact
-            affected = item.affected
-        }
-    }
-    /// What a case gains as it evolves, sealed together.
-    /// What a case gains as it evolves, and the special-category data nobody may read with `strings`: grounds,
-    /// conduct tags, the five ratings, the child flag, incident dates, outcome and screening reason.
-    struct SealedDetails: Codable {
-        var wishes: Wishes?
-        var dutyToAct: String?
-        var measures: [Measure]?
-        var grounds: [String]?
-        var conductTags: [String]?
-        var ratings: FactorRatings?
-        var childInvolved: Bool?
-        var incidentFirst: Date?
-        var incidentLast: Date?
-        var outcome: Outcome?
-        var screeningReason: String?
-
-        init() {}
-        init(_ item: Case) {
-            wishes = item.wishes
-            dutyToAct = item.dutyToAct
-            measures = item.measures.isEmpty ? nil : item.measures
-            grounds = item.grounds
-            conductTags = item.conductTags
-            ratings = item.assessment
-            childInvolved = item.childInvolved
-            incidentFirst = item.incidentFirst
-            incidentLast = item.incidentLast
-            outcome = item.outcome
-            screeningReason = item.screeningReason
-        }
-    }
-
     /// The sealed details of a row (opened even when the rest stays sealed: ranking needs the ratings).
     func details(_ row: Row, key: String) throws -> SealedDetails? {
         guard let blob: Data = row["sealedDetails"] else { return nil }
         return try sealer.openJSON(SealedDetails.self, blob, context: "case:\(key):details")
     }
-    struct SealedParty: Codable { var name: String; var role: String }
 
     func insert(_ db: Database, _ item: Case, now: Date) throws {
         let key = item.id.description

@@ -24,15 +24,17 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let config = try ConfidantConfiguration.discover()
-            let path = database.path
-            if FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
+            let location = try database.location()
+            if case let .file(path) = location, FileManager.default.fileExists(atPath: path) {
+                throw StoreError.alreadyExists(path: path)
+            }
             let account = database.account ?? Passphrase.ask("Your account name", default: Self.loginName)
             let organisationName = organisation
                 ?? Passphrase.ask("Your organisation's name (in letters)", default: config.policy.organisationName ?? "the organisation")
             let passphrase = try Passphrase.obtainNew(for: account, variable: "CONFIDANT_PASSPHRASE", policy: config.passphrasePolicy)
-            try CaseDesk.create(.file(path), passphrase: passphrase, account: account, evaluator: config.evaluator(),
+            try CaseDesk.create(location, passphrase: passphrase, account: account, evaluator: config.evaluator(),
                                 organisation: organisationName, passphrasePolicy: config.passphrasePolicy)
-            Console.out("Created \(path) with the counselor account '\(account)' for \(organisationName).")
+            Console.out("Created \(location) with the counselor account '\(account)' for \(organisationName).")
         }
     }
 }

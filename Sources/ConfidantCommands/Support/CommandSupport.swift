@@ -5,13 +5,19 @@ import Foundation
 
 /// Options every database command takes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database file (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Database file, or a team's database on a PostgreSQL server (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).",
+        discussion: "A server is named postgresql://USER@HOST:PORT/DATABASE; its password comes from the URL, $PGPASSWORD or ~/.pgpass.",
+        valueName: "path-or-url"))
     var db: String?
 
     @Option(name: .long, help: "Account to open the database as (default: the first whose passphrase matches).")
     var account: String?
 
     var path: String { DatabaseLocation.resolve(db) }
+
+    /// The file or server `path` names.
+    func location() throws -> StoreLocation { try StoreLocation(path) }
 
     /// Loads the configuration, asks for the passphrase and opens the store.
     func openDesk() throws -> CaseDesk {
@@ -22,11 +28,11 @@ struct DatabaseOptions: ParsableArguments {
     /// names the account it opens, and a wrong passphrase asks again (three tries, each after the growing delay).
     /// A successful login says how many wrong passphrases were given since the last one, and when.
     func openDesk(with config: ConfidantConfiguration) throws -> CaseDesk {
-        let path = self.path
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let location = try location()
+        if case let .file(path) = location, !FileManager.default.fileExists(atPath: path) { throw StoreError.noDatabase(path: path) }
         let clock = CommandClock.shared.current
         let fromEnvironment = ProcessInfo.processInfo.environment["CONFIDANT_PASSPHRASE"] != nil
-        let names = fromEnvironment ? [] : ((try? CaseDesk.accountNames(.file(path))) ?? [])
+        let names = fromEnvironment ? [] : ((try? CaseDesk.accountNames(location)) ?? [])
         let prompt: String
         if let account {
             prompt = "Passphrase for \(account): "
@@ -41,7 +47,7 @@ struct DatabaseOptions: ParsableArguments {
         for attempt in 1...(fromEnvironment ? 1 : 3) {
             do {
                 opened = try CaseDesk.open(
-                    .file(path), passphrase: try Passphrase.obtain(prompt: prompt), account: account,
+                    location, passphrase: try Passphrase.obtain(prompt: prompt), account: account,
                     evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
                 break
             } catch StoreError.wrongPassphrase where attempt < 3 && !fromEnvironment {

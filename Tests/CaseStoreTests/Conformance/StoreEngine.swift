@@ -4,7 +4,7 @@ import Foundation
 import TestKit
 
 /// A store engine the contract (``StoreContractTests``) is checked against. Each test runs once per engine in
-/// ``all``: a second engine (PostgreSQL) plugs in by adding its factory there, and passes the same tests.
+/// ``all``: SQLite, and PostgreSQL (``PostgreSQLDatabase``) when a test server runs.
 struct StoreEngine: Sendable, CustomStringConvertible {
     var name: String
     /// A new, empty database whose one account is the counselor ``StoreContract/counselor``, with
@@ -13,7 +13,8 @@ struct StoreEngine: Sendable, CustomStringConvertible {
 
     var description: String { name }
 
-    static let all: [StoreEngine] = [.sqlite]
+    /// SQLite always; PostgreSQL when a test server is named by `CONFIDANT_TEST_POSTGRES_URL` (`make test` starts one).
+    static let all: [StoreEngine] = [.sqlite] + (postgreSQLServer == nil ? [] : [.postgreSQL])
 }
 
 /// One database of an engine, as the contract drives it: sessions are opened on it, and what no store would do

@@ -1,0 +1,146 @@
+import CaseCore
+import Foundation
+
+/// Cases: opening one (audited), adding one, every change applied in one transaction, and who may do which.
+extension PostgreSQLCaseStore {
+    public func loadCase(_ id: CaseID) throws -> Case {
+        try checkCanRead()
+        return try write { tx in
+            try checkEntitled(tx, id)
+            // The identity is opened even for a supervisor without consent, only so that `redacted` can scrub the
+            // reporter's name and contact out of the free text; it never leaves the store.
+            let item = try loadCase(tx, id, unseal: true, identity: true)
+            try PostgresAuditLog.append(tx, actor: session.account, action: "open", caseId: id.description,
+                                        detail: "sealed fields read by \(session.role.rawValue)", at: Date(), headKey: headKey)
+            return redacted(item)
+        }
+    }
+
+    /// For a supervisor, deadlines are facts of the whole record, evaluated from the stored case.
+    public func evaluate(_ item: Case) throws -> CaseEvaluation {
+        try read { tx in
+            guard session.role == .supervisor else { return try evaluate(tx, item) }
+            return try evaluate(tx, loadCase(tx, item.id, unseal: false))
+        }
+    }
+
+    public func addCase(_ intake: CaseIntake, now: Date) throws -> Case {
+        try checkCanWrite()
+        return try write { tx in try insertNewCase(tx, intake, now: now) }
+    }
+
+    func insertNewCase(_ tx: PostgresTransaction, _ intake: CaseIntake, now: Date, how: String = "case created",
+                       refreshRanking: Bool = true) throws -> Case {
+        let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+        let seq = (try tx.value("SELECT MAX(seq) FROM casefile WHERE year = $1", year, as: Int.self) ?? 0) + 1
+        let id = CaseID(year: year, number: seq)
+        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), affectedPseudonym: Pseudonyms.make(),
+                                       taxonomy: evaluator.taxonomy)
+        let others = try otherOpenCases(tx, tags: matchTags(item), excluding: item.id)
+        try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
+            var scored = current
+            scored.assessment = ratings
+            return self.evaluator.evaluate(scored, otherOpenCases: others).score
+        }
+        try insert(tx, item, now: now)
+        try applyAutomaticRecusals(tx, id, now: now)
+        if refreshRanking { try refreshRankings(tx, ids: [id.description], sharingTags: Set(matchTags(item))) }
+        try PostgresAuditLog.append(tx, actor: session.account, action: "create", caseId: id.description,
+                                    detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
+        return item
+    }
+
+    @discardableResult
+    public func updateCase(_ id: CaseID, action: String, now: Date,
+                           _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
+        try checkCanWrite()
+        return try apply(id, action: action, now: now, change)
+    }
+
+    @discardableResult
+    public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
+        guard session.role == .supervisor else { throw StoreError.notPermitted("only a supervisor records a review decision") }
+        return try apply(id, action: "review", now: now) { item, _ in try CaseChangeRules.review(&item, change) }
+    }
+
+    /// A change applied to the case as stored (read under the write lock), never to a copy read earlier.
+    func apply(_ id: CaseID, action: String, now: Date,
+               _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
+        try write { tx in
+            try checkEntitled(tx, id)
+            let before = try loadCase(tx, id, unseal: true)
+            var after = before
+            try change(&after) { try self.evaluate(tx, $0) }
+            guard try CaseChangeRules.changes(from: before, to: after) else { return redacted(before) }
+            try updateRow(tx, after, now: now)
+            if after.reported != before.reported {
+                try writeParties(tx, after)
+                try applyAutomaticRecusals(tx, id, now: now)
+            }
+            for entry in after.journal.dropFirst(before.journal.count) { try insertJournal(tx, entry, caseId: id) }
+            try refreshRankings(tx, ids: [id.description], sharingTags: Set(matchTags(before)).union(matchTags(after)))
+            try PostgresAuditLog.append(tx, actor: session.account, action: action, caseId: id.description,
+                                        detail: CaseChangeRules.auditDetail(from: before, to: after), at: now, headKey: headKey)
+            return redacted(after)
+        }
+    }
+
+    // MARK: Who may read and change what
+
+    func checkCanRead() throws {
+        if session.role == .admin { throw StoreError.notPermitted("an admin account manages accounts and reads no case") }
+        if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
+    }
+
+    func checkCanWrite() throws {
+        if session.role != .counselor { throw StoreError.notPermitted("only a counselor can change cases") }
+        if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
+    }
+
+    /// Refuses a case the session may not open: recused handlers, supervisors on cases not escalated.
+    func checkEntitled(_ tx: PostgresTransaction, _ id: CaseID) throws {
+        guard let status = try tx.value("SELECT status FROM casefile WHERE id = $1", id.description, as: String.self) else {
+            if let purgedAt = try tx.value("SELECT at FROM audit WHERE action = 'purge' AND caseId = $1 ORDER BY id DESC LIMIT 1",
+                                           id.description, as: String.self).flatMap(DatabaseTimestamp.parse) {
+                throw StoreError.casePurged(id.description, on: DateText.day(purgedAt))
+            }
+            throw StoreError.caseNotFound(id.description)
+        }
+        try checkRowIntact(tx, id)
+        if try tx.value("SELECT true FROM recusal WHERE caseId = $1 AND account = $2", id.description, recusalTag(session.account),
+                        as: Bool.self) == true {
+            throw StoreError.notPermitted("\(session.account) is recused from \(id) (conflict of interest); another handler must take it")
+        }
+        if session.role == .supervisor,
+           try !SupervisorView.mayOpen(status: CaseStatus(rawValue: status) ?? .new, reviewedByThem: reviewedBySession(tx, id)) {
+            throw StoreError.notPermitted("a supervisor sees escalated cases only, and \(id) is not escalated")
+        }
+    }
+
+    func reviewedBySession(_ tx: PostgresTransaction, _ id: CaseID) throws -> Bool {
+        try tx.value("SELECT true FROM journal WHERE caseId = $1 AND kind = 'review' AND author = $2 LIMIT 1",
+                     id.description, session.account, as: Bool.self) ?? false
+    }
+
+    public func reporterIdentity(_ id: CaseID) throws -> Reporter {
+        try checkCanRead()
+        let identity = try write { tx -> Reporter? in
+            try checkEntitled(tx, id)
+            let identity = try loadCase(tx, id, unseal: true, identity: true).reporterIdentity(for: session.role.audience)
+            try PostgresAuditLog.append(tx, actor: session.account, action: identity == nil ? "identity-refused" : "identity",
+                                        caseId: id.description,
+                                        detail: identity == nil ? "no consent to share identity with \(session.role.rawValue)"
+                                            : "reporter identity read by \(session.role.rawValue)",
+                                        at: Date(), headKey: headKey)
+            return identity
+        }
+        guard let identity else {
+            throw StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
+        }
+        return identity
+    }
+
+    func redacted(_ item: Case) -> Case { item.redacted(for: session.role.audience) }
+
+    func recusalTag(_ account: String) -> String { StoreKeys.recusalTag(account, rowKey: rowKey) }
+}
