@@ -31,22 +31,17 @@ extension PostgreSQLCaseStore {
 
     func insertNewCase(_ tx: PostgresTransaction, _ intake: CaseIntake, now: Date, how: String = "case created",
                        refreshRanking: Bool = true) throws -> Case {
-        let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+        let year = EngineSteps.year(of: intake, now: now)
         let seq = (try tx.value("SELECT MAX(seq) FROM casefile WHERE year = $1", year, as: Int.self) ?? 0) + 1
         let id = CaseID(year: year, number: seq)
-        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), affectedPseudonym: Pseudonyms.make(),
-                                       taxonomy: evaluator.taxonomy)
-        let others = try otherOpenCases(tx, tags: matchTags(item), excluding: item.id)
-        try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
-            var scored = current
-            scored.assessment = ratings
-            return self.evaluator.evaluate(scored, otherOpenCases: others).score
+        let item = try EngineSteps.newCase(intake, id: id, by: session.account, now: now, evaluator: evaluator) {
+            try self.otherOpenCases(tx, tags: self.matchTags($0), excluding: $0.id)
         }
         try insert(tx, item, now: now)
         try applyAutomaticRecusals(tx, id, now: now)
         if refreshRanking { try refreshRankings(tx, ids: [id.description], sharingTags: Set(matchTags(item))) }
         try PostgresAuditLog.append(tx, actor: session.account, action: "create", caseId: id.description,
-                                    detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
+                                    detail: EngineSteps.creationDetail(how, item), at: now, headKey: headKey)
         return item
     }
 
@@ -127,15 +122,13 @@ extension PostgreSQLCaseStore {
         let identity = try write { tx -> Reporter? in
             try checkEntitled(tx, id)
             let identity = try loadCase(tx, id, unseal: true, identity: true).reporterIdentity(for: session.role.audience)
-            try PostgresAuditLog.append(tx, actor: session.account, action: identity == nil ? "identity-refused" : "identity",
-                                        caseId: id.description,
-                                        detail: identity == nil ? "no consent to share identity with \(session.role.rawValue)"
-                                            : "reporter identity read by \(session.role.rawValue)",
-                                        at: Date(), headKey: headKey)
+            let (action, detail) = EngineSteps.identityAudit(identity, role: session.role)
+            try PostgresAuditLog.append(tx, actor: session.account, action: action, caseId: id.description, detail: detail, at: Date(),
+                                        headKey: headKey)
             return identity
         }
         guard let identity else {
-            throw StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
+            throw EngineSteps.identityRefusal(id)
         }
         return identity
     }

@@ -82,32 +82,18 @@ extension PostgreSQLCaseStore {
                 ORDER BY matchTag, caseId
                 """)
         }
-        var groups: [String: [PostgresRandomAccessRow]] = [:]
-        for row in rows where visible[try row.get("caseId")] != nil { groups[try row.get("matchTag"), default: []].append(row) }
-        let patterns = try groups.values.filter { Set(try $0.map { try $0.get("caseId", as: String.self) }).count > 1 }
-            .map { group -> RepeatRespondent in
-                let ids = try group.map { try $0.get("caseId", as: String.self) }
-                let appearances = Set(ids).compactMap { visible[$0] }
-                    .map { RepeatRespondent.Appearance(caseID: $0.id, band: $0.band, status: $0.status, receivedAt: $0.receivedAt) }
-                    .sorted { ($0.receivedAt, $0.caseID) < ($1.receivedAt, $1.caseID) }
-                var label = "", role: String?
-                if session.role == .counselor, let latest = try group.max(by: { try $0.get("caseId", as: String.self) < $1.get("caseId") }) {
-                    let caseId: String = try latest.get("caseId")
-                    let party = try sealer.openJSON(SealedParty.self, try latest.get("sealed"),
-                                                    context: SealContext.party(caseId, try latest.get("position")))
-                    label = party.name
-                    role = party.role
-                }
-                return RepeatRespondent(label: label, role: role, cases: appearances)
+        let patterns = try EngineSteps.repeatRespondents(rows.map { row in
+            let caseId: String = try row.get("caseId")
+            let position: Int = try row.get("position")
+            let sealed: Data = try row.get("sealed")
+            return EngineSteps.Mention(matchTag: try row.get("matchTag"), caseId: caseId) {
+                try self.sealer.openJSON(SealedParty.self, sealed, context: SealContext.party(caseId, position))
             }
-            .sorted { ($0.cases.count, $0.openCount, $0.label) > ($1.cases.count, $1.openCount, $1.label) }
+        }, visible: visible, role: session.role)
         if session.role == .counselor {
             try audit(action: "respondents", caseId: nil, detail: "repeat-respondent names read", now: Date())
-            return patterns
         }
-        return patterns.enumerated().map { index, pattern in
-            RepeatRespondent(label: RepeatRespondent.neutralLabel(index), role: nil, cases: pattern.cases)
-        }
+        return patterns
     }
 
     /// Deadlines overdue or due within `hours` across the open cases this session may see, most pressing first, from

@@ -35,22 +35,17 @@ extension SQLiteCaseStore {
     /// An import passes `refreshRanking: false` and refreshes every affected case once at the end.
     func insertNewCase(_ db: Database, _ intake: CaseIntake, now: Date, how: String = "case created",
                        refreshRanking: Bool = true) throws -> Case {
-        let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+        let year = EngineSteps.year(of: intake, now: now)
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
         let id = CaseID(year: year, number: seq)
-        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), affectedPseudonym: Pseudonyms.make(),
-                                       taxonomy: evaluator.taxonomy)
-        let others = try otherOpenCases(db, sharingWith: item)
-        try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
-            var scored = current
-            scored.assessment = ratings
-            return self.evaluator.evaluate(scored, otherOpenCases: others).score
+        let item = try EngineSteps.newCase(intake, id: id, by: session.account, now: now, evaluator: evaluator) {
+            try otherOpenCases(db, sharingWith: $0)
         }
         try insert(db, item, now: now)
         try applyAutomaticRecusals(db, id, now: now)
         if refreshRanking { try refreshRelated(db, of: item) }
         try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
-                            detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
+                            detail: EngineSteps.creationDetail(how, item), at: now, headKey: headKey)
         return item
     }
 

@@ -46,15 +46,13 @@ extension SQLiteCaseStore {
         let identity = try write { db -> Reporter? in
             try checkEntitled(db, id)
             let identity = try loadCase(db, id, unseal: true, identity: true).reporterIdentity(for: session.role.audience)
-            try AuditLog.append(db, actor: session.account, action: identity == nil ? "identity-refused" : "identity",
-                                caseId: id.description,
-                                detail: identity == nil ? "no consent to share identity with \(session.role.rawValue)"
-                                    : "reporter identity read by \(session.role.rawValue)",
-                                at: Date(), headKey: headKey)
+            let (action, detail) = EngineSteps.identityAudit(identity, role: session.role)
+            try AuditLog.append(db, actor: session.account, action: action, caseId: id.description, detail: detail, at: Date(),
+                                headKey: headKey)
             return identity
         }
         guard let identity else {
-            throw StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
+            throw EngineSteps.identityRefusal(id)
         }
         return identity
     }

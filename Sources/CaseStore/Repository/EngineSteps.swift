@@ -1,0 +1,71 @@
+import CaseCore
+import Foundation
+
+/// The steps every engine takes the same way around its own SQL: a new case made from an intake, the audit of a
+/// request for the reporter's identity, repeat respondents assembled from the parties naming the same person.
+enum EngineSteps {
+    /// The year a case from `intake` is numbered in.
+    static func year(of intake: CaseIntake, now: Date) -> Int {
+        Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+    }
+
+    /// A new case from an intake, its history replayed and scored; `otherOpenCases` counts the other open cases naming
+    /// the same people (read by the engine inside its transaction).
+    static func newCase(_ intake: CaseIntake, id: CaseID, by account: String, now: Date, evaluator: CaseEvaluator,
+                        otherOpenCases: (Case) throws -> Int) throws -> Case {
+        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), affectedPseudonym: Pseudonyms.make(),
+                                       taxonomy: evaluator.taxonomy)
+        let others = try otherOpenCases(item)
+        try intake.replayHistory(on: &item, by: account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
+            var scored = current
+            scored.assessment = ratings
+            return evaluator.evaluate(scored, otherOpenCases: others).score
+        }
+        return item
+    }
+
+    /// The detail of a case's `create` audit entry.
+    static func creationDetail(_ how: String, _ item: Case) -> String {
+        "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))"
+    }
+
+    /// The audit entry of a request for the reporter's identity, given what the role may see of it (nil: refused).
+    static func identityAudit(_ identity: Reporter?, role: Role) -> (action: String, detail: String) {
+        identity == nil ? ("identity-refused", "no consent to share identity with \(role.rawValue)")
+            : ("identity", "reporter identity read by \(role.rawValue)")
+    }
+
+    /// The refusal of a supervisor's request for an identity the reporter did not consent to share.
+    static func identityRefusal(_ id: CaseID) -> StoreError {
+        StoreError.notPermitted("the reporter of \(id) has not consented to share their identity with a supervisor")
+    }
+
+    /// One party row naming a reported person: its case, and how to open its sealed name and role.
+    struct Mention {
+        var matchTag: String
+        var caseId: String
+        var open: () throws -> SealedParty
+    }
+
+    /// Reported persons named in more than one of the `visible` cases, most named first: for a counselor with the name
+    /// and role of the latest mention; for anyone else with neutral labels only (nothing sealed is opened).
+    static func repeatRespondents(_ mentions: [Mention], visible: [String: CaseSummary], role: Role) throws -> [RepeatRespondent] {
+        let groups = Dictionary(grouping: mentions.filter { visible[$0.caseId] != nil }, by: \.matchTag).values
+            .filter { Set($0.map(\.caseId)).count > 1 }
+        let patterns = try groups.map { group -> RepeatRespondent in
+            let appearances = Set(group.map(\.caseId)).compactMap { visible[$0] }
+                .map { RepeatRespondent.Appearance(caseID: $0.id, band: $0.band, status: $0.status, receivedAt: $0.receivedAt) }
+                .sorted { ($0.receivedAt, $0.caseID) < ($1.receivedAt, $1.caseID) }
+            guard role == .counselor, let latest = group.max(by: { $0.caseId < $1.caseId }) else {
+                return RepeatRespondent(label: "", role: nil, cases: appearances)
+            }
+            let party = try latest.open()
+            return RepeatRespondent(label: party.name, role: party.role, cases: appearances)
+        }
+        .sorted { ($0.cases.count, $0.openCount, $0.label) > ($1.cases.count, $1.openCount, $1.label) }
+        guard role != .counselor else { return patterns }
+        return patterns.enumerated().map { index, pattern in
+            RepeatRespondent(label: RepeatRespondent.neutralLabel(index), role: nil, cases: pattern.cases)
+        }
+    }
+}
