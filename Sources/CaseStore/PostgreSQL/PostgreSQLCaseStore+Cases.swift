@@ -53,16 +53,39 @@ extension PostgreSQLCaseStore {
     }
 
     @discardableResult
+    public func updateCase(_ id: CaseID, readVersion: Int, action: String, now: Date,
+                           _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
+        try checkCanWrite()
+        return try apply(id, action: action, now: now, readVersion: readVersion, change)
+    }
+
+    public func caseVersion(_ id: CaseID) throws -> CaseVersion {
+        try checkCanRead()
+        return try read { tx in
+            try checkEntitled(tx, id)
+            return try caseVersion(tx, id)
+        }
+    }
+
+    func caseVersion(_ tx: PostgresTransaction, _ id: CaseID) throws -> CaseVersion {
+        guard let row = try tx.rows("SELECT version, changedBy, updatedAt FROM casefile WHERE id = $1", id.description).first else {
+            throw StoreError.caseNotFound(id.description)
+        }
+        return CaseVersion(number: try row.get("version"), changedBy: try row.get("changedBy"), changedAt: try row.date("updatedAt"))
+    }
+
+    @discardableResult
     public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
         guard session.role == .supervisor else { throw StoreError.notPermitted("only a supervisor records a review decision") }
         return try apply(id, action: "review", now: now) { item, _ in try CaseChangeRules.review(&item, change) }
     }
 
     /// A change applied to the case as stored (read under the write lock), never to a copy read earlier.
-    func apply(_ id: CaseID, action: String, now: Date,
+    func apply(_ id: CaseID, action: String, now: Date, readVersion: Int? = nil,
                _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
         try write { tx in
             try checkEntitled(tx, id)
+            try EngineSteps.checkVersion(caseVersion(tx, id), read: readVersion, of: id)
             let before = try loadCase(tx, id, unseal: true)
             var after = before
             try change(&after) { try self.evaluate(tx, $0) }

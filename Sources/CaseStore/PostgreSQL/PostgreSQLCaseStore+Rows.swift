@@ -70,15 +70,16 @@ extension PostgreSQLCaseStore {
             UPDATE casefile SET status = $1, relationship = $2, pseudonym = $3, anonymous = $4, categories = $5,
                 consentShareIdentity = $6, escalationLevel = $7, acknowledgedAt = $8, closedAt = $9, legalHold = $10,
                 sealedReporter = $11, sealedNarrative = $12, sealedSupport = $13, sealedDetails = $14, followUpDays = $15,
-                updatedAt = $16
-            WHERE id = $17
+                updatedAt = $16, version = version + 1, changedBy = $17
+            WHERE id = $18
             """, item.status.rawValue, item.relationship.rawValue, item.reporter.pseudonym, item.reporter.anonymous,
                    Self.join(item.categories), item.consentShareIdentity, item.escalationLevel?.rawValue, item.acknowledgedAt,
                    item.closedAt, item.legalHold,
                    try sealer.sealJSON(SealedIdentity(item), context: SealContext.reporter(key)),
                    try sealer.seal(item.narrative, context: SealContext.narrative(key)),
                    try sealer.seal(item.supportNeeds, context: SealContext.support(key)),
-                   try sealer.sealJSON(SealedDetails(item), context: SealContext.details(key)), item.followUpEveryDays, now, key)
+                   try sealer.sealJSON(SealedDetails(item), context: SealContext.details(key)), item.followUpEveryDays, now,
+                   session.account, key)
     }
 
     func writeParties(_ tx: PostgresTransaction, _ item: Case) throws {
@@ -117,6 +118,8 @@ extension PostgreSQLCaseStore {
                    id, key, at, entry.kind.rawValue, entry.author,
                    try sealer.seal(entry.text, context: SealContext.journal(case: key, kind: entry.kind, id: id, at: at, author: entry.author)),
                    entry.party)
+        try tx.run("UPDATE casefile SET version = version + 1, changedBy = $1, updatedAt = $2 WHERE id = $3", session.account,
+                   entry.at, key)
     }
 
     // MARK: Row seals

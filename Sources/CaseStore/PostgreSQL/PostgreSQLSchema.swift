@@ -154,6 +154,11 @@ enum PostgreSQLSchema {
             CREATE TRIGGER recusal_version AFTER INSERT ON recusal
                 FOR EACH STATEMENT EXECUTE FUNCTION confidant_queue_changed();
             """),
+        // A number every change to a case raises, and who made the last one (see the SQLite schema's v10).
+        ("v4-case-version", """
+            ALTER TABLE casefile ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE casefile ADD COLUMN changedBy TEXT NOT NULL DEFAULT '';
+            """),
     ]
 
     /// Brings a database up to date, under the write lock (two programs opening a new database at once migrate it once).

@@ -24,6 +24,12 @@ enum EngineSteps {
         return item
     }
 
+    /// Refuses a change made from a copy read at `readVersion` when the case has changed since.
+    static func checkVersion(_ stored: CaseVersion, read readVersion: Int?, of id: CaseID) throws {
+        guard let readVersion, stored.number != readVersion else { return }
+        throw StoreError.staleCase(id.description, by: stored.changedBy, at: stored.changedAt)
+    }
+
     /// The detail of a case's `create` audit entry.
     static func creationDetail(_ how: String, _ item: Case) -> String {
         "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))"

@@ -23,6 +23,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case diskFull(path: String)
     case busy(path: String)
     case io(String)
+    /// A change made from a copy of the case read before someone else changed it: who, and when.
+    case staleCase(String, by: String, at: Date)
     /// A PostgreSQL server that cannot be used (not reached, the login refused, a URL that names none): the sentence.
     case server(String)
 
@@ -70,6 +72,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "The database could not be read or written: \(detail)."
         case let .server(sentence):
             sentence
+        case let .staleCase(id, account, date):
+            "\(id) was changed by \(account) on \(DateText.day(date)) at \(DateText.timestamp(date).dropFirst(11).prefix(5)) UTC after you opened it; your change was not saved. Open the case again to see theirs, then make yours again."
         }
     }
 }

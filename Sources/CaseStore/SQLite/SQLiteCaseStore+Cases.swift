@@ -56,6 +56,27 @@ extension SQLiteCaseStore {
         return try apply(id, action: action, now: now, change)
     }
 
+    @discardableResult
+    public func updateCase(_ id: CaseID, readVersion: Int, action: String, now: Date,
+                           _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
+        try checkCanWrite()
+        return try apply(id, action: action, now: now, readVersion: readVersion, change)
+    }
+
+    public func caseVersion(_ id: CaseID) throws -> CaseVersion {
+        try checkCanRead()
+        return try read { db in
+            try checkEntitled(db, id)
+            return try caseVersion(db, id)
+        }
+    }
+
+    func caseVersion(_ db: Database, _ id: CaseID) throws -> CaseVersion {
+        let row = try Row.fetchOne(db, sql: "SELECT version, changedBy, updatedAt FROM casefile WHERE id = ?", arguments: [id.description])
+        guard let row else { throw StoreError.caseNotFound(id.description) }
+        return CaseVersion(number: row["version"], changedBy: row["changedBy"], changedAt: row["updatedAt"])
+    }
+
     /// A supervisor's decision on an escalated case: the one change a supervisor's session may make.
     @discardableResult
     public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
@@ -63,10 +84,11 @@ extension SQLiteCaseStore {
         return try apply(id, action: "review", now: now) { item, _ in try CaseChangeRules.review(&item, change) }
     }
 
-    func apply(_ id: CaseID, action: String, now: Date,
+    func apply(_ id: CaseID, action: String, now: Date, readVersion: Int? = nil,
                _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
         try write { db in
             try checkEntitled(db, id)
+            try EngineSteps.checkVersion(caseVersion(db, id), read: readVersion, of: id)
             let before = try loadCase(db, id, unseal: true)
             var after = before
             try change(&after) { try self.evaluate(db, $0) }

@@ -31,6 +31,8 @@ extension SQLiteCaseStore {
                         try sealer.seal(entry.text, context: Self.journalContext(case: key, kind: entry.kind, id: id, at: at,
                                                                                  author: entry.author)),
                         entry.party])
+        try db.execute(sql: "UPDATE casefile SET version = version + 1, changedBy = ?, updatedAt = ? WHERE id = ?",
+                       arguments: [session.account, entry.at, key])
     }
 
     /// The authenticated data of a journal text: a row moved to another case, or given another id, time or author,

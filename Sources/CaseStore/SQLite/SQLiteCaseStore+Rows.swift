@@ -96,7 +96,8 @@ extension SQLiteCaseStore {
                     anonymous = ?, categories = ?, grounds = ?, conductTags = ?, childInvolved = ?, consentShareIdentity = ?,
                     escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?, legalHold = ?,
                     frequency = ?, severity = ?, threat = ?, wellbeing = ?, power = ?,
-                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, followUpDays = ?, updatedAt = ?
+                    sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, followUpDays = ?, updatedAt = ?,
+                    version = version + 1, changedBy = ?
                 WHERE id = ?
                 """,
             // Grounds, conduct tags, ratings, the child flag, incident dates, outcome and screening reason live only in
@@ -110,7 +111,8 @@ extension SQLiteCaseStore {
                         try sealer.sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
                         try sealer.seal(item.narrative, context: "case:\(key):narrative"),
                         try sealer.seal(item.supportNeeds, context: "case:\(key):support"),
-                        try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now, key])
+                        try sealer.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now,
+                        session.account, key])
     }
 
     func writeParties(_ db: Database, _ item: Case) throws {

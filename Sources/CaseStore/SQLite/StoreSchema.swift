@@ -215,6 +215,14 @@ enum StoreSchema {
                     WHERE kind IN ('contact', 'support', 'support-declined', 'advice', 'feedback', 'reporter-told');
                 """)
         }
+        migrator.registerMigration("v10-case-version") { db in
+            // A number every change to a case raises, and who made the last one: a change made from a copy read
+            // earlier is refused, naming who changed the case since.
+            try db.execute(sql: """
+                ALTER TABLE casefile ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE casefile ADD COLUMN changedBy TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 }
