@@ -24,15 +24,9 @@ extension PostgreSQLCaseStore {
         store.passphrasePolicy = passphrasePolicy ?? PassphrasePolicy()
         try mapping(server) {
             try link.transaction { tx in
-                try tx.run("SELECT pg_advisory_xact_lock($1)", PostgreSQLSchema.writeLock)
-                if try tx.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true {
-                    throw StoreError.alreadyExists(path: server.description)
-                }
-                try PostgreSQLSchema.migrate(tx)
+                try createTables(tx, server)
                 try tx.run("INSERT INTO meta (key, value) VALUES ('format', 'confidant-1')")
                 try tx.run("INSERT INTO meta (key, value) VALUES ('kdfRounds', $1)", String(kdfRounds))
-                try tx.run("INSERT INTO meta (key, value) VALUES ('databaseId', $1)",
-                           Hex.string(SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }))
                 if let organisation = organisation?.trimmingCharacters(in: .whitespacesAndNewlines), !organisation.isEmpty {
                     try tx.run("INSERT INTO meta (key, value) VALUES ('organisation', $1)", organisation)
                 }
@@ -44,6 +38,17 @@ extension PostgreSQLCaseStore {
             }
         }
         return store
+    }
+
+    /// Creates Confidant's tables, and the database's random id, in an empty database (under the write lock); refuses
+    /// a database that already holds them.
+    static func createTables(_ tx: PostgresTransaction, _ server: PostgresServer) throws {
+        try tx.run("SELECT pg_advisory_xact_lock($1)", PostgreSQLSchema.writeLock)
+        if try tx.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true {
+            throw StoreError.alreadyExists(path: server.description)
+        }
+        try PostgreSQLSchema.migrate(tx)
+        try tx.run("INSERT INTO meta (key, value) VALUES ('databaseId', $1)", Hex.string(SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }))
     }
 
     /// Opens a database on a server. The passphrase is tried against the named account, or every account. A wrong one

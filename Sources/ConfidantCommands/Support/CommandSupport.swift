@@ -90,6 +90,9 @@ final class OpenedDesk: @unchecked Sendable {
 
     func set(_ desk: CaseDesk) { lock.withLock { self.desk = desk } }
 
+    /// Forgets the desk: its login is not recorded (a command that must leave the database exactly as it was).
+    func forget() { lock.withLock { desk = nil } }
+
     func recordLogin() throws {
         let desk = lock.withLock { self.desk }
         try desk?.recordLogin()

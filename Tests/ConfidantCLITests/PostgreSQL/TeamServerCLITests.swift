@@ -44,6 +44,25 @@ struct TeamServerCLITests {
         #expect(refused.stderr == "confidant: The server at \(bare) refused the login of \(TeamServer.user(url)); check the "
             + "database password (in the URL, $PGPASSWORD or ~/.pgpass). Nothing was opened.\n")
     }
+
+    @Test("migrate copies a file to the server, checked, and leaves the file as it was; the copy opens with the same passphrase")
+    func migrateToServer() throws {
+        let cli = ConfidantSandbox()
+        #expect(try cli.run(["init", "--account", "amani"]).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
+        // Every row, as sqlite3 dumps them (opening a file folds its write-ahead log in, so its bytes are no measure).
+        let before = try cli.sqlite(".dump")
+        let url = try TeamServer.freshDatabase()
+        let moved = try cli.run(["migrate", "--to", url])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stdout.hasPrefix("Copied to \(TeamServer.withoutPassword(url)) and checked: 1 accounts, 1 cases, "))
+        #expect(try cli.sqlite(".dump") == before, "the source is only read")
+        let listed = try cli.run(["list"], database: url)
+        #expect(listed.stdout.contains("C-2026-0001"), "\(listed.stderr)")
+        #expect(try cli.run(["audit", "verify"], database: url).status == 0)
+        let again = try cli.run(["migrate", "--to", url])
+        #expect(again.stderr == "confidant: A Confidant database already exists at \(TeamServer.withoutPassword(url)); it was left untouched.\n")
+    }
 }
 
 /// The test server `make test` started (`CONFIDANT_TEST_POSTGRES_URL`), and fresh databases on it.
