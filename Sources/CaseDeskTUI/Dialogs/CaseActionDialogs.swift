@@ -161,7 +161,7 @@ enum CaseActionDialogs {
                     .description
             }
             do {
-                let view = try app.desk.edit(item.id, CaseEdit(followUpEveryDays: .some(days)))
+                let view = try app.desk.edit(item.id, CaseEdit(followUpEveryDays: .some(days)), readVersion: detail.view.version)
                 detail.update(view, app: app)
                 app.show(days.map { "\(item.id) is now followed up every \($0) days." }
                          ?? "\(item.id) is followed up at the policy's interval (\(policy) days) again.", style: .success)

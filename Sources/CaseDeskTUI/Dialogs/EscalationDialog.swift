@@ -62,7 +62,8 @@ enum EscalationDialog {
         let item = detail.view.item
         app.present(TextPrompt(title: "Escalate \(item.id) to \(level.label)", label: "Reason for escalating (journaled):") { app, reason in
             do {
-                let view = try app.desk.escalate(item.id, to: level, reason: reason, duty: duty)
+                let view = try app.desk.escalate(item.id, to: level, reason: reason, duty: duty,
+                                                    readVersion: detail.view.version)
                 detail.update(view, app: app)
                 app.show("\(item.id) escalated to \(level.label)" + (duty == nil ? "." : " under a duty to act."), style: .success)
                 return nil

@@ -32,7 +32,7 @@ enum JournalDialog {
         let about = party.map { " — \(item.reported[$0 - 1].name)" } ?? ""
         app.present(TextPrompt(title: "\(kind.label)\(about) — \(item.id)", label: "Text of the entry:") { app, text in
             do {
-                let view = try app.desk.record(item.id, kind, text: text, party: party)
+                let view = try app.desk.record(item.id, kind, text: text, party: party, readVersion: detail.view.version)
                 detail.update(view, app: app)
                 detail.scroll = Int.max / 2
                 app.show("Journal entry added to \(item.id).", style: .success)

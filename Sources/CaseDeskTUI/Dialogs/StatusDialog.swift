@@ -84,7 +84,8 @@ enum StatusDialog {
         app.present(TextPrompt(title: "\(item.id): \(item.status.label) → \(status.label)", label: label) { app, note in
             do {
                 let view = try app.desk.move(item.id, to: status, note: note, screeningReason: screeningReason, outcome: outcome,
-                                             measures: measures, confirmOverride: confirmOverride)
+                                             measures: measures, confirmOverride: confirmOverride,
+                                             readVersion: detail.view.version)
                 detail.update(view, app: app)
                 app.show("\(item.id) is now \(status.label).", style: .success)
                 return nil

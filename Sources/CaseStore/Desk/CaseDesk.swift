@@ -67,7 +67,8 @@ public final class CaseDesk: Sendable {
                 _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> CaseView {
         let item = try readVersion.map { try store.updateCase(id, readVersion: $0, action: action, now: now, change) }
             ?? store.updateCase(id, action: action, now: now, change)
-        return CaseView(item: item, evaluation: try store.evaluate(item), version: try store.caseVersion(id).number)
+        // A change may leave the case out of this session's sight (a recusal it set off): then there is no version to hold.
+        return CaseView(item: item, evaluation: try store.evaluate(item), version: try? store.caseVersion(id).number)
     }
 
     /// The score a set of ratings would give this case now (for the live assessment form).
@@ -195,10 +196,9 @@ public final class CaseDesk: Sendable {
     @discardableResult
     public func reopen(_ id: CaseID, reason: String) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "reopen", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: "reopen", now: now) { item, _ in
             try item.reopen(reason: reason, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// Records a disclosure made without consent under a duty to act; the reporter is to be told within the policy's
@@ -206,19 +206,17 @@ public final class CaseDesk: Sendable {
     @discardableResult
     public func disclose(_ id: CaseID, to recipient: String, duty: String, deferTelling: String? = nil) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "disclosure", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: "disclosure", now: now) { item, _ in
             try item.disclose(to: recipient, duty: duty, deferTelling: deferTelling, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     @discardableResult
     public func setLegalHold(_ id: CaseID, _ on: Bool, reason: String) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: on ? "hold" : "release", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: on ? "hold" : "release", now: now) { item, _ in
             try item.setLegalHold(on, reason: reason, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     public func declareConflict(_ id: CaseID, reason: String) throws {
@@ -247,10 +245,9 @@ public final class CaseDesk: Sendable {
     @discardableResult
     public func markAcknowledgementSent(_ id: CaseID, language: String) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "letter-sent", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: "letter-sent", now: now) { item, _ in
             try item.recordAcknowledgementSent(language: language, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// The status bar's counts for a queue already loaded: open cases whose next deadline is overdue, due today,

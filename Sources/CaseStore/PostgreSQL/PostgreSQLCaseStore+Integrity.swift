@@ -9,8 +9,9 @@ extension PostgreSQLCaseStore {
     /// failed logins before it) enter the audit chain in the first transaction that commits, so an action that is
     /// refused writes nothing at all.
     func write<T>(acknowledging: Bool = false, _ body: (PostgresTransaction) throws -> T) throws -> T {
+        if !acknowledging, let stale = staleCopy.value { throw StoreError.auditBroken(stale) }
         let login = pendingLogin.value
-        let result = try Self.mapping(server) {
+        let (result, head) = try Self.mapping(server) {
             try link.transaction { tx in
                 _ = changedRows.take()
                 try tx.run("SELECT pg_advisory_xact_lock($1)", PostgreSQLSchema.writeLock)
@@ -18,18 +19,48 @@ extension PostgreSQLCaseStore {
                 let result = try body(tx)
                 if acknowledging, let login { try recordLogin(tx, at: login) }
                 try sealChangedRows(tx)
-                return result
+                return (result, try Self.auditHead(tx))
             }
         }
         if login != nil {
             pendingLogin.set(nil)
             pendingRewrap.set(nil)
         }
+        Self.keepOutside(head)
         return result
     }
 
+    /// The file keeping this database's audit head on this machine, and the last entry now.
+    static func auditHead(_ tx: PostgresTransaction) throws -> (file: AuditHeadFile, last: (id: Int64, hash: String))? {
+        guard let id = try tx.value("SELECT value FROM meta WHERE key = 'databaseId'", as: String.self),
+              let file = AuditHeadFile(databaseID: id), let last = try PostgresAuditLog.lastEntry(tx) else { return nil }
+        return (file, last)
+    }
+
+    static func keepOutside(_ head: (file: AuditHeadFile, last: (id: Int64, hash: String))?) {
+        guard let head else { return }
+        head.file.write(id: head.last.id, hash: head.last.hash)
+    }
+
+    /// Compares the log on the server with the head this machine kept: a log that ends before it, or differs at it, is
+    /// an older copy of the database (a backup put back) in place of the one this machine last used.
+    func compareWithHeadOutside() throws -> String? {
+        try read { tx -> String? in
+            guard let head = try Self.auditHead(tx), let known = head.file.read() else { return nil }
+            guard head.last.id >= known.id else {
+                return "the database's audit log ends at entry \(head.last.id), but this machine last saw entry \(known.id): "
+                    + "an older copy was put in its place"
+            }
+            guard try tx.value("SELECT hash FROM audit WHERE id = $1", known.id, as: String.self) == known.hash else {
+                return "the database's audit entry \(known.id) is not the one this machine last saw: another copy was put in its place"
+            }
+            return nil
+        }
+    }
+
     public func integrityProblem() throws -> String? {
-        try read { tx in try PostgresAuditLog.headProblem(tx, headKey: headKey) }
+        if let broken = try read({ tx in try PostgresAuditLog.headProblem(tx, headKey: headKey) }) { return broken }
+        return staleCopy.value
     }
 
     public func acknowledgeAuditBreak(reason: String, now: Date) throws {
@@ -43,6 +74,7 @@ extension PostgreSQLCaseStore {
             try PostgresAuditLog.append(tx, actor: session.account, action: AuditChain.acknowledgement, caseId: nil,
                                         detail: "break acknowledged: \(problem); reason: \(reason)", at: now, headKey: headKey)
         }
+        staleCopy.set(nil)
     }
 
     public func recordLogin() throws {

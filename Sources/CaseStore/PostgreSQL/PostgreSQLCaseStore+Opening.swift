@@ -22,7 +22,7 @@ extension PostgreSQLCaseStore {
         let store = PostgreSQLCaseStore(link: link, server: server, session: Session(account: account, role: role),
                                         dataKey: dataKey, evaluator: evaluator)
         store.passphrasePolicy = passphrasePolicy ?? PassphrasePolicy()
-        try mapping(server) {
+        let head = try mapping(server) {
             try link.transaction { tx in
                 try createTables(tx, server)
                 try tx.run("INSERT INTO meta (key, value) VALUES ('format', 'confidant-1')")
@@ -35,8 +35,10 @@ extension PostgreSQLCaseStore {
                 try PostgresAuditLog.append(tx, actor: account, action: "init", caseId: nil,
                                             detail: "database created with \(role.rawValue) account (rows sealed)", at: now,
                                             headKey: store.headKey)
+                return try auditHead(tx)
             }
         }
+        keepOutside(head)
         return store
     }
 
@@ -89,6 +91,7 @@ extension PostgreSQLCaseStore {
             }
             store.pendingLogin.set(now)
             store.passphrasePolicy = passphrasePolicy
+            store.staleCopy.set(try store.compareWithHeadOutside())
             let required = try store.read(requiredKDFRounds)
             if params.rounds < required || params.blockSize < 8 {
                 let stronger = KDFParameters.fresh(rounds: required)

@@ -79,7 +79,7 @@ extension PostgreSQLCaseStore {
     {
         let link = try PostgresLink.connect(server)
         let store = PostgreSQLCaseStore(link: link, server: server, session: session, dataKey: dataKey, evaluator: evaluator)
-        try mapping(server) {
+        let head = try mapping(server) {
             try link.transaction { tx in
                 try createTables(tx, server)
                 for (key, value) in snapshot.meta.sorted(by: { $0.key < $1.key }) {
@@ -127,8 +127,10 @@ extension PostgreSQLCaseStore {
                 for row in snapshot.cases { store.changedRows.insert(row.id) }
                 try store.sealChangedRows(tx)
                 try finish(store, tx)
+                return try auditHead(tx)
             }
         }
+        keepOutside(head)
         return store
     }
 

@@ -25,6 +25,9 @@ public final class PostgreSQLCaseStore: CaseRepository, @unchecked Sendable {
     /// A stronger wrapping of this account's key slot, written with the login record.
     struct Rewrap: Sendable { var params: KDFParameters; var wrapped: Data; var from: Int }
     let pendingRewrap = LockedValue<Rewrap?>(nil)
+    /// Why ordinary work is refused although the passphrase was right: the server holds an older copy of the database
+    /// than this machine last used (``AuditHeadFile``). Cleared by an acknowledgement.
+    let staleCopy = LockedValue<String?>(nil)
     /// The rules new passphrases must meet.
     public internal(set) var passphrasePolicy = PassphrasePolicy()
     /// When the passphrase was given wrongly since the last successful login.

@@ -79,6 +79,37 @@ struct PostgreSQLServerTests {
         #expect(try stores[0].summaries().count == stores.count * perStore / 5)
     }
 
+    @Test("An older copy of the database put back on the server is refused until a counselor records the finding")
+    func olderCopyRefused() throws {
+        let database = try PostgreSQLDatabase()
+        func session() throws -> PostgreSQLCaseStore {
+            try #require(try database.open(StoreContract.counselor, passphrase: StoreContract.passphrase) as? PostgreSQLCaseStore)
+        }
+        let first = try session()
+        let id = try first.addCase(StoreFixtures.intake(), now: StoreContract.now).id
+        let copied = try first.auditEntries(caseId: nil).count
+        first.close()
+        // The operator keeps a copy of the database (as a backup would) ...
+        let admin = try PostgresLink.connect(try #require(StoreEngine.postgreSQLServer))
+        defer { admin.close() }
+        let copy = database.server.database + "_copy"
+        _ = try admin.rows("CREATE DATABASE \(copy) TEMPLATE \(database.server.database)")
+        let second = try session()
+        try CaseDesk(store: second, clock: { StoreContract.now }).record(id, .note, text: "Written after the copy")
+        let seen = try second.auditEntries(caseId: nil).count
+        second.close()
+        // ... and later puts it back in place of the database.
+        _ = try admin.rows("DROP DATABASE \(database.server.database) WITH (FORCE)")
+        _ = try admin.rows("ALTER DATABASE \(copy) RENAME TO \(database.server.database)")
+        let third = try session()
+        let problem = "the database's audit log ends at entry \(copied), but this machine last saw entry \(seen): an older copy was put in its place"
+        #expect(try third.integrityProblem() == problem)
+        #expect(throws: StoreError.auditBroken(problem)) { try third.loadCase(id) }
+        try third.acknowledgeAuditBreak(reason: "The server was restored from last night's backup", now: StoreContract.now)
+        #expect(try third.integrityProblem() == nil)
+        #expect(try third.loadCase(id).journal.map(\.text).contains("Written after the copy") == false)
+    }
+
     /// The text of `pg_dump` of a database, as its operator would take it.
     static func pgDump(_ server: PostgresServer) throws -> String {
         let binaries = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
