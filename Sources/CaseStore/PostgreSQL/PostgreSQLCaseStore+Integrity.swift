@@ -19,6 +19,7 @@ extension PostgreSQLCaseStore {
                 let result = try body(tx)
                 if acknowledging, let login { try recordLogin(tx, at: login) }
                 try sealChangedRows(tx)
+                try publishQueueVersion(tx)
                 return (result, try Self.auditHead(tx))
             }
         }

@@ -54,10 +54,6 @@ extension PostgreSQLCaseStore {
 
     // MARK: The queue
 
-    public func queueVersion() throws -> Int? {
-        try read { tx in try tx.value("SELECT value FROM meta WHERE key = 'queueVersion'", as: String.self).flatMap(Int.init) }
-    }
-
     public func summaries() throws -> [CaseSummary] {
         try summaries(QueueSelection(), now: Date())
     }

@@ -28,6 +28,9 @@ public final class PostgreSQLCaseStore: CaseRepository, @unchecked Sendable {
     /// Why ordinary work is refused although the passphrase was right: the server holds an older copy of the database
     /// than this machine last used (``AuditHeadFile``). Cleared by an acknowledgement.
     let staleCopy = LockedValue<String?>(nil)
+    /// The queue version heard on the listening connection (``queueVersion()``), and that connection once opened.
+    let queueListener = LockedValue(QueueListenerState())
+    let listenerLink = LockedValue<PostgresLink?>(nil)
     /// The rules new passphrases must meet.
     public internal(set) var passphrasePolicy = PassphrasePolicy()
     /// When the passphrase was given wrongly since the last successful login.
@@ -61,6 +64,7 @@ public final class PostgreSQLCaseStore: CaseRepository, @unchecked Sendable {
     /// Closes the connection; the store cannot be used afterwards.
     public func close() {
         link.close()
+        listenerLink.value?.close()
     }
 
     /// Runs `body`, turning the server's refusals into the store's sentences (a ``StoreError`` or a domain error passes

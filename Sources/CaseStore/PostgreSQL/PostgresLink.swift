@@ -68,6 +68,15 @@ final class PostgresLink: @unchecked Sendable {
         }
     }
 
+    /// Delivers every NOTIFY on `channel` to `handle` (its payload), from the moment this returns.
+    func listen(_ channel: String, _ handle: @escaping @Sendable (String) -> Void) throws {
+        try lock.withLock {
+            connection.addListener(channel: channel) { _, notification in handle(notification.payload) }
+            // The LISTEN is sent ahead of this query on the same connection: once it answers, LISTEN is in force.
+            _ = try query("SELECT 1", [])
+        }
+    }
+
     func close() {
         lock.withLock { try? connection.close().wait() }
     }

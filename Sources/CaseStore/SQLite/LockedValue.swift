@@ -18,4 +18,6 @@ final class LockedValue<T: Sendable>: @unchecked Sendable {
 
     var value: T { lock.withLock { stored } }
     func set(_ value: T) { lock.withLock { stored = value } }
+    /// Changes the value in place, under the lock.
+    func update(_ change: (inout T) -> Void) { lock.withLock { change(&stored) } }
 }

@@ -110,6 +110,20 @@ struct PostgreSQLServerTests {
         #expect(try third.loadCase(id).journal.map(\.text).contains("Written after the copy") == false)
     }
 
+    @Test("A change another program commits reaches an open desk's queue version through LISTEN/NOTIFY within a second")
+    func queueVersionHeard() throws {
+        let database = try PostgreSQLDatabase()
+        let store = try #require(try database.open(StoreContract.counselor, passphrase: StoreContract.passphrase) as? PostgreSQLCaseStore)
+        let start = try #require(try store.queueVersion())
+        #expect(store.queueListener.value.listening)
+        // Another program's write to the cases (one that changes no row: the server's trigger announces every statement).
+        try database.execute("UPDATE casefile SET updatedAt = updatedAt WHERE false")
+        let deadline = Date().addingTimeInterval(1)
+        while store.queueListener.value.heard == start, Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(store.queueListener.value.heard == start + 1, "heard on the listening connection, not read")
+        #expect(try store.queueVersion() == start + 1)
+    }
+
     /// The text of `pg_dump` of a database, as its operator would take it.
     static func pgDump(_ server: PostgresServer) throws -> String {
         let binaries = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
