@@ -48,14 +48,9 @@ extension PostgreSQLCaseStore {
     func compareWithHeadOutside() throws -> String? {
         try read { tx -> String? in
             guard let head = try Self.auditHead(tx), let known = head.file.read() else { return nil }
-            guard head.last.id >= known.id else {
-                return "the database's audit log ends at entry \(head.last.id), but this machine last saw entry \(known.id): "
-                    + "an older copy was put in its place"
+            return try AuditHeadFile.problem(last: head.last, known: known, holder: "the database's") { id in
+                try tx.value("SELECT hash FROM audit WHERE id = $1", id, as: String.self)
             }
-            guard try tx.value("SELECT hash FROM audit WHERE id = $1", known.id, as: String.self) == known.hash else {
-                return "the database's audit entry \(known.id) is not the one this machine last saw: another copy was put in its place"
-            }
-            return nil
         }
     }
 

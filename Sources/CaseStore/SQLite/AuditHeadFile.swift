@@ -27,6 +27,20 @@ struct AuditHeadFile {
         return (id, String(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
+    /// What is wrong with a log that ends at `last` where this machine last saw `known`: a log that ends before it, or
+    /// differs at it (`hash(id)` is the stored hash of an entry), is an older or another copy put in place of the one
+    /// this machine used. `holder` names it ("this file's").
+    static func problem(last: (id: Int64, hash: String), known: (id: Int64, hash: String), holder: String,
+                        hash: (Int64) throws -> String?) rethrows -> String? {
+        guard last.id >= known.id else {
+            return "\(holder) audit log ends at entry \(last.id), but this machine last saw entry \(known.id): it was replaced by an older copy"
+        }
+        guard try hash(known.id) == known.hash else {
+            return "\(holder) audit entry \(known.id) is not the one this machine last saw: it was replaced by another copy"
+        }
+        return nil
+    }
+
     /// Records the last entry (private to its owner, written whole).
     func write(id: Int64, hash: String) {
         let directory = url.deletingLastPathComponent()

@@ -51,15 +51,9 @@ extension SQLiteCaseStore {
     func compareWithHeadOutside() throws -> String? {
         try read { db -> String? in
             guard let head = try Self.auditHead(db), let known = head.file.read() else { return nil }
-            guard head.last.id >= known.id else {
-                return "this file's audit log ends at entry \(head.last.id), but this machine last saw entry "
-                    + "\(known.id): it was replaced by an older copy"
+            return try AuditHeadFile.problem(last: head.last, known: known, holder: "this file's") { id in
+                try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [id])
             }
-            let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [known.id])
-            guard hash == known.hash else {
-                return "this file's audit entry \(known.id) is not the one this machine last saw: it was replaced by another copy"
-            }
-            return nil
         }
     }
 

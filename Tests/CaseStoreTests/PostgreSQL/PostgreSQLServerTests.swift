@@ -102,7 +102,7 @@ struct PostgreSQLServerTests {
         _ = try admin.rows("DROP DATABASE \(database.server.database) WITH (FORCE)")
         _ = try admin.rows("ALTER DATABASE \(copy) RENAME TO \(database.server.database)")
         let third = try session()
-        let problem = "the database's audit log ends at entry \(copied), but this machine last saw entry \(seen): an older copy was put in its place"
+        let problem = "the database's audit log ends at entry \(copied), but this machine last saw entry \(seen): it was replaced by an older copy"
         #expect(try third.integrityProblem() == problem)
         #expect(throws: StoreError.auditBroken(problem)) { try third.loadCase(id) }
         try third.acknowledgeAuditBreak(reason: "The server was restored from last night's backup", now: StoreContract.now)
