@@ -34,9 +34,17 @@ build:
 run: build
 	$(BIN) demo
 
-## make test: build everything and run every test (unit, store, screen model, CLI, tmux end-to-end, reliability, install)
+## make test: build everything and run every test (unit, store, screen model, CLI, tmux end-to-end, reliability, install),
+## the PostgreSQL suites against a throwaway server (scripts/postgres-test-server), stopped afterwards even on failure
 test:
 	$(SWIFT) build --build-tests
+	@state=$$(mktemp -d /tmp/confidant-pg.XXXXXX); export CONFIDANT_PG_STATE=$$state; \
+	trap 'scripts/postgres-test-server stop; rm -f "$$state.err"' EXIT; \
+	if url=$$(scripts/postgres-test-server start 2>"$$state.err"); then \
+	  export CONFIDANT_TEST_POSTGRES_URL="$$url"; echo "PostgreSQL suites run on a test server at $${url##*@}"; \
+	else \
+	  echo "PostgreSQL suites skipped: $$(tail -n 1 "$$state.err")"; \
+	fi; \
 	$(SWIFT) test --skip-build
 
 ## make bench: release build, then the benchmark suite (writes bench-results.json; options: confidant-bench --help)

@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Pure domain: cases, taxonomy, workflow, triage score, deadlines. No I/O, no UI.
@@ -26,6 +27,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                // The shared engine for teams (imported only under Sources/CaseStore/PostgreSQL/).
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // Synthetic data for benchmarks (and the test that keeps the benchmark from rotting).

@@ -27,7 +27,7 @@ public struct Confidant: ParsableCommand {
             DiscloseCommand.self, ReviewCommand.self,
             ConflictCommand.self, ReassignCommand.self, HoldCommand.self, PurgeCommand.self,
             LetterCommand.self, DueCommand.self, RespondentsCommand.self, LookupCommand.self, UserCommand.self, AuditCommand.self,
-            ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, ConfigCommand.self,
+            ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self, ConfigCommand.self,
             ManualCommand.self,
         ],
         defaultSubcommand: OpenCommand.self)

@@ -53,7 +53,7 @@ struct IntegrityCLITests {
         let cli = try olderCopyInPlace()
         let refused = try cli.run(["show", "C-2026-0001"])
         #expect(refused.status == 1)
-        #expect(refused.stderr == "confidant: The audit log is broken (this file's audit log ends at entry 6, but this machine last saw entry 8: it was replaced by an older copy); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n")
+        #expect(refused.stderr == "confidant: The audit log is broken (the database's audit log ends at entry 6, but this machine last saw entry 8: it was replaced by an older copy); nothing else can be done until a counselor records the finding with 'confidant audit acknowledge'.\n")
         #expect(try cli.run(["audit", "verify"]).status == 2)
     }
 

@@ -161,7 +161,7 @@ enum CaseActionDialogs {
                                                            problem: .key("problem.whole-days", ["text": .text(text)])))
             }
             do {
-                let view = try app.desk.edit(item.id, CaseEdit(followUpEveryDays: .some(days)))
+                let view = try app.desk.edit(item.id, CaseEdit(followUpEveryDays: .some(days)), readVersion: detail.view.version)
                 detail.update(view, app: app)
                 app.show(days.map { words["desk.follow-up.set", values: ["id": id, "days": String($0)]] }
                          ?? words["desk.follow-up.reset", values: ["id": id, "days": policy]], style: .success)

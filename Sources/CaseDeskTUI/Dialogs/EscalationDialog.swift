@@ -64,7 +64,8 @@ enum EscalationDialog {
         let values = ["id": item.id.description, "level": words.label(level)]
         app.present(TextPrompt(title: words["desk.escalate.title", values: values], label: words["desk.escalate.reason"]) { app, reason in
             do {
-                let view = try app.desk.escalate(item.id, to: level, reason: reason, duty: duty)
+                let view = try app.desk.escalate(item.id, to: level, reason: reason, duty: duty,
+                                                    readVersion: detail.view.version)
                 detail.update(view, app: app)
                 app.show(words[duty == nil ? "desk.escalate.done" : "desk.escalate.done-duty", values: values], style: .success)
                 return nil

@@ -34,7 +34,7 @@ enum JournalDialog {
         let about = party.map { " — \(item.reported[$0 - 1].name)" } ?? ""
         app.present(TextPrompt(title: "\(words.label(kind))\(about) — \(item.id)", label: words["desk.journal.text"]) { app, text in
             do {
-                let view = try app.desk.record(item.id, kind, text: text, party: party)
+                let view = try app.desk.record(item.id, kind, text: text, party: party, readVersion: detail.view.version)
                 detail.update(view, app: app)
                 detail.scroll = Int.max / 2
                 app.show(words["desk.journal.added", values: ["id": item.id.description]], style: .success)

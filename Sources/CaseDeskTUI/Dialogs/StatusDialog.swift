@@ -93,7 +93,8 @@ enum StatusDialog {
         app.present(TextPrompt(title: "\(item.id): \(words.label(item.status)) → \(words.label(status))", label: label) { app, note in
             do {
                 let view = try app.desk.move(item.id, to: status, note: note, screeningReason: screeningReason, outcome: outcome,
-                                             measures: measures, confirmOverride: confirmOverride)
+                                             measures: measures, confirmOverride: confirmOverride,
+                                             readVersion: detail.view.version)
                 detail.update(view, app: app)
                 app.show(words["desk.status.done", values: ["id": item.id.description, "status": words.label(status)]], style: .success)
                 return nil

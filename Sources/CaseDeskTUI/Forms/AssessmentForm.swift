@@ -68,7 +68,7 @@ final class AssessmentForm: Screen {
             if focus < Factor.allCases.count - 1 { focus += 1 }
         case .save:
             do {
-                let view = try app.desk.assess(detail.view.item.id, ratings)
+                let view = try app.desk.assess(detail.view.item.id, ratings, readVersion: detail.view.version)
                 app.pop()
                 detail.update(view, app: app)
                 let score = view.evaluation.score

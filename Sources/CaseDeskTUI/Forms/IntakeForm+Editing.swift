@@ -88,7 +88,7 @@ extension IntakeForm {
             return
         }
         do {
-            let view = try app.desk.edit(item.id, edit)
+            let view = try app.desk.edit(item.id, edit, readVersion: detail?.view.version)
             app.pop()
             detail?.update(view, app: app)
             let score = view.evaluation.score

@@ -1,9 +1,24 @@
 import CaseCore
 import Foundation
 
-/// Where a database lives. A file is the single-counselor engine (SQLite); a team's server is the next engine.
-public enum StoreLocation: Sendable, Equatable {
+/// Where a database lives. A file is the single-counselor engine (SQLite, the default); a team's database on a
+/// PostgreSQL server (`postgresql://USER@HOST:PORT/DB`) is the shared engine.
+public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
     case file(String)
+    case server(PostgresServer)
+
+    /// A URL `postgresql://…` (or `postgres://…`) names a server; anything else is a file's path.
+    public init(_ text: String) throws {
+        self = PostgresServer.isURL(text) ? .server(try PostgresServer(url: text)) : .file(text)
+    }
+
+    /// The path, or the URL without its password.
+    public var description: String {
+        switch self {
+        case let .file(path): path
+        case let .server(server): server.description
+        }
+    }
 }
 
 // The one door: the command line and the desk open, unlock, read and administer a database only through `CaseDesk`.
@@ -20,6 +35,10 @@ extension CaseDesk {
             let store = try SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: evaluator,
                                                  passphrasePolicy: passphrasePolicy, now: clock())
             return CaseDesk(store: store, clock: clock)
+        case .server(let server):
+            let store = try PostgreSQLCaseStore.open(at: server, passphrase: passphrase, account: account, evaluator: evaluator,
+                                                     passphrasePolicy: passphrasePolicy, now: clock())
+            return CaseDesk(store: store, clock: clock)
         }
     }
 
@@ -35,6 +54,11 @@ extension CaseDesk {
                                                    kdfRounds: kdfRounds, organisation: organisation,
                                                    passphrasePolicy: passphrasePolicy, now: clock())
             return CaseDesk(store: store, clock: clock)
+        case .server(let server):
+            let store = try PostgreSQLCaseStore.create(at: server, passphrase: passphrase, account: account, evaluator: evaluator,
+                                                       kdfRounds: kdfRounds, organisation: organisation,
+                                                       passphrasePolicy: passphrasePolicy, now: clock())
+            return CaseDesk(store: store, clock: clock)
         }
     }
 
@@ -42,6 +66,7 @@ extension CaseDesk {
     public static func accountNames(_ location: StoreLocation) throws -> [String] {
         switch location {
         case .file(let path): try SQLiteCaseStore.accountNames(at: path)
+        case .server(let server): try PostgreSQLCaseStore.accountNames(at: server)
         }
     }
 
@@ -52,6 +77,8 @@ extension CaseDesk {
         case .file(let path):
             try SQLiteCaseStore.restore(from: backup, to: path, passphrase: passphrase, account: account,
                                         evaluator: evaluator, force: force)
+        case .server:
+            throw StoreError.notPermitted(.key("permission.server-restore"))
         }
     }
 

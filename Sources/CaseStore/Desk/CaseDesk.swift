@@ -23,6 +23,9 @@ public final class CaseDesk: Sendable {
     public struct CaseView: Sendable {
         public var item: Case
         public var evaluation: CaseEvaluation
+        /// The case's version when it was read (``CaseRepository/caseVersion(_:)``): a change made with it is refused
+        /// if someone else changed the case since. Nil where it was not read.
+        public var version: Int?
     }
 
     public func queue() throws -> [CaseSummary] { try store.summaries() }
@@ -54,9 +57,23 @@ public final class CaseDesk: Sendable {
     /// so the command line calls this only once a command has succeeded; the desk calls it when it opens.
     public func recordLogin() throws { try store.recordLogin() }
 
+    /// Opens a case (audited). Its version is read first: a change made in between makes a later write from this
+    /// copy refused, never accepted on top of a change it did not see.
     public func open(_ id: CaseID) throws -> CaseView {
+        let version = try store.caseVersion(id).number
         let item = try store.loadCase(id)
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return CaseView(item: item, evaluation: try store.evaluate(item), version: version)
+    }
+
+    /// One change to a case: applied to the case as stored, or, with the version the user's copy was read at, only if
+    /// nobody changed the case since (``StoreError/staleCase(_:by:at:)`` otherwise). The view returned carries the
+    /// version after the change.
+    func update(_ id: CaseID, readVersion: Int?, action: String, now: Date,
+                _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> CaseView {
+        let item = try readVersion.map { try store.updateCase(id, readVersion: $0, action: action, now: now, change) }
+            ?? store.updateCase(id, action: action, now: now, change)
+        // A change may leave the case out of this session's sight (a recusal it set off): then there is no version to hold.
+        return CaseView(item: item, evaluation: try store.evaluate(item), version: try? store.caseVersion(id).number)
     }
 
     /// The score a set of ratings would give this case now (for the live assessment form).
@@ -81,31 +98,30 @@ public final class CaseDesk: Sendable {
     }
 
     @discardableResult
-    public func assess(_ id: CaseID, _ ratings: FactorRatings) throws -> CaseView {
+    public func assess(_ id: CaseID, _ ratings: FactorRatings, readVersion: Int? = nil) throws -> CaseView {
         try ratings.validate()
         let now = clock()
-        let item = try store.updateCase(id, action: "assess", now: now) { item, evaluate in
+        return try update(id, readVersion: readVersion, action: "assess", now: now) { item, evaluate in
             var scored = item
             scored.assessment = ratings
             let score = try evaluate(scored).score
             try item.assess(ratings, score: score, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// Moves a case along the workflow. Closing needs an outcome (and measures when substantiated); screening out a
     /// case with a Critical or High floor needs `confirmOverride` and a note.
     @discardableResult
     public func move(_ id: CaseID, to status: CaseStatus, note: String?, screeningReason: String? = nil,
-                     outcome: Outcome? = nil, measures: [Measure] = [], confirmOverride: Bool = false) throws -> CaseView {
+                     outcome: Outcome? = nil, measures: [Measure] = [], confirmOverride: Bool = false,
+                     readVersion: Int? = nil) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "status", now: now) { item, evaluate in
+        return try update(id, readVersion: readVersion, action: "status", now: now) { item, evaluate in
             let floors = status == .screenedOut ? self.floors(of: try evaluate(item).score) : []
             try item.transition(to: status, note: note, by: self.author, at: now, screeningReason: screeningReason,
                                 outcome: outcome, measures: measures, floors: floors, confirmOverride: confirmOverride,
                                 taxonomy: self.taxonomy)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// The reasons of the overrides that hold a score at High or above.
@@ -116,35 +132,35 @@ public final class CaseDesk: Sendable {
     /// Escalates one rung, at the reporter's request, or under a stated duty to act (which may skip rungs).
     /// Without a level, the case goes to the next rung of the ladder.
     @discardableResult
-    public func escalate(_ id: CaseID, to level: EscalationLevel?, reason: String, duty: String? = nil) throws -> CaseView {
+    public func escalate(_ id: CaseID, to level: EscalationLevel?, reason: String, duty: String? = nil,
+                         readVersion: Int? = nil) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "escalate", now: now) { item, _ in
+        return try update(id, readVersion: readVersion, action: "escalate", now: now) { item, _ in
             guard let target = level ?? item.nextEscalationRung else {
                 throw CaseError.invalidField(field: .key("field.escalation-level"), problem: .key("problem.top-rung"))
             }
             try item.escalate(to: target, reason: reason, duty: duty, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// Adds a journal entry. Due-process entries name the reported person, `party` counting from 1.
     @discardableResult
-    public func record(_ id: CaseID, _ kind: JournalEntry.Kind, text: String, party: Int? = nil) throws -> CaseView {
+    public func record(_ id: CaseID, _ kind: JournalEntry.Kind, text: String, party: Int? = nil,
+                       readVersion: Int? = nil) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "journal", now: now) { item, _ in
+        return try update(id, readVersion: readVersion, action: "journal", now: now) { item, _ in
             try item.record(kind, text: text, party: party.map { $0 - 1 }, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// Corrects or completes a case after intake, in one transaction: the changed fields are journaled (old and new
     /// values sealed), the case is re-scored at once (a new floor is journaled as an assessment entry the supervisor
     /// sees), cases naming the same people are re-ranked and automatic recusal is checked for new names.
     @discardableResult
-    public func edit(_ id: CaseID, _ edit: CaseEdit) throws -> CaseView {
+    public func edit(_ id: CaseID, _ edit: CaseEdit, readVersion: Int? = nil) throws -> CaseView {
         try evaluator.validateLanguage(edit.language?.lowercased())
         let now = clock()
-        let item = try store.updateCase(id, action: "edit", now: now) { item, evaluate in
+        return try update(id, readVersion: readVersion, action: "edit", now: now) { item, evaluate in
             let before = try evaluate(item).score
             let fields = try item.apply(edit, taxonomy: self.taxonomy, affectedPseudonym: Pseudonyms.make(), by: self.author, at: now)
             let after = try evaluate(item).score
@@ -158,7 +174,6 @@ public final class CaseDesk: Sendable {
                 ])))
             }
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     static func scoreText(_ score: TriageScore) -> Phrase {
@@ -189,10 +204,9 @@ public final class CaseDesk: Sendable {
     @discardableResult
     public func reopen(_ id: CaseID, reason: String) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "reopen", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: "reopen", now: now) { item, _ in
             try item.reopen(reason: reason, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// Records a disclosure made without consent under a duty to act; the reporter is to be told within the policy's
@@ -200,19 +214,17 @@ public final class CaseDesk: Sendable {
     @discardableResult
     public func disclose(_ id: CaseID, to recipient: String, duty: String, deferTelling: String? = nil) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "disclosure", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: "disclosure", now: now) { item, _ in
             try item.disclose(to: recipient, duty: duty, deferTelling: deferTelling, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     @discardableResult
     public func setLegalHold(_ id: CaseID, _ on: Bool, reason: String) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: on ? "hold" : "release", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: on ? "hold" : "release", now: now) { item, _ in
             try item.setLegalHold(on, reason: reason, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     public func declareConflict(_ id: CaseID, reason: String) throws {
@@ -242,10 +254,9 @@ public final class CaseDesk: Sendable {
     @discardableResult
     public func markAcknowledgementSent(_ id: CaseID, language: String) throws -> CaseView {
         let now = clock()
-        let item = try store.updateCase(id, action: "letter-sent", now: now) { item, _ in
+        return try update(id, readVersion: nil, action: "letter-sent", now: now) { item, _ in
             try item.recordAcknowledgementSent(language: language, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
     }
 
     /// The status bar's counts for a queue already loaded: open cases whose next deadline is overdue, due today,

@@ -43,6 +43,15 @@ public protocol CaseRepository: AnyObject, Sendable {
     @discardableResult
     func updateCase(_ id: CaseID, action: String, now: Date,
                     _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case
+    /// Applies one user action as ``updateCase(_:action:now:_:)`` does, but only if the case is still at `readVersion`
+    /// (what the user's copy was read at): otherwise nothing is written and ``StoreError/staleCase(_:by:at:)`` says who
+    /// changed it, and when.
+    @discardableResult
+    func updateCase(_ id: CaseID, readVersion: Int, action: String, now: Date,
+                    _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case
+    /// How far a case has changed: a number every change raises, who made the last change and when. Read it before
+    /// the case, and give it back with a change (``updateCase(_:readVersion:action:now:_:)``).
+    func caseVersion(_ id: CaseID) throws -> CaseVersion
     /// Records a supervisor's review decision on an escalated case in one transaction (supervisors only); the change
     /// must add exactly one `review` entry. Returns the supervisor's copy of the case.
     @discardableResult
@@ -113,4 +122,19 @@ public protocol CaseRepository: AnyObject, Sendable {
     func statisticsRecords() throws -> [StatisticsRecord]
     /// Writes a consistent, still-encrypted snapshot of the whole database to `path` (mode 0600) and audits it.
     func backup(to path: String, overwrite: Bool, now: Date) throws -> BackupReceipt
+}
+
+/// How far a case has changed (``CaseRepository/caseVersion(_:)``).
+public struct CaseVersion: Equatable, Sendable {
+    /// Raised by every change to the case.
+    public var number: Int
+    /// The account that made the last change.
+    public var changedBy: String
+    public var changedAt: Date
+
+    public init(number: Int, changedBy: String, changedAt: Date) {
+        self.number = number
+        self.changedBy = changedBy
+        self.changedAt = changedAt
+    }
 }

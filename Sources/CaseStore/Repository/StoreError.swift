@@ -26,6 +26,10 @@ public enum StoreError: PhrasedError, Equatable, Sendable {
     case diskFull(path: String)
     case busy(path: String)
     case io(String)
+    /// A change made from a copy of the case read before someone else changed it: who, and when.
+    case staleCase(String, by: String, at: Date)
+    /// A PostgreSQL server that cannot be used (not reached, the login refused, a URL that names none): the sentence.
+    case server(String)
 
     public var phrase: Phrase {
         switch self {
@@ -49,6 +53,10 @@ public enum StoreError: PhrasedError, Equatable, Sendable {
         case let .diskFull(path): .key("error.store.disk-full", ["path": .text(path)])
         case let .busy(path): .key("error.store.busy", ["path": .text(path)])
         case let .io(detail): .key("error.store.io", ["detail": .text(detail)])
+        case let .server(sentence): .text(sentence)
+        case let .staleCase(id, account, date):
+            .key("error.store.stale-case", ["id": .text(id), "account": .text(account), "day": .day(date),
+                                             "time": .text(String(DateText.timestamp(date).dropFirst(11).prefix(5)))])
         }
     }
 }

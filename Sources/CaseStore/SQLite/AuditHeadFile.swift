@@ -1,3 +1,4 @@
+import CaseCore
 import Foundation
 
 /// The last audit entry this machine saw for a database, kept outside the file (`$XDG_STATE_HOME/confidant/`, by
@@ -25,6 +26,19 @@ struct AuditHeadFile {
         let parts = text.split(separator: " ")
         guard parts.count == 2, let id = Int64(parts[0]) else { return nil }
         return (id, String(parts[1].trimmingCharacters(in: .whitespacesAndNewlines)))
+    }
+
+    /// What is wrong with a log that ends at `last` (nil: it holds no entry) where this machine last saw `known`: a log
+    /// emptied, or that ends before it, or differs at it (`hash(id)` is the stored hash of an entry), is an older or
+    /// another copy put in place of the one this machine used.
+    static func problem(last: (id: Int64, hash: String)?, known: (id: Int64, hash: String),
+                        hash: (Int64) throws -> String?) rethrows -> Phrase? {
+        guard let last else { return .key("audit.problem.emptied", ["known": .text(String(known.id))]) }
+        guard last.id >= known.id else {
+            return .key("audit.problem.older-copy", ["id": .text(String(last.id)), "known": .text(String(known.id))])
+        }
+        guard try hash(known.id) == known.hash else { return .key("audit.problem.other-copy", ["known": .text(String(known.id))]) }
+        return nil
     }
 
     /// Records the last entry (private to its owner, written whole).

@@ -18,6 +18,12 @@ enum DatabaseTimestamp {
         return Date.fromDatabaseValue(DatabaseValue(sqliteStatement: sqlite, index: column))
     }
 
+    /// `YYYY-MM-DD HH:MM:SS.SSS` or `YYYY-MM-DD HH:MM:SS` as text (another engine's column); nil for anything else.
+    static func parse(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8(parseBytes)
+    }
+
     /// `YYYY-MM-DD HH:MM:SS.SSS` or `YYYY-MM-DD HH:MM:SS`; nil for anything else (or a day that does not exist).
     static func parseBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
         guard bytes.count == 19 || bytes.count == 23,

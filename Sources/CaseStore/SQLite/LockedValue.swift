@@ -19,5 +19,6 @@ final class LockedValue<T: Sendable>: @unchecked Sendable {
 
     var value: T { lock.withLock { stored } }
     func set(_ value: T) { lock.withLock { stored = value } }
-    func update(_ body: (inout T) -> Void) { lock.withLock { body(&stored) } }
+    /// Changes the value in place, under the lock.
+    func update(_ change: (inout T) -> Void) { lock.withLock { change(&stored) } }
 }

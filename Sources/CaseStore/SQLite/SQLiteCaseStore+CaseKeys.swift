@@ -42,54 +42,34 @@ extension SQLiteCaseStore {
     /// A counselor's keys of a case (content and identity), or the sentence saying they were not given yet.
     func counselorKeys(_ db: Database, _ id: CaseID) throws -> CaseKeys {
         let keys = try heldKeys(db, id)
-        guard keys[.content] != nil, keys[.identity] != nil else { throw Self.notGranted(session.account, id) }
+        guard keys[.content] != nil, keys[.identity] != nil else { throw CaseKeyRules.notGranted(session.account, id) }
         return keys
     }
 
     /// The refusal for a case whose keys the session does not hold: a supervisor's, that it is not theirs to see; a
     /// counselor's, that they were not given yet.
     func missingKeys(_ id: CaseID) -> StoreError {
-        session.role == .supervisor ? Self.notTheirs(id) : Self.notGranted(session.account, id)
+        session.role == .supervisor ? CaseKeyRules.notTheirs(id) : CaseKeyRules.notGranted(session.account, id)
     }
 
     func missingKeys(_ key: String) -> StoreError {
         CaseID(key).map(missingKeys) ?? .caseNotFound(key)
     }
 
-    static func notGranted(_ account: String, _ id: CaseID) -> StoreError {
-        .notPermitted(.key("permission.keys-not-given", ["account": .text(account), "id": .text(id.description)]))
-    }
-
-    /// An account that may hold keys of a case, and which.
-    struct Holder {
-        var account: String
-        var publicKey: Data
-        var kinds: [CaseKeys.Kind]
-    }
-
-    /// Who is entitled to which keys of a case in `status`: every counselor not recused all of them; a supervisor the
-    /// copy's key while it is escalated, or once it ended after their review; an admin none. Accounts of an older
-    /// database get theirs once their login gave them a key pair.
-    func holders(_ db: Database, _ id: CaseID, status: CaseStatus) throws -> [Holder] {
+    /// Who is entitled to which keys of a case in `status` (``CaseKeyRules/holders(_:status:recused:reviewers:)``).
+    /// Accounts of an older database get theirs once their login gave them a key pair.
+    func holders(_ db: Database, _ id: CaseID, status: CaseStatus) throws -> [CaseKeyRules.Holder] {
         let recused = Set(try String.fetchAll(db, sql: "SELECT account FROM recusal WHERE caseId = ?", arguments: [id.description]))
         let reviewers = Set(try String.fetchAll(db, sql: "SELECT DISTINCT author FROM journal WHERE caseId = ? AND kind = 'review'",
                                                 arguments: [id.description]))
-        return try Row.fetchAll(db, sql: "SELECT account, role, publicKey FROM keyslot WHERE publicKey IS NOT NULL ORDER BY rowid")
-            .compactMap { row in
-                let account: String = row["account"]
-                switch Role(rawValue: row["role"]) {
-                case .counselor? where !recusalKeys(account).contains(where: recused.contains):
-                    return Holder(account: account, publicKey: row["publicKey"], kinds: CaseKeys.Kind.allCases)
-                case .supervisor? where SupervisorView.mayOpen(status: status, reviewedByThem: reviewers.contains(account)):
-                    return Holder(account: account, publicKey: row["publicKey"], kinds: [.copy])
-                default:
-                    return nil
-                }
-            }
+        let candidates = try Row.fetchAll(db, sql: "SELECT account, role, publicKey FROM keyslot WHERE publicKey IS NOT NULL ORDER BY rowid")
+            .map { CaseKeyRules.Candidate(account: $0["account"], role: Role(rawValue: $0["role"]), publicKey: $0["publicKey"]) }
+        return CaseKeyRules.holders(candidates, status: status, recused: { self.recusalKeys($0).contains(where: recused.contains) },
+                                    reviewers: reviewers)
     }
 
-    /// Brings a case's wrappings in step with who is entitled: the keys held are wrapped for each entitled account that
-    /// lacks them, and every wrapping of an account no longer entitled is deleted. Returns the other accounts given keys.
+    /// Brings a case's wrappings in step with who is entitled (``CaseKeyRules/sync(caseId:existing:holders:keys:session:)``).
+    /// Returns the other accounts given keys.
     @discardableResult
     func syncWrappings(_ db: Database, _ id: CaseID, keys: CaseKeys, status: CaseStatus) throws -> Set<String> {
         guard try caseKeysInForce(db) else { return [] }
@@ -98,23 +78,16 @@ extension SQLiteCaseStore {
         for row in try Row.fetchAll(db, sql: "SELECT account, kind FROM casekey WHERE caseId = ?", arguments: [key]) {
             existing.insert([row["account"], row["kind"]])
         }
-        var entitled: Set<[String]> = []
-        var given: Set<String> = []
-        for holder in try holders(db, id, status: status) {
-            for kind in holder.kinds {
-                entitled.insert([holder.account, kind.rawValue])
-                guard !existing.contains([holder.account, kind.rawValue]), let raw = keys[kind] else { continue }
-                let wrapping = try AccountKey.wrap(raw, for: holder.publicKey,
-                                                   context: CaseKeys.wrapContext(case: key, kind: kind, account: holder.account))
-                try db.execute(sql: "INSERT INTO casekey (caseId, account, kind, encapsulated, wrapped) VALUES (?, ?, ?, ?, ?)",
-                               arguments: [key, holder.account, kind.rawValue, wrapping.encapsulated, wrapping.wrapped])
-                if holder.account != session.account { given.insert(holder.account) }
-            }
+        let changes = try CaseKeyRules.sync(caseId: key, existing: existing, holders: holders(db, id, status: status), keys: keys,
+                                            session: session.account)
+        for wrapping in changes.add {
+            try db.execute(sql: "INSERT INTO casekey (caseId, account, kind, encapsulated, wrapped) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [key, wrapping.account, wrapping.kind.rawValue, wrapping.encapsulated, wrapping.wrapped])
         }
-        for stale in existing.subtracting(entitled) {
+        for stale in changes.delete {
             try db.execute(sql: "DELETE FROM casekey WHERE caseId = ? AND account = ? AND kind = ?", arguments: [key, stale[0], stale[1]])
         }
-        return given
+        return changes.given
     }
 
     /// Replaces keys of a case by new ones (the wrappings of the old deleted); the caller seals the case again under

@@ -43,16 +43,11 @@ extension SQLiteCaseStore {
     /// An import passes `refreshRanking: false` and refreshes every affected case once at the end.
     func insertNewCase(_ db: Database, _ intake: CaseIntake, now: Date, how: String = "case created",
                        refreshRanking: Bool = true) throws -> Case {
-        let year = Calendar.utc.component(.year, from: intake.receivedAt.flatMap(DateText.parse) ?? now)
+        let year = EngineSteps.year(of: intake, now: now)
         let seq = (try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM casefile WHERE year = ?", arguments: [year]) ?? 0) + 1
         let id = CaseID(year: year, number: seq)
-        var item = try intake.makeCase(id: id, now: now, pseudonym: Pseudonyms.make(), affectedPseudonym: Pseudonyms.make(),
-                                       taxonomy: evaluator.taxonomy)
-        let others = try otherOpenCases(db, sharingWith: item)
-        try intake.replayHistory(on: &item, by: session.account, now: now, taxonomy: evaluator.taxonomy) { ratings, current in
-            var scored = current
-            scored.assessment = ratings
-            return self.evaluator.evaluate(scored, otherOpenCases: others).score
+        let item = try EngineSteps.newCase(intake, id: id, by: session.account, now: now, evaluator: evaluator) {
+            try otherOpenCases(db, sharingWith: $0)
         }
         let keys = CaseKeys.fresh()
         try insert(db, item, keys: keys, now: now)
@@ -60,7 +55,7 @@ extension SQLiteCaseStore {
         try syncWrappings(db, id, keys: keys, status: item.status)
         if refreshRanking { try refreshRelated(db, of: item) }
         try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
-                            detail: "\(how) (\(item.channel.rawValue), status \(item.status.rawValue))", at: now, headKey: headKey)
+                            detail: EngineSteps.creationDetail(how, item), at: now, headKey: headKey)
         return item
     }
 
@@ -71,6 +66,27 @@ extension SQLiteCaseStore {
         return try apply(id, action: action, now: now, change)
     }
 
+    @discardableResult
+    public func updateCase(_ id: CaseID, readVersion: Int, action: String, now: Date,
+                           _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
+        try checkCanWrite()
+        return try apply(id, action: action, now: now, readVersion: readVersion, change)
+    }
+
+    public func caseVersion(_ id: CaseID) throws -> CaseVersion {
+        try checkCanRead()
+        return try read { db in
+            try checkEntitled(db, id)
+            return try caseVersion(db, id)
+        }
+    }
+
+    func caseVersion(_ db: Database, _ id: CaseID) throws -> CaseVersion {
+        let row = try Row.fetchOne(db, sql: "SELECT version, changedBy, updatedAt FROM casefile WHERE id = ?", arguments: [id.description])
+        guard let row else { throw StoreError.caseNotFound(id.description) }
+        return CaseVersion(number: row["version"], changedBy: row["changedBy"], changedAt: row["updatedAt"])
+    }
+
     /// A supervisor's decision on an escalated case: the one change a supervisor's session may make.
     @discardableResult
     public func reviewCase(_ id: CaseID, now: Date, _ change: (inout Case) throws -> Void) throws -> Case {
@@ -79,10 +95,11 @@ extension SQLiteCaseStore {
         return try apply(id, action: "review", now: now) { item, _ in try CaseChangeRules.review(&item, change) }
     }
 
-    func apply(_ id: CaseID, action: String, now: Date,
+    func apply(_ id: CaseID, action: String, now: Date, readVersion: Int? = nil,
                _ change: (inout Case, (Case) throws -> CaseEvaluation) throws -> Void) throws -> Case {
         try write { db in
             try checkEntitled(db, id)
+            try EngineSteps.checkVersion(caseVersion(db, id), read: readVersion, of: id)
             var keys = try counselorKeys(db, id)
             let before = try loadCase(db, id, keys: keys, unseal: true)
             var after = before
@@ -90,12 +107,9 @@ extension SQLiteCaseStore {
             guard try CaseChangeRules.changes(from: before, to: after) else { return redacted(before) }
             // New keys: all of them after a recusal or a removed account; the identity's and the copy's when consent to
             // share the identity is withdrawn (the supervisors keep the copy's new key while the case is escalated).
-            var replaced: [CaseKeys.Kind] = []
-            if try Bool.fetchOne(db, sql: "SELECT rekeyDue FROM casefile WHERE id = ?", arguments: [id.description]) == true {
-                replaced = CaseKeys.Kind.allCases
-            } else if before.consentShareIdentity, !after.consentShareIdentity {
-                replaced = [.identity, .copy]
-            }
+            let replaced = CaseKeyRules.replaced(
+                rekeyDue: try Bool.fetchOne(db, sql: "SELECT rekeyDue FROM casefile WHERE id = ?", arguments: [id.description]) == true,
+                before: before, after: after)
             if try !replaced.isEmpty && caseKeysInForce(db) {
                 try replaceKeys(db, id, &keys, replaced)
                 try sealWhole(db, before, keys: keys, now: now)

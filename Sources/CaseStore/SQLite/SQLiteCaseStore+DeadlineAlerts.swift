@@ -60,7 +60,7 @@ extension SQLiteCaseStore {
 
 /// The open cases of ``SQLiteCaseStore/deadlineAlerts(within:now:)``, read one after the other: each case's deadlines
 /// are computed once its last journal entry has been read.
-private struct DeadlineScan {
+struct DeadlineScan {
     /// The case being read.
     struct Open {
         var id: CaseID, receivedAt: Date, channel: Channel, status: CaseStatus, pseudonym: String, band: Band?

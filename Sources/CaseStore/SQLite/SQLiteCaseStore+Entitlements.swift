@@ -47,15 +47,13 @@ extension SQLiteCaseStore {
             try checkEntitled(db, id)
             // A supervisor's comes from their copy, which holds the name only while the reporter consents.
             let identity = try entitledCase(db, id).reporterIdentity(for: session.role.audience)
-            try AuditLog.append(db, actor: session.account, action: identity == nil ? "identity-refused" : "identity",
-                                caseId: id.description,
-                                detail: identity == nil ? "no consent to share identity with \(session.role.rawValue)"
-                                    : "reporter identity read by \(session.role.rawValue)",
-                                at: Date(), headKey: headKey)
+            let (action, detail) = EngineSteps.identityAudit(identity, role: session.role)
+            try AuditLog.append(db, actor: session.account, action: action, caseId: id.description, detail: detail, at: Date(),
+                                headKey: headKey)
             return identity
         }
         guard let identity else {
-            throw StoreError.notPermitted(.key("permission.no-identity-consent", ["id": .text(id.description)]))
+            throw EngineSteps.identityRefusal(id)
         }
         return identity
     }

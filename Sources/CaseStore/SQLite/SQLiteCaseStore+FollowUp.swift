@@ -36,7 +36,6 @@ extension SQLiteCaseStore {
     /// HMAC under a key derived from the data key, salted per case: without the passphrase the stored tag
     /// cannot even be brute-forced offline.
     func followUpTag(_ code: FollowUpCode, salt: Data) -> String {
-        let key = HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("confidant follow-up code".utf8), outputByteCount: 32)
-        return Hex.string(HMAC<SHA256>.authenticationCode(for: salt + Data(code.digits.utf8), using: key))
+        StoreKeys.followUpTag(code, salt: salt, dataKey: dataKey)
     }
 }

@@ -63,7 +63,7 @@ extension SQLiteCaseStore {
         }
         for (account, count) in given.sorted(by: { $0.key < $1.key }) {
             try AuditLog.append(db, actor: session.account, action: "keys-grant", caseId: nil,
-                                detail: "keys of \(count) case\(count == 1 ? "" : "s") given to \(account)", at: now, headKey: headKey)
+                                detail: CaseKeyRules.grantDetail(count: count, account: account), at: now, headKey: headKey)
         }
     }
 

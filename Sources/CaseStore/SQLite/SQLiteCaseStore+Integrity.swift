@@ -58,17 +58,9 @@ extension SQLiteCaseStore {
     func compareWithHeadOutside() throws -> Phrase? {
         try read { db -> Phrase? in
             guard let known = try Self.headFile(db)?.read() else { return nil }
-            guard let last = try AuditLog.lastEntry(db) else {
-                return .key("audit.problem.emptied", ["known": .text(String(known.id))])
+            return try AuditHeadFile.problem(last: AuditLog.lastEntry(db), known: known) { id in
+                try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [id])
             }
-            guard last.id >= known.id else {
-                return .key("audit.problem.older-copy", ["id": .text(String(last.id)), "known": .text(String(known.id))])
-            }
-            let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [known.id])
-            guard hash == known.hash else {
-                return .key("audit.problem.other-copy", ["known": .text(String(known.id))])
-            }
-            return nil
         }
     }
 

@@ -12,12 +12,9 @@ extension SQLiteCaseStore {
             let kind = JournalEntry.Kind(rawValue: entry["kind"]) ?? .note
             var text = ""
             if unseal {
-                let sealedWith = (entry["sealedWith"] as String?).flatMap(CaseKeys.Kind.init(rawValue:)) ?? .content
-                let sealer = try keys.require(sealedWith, missingKeys(key))
-                // Bound to its case, kind, id, time and author; entries written before that binding, to case and kind.
-                let bound = Self.journalContext(case: key, kind: kind, id: entry["id"], at: entry["at"], author: entry["author"])
-                let blob: Data = entry["sealedText"]
-                text = try (try? sealer.open(blob, context: bound)) ?? sealer.open(blob, context: "case:\(key):journal:\(kind.rawValue)")
+                text = try SealedCaseBlobs.journalText(entry["sealedText"], sealedWith: entry["sealedWith"], key: key, kind: kind,
+                                                       id: entry["id"], at: entry["at"], author: entry["author"], keys: keys,
+                                                       refusal: missingKeys(key))
             }
             return JournalEntry(at: entry["at"], kind: kind, author: entry["author"], storedText: text, party: entry["party"])
         }
@@ -39,6 +36,8 @@ extension SQLiteCaseStore {
                         try sealer.seal(entry.storedText, context: Self.journalContext(case: key, kind: entry.kind, id: id, at: at,
                                                                                  author: entry.author)),
                         entry.party, sealedWith == .content ? nil : sealedWith.rawValue])
+        try db.execute(sql: "UPDATE casefile SET version = version + 1, changedBy = ?, updatedAt = ? WHERE id = ?",
+                       arguments: [session.account, entry.at, key])
     }
 
     /// Seals every journal text of a case again under its (new) content key; `item` holds them opened, in order.
@@ -51,13 +50,13 @@ extension SQLiteCaseStore {
             let id: Int64 = row["id"]
             let context = Self.journalContext(case: key, kind: entry.kind, id: id, at: row["at"], author: row["author"])
             try db.execute(sql: "UPDATE journal SET sealedText = ?, sealedWith = NULL WHERE id = ?",
-                           arguments: [try content.seal(entry.text, context: context), id])
+                           arguments: [try content.seal(entry.storedText, context: context), id])
         }
     }
 
     /// The authenticated data of a journal text: a row moved to another case, or given another id, time or author,
     /// no longer opens.
     static func journalContext(case key: String, kind: JournalEntry.Kind, id: Int64, at: String, author: String) -> String {
-        "case:\(key):journal:\(kind.rawValue):\(id):\(at):\(author)"
+        SealContext.journal(case: key, kind: kind, id: id, at: at, author: author)
     }
 }

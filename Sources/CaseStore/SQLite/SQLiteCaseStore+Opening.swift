@@ -173,13 +173,9 @@ extension SQLiteCaseStore {
         guard failures > 1 else { return 0 }
         return min(30, pow(2, Double(failures - 2)))
     }
-    static func rowKey(_ dataKey: SymmetricKey) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("confidant row seal".utf8), outputByteCount: 32)
-    }
+    static func rowKey(_ dataKey: SymmetricKey) -> SymmetricKey { StoreKeys.rowKey(dataKey) }
 
-    static func headKey(_ dataKey: SymmetricKey) -> SymmetricKey {
-        HKDF<SHA256>.deriveKey(inputKeyMaterial: dataKey, info: Data("confidant audit head".utf8), outputByteCount: 32)
-    }
+    static func headKey(_ dataKey: SymmetricKey) -> SymmetricKey { StoreKeys.headKey(dataKey) }
 
     static func openPool(_ path: String) throws -> DatabasePool {
         var config = Configuration()

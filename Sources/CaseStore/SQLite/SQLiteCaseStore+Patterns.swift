@@ -15,35 +15,21 @@ extension SQLiteCaseStore {
                 ORDER BY p.matchTag, p.caseId
                 """)
         }
-        var groups: [String: [Row]] = [:]
-        for row in rows where visible[row["caseId"]] != nil { groups[row["matchTag"], default: []].append(row) }
-        let multi = groups.values.filter { Set($0.map { $0["caseId"] as String }).count > 1 }
-        let patterns = try multi.map { group -> RepeatRespondent in
-            let appearances = Set(group.map { $0["caseId"] as String }).compactMap { visible[$0] }
-                .map { RepeatRespondent.Appearance(caseID: $0.id, band: $0.band, status: $0.status, receivedAt: $0.receivedAt) }
-                .sorted { ($0.receivedAt, $0.caseID) < ($1.receivedAt, $1.caseID) }
-            var label = "", role: String?
-            // The name as the latest case whose keys the session holds gives it.
-            if session.role == .counselor {
-                for latest in group.sorted(by: { ($0["caseId"] as String) > ($1["caseId"] as String) }) {
-                    let caseId: String = latest["caseId"]
-                    guard let id = CaseID(caseId), let content = try read({ db in try heldKeys(db, id) }).sealer(.content) else { continue }
-                    let position: Int = latest["position"]
-                    let party = try content.openJSON(SealedParty.self, latest["sealed"], context: "case:\(caseId):party:\(position)")
-                    label = party.name
-                    role = party.role
-                    break
+        let patterns = try EngineSteps.repeatRespondents(rows.map { row in
+            let caseId: String = row["caseId"]
+            let position: Int = row["position"]
+            let sealed: Data = row["sealed"]
+            return EngineSteps.Mention(matchTag: row["matchTag"], caseId: caseId) {
+                // The name as the latest case whose keys the session holds gives it.
+                guard let id = CaseID(caseId), let content = try self.read({ db in try self.heldKeys(db, id) }).sealer(.content) else {
+                    return nil
                 }
+                return try content.openJSON(SealedParty.self, sealed, context: SealContext.party(caseId, position))
             }
-            return RepeatRespondent(label: label, role: role, cases: appearances)
-        }
-        .sorted { ($0.cases.count, $0.openCount, $0.label) > ($1.cases.count, $1.openCount, $1.label) }
+        }, visible: visible, role: session.role, catalogue: evaluator.catalogue)
         if session.role == .counselor {
             try audit(action: "respondents", caseId: nil, detail: "repeat-respondent names read", now: Date())
-            return patterns
         }
-        return patterns.enumerated().map { index, pattern in
-            RepeatRespondent(label: RepeatRespondent.neutralLabel(index, in: evaluator.catalogue), role: nil, cases: pattern.cases)
-        }
+        return patterns
     }
 }

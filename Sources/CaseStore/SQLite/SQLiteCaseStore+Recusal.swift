@@ -39,7 +39,7 @@ extension SQLiteCaseStore {
 
     /// Which account is recused from which case says which staff member is accused where: the row holds a keyed
     /// hash of the account's name, never the name.
-    func recusalTag(_ account: String) -> String { mac("recusal\u{1F}" + account) }
+    func recusalTag(_ account: String) -> String { StoreKeys.recusalTag(account, rowKey: rowKey) }
 
     /// The values that name an account in the recusal table (the keyed hash, and the name in rows of older databases).
     func recusalKeys(_ account: String) -> [String] { [recusalTag(account), account] }

@@ -42,12 +42,10 @@ extension SQLiteCaseStore {
 
     func mac(_ text: String) -> String { Self.mac(text, key: rowKey) }
 
-    static func mac(_ text: String, key: SymmetricKey) -> String {
-        Hex.string(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key))
-    }
+    static func mac(_ text: String, key: SymmetricKey) -> String { StoreKeys.mac(text, key: key) }
 
     static func roleSeal(account: String, role: Role, key: SymmetricKey) -> String {
-        mac("keyslot\u{1F}\(account)\u{1F}\(role.rawValue)", key: key)
+        StoreKeys.roleSeal(account: account, role: role, key: key)
     }
 
     /// Seals every case row this transaction changed.

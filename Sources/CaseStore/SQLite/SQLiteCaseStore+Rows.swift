@@ -67,77 +67,10 @@ extension SQLiteCaseStore {
         return loaded
     }
 
-    /// The reporter's identity and the affected person (pseudonym, name, contact): opened only for the identity.
-    struct SealedIdentity: Codable {
-        var name: String?
-        var contact: String?
-        var affected: AffectedPerson?
-
-        init(_ item: Case) {
-            name = item.reporter.name
-            contact = item.reporter.contact
-            affected = item.affected
-        }
-    }
-    /// What a case gains as it evolves, sealed together.
-    /// What a case gains as it evolves, and the special-category data nobody may read with `strings`: grounds,
-    /// conduct tags, the five ratings, the child flag, incident dates, outcome and screening reason.
-    struct SealedDetails: Codable {
-        var wishes: Wishes?
-        var dutyToAct: String?
-        var measures: [Measure]?
-        var grounds: [String]?
-        var conductTags: [String]?
-        var ratings: FactorRatings?
-        var childInvolved: Bool?
-        var incidentFirst: Date?
-        var incidentLast: Date?
-        var outcome: Outcome?
-        var screeningReason: String?
-        var language: String?
-
-        init() {}
-        init(_ item: Case) {
-            wishes = item.wishes
-            dutyToAct = item.dutyToAct
-            measures = item.measures.isEmpty ? nil : item.measures
-            grounds = item.grounds
-            conductTags = item.conductTags
-            ratings = item.assessment
-            childInvolved = item.childInvolved
-            incidentFirst = item.incidentFirst
-            incidentLast = item.incidentLast
-            outcome = item.outcome
-            screeningReason = item.screeningReason
-            language = item.language
-        }
-    }
-
-    /// The sealed details of a row (opened even when the rest stays sealed: ranking needs the ratings), from the
-    /// content key, or from the supervisor's copy when only its key is held; with a supervisor's review decision not yet
-    /// folded in by a counselor (its outcome and measures, sealed under the copy's key). Nil when no key is held.
+    /// The sealed details of a row (``SealedDetails/open(details:copy:review:key:keys:)``).
     func details(_ row: Row, key: String, keys: CaseKeys) throws -> SealedDetails? {
-        var opened: SealedDetails?
-        if let content = keys.sealer(.content) {
-            guard let blob: Data = row["sealedDetails"] else { return nil }
-            opened = try content.openJSON(SealedDetails.self, blob, context: "case:\(key):details")
-        } else if let copy = keys.sealer(.copy), let blob: Data = row["sealedCopy"] {
-            opened = SealedDetails(try copy.openJSON(Case.self, blob, context: "case:\(key):copy"))
-        }
-        if opened != nil, let copy = keys.sealer(.copy), let blob: Data = row["sealedReview"] {
-            let review = try copy.openJSON(SealedReview.self, blob, context: "case:\(key):review")
-            opened?.outcome = review.outcome
-            opened?.measures = review.measures.isEmpty ? nil : review.measures
-        }
-        return opened
+        try SealedDetails.open(details: row["sealedDetails"], copy: row["sealedCopy"], review: row["sealedReview"], key: key, keys: keys)
     }
-
-    /// What a supervisor's review changed in sealed fields, sealed under the copy's key (a supervisor holds no other).
-    struct SealedReview: Codable {
-        var outcome: Outcome?
-        var measures: [Measure]
-    }
-    struct SealedParty: Codable { var name: String; var role: String }
 
     func insert(_ db: Database, _ item: Case, keys: CaseKeys, now: Date) throws {
         let key = item.id.description
@@ -161,8 +94,7 @@ extension SQLiteCaseStore {
     /// (a review decision it held is now in the details).
     func updateRow(_ db: Database, _ item: Case, keys: CaseKeys, now: Date) throws {
         let key = item.id.description
-        let refusal = missingKeys(item.id)
-        let content = try keys.require(.content, refusal)
+        let sealed = try SealedCaseBlobs(item, keys: keys, refusal: missingKeys(item.id))
         changedRows.insert(key)
         try db.execute(
             sql: """
@@ -171,7 +103,7 @@ extension SQLiteCaseStore {
                     escalationLevel = ?, screeningReason = ?, outcome = ?, acknowledgedAt = ?, closedAt = ?, legalHold = ?,
                     frequency = ?, severity = ?, threat = ?, wellbeing = ?, power = ?,
                     sealedReporter = ?, sealedNarrative = ?, sealedSupport = ?, sealedDetails = ?, followUpDays = ?, updatedAt = ?,
-                    sealedCopy = ?, sealedReview = NULL
+                    sealedCopy = ?, sealedReview = NULL, version = version + 1, changedBy = ?
                 WHERE id = ?
                 """,
             // Grounds, conduct tags, ratings, the child flag, incident dates, outcome and screening reason live only in
@@ -182,11 +114,8 @@ extension SQLiteCaseStore {
                         item.escalationLevel?.rawValue, nil as String?, nil as String?,
                         item.acknowledgedAt, item.closedAt, item.legalHold, nil as Int?, nil as Int?,
                         nil as Int?, nil as Int?, nil as Int?,
-                        try keys.require(.identity, refusal).sealJSON(SealedIdentity(item), context: "case:\(key):reporter"),
-                        try content.seal(item.narrative, context: "case:\(key):narrative"),
-                        try content.seal(item.supportNeeds, context: "case:\(key):support"),
-                        try content.sealJSON(SealedDetails(item), context: "case:\(key):details"), item.followUpEveryDays, now,
-                        try keys.require(.copy, refusal).sealJSON(SupervisorView.copy(of: item), context: "case:\(key):copy"), key])
+                        sealed.reporter, sealed.narrative, sealed.support, sealed.details, item.followUpEveryDays, now, sealed.copy,
+                        session.account, key])
     }
 
     func writeParties(_ db: Database, _ item: Case, keys: CaseKeys) throws {

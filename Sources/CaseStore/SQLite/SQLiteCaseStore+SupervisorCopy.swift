@@ -6,15 +6,11 @@ import GRDB
 /// of its own and refreshed with every change to the case. A supervisor holds that key alone, and only while the case is
 /// theirs to see, so what they can open does not depend on the program's goodwill or on the plain columns.
 extension SQLiteCaseStore {
-    static func notTheirs(_ id: CaseID) -> StoreError {
-        .notPermitted(.key("permission.not-escalated", ["id": .text(id.description)]))
-    }
-
     /// The supervisor's copy of a case, opened with the copy's key this session holds.
     func supervisorCopy(_ db: Database, _ id: CaseID) throws -> Case {
-        let copy = try heldKeys(db, id).require(.copy, Self.notTheirs(id))
+        let copy = try heldKeys(db, id).require(.copy, CaseKeyRules.notTheirs(id))
         guard let blob = try Data.fetchOne(db, sql: "SELECT sealedCopy FROM casefile WHERE id = ?", arguments: [id.description]) else {
-            throw Self.notTheirs(id)
+            throw CaseKeyRules.notTheirs(id)
         }
         return try copy.openJSON(Case.self, blob, context: "case:\(id):copy")
     }
@@ -27,7 +23,7 @@ extension SQLiteCaseStore {
         try write { db in
             try checkEntitled(db, id)
             let keys = try heldKeys(db, id)
-            let copyKey = try keys.require(.copy, Self.notTheirs(id))
+            let copyKey = try keys.require(.copy, CaseKeyRules.notTheirs(id))
             let before = try supervisorCopy(db, id)
             var after = before
             try CaseChangeRules.review(&after, change)
@@ -37,10 +33,12 @@ extension SQLiteCaseStore {
             let review = SealedReview(outcome: after.outcome, measures: after.measures)
             try db.execute(
                 sql: """
-                    UPDATE casefile SET status = ?, escalationLevel = ?, closedAt = ?, sealedReview = ?, updatedAt = ? WHERE id = ?
+                    UPDATE casefile SET status = ?, escalationLevel = ?, closedAt = ?, sealedReview = ?, updatedAt = ?,
+                        version = version + 1, changedBy = ?
+                    WHERE id = ?
                     """,
                 arguments: [after.status.rawValue, after.escalationLevel?.rawValue, after.closedAt,
-                            try copyKey.sealJSON(review, context: "case:\(key):review"), now, key])
+                            try copyKey.sealJSON(review, context: "case:\(key):review"), now, session.account, key])
             for entry in after.journal.dropFirst(before.journal.count) { try insertJournal(db, entry, caseId: id) }
             let copy = SupervisorView.copy(of: after)
             try db.execute(sql: "UPDATE casefile SET sealedCopy = ? WHERE id = ?",

@@ -245,6 +245,14 @@ enum StoreSchema {
                     BEGIN SELECT RAISE(ABORT, 'journal entries cannot be edited'); END;
                 """)
         }
+        migrator.registerMigration("v11-case-version") { db in
+            // A number every change to a case raises, and who made the last one: a change made from a copy read
+            // earlier is refused, naming who changed the case since.
+            try db.execute(sql: """
+                ALTER TABLE casefile ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE casefile ADD COLUMN changedBy TEXT NOT NULL DEFAULT '';
+                """)
+        }
         return migrator
     }
 }

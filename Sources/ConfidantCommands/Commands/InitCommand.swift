@@ -24,15 +24,17 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let config = try database.configuration()
-            let path = database.path
-            if FileManager.default.fileExists(atPath: path) { throw StoreError.alreadyExists(path: path) }
+            let location = try database.location()
+            if case let .file(path) = location, FileManager.default.fileExists(atPath: path) {
+                throw StoreError.alreadyExists(path: path)
+            }
             let account = database.account ?? Passphrase.ask(words["cli.ask-account"], default: Self.loginName)
             let organisationName = organisation
                 ?? Passphrase.ask(words["cli.ask-organisation"], default: config.policy.organisationName ?? words["letter.organisation-default"])
             let passphrase = try Passphrase.obtainNew(for: account, variable: "CONFIDANT_PASSPHRASE", policy: config.passphrasePolicy)
-            try CaseDesk.create(.file(path), passphrase: passphrase, account: account, evaluator: config.evaluator(),
+            try CaseDesk.create(location, passphrase: passphrase, account: account, evaluator: config.evaluator(),
                                 organisation: organisationName, passphrasePolicy: config.passphrasePolicy)
-            Console.out(words["cli.created", values: ["path": path, "account": account, "organisation": organisationName]])
+            Console.out(words["cli.created", values: ["path": "\(location)", "account": account, "organisation": organisationName]])
         }
     }
 }

@@ -24,7 +24,10 @@ struct LanguageOptions: ParsableArguments {
 
 /// Options every database command takes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: "Database file (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Database file, or a team's database on a PostgreSQL server (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).",
+        discussion: "A server is named postgresql://USER@HOST:PORT/DATABASE; its password comes from the URL, $PGPASSWORD or ~/.pgpass.",
+        valueName: "path-or-url"))
     var db: String?
 
     @Option(name: .long, help: "Account to open the database as (default: the first whose passphrase matches).")
@@ -37,6 +40,9 @@ struct DatabaseOptions: ParsableArguments {
     /// The configuration in the command's language.
     func configuration() throws -> ConfidantConfiguration { try language.configuration() }
 
+    /// The file or server `path` names.
+    func location() throws -> StoreLocation { try StoreLocation(path) }
+
     /// Loads the configuration, asks for the passphrase and opens the store.
     func openDesk() throws -> CaseDesk {
         try openDesk(with: configuration())
@@ -46,11 +52,11 @@ struct DatabaseOptions: ParsableArguments {
     /// names the account it opens, and a wrong passphrase asks again (three tries, each after the growing delay).
     /// A successful login says how many wrong passphrases were given since the last one, and when.
     func openDesk(with config: ConfidantConfiguration) throws -> CaseDesk {
-        let path = self.path
-        guard FileManager.default.fileExists(atPath: path) else { throw StoreError.noDatabase(path: path) }
+        let location = try location()
+        if case let .file(path) = location, !FileManager.default.fileExists(atPath: path) { throw StoreError.noDatabase(path: path) }
         let clock = CommandClock.shared.current
         let fromEnvironment = ProcessInfo.processInfo.environment["CONFIDANT_PASSPHRASE"] != nil
-        let names = fromEnvironment ? [] : ((try? CaseDesk.accountNames(.file(path))) ?? [])
+        let names = fromEnvironment ? [] : ((try? CaseDesk.accountNames(location)) ?? [])
         let prompt: String
         if let account {
             prompt = words["cli.passphrase-for", values: ["account": account]]
@@ -62,7 +68,7 @@ struct DatabaseOptions: ParsableArguments {
             prompt = words["cli.passphrase"]
         }
         func open(_ passphrase: String) throws -> CaseDesk {
-            try CaseDesk.open(.file(path), passphrase: passphrase, account: account,
+            try CaseDesk.open(location, passphrase: passphrase, account: account,
                               evaluator: config.evaluator(calendar: .current), passphrasePolicy: config.passphrasePolicy, clock: clock)
         }
         // On a terminal the echo stays off from the first try to the last: what is typed while a wrong passphrase is
@@ -111,6 +117,9 @@ final class OpenedDesk: @unchecked Sendable {
     private var desk: CaseDesk?
 
     func set(_ desk: CaseDesk) { lock.withLock { self.desk = desk } }
+
+    /// Forgets the desk: its login is not recorded (a command that must leave the database exactly as it was).
+    func forget() { lock.withLock { desk = nil } }
 
     func recordLogin() throws {
         let desk = lock.withLock { self.desk }

@@ -1,6 +1,8 @@
+import CaseStore
 import Foundation
 
-/// Where the database lives: `--db`, else `$CONFIDANT_DB`, else the XDG data directory.
+/// Where the database lives: `--db`, else `$CONFIDANT_DB`, else the XDG data directory. A `postgresql://` URL names a
+/// team's database on a server and is kept as it is.
 enum DatabaseLocation {
     static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let option, !option.isEmpty { return absolute(option) }
@@ -22,7 +24,7 @@ enum DatabaseLocation {
     }
 
     static func absolute(_ path: String) -> String {
-        if path.hasPrefix("/") { return path }
+        if path.hasPrefix("/") || PostgresServer.isURL(path) { return path }
         if path.hasPrefix("~/") { return NSHomeDirectory() + path.dropFirst() }
         return FileManager.default.currentDirectoryPath + "/" + path
     }

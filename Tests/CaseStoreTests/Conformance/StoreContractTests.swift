@@ -81,6 +81,32 @@ extension StoreContractTests {
         #expect(try other.open(id).item.journal.map(\.text) == ["Written in the other window", "Written in this window"])
     }
 
+    @Test("A change made from a copy read before another session's change is refused, naming who changed the case, and writes nothing",
+          arguments: StoreEngine.all)
+    func staleWriteRefused(engine: StoreEngine) throws {
+        let team = try ContractTeam(engine)
+        let mine = try team.desk(StoreContract.counselor)
+        let alex = try team.desk(ContractTeam.secondCounselor)
+        let id = team.fresh
+        let opened = try mine.open(id)
+        let read = try #require(opened.version)
+        try alex.record(id, .note, text: "Alex called the reporter")
+        #expect(try mine.store.caseVersion(id).changedBy == ContractTeam.secondCounselor)
+        let before = try team.database.dump()
+        let refusal = StoreError.staleCase(id.description, by: ContractTeam.secondCounselor, at: StoreContract.now)
+        #expect(throws: refusal) { try mine.record(id, .note, text: "Typed while Alex wrote", readVersion: read) }
+        #expect(throws: refusal) { try mine.move(id, to: .acknowledged, note: nil, readVersion: read) }
+        #expect(try team.database.dump() == before)
+        #expect(refusal.description == "\(id) was changed by alex on 2026-11-25 at 12:00 UTC after you opened it; your change was "
+            + "not saved. Open the case again to see theirs, then make yours again.")
+        // Opened again, the same change goes through, after Alex's.
+        let again = try mine.open(id)
+        let saved = try mine.record(id, .note, text: "Typed while Alex wrote", readVersion: again.version)
+        #expect(saved.item.journal.suffix(2).map(\.text) == ["Alex called the reporter", "Typed while Alex wrote"])
+        #expect(saved.version != again.version)
+        #expect(try mine.store.caseVersion(id).changedBy == StoreContract.counselor)
+    }
+
     @Test("A case comes back as it was saved, in another session too", arguments: StoreEngine.all)
     func roundTrip(engine: StoreEngine) throws {
         let (database, desk) = try emptyDesk(engine)

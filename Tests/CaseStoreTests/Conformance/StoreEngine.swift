@@ -5,7 +5,7 @@ import Foundation
 import TestKit
 
 /// A store engine the contract (``StoreContractTests``) is checked against. Each test runs once per engine in
-/// ``all``: a second engine (PostgreSQL) plugs in by adding its factory there, and passes the same tests.
+/// ``all``: SQLite, and PostgreSQL (``PostgreSQLDatabase``) when a test server runs.
 struct StoreEngine: Sendable, CustomStringConvertible {
     var name: String
     /// A new, empty database whose one account is the counselor ``StoreContract/counselor``, with
@@ -14,7 +14,8 @@ struct StoreEngine: Sendable, CustomStringConvertible {
 
     var description: String { name }
 
-    static let all: [StoreEngine] = [.sqlite]
+    /// SQLite always; PostgreSQL when a test server is named by `CONFIDANT_TEST_POSTGRES_URL` (`make test` starts one).
+    static let all: [StoreEngine] = [.sqlite] + (postgreSQLServer == nil ? [] : [.postgreSQL])
 }
 
 /// One database of an engine, as the contract drives it: sessions are opened on it, and what no store would do
@@ -50,6 +51,16 @@ enum StoreContract {
     static let passphrase = TestFixtures.passphrase
     static let now = TestFixtures.now
     static let evaluator = StoreFixtures.evaluator
+
+    /// A digest of each key held, by kind (content, identity, copy).
+    static func digests(_ keys: CaseKeys) -> [String: String] {
+        var digests: [String: String] = [:]
+        for kind in CaseKeys.Kind.allCases {
+            guard let key = keys[kind] else { continue }
+            digests[kind.rawValue] = key.withUnsafeBytes { SHA256.hash(data: Data($0)).description }
+        }
+        return digests
+    }
 }
 
 // MARK: SQLite
@@ -113,13 +124,7 @@ final class SQLiteDatabase: StoreDatabase {
         let store = try SQLiteCaseStore.open(at: path, passphrase: passphrase, account: account, evaluator: StoreContract.evaluator,
                                              now: StoreContract.now, pause: { _ in })
         defer { try? store.close() }
-        let keys = try store.pool.read { db in try store.heldKeys(db, id) }
-        var digests: [String: String] = [:]
-        for kind in ["content", "identity", "copy"] {
-            guard let kind = CaseKeys.Kind(rawValue: kind), let key = keys[kind] else { continue }
-            digests[kind.rawValue] = key.withUnsafeBytes { SHA256.hash(data: Data($0)).description }
-        }
-        return digests
+        return StoreContract.digests(try store.pool.read { db in try store.heldKeys(db, id) })
     }
 
     func closeBehindTheStoresBack(_ id: CaseID, on date: Date) throws {

@@ -119,6 +119,7 @@ extension Catalogue {
         "error.store.passphrase-in-use": "That passphrase already opens another account; choose a different one for {account}.",
         "error.store.passphrase-too-short": "The passphrase must be at least {minimum} characters long.",
         "error.store.read-only": "The database at {path} is read-only; nothing was changed.",
+        "error.store.stale-case": "{id} was changed by {account} on {day} at {time} UTC after you opened it; your change was not saved. Open the case again to see theirs, then make yours again.",
         "error.store.tampered": "{what} was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'.",
         "error.store.tampered-record": "{what} was changed outside Confidant and no longer matches its seal; nothing was done. Run 'confidant audit verify'.",
         "error.store.unknown-account": "There is no account named '{name}' in this database.",

@@ -1,0 +1,134 @@
+import CaseCore
+import Foundation
+import PostgresNIO
+
+/// Ranking (the queue's cached score, band and next deadline, from unsealed columns and stored match tags) and the
+/// queue itself.
+extension PostgreSQLCaseStore {
+    func matchTags(_ item: Case) -> [String] {
+        Array(Set(item.reported.map { sealer.matchTag($0.matchKey) }))
+    }
+
+    func otherOpenCases(_ tx: PostgresTransaction, tags: [String], excluding id: CaseID) throws -> Int {
+        guard !tags.isEmpty else { return 0 }
+        return try tx.value("""
+            SELECT COUNT(DISTINCT p.caseId) FROM party p JOIN casefile c ON c.id = p.caseId
+            WHERE p.matchTag = ANY(string_to_array($1, ',')) AND p.caseId <> $2
+              AND c.status NOT IN ('closed', 'screened-out', 'withdrawn')
+            """, Self.join(tags), id.description, as: Int.self) ?? 0
+    }
+
+    func evaluate(_ tx: PostgresTransaction, _ item: Case) throws -> CaseEvaluation {
+        evaluator.evaluate(item, otherOpenCases: try otherOpenCases(tx, tags: matchTags(item), excluding: item.id))
+    }
+
+    /// Recomputes the cached ranking fields of `ids` and of every case naming a person with one of `tags`; nothing
+    /// sealed but the details is opened.
+    func refreshRankings(_ tx: PostgresTransaction, ids: Set<String>, sharingTags tags: Set<String>) throws {
+        var all = ids
+        if !tags.isEmpty {
+            all.formUnion(try tx.column("SELECT DISTINCT caseId FROM party WHERE matchTag = ANY(string_to_array($1, ','))",
+                                        Self.join(Array(tags)), as: String.self))
+        }
+        for key in all.sorted() {
+            if let id = CaseID(key) { try rerank(tx, id) }
+        }
+    }
+
+    /// Recomputes one case's cached ranking fields from its unsealed columns, its sealed details and stored match tags.
+    /// A row changed behind the store's back is left as it is (re-ranking it would seal what was forged); a session
+    /// holding none of the case's keys marks it, to be re-ranked at a counselor's next login.
+    func rerank(_ tx: PostgresTransaction, _ id: CaseID) throws {
+        guard try changedRows.contains(id.description) || rowIsIntact(tx, id.description) else { return }
+        let keys = try heldKeys(tx, id)
+        guard keys[.content] != nil || keys[.copy] != nil else {
+            try tx.run("UPDATE casefile SET rankStale = true WHERE id = $1", id.description)
+            return
+        }
+        let item = try loadCase(tx, id, keys: keys, unseal: false)
+        try tx.run("UPDATE casefile SET rankStale = false WHERE id = $1 AND rankStale", id.description)
+        try writeRanking(tx, item, evaluator.evaluate(item, otherOpenCases: try otherOpenCases(tx, tags: storedTags(tx, id), excluding: id)))
+    }
+
+    /// The match tags stored for a case's reported persons.
+    func storedTags(_ tx: PostgresTransaction, _ id: CaseID) throws -> [String] {
+        try tx.column("SELECT DISTINCT matchTag FROM party WHERE caseId = $1", id.description, as: String.self)
+    }
+
+    func writeRanking(_ tx: PostgresTransaction, _ item: Case, _ evaluation: CaseEvaluation) throws {
+        changedRows.insert(item.id.description)
+        let next = evaluation.nextDeadline
+        try tx.run("""
+            UPDATE casefile SET score = $1, band = $2, severeOrPervasive = $3, nextDueAt = $4, nextDueKind = $5,
+                outsideWindow = $6, supportDuty = $7, queueOpen = $8, queueBand = $9, queueScore = $10, nextDueEpoch = $11,
+                receivedEpoch = $12
+            WHERE id = $13
+            """, evaluation.score.value, evaluation.score.band?.rawValue, evaluation.score.severeOrPervasive, next?.due,
+                   next?.kind.rawValue, evaluation.outsideWindow, evaluation.deadlines.contains { $0.kind == .support },
+                   item.status.isOpen ? 0 : 1, evaluation.score.band.queueRank, -(evaluation.score.value ?? -1),
+                   next?.due.timeIntervalSince1970, item.receivedAt.timeIntervalSince1970, item.id.description)
+    }
+
+    // MARK: The queue
+
+    public func summaries() throws -> [CaseSummary] {
+        try summaries(QueueSelection(), now: Date())
+    }
+
+    /// Part of the queue, in queue order: a listing's filters and limit become SQL.
+    public func summaries(_ selection: QueueSelection, now: Date) throws -> [CaseSummary] {
+        try checkCanRead()
+        var conditions = ["id NOT IN (SELECT caseId FROM recusal WHERE account = $1)"]
+        var arguments: [any SQLArgument] = [recusalTag(session.account)]
+        func argument(_ value: any SQLArgument) -> String {
+            arguments.append(value)
+            return "$\(arguments.count)"
+        }
+        if session.role == .supervisor {
+            conditions.append("(status = 'escalated' OR (queueOpen = 1 AND id IN (SELECT caseId FROM journal WHERE kind = 'review' AND author = \(argument(session.account)))))")
+        }
+        let statuses = CaseStatus.allCases.filter(selection.status.contains)
+        if statuses.count < CaseStatus.allCases.count {
+            conditions.append("status = ANY(string_to_array(\(argument(Self.join(statuses.map(\.rawValue)))), ','))")
+        }
+        switch selection.band {
+        case .any: break
+        case let .band(band): conditions.append("band = \(argument(band.rawValue))")
+        case .unrated: conditions.append("band IS NULL")
+        }
+        if let category = selection.category {
+            conditions.append("strpos(',' || categories || ',', \(argument(",\(category),"))) > 0")
+        }
+        if selection.overdueOnly {
+            conditions.append("nextDueKind IS NOT NULL AND nextDueEpoch < \(argument(now.timeIntervalSince1970))")
+        }
+        var sql = "SELECT \(Self.summaryColumns) FROM casefile WHERE " + conditions.joined(separator: " AND ")
+            + " ORDER BY queueOpen, queueBand, queueScore, COALESCE(nextDueEpoch, 1e18), year, seq"
+        if let limit = selection.limit { sql += " LIMIT \(argument(max(0, limit)))" }
+        return try read { tx in try tx.rows(sql, arguments: arguments).map(Self.summary) }
+    }
+
+    static let summaryColumns = """
+        year, seq, receivedEpoch, channel, status, pseudonym, anonymous, relationship, categories, score, band,
+        severeOrPervasive, escalationLevel, consentShareIdentity, nextDueEpoch, nextDueKind, outsideWindow, needsReassignment
+        """
+
+    static func summary(_ row: PostgresRandomAccessRow) throws -> CaseSummary {
+        var next: Deadline?
+        if let due = try row.get("nextDueEpoch", as: Double?.self),
+           let kind = try row.get("nextDueKind", as: String?.self).flatMap(Deadline.Kind.init(rawValue:)) {
+            next = Deadline(kind: kind, due: Date(timeIntervalSince1970: due), metAt: nil)
+        }
+        return CaseSummary(
+            id: CaseID(year: try row.get("year"), number: try row.get("seq")),
+            receivedAt: Date(timeIntervalSince1970: try row.get("receivedEpoch")),
+            channel: Channel(rawValue: try row.get("channel")) ?? .complaint, status: CaseStatus(rawValue: try row.get("status")) ?? .new,
+            pseudonym: try row.get("pseudonym"), anonymous: try row.get("anonymous"),
+            relationship: Relationship(rawValue: try row.get("relationship")) ?? .other, categories: split(try row.get("categories")),
+            score: try row.get("score"), band: try row.get("band", as: String?.self).flatMap(Band.init(rawValue:)),
+            severeOrPervasive: try row.get("severeOrPervasive"),
+            escalationLevel: try row.get("escalationLevel", as: String?.self).flatMap(EscalationLevel.init(rawValue:)),
+            consentShareIdentity: try row.get("consentShareIdentity"), nextDeadline: next,
+            outsideWindow: try row.get("outsideWindow"), needsReassignment: try row.get("needsReassignment"))
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+
+/// The PostgreSQL schema: the SQLite engine's tables with the same meanings (``StoreSchema``), created by versioned
+/// migrations of their own, recorded in `confidant_migration`. Append-only: never edit a migration that has shipped,
+/// add the next.
+///
+/// Names are written as in the SQLite schema and folded to lower case by the server. Timestamps are the text the
+/// SQLite engine stores (`2026-10-02 09:30:00.000`, UTC): the audit chain hashes exactly that text, and it sorts as
+/// the dates do. There is no sequence: ids are given under the write lock, so a refused action leaves every table,
+/// and every counter, as it was.
+enum PostgreSQLSchema {
+    /// The key of the transaction-level advisory lock every write takes first (so writers, and audit appends, never
+    /// interleave): "confidant" as a number.
+    static let writeLock: Int64 = 0x636F_6E66_6964_616E
+
+    static let migrations: [(name: String, sql: String)] = [
+        ("v1-tables", """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE keyslot (
+                account TEXT PRIMARY KEY,
+                position BIGINT NOT NULL UNIQUE,
+                role TEXT NOT NULL,
+                kdf TEXT NOT NULL,
+                salt BYTEA NOT NULL,
+                rounds BIGINT NOT NULL,
+                blockSize BIGINT NOT NULL,
+                parallelism BIGINT NOT NULL,
+                wrappedKey BYTEA NOT NULL,
+                createdAt TEXT NOT NULL,
+                roleSeal TEXT);
+            CREATE TABLE casefile (
+                id TEXT PRIMARY KEY,
+                year BIGINT NOT NULL,
+                seq BIGINT NOT NULL,
+                receivedAt TEXT NOT NULL,
+                channel TEXT NOT NULL,
+                status TEXT NOT NULL,
+                relationship TEXT NOT NULL,
+                pseudonym TEXT NOT NULL,
+                anonymous BOOLEAN NOT NULL,
+                categories TEXT NOT NULL,
+                consentShareIdentity BOOLEAN NOT NULL,
+                escalationLevel TEXT,
+                acknowledgedAt TEXT,
+                closedAt TEXT,
+                legalHold BOOLEAN NOT NULL DEFAULT false,
+                needsReassignment BOOLEAN NOT NULL DEFAULT false,
+                score BIGINT,
+                band TEXT,
+                severeOrPervasive BOOLEAN NOT NULL DEFAULT false,
+                nextDueAt TEXT,
+                nextDueKind TEXT,
+                outsideWindow BOOLEAN NOT NULL DEFAULT false,
+                supportDuty BOOLEAN NOT NULL DEFAULT false,
+                followUpDays BIGINT,
+                followUpSalt BYTEA,
+                followUpTag TEXT,
+                queueOpen BIGINT NOT NULL DEFAULT 0,
+                queueBand BIGINT NOT NULL DEFAULT 2,
+                queueScore BIGINT NOT NULL DEFAULT 1,
+                nextDueEpoch DOUBLE PRECISION,
+                receivedEpoch DOUBLE PRECISION NOT NULL DEFAULT 0,
+                sealedReporter BYTEA NOT NULL,
+                sealedNarrative BYTEA NOT NULL,
+                sealedSupport BYTEA NOT NULL,
+                sealedDetails BYTEA,
+                rowSeal TEXT,
+                updatedAt TEXT NOT NULL,
+                UNIQUE (year, seq));
+            CREATE INDEX casefile_status ON casefile (status);
+            CREATE INDEX casefile_queue ON casefile (queueOpen, queueBand, queueScore, (COALESCE(nextDueEpoch, 1e18)), year, seq);
+            CREATE TABLE party (
+                id BIGINT PRIMARY KEY,
+                caseId TEXT NOT NULL REFERENCES casefile (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                matchTag TEXT NOT NULL,
+                power TEXT NOT NULL,
+                sealed BYTEA NOT NULL);
+            CREATE INDEX party_case ON party (caseId);
+            CREATE INDEX party_match ON party (matchTag);
+            CREATE TABLE journal (
+                id BIGINT PRIMARY KEY,
+                caseId TEXT NOT NULL REFERENCES casefile (id) ON DELETE CASCADE,
+                at TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                author TEXT NOT NULL,
+                sealedText BYTEA NOT NULL,
+                party BIGINT);
+            CREATE INDEX journal_case_kind_at ON journal (caseId, kind, at);
+            CREATE TABLE audit (
+                id BIGINT PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                caseId TEXT,
+                detail TEXT NOT NULL,
+                prevHash TEXT NOT NULL,
+                hash TEXT NOT NULL);
+            CREATE INDEX audit_case ON audit (caseId);
+            CREATE TABLE recusal (
+                caseId TEXT NOT NULL REFERENCES casefile (id) ON DELETE CASCADE,
+                account TEXT NOT NULL,
+                automatic BOOLEAN NOT NULL,
+                at TEXT NOT NULL,
+                PRIMARY KEY (caseId, account));
+            CREATE TABLE accountAlias (
+                account TEXT NOT NULL REFERENCES keyslot (account) ON DELETE CASCADE,
+                matchTag TEXT NOT NULL,
+                PRIMARY KEY (account, matchTag));
+            CREATE TABLE loginFailure (id BIGINT PRIMARY KEY, at TEXT NOT NULL, account TEXT);
+            CREATE TABLE purgedCase (
+                id BIGINT PRIMARY KEY,
+                receivedAt TEXT NOT NULL,
+                closedAt TEXT,
+                channel TEXT NOT NULL,
+                relationship TEXT NOT NULL,
+                categories TEXT NOT NULL,
+                band TEXT,
+                status TEXT NOT NULL,
+                outcome TEXT,
+                escalationLevel TEXT,
+                purgedAt TEXT NOT NULL);
+            CREATE TABLE importfingerprint (
+                tag TEXT PRIMARY KEY,
+                caseId TEXT REFERENCES casefile (id) ON DELETE SET NULL,
+                source TEXT NOT NULL,
+                importedAt TEXT NOT NULL);
+            """),
+        // The journal and the audit log are append-only, enforced by the server as the SQLite engine's triggers do:
+        // an UPDATE (or, for the audit log, a DELETE or TRUNCATE) is refused whoever sends it.
+        ("v2-append-only", """
+            CREATE FUNCTION confidant_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION '%', TG_ARGV[0] USING ERRCODE = 'P0001'; END $$;
+            CREATE TRIGGER journal_append_only BEFORE UPDATE ON journal
+                FOR EACH ROW EXECUTE FUNCTION confidant_refuse('journal entries cannot be edited');
+            CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit
+                FOR EACH ROW EXECUTE FUNCTION confidant_refuse('the audit log is append-only');
+            CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit
+                FOR EACH STATEMENT EXECUTE FUNCTION confidant_refuse('the audit log is append-only');
+            """),
+        // A counter bumped by every change to a case row or a recusal, so a window can tell cheaply whether its queue
+        // is stale; the same change is announced on the channel `confidant_queue` (LISTEN/NOTIFY) when it commits.
+        ("v3-queue-version", """
+            INSERT INTO meta (key, value) VALUES ('queueVersion', '0') ON CONFLICT (key) DO NOTHING;
+            CREATE FUNCTION confidant_queue_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE version BIGINT;
+                BEGIN
+                    UPDATE meta SET value = (value::BIGINT + 1)::TEXT WHERE key = 'queueVersion' RETURNING value::BIGINT INTO version;
+                    PERFORM pg_notify('confidant_queue', version::TEXT);
+                    RETURN NULL;
+                END $$;
+            CREATE TRIGGER casefile_version AFTER INSERT OR UPDATE OR DELETE ON casefile
+                FOR EACH STATEMENT EXECUTE FUNCTION confidant_queue_changed();
+            CREATE TRIGGER recusal_version AFTER INSERT ON recusal
+                FOR EACH STATEMENT EXECUTE FUNCTION confidant_queue_changed();
+            """),
+        // A number every change to a case raises, and who made the last one (see the SQLite schema's v10).
+        ("v4-case-version", """
+            ALTER TABLE casefile ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+            ALTER TABLE casefile ADD COLUMN changedBy TEXT NOT NULL DEFAULT '';
+            """),
+        // Keys per account and per case (see the SQLite schema's v10): each account's X25519 public key and its private
+        // key sealed under its passphrase; each case's keys wrapped for every entitled account; the supervisor's copy
+        // sealed apart, and a supervisor's review decision sealed under that copy's key; cases to re-key at their next
+        // write, and cases to re-rank at a counselor's next login; which key a journal text is sealed with. A journal
+        // text may be sealed again under a new key; nothing else of an entry changes.
+        ("v5-case-keys", """
+            ALTER TABLE keyslot ADD COLUMN publicKey BYTEA;
+            ALTER TABLE keyslot ADD COLUMN sealedPrivateKey BYTEA;
+            ALTER TABLE casefile ADD COLUMN sealedCopy BYTEA;
+            ALTER TABLE casefile ADD COLUMN sealedReview BYTEA;
+            ALTER TABLE casefile ADD COLUMN rekeyDue BOOLEAN NOT NULL DEFAULT false;
+            ALTER TABLE casefile ADD COLUMN rankStale BOOLEAN NOT NULL DEFAULT false;
+            ALTER TABLE journal ADD COLUMN sealedWith TEXT;
+            CREATE TABLE casekey (
+                caseId TEXT NOT NULL REFERENCES casefile (id) ON DELETE CASCADE,
+                account TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                encapsulated BYTEA NOT NULL,
+                wrapped BYTEA NOT NULL,
+                PRIMARY KEY (caseId, account, kind));
+            CREATE INDEX casekey_account ON casekey (account);
+            DROP TRIGGER journal_append_only ON journal;
+            CREATE TRIGGER journal_append_only BEFORE UPDATE OF id, caseId, at, kind, author, party ON journal
+                FOR EACH ROW EXECUTE FUNCTION confidant_refuse('journal entries cannot be edited');
+            """),
+    ]
+
+    /// Brings a database up to date, under the write lock (two programs opening a new database at once migrate it once).
+    static func migrate(_ transaction: PostgresTransaction) throws {
+        try transaction.run("SELECT pg_advisory_xact_lock($1)", writeLock)
+        try transaction.run("CREATE TABLE IF NOT EXISTS confidant_migration (name TEXT PRIMARY KEY)")
+        let applied = Set(try transaction.column("SELECT name FROM confidant_migration", as: String.self))
+        for migration in migrations where !applied.contains(migration.name) {
+            for statement in statements(migration.sql) { try transaction.run(statement) }
+            try transaction.run("INSERT INTO confidant_migration (name) VALUES ($1)", migration.name)
+        }
+    }
+
+    /// A script's statements, one by one (a prepared statement holds one): split at each `;` outside a `$$` body.
+    static func statements(_ script: String) -> [String] {
+        var statements: [String] = [], current = "", inBody = false
+        var characters = script.makeIterator()
+        var previous: Character?
+        while let character = characters.next() {
+            if character == "$", previous == "$" { inBody.toggle() }
+            if character == ";", !inBody {
+                statements.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        statements.append(current)
+        return statements.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}

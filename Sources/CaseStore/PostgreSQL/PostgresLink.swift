@@ -1,0 +1,163 @@
+import CaseCore
+import Foundation
+import PostgresNIO
+
+/// One connection to the server, used synchronously (the store protocol is synchronous): each query's future is
+/// waited on from the caller's thread, never from an event loop. One caller at a time: a transaction holds the
+/// connection from BEGIN to COMMIT.
+final class PostgresLink: @unchecked Sendable {
+    // @unchecked: the connection is used only under `lock`.
+    private let connection: PostgresConnection
+    private let lock = NSLock()
+    let logger: Logger
+    /// The server and database, for sentences (never the password).
+    let place: String
+
+    private init(connection: PostgresConnection, logger: Logger, place: String) {
+        self.connection = connection
+        self.logger = logger
+        self.place = place
+    }
+
+    /// Connects to the server a URL names.
+    static func connect(_ server: PostgresServer) throws -> PostgresLink {
+        // Nothing the driver logs is for the user: failures come back as errors and become sentences.
+        var logger = Logger(label: "confidant.postgresql")
+        logger.logLevel = .critical
+        do {
+            let connection = try PostgresConnection.connect(
+                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: try server.configuration(), id: 1,
+                logger: logger
+            ).wait()
+            return PostgresLink(connection: connection, logger: logger, place: server.description)
+        } catch {
+            throw server.connectionError(error)
+        }
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: (PostgresTransaction) throws -> T) throws -> T {
+        try lock.withLock {
+            let transaction = PostgresTransaction(link: self)
+            try transaction.run("BEGIN")
+            do {
+                let result = try body(transaction)
+                try transaction.run("COMMIT")
+                return result
+            } catch {
+                try? transaction.run("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    /// Runs one statement outside any transaction of ours (its own implicit one).
+    func rows(_ sql: String, _ arguments: [any SQLArgument] = []) throws -> [PostgresRandomAccessRow] {
+        try lock.withLock { try query(sql, arguments) }
+    }
+
+    /// Waits for a query's rows. Call with `lock` held.
+    fileprivate func query(_ sql: String, _ arguments: [any SQLArgument]) throws -> [PostgresRandomAccessRow] {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for argument in arguments { try argument.bind(into: &binds) }
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait()
+                .rows.map { $0.makeRandomAccess() }
+        } catch let error as PSQLError {
+            throw PostgresFailure(error, place: place)
+        }
+    }
+
+    /// Delivers every NOTIFY on `channel` to `handle` (its payload), from the moment this returns.
+    func listen(_ channel: String, _ handle: @escaping @Sendable (String) -> Void) throws {
+        try lock.withLock {
+            connection.addListener(channel: channel) { _, notification in handle(notification.payload) }
+            // The LISTEN is sent ahead of this query on the same connection: once it answers, LISTEN is in force.
+            _ = try query("SELECT 1", [])
+        }
+    }
+
+    func close() {
+        lock.withLock { try? connection.close().wait() }
+    }
+
+    /// A connection must be closed before it goes (postgres-nio asserts so). Stores are released on the callers'
+    /// threads, never on an event loop, where waiting is impossible.
+    deinit {
+        if !connection.eventLoop.inEventLoop { try? connection.close().wait() }
+    }
+}
+
+/// The statements of one transaction on a ``PostgresLink``.
+struct PostgresTransaction {
+    fileprivate let link: PostgresLink
+
+    /// Runs a statement; `$1`, `$2` … are the arguments.
+    func run(_ sql: String, _ arguments: any SQLArgument...) throws {
+        _ = try link.query(sql, arguments)
+    }
+
+    func rows(_ sql: String, _ arguments: any SQLArgument...) throws -> [PostgresRandomAccessRow] {
+        try link.query(sql, arguments)
+    }
+
+    func rows(_ sql: String, arguments: [any SQLArgument]) throws -> [PostgresRandomAccessRow] {
+        try link.query(sql, arguments)
+    }
+
+    /// The first column of the first row, or nil when there is no row (or it is NULL).
+    func value<T: PostgresDecodable>(_ sql: String, _ arguments: any SQLArgument..., as type: T.Type = T.self) throws -> T? {
+        guard let row = try link.query(sql, arguments).first, row[0].bytes != nil else { return nil }
+        return try row[0].decode(T.self)
+    }
+
+    /// The first column of every row.
+    func column<T: PostgresDecodable>(_ sql: String, _ arguments: any SQLArgument..., as type: T.Type = T.self) throws -> [T] {
+        try link.query(sql, arguments).map { try $0[0].decode(T.self) }
+    }
+}
+
+/// A value bound to a statement's `$n`.
+protocol SQLArgument: Sendable {
+    func bind(into binds: inout PostgresBindings) throws
+}
+
+extension String: SQLArgument { func bind(into binds: inout PostgresBindings) { binds.append(self) } }
+extension Int: SQLArgument { func bind(into binds: inout PostgresBindings) { binds.append(self) } }
+extension Int64: SQLArgument { func bind(into binds: inout PostgresBindings) { binds.append(self) } }
+extension Bool: SQLArgument { func bind(into binds: inout PostgresBindings) { binds.append(self) } }
+extension Double: SQLArgument { func bind(into binds: inout PostgresBindings) { binds.append(self) } }
+extension Data: SQLArgument { func bind(into binds: inout PostgresBindings) throws { try binds.append(self) } }
+/// A date is stored as the text the SQLite engine stores (``CaseCore/DateText/databaseTimestamp(_:)``): the audit
+/// chain hashes that text, and it sorts as the dates do.
+extension Date: SQLArgument {
+    func bind(into binds: inout PostgresBindings) { binds.append(DateText.databaseTimestamp(self)) }
+}
+extension Optional: SQLArgument where Wrapped: SQLArgument {
+    func bind(into binds: inout PostgresBindings) throws {
+        switch self {
+        case let .some(value): try value.bind(into: &binds)
+        case .none: binds.appendNull()
+        }
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// A column's value (NULL only as an optional type). Columns are named as the SQL names them; the server
+    /// folds them to lower case.
+    func get<T: PostgresDecodable>(_ column: String, as type: T.Type = T.self) throws -> T {
+        try self[column.lowercased()].decode(T.self)
+    }
+
+    /// A stored timestamp (``DatabaseTimestamp``).
+    func date(_ column: String) throws -> Date {
+        guard let date = try optionalDate(column) else { throw StoreError.corrupted("a date (\(column)) is missing") }
+        return date
+    }
+
+    func optionalDate(_ column: String) throws -> Date? {
+        guard let text = try get(column, as: String?.self) else { return nil }
+        guard let date = DatabaseTimestamp.parse(text) else { throw StoreError.corrupted("'\(text)' is not a stored date") }
+        return date
+    }
+}
