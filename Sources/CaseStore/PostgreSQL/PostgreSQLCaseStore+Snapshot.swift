@@ -141,6 +141,7 @@ extension PostgreSQLCaseStore {
                 }
                 for row in snapshot.cases { store.changedRows.insert(row.id) }
                 try store.sealChangedRows(tx)
+                try PostgresAuditLog.rebindHead(tx, headKey: store.headKey)
                 try finish(store, tx)
                 return try auditHead(tx)
             }

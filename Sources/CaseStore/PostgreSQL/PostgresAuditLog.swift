@@ -10,7 +10,9 @@ enum PostgresAuditLog {
                        at date: Date, headKey: SymmetricKey) throws {
         try tx.run("SELECT pg_advisory_xact_lock($1)", PostgreSQLSchema.writeLock)
         let last = try tx.rows("SELECT id, hash, at FROM audit ORDER BY id DESC LIMIT 1").first
-        if action != AuditChain.acknowledgement, let problem = try headProblem(tx, headKey: headKey) {
+        // Entry 1 is the creation of the database; after it, the head must authenticate the last entry.
+        let creating = last == nil && action == "init"
+        if !creating, action != AuditChain.acknowledgement, let problem = try headProblem(tx, headKey: headKey) {
             throw StoreError.auditBroken(problem)
         }
         let prev: String = try last?.get("hash") ?? AuditChain.genesis
@@ -23,6 +25,15 @@ enum PostgresAuditLog {
         try tx.run("""
             INSERT INTO meta (key, value) VALUES ('auditHead', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """, AuditChain.headMAC(id: id, hash: hash, databaseID: try databaseID(tx), key: headKey))
+    }
+
+    /// Authenticates the current last entry under the database's own id: for a database just made from another's rows
+    /// (``PostgreSQLCaseStore/create(at:from:session:dataKey:accountKey:evaluator:finish:)``), whose chain was checked.
+    static func rebindHead(_ tx: PostgresTransaction, headKey: SymmetricKey) throws {
+        guard let last = try lastEntry(tx) else { return }
+        try tx.run("""
+            INSERT INTO meta (key, value) VALUES ('auditHead', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, AuditChain.headMAC(id: last.id, hash: last.hash, databaseID: try databaseID(tx), key: headKey))
     }
 
     /// The database's random id (bound into the head's MAC, and naming the head kept outside).

@@ -137,6 +137,7 @@ extension SQLiteCaseStore {
                 }
                 for row in snapshot.cases { store.changedRows.insert(row.id) }
                 try store.sealChangedRows(db)
+                try AuditLog.rebindHead(db, headKey: store.headKey)
                 try finish(store, db)
             }
         } catch {

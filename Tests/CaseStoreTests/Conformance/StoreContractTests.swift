@@ -97,7 +97,7 @@ extension StoreContractTests {
         #expect(throws: refusal) { try mine.record(id, .note, text: "Typed while Alex wrote", readVersion: read) }
         #expect(throws: refusal) { try mine.move(id, to: .acknowledged, note: nil, readVersion: read) }
         #expect(try team.database.dump() == before)
-        #expect(refusal.description == "\(id) was changed by alex on 2026-11-25 at 12:00 UTC after you opened it; your change was "
+        #expect(refusal.description == "\(id) was changed by alex on 25 November 2026 at 12:00 UTC after you opened it; your change was "
             + "not saved. Open the case again to see theirs, then make yours again.")
         // Opened again, the same change goes through, after Alex's.
         let again = try mine.open(id)
