@@ -44,6 +44,7 @@ test:
 	  export CONFIDANT_TEST_POSTGRES_URL="$$url"; echo "PostgreSQL suites run on a test server at $${url##*@}"; \
 	else \
 	  echo "PostgreSQL suites skipped: $$(tail -n 1 "$$state.err")"; \
+	  if [ -n "$${CONFIDANT_REQUIRE_POSTGRES:-}" ]; then echo "CONFIDANT_REQUIRE_POSTGRES is set: they must run"; exit 1; fi; \
 	fi; \
 	$(SWIFT) test --skip-build
 

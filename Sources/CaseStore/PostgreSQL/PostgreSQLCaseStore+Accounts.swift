@@ -83,8 +83,7 @@ extension PostgreSQLCaseStore {
                                                    ["name": .text(name), "count": .text(String(alone))]))
             }
             // Its keys of cases go with it, and every case it held is sealed under new keys at its next write.
-            try tx.run("UPDATE casefile SET rekeyDue = true WHERE id IN (SELECT caseId FROM casekey WHERE account = $1)", name)
-            try tx.run("DELETE FROM casekey WHERE account = $1", name)
+            try tx.run("SELECT confidant_withdraw_account_keys($1)", name)
             try tx.run("DELETE FROM accountAlias WHERE account = $1", name)
             try tx.run("DELETE FROM keyslot WHERE account = $1", name)
             try PostgresAuditLog.append(tx, actor: session.account, action: "account-remove", caseId: nil,

@@ -95,12 +95,9 @@ extension PostgreSQLCaseStore {
         try tx.run("DELETE FROM casekey WHERE caseId = $1 AND account = $2", id.description, account)
     }
 
-    /// How many cases only `account` holds the content key of.
+    /// How many cases only `account` holds the content key of (counted over every case: the admin sees none).
     func casesHeldOnlyBy(_ tx: PostgresTransaction, _ account: String) throws -> Int {
-        try tx.value("""
-            SELECT COUNT(*) FROM casekey k WHERE k.account = $1 AND k.kind = 'content' AND NOT EXISTS (
-                SELECT 1 FROM casekey o WHERE o.caseId = k.caseId AND o.kind = 'content' AND o.account <> k.account)
-            """, account, as: Int.self) ?? 0
+        try tx.value("SELECT confidant_cases_held_only_by($1)", account, as: Int.self) ?? 0
     }
 
     // MARK: Keys given to accounts waiting for them
@@ -108,28 +105,10 @@ extension PostgreSQLCaseStore {
     /// For each account with a key pair, the cases whose keys it is entitled to and was not given.
     func pendingCases(_ tx: PostgresTransaction) throws -> [(account: String, role: Role, cases: [String])] {
         var pending: [(account: String, role: Role, cases: [String])] = []
+        // Found over every case (PostgreSQLSchema's v6): the admin, who sees no case, manages the accounts waiting.
         for row in try tx.rows("SELECT account, role FROM keyslot WHERE publicKey IS NOT NULL ORDER BY position") {
             let account: String = try row.get("account")
-            let ids: [String]
-            switch Role(rawValue: try row.get("role")) {
-            case .counselor?:
-                ids = try tx.column("""
-                    SELECT id FROM casefile c WHERE NOT EXISTS (
-                        SELECT 1 FROM casekey k WHERE k.caseId = c.id AND k.account = $1 AND k.kind = 'content')
-                      AND id NOT IN (SELECT caseId FROM recusal WHERE account = $2)
-                    ORDER BY year, seq
-                    """, account, recusalTag(account), as: String.self)
-            case .supervisor?:
-                ids = try tx.column("""
-                    SELECT id FROM casefile c
-                    WHERE (status = 'escalated' OR (queueOpen = 1 AND EXISTS (
-                        SELECT 1 FROM journal j WHERE j.caseId = c.id AND j.kind = 'review' AND j.author = $1)))
-                      AND NOT EXISTS (SELECT 1 FROM casekey k WHERE k.caseId = c.id AND k.account = $1 AND k.kind = 'copy')
-                    ORDER BY year, seq
-                    """, account, as: String.self)
-            default:
-                continue
-            }
+            let ids = try tx.column("SELECT confidant_pending_cases($1, $2)", account, recusalTag(account), as: String.self)
             if !ids.isEmpty { pending.append((account, Role(rawValue: try row.get("role")) ?? .supervisor, ids)) }
         }
         return pending
@@ -203,8 +182,11 @@ extension PostgreSQLCaseStore {
             for entry in after.journal.dropFirst(before.journal.count) { try insertJournal(tx, entry, caseId: id) }
             let copy = SupervisorView.copy(of: after)
             try tx.run("UPDATE casefile SET sealedCopy = $1 WHERE id = $2", try copyKey.sealJSON(copy, context: "case:\(key):copy"), key)
-            try syncWrappings(tx, id, keys: keys, status: after.status)
             try refreshRankings(tx, ids: [key], sharingTags: Set(storedTags(tx, id)))
+            // The row is sealed while this login may still write it: a case returned to the counselor leaves the
+            // supervisor's rows (row-level security) once the copy's key is no longer wrapped for them.
+            try sealChangedRows(tx)
+            try syncWrappings(tx, id, keys: keys, status: after.status)
             try PostgresAuditLog.append(tx, actor: session.account, action: "review", caseId: key,
                                         detail: CaseChangeRules.auditDetail(from: before, to: after), at: now, headKey: headKey)
             return copy

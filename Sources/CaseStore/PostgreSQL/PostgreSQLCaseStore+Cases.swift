@@ -25,7 +25,12 @@ extension PostgreSQLCaseStore {
     /// counted from the stored match tags, as for the counselor.
     public func evaluate(_ item: Case) throws -> CaseEvaluation {
         try read { tx in
-            guard session.role == .supervisor else { return try evaluate(tx, item) }
+            // A case that has just left a supervisor's rows (returned to the counselor; row-level security) is evaluated
+            // from the copy they were given back.
+            guard session.role == .supervisor,
+                  try tx.value("SELECT true FROM casefile WHERE id = $1", item.id.description, as: Bool.self) == true else {
+                return try evaluate(tx, item)
+            }
             let stored = try loadCase(tx, item.id, keys: heldKeys(tx, item.id), unseal: false)
             return evaluator.evaluate(stored, otherOpenCases: try otherOpenCases(tx, tags: storedTags(tx, item.id), excluding: item.id))
         }
@@ -135,7 +140,9 @@ extension PostgreSQLCaseStore {
 
     /// Refuses a case the session may not open: recused handlers, supervisors on cases not escalated.
     func checkEntitled(_ tx: PostgresTransaction, _ id: CaseID) throws {
-        guard let status = try tx.value("SELECT status FROM casefile WHERE id = $1", id.description, as: String.self) else {
+        // The status is read over every case, so a case outside this login's rows (row-level security) is refused as
+        // the store refuses it, not reported missing.
+        guard let status = try tx.value("SELECT confidant_case_status($1)", id.description, as: String?.self) ?? nil else {
             if let purgedAt = try tx.value("SELECT at FROM audit WHERE action = 'purge' AND caseId = $1 ORDER BY id DESC LIMIT 1",
                                            id.description, as: String.self).flatMap(DatabaseTimestamp.parse) {
                 throw StoreError.casePurged(id.description, on: Calendar.utc.startOfDay(for: purgedAt))

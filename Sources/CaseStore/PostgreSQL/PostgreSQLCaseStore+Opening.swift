@@ -65,7 +65,7 @@ extension PostgreSQLCaseStore {
         pause: (TimeInterval) -> Void = { Thread.sleep(forTimeInterval: $0) }
     ) throws -> PostgreSQLCaseStore {
         let link = try PostgresLink.connect(server)
-        let (slots, failures) = try mapping(server) {
+        let (slots, failures, login) = try mapping(server) {
             try link.transaction { tx in
                 guard try tx.value("SELECT to_regclass('meta') IS NOT NULL", as: Bool.self) == true,
                       try tx.value("SELECT value FROM meta WHERE key = 'format'", as: String.self) == "confidant-1" else {
@@ -74,7 +74,8 @@ extension PostgreSQLCaseStore {
                 try PostgreSQLSchema.migrate(tx)
                 return (try tx.rows("SELECT * FROM keyslot" + (account == nil ? "" : " WHERE account = $1") + " ORDER BY position",
                                     arguments: account.map { [$0] as [any SQLArgument] } ?? []),
-                        try tx.value("SELECT COUNT(*) FROM loginFailure", as: Int.self) ?? 0)
+                        try tx.value("SELECT COUNT(*) FROM loginFailure", as: Int.self) ?? 0,
+                        try serverLogin(tx))
             }
         }
         if let account, slots.isEmpty { throw StoreError.unknownAccount(account) }
@@ -91,6 +92,11 @@ extension PostgreSQLCaseStore {
             guard let sealedKey = try slot.get("sealedPrivateKey", as: Data?.self),
                   let accountKey = AccountKey.open(sealedKey, with: kek, account: name, role: role) else {
                 throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
+            }
+            // A person logged in to the server under their own name (row-level security) works as that account only.
+            if let login, login != name {
+                link.close()
+                throw StoreError.notPermitted(.key("permission.server-login", ["login": .text(login), "account": .text(name)]))
             }
             let store = PostgreSQLCaseStore(link: link, server: server, session: Session(account: name, role: role),
                                             dataKey: dataKey, accountKey: accountKey, evaluator: evaluator)
@@ -143,6 +149,17 @@ extension PostgreSQLCaseStore {
                 return try tx.column("SELECT account FROM keyslot ORDER BY position", as: String.self)
             }
         }
+    }
+
+    /// The name this connection logged in to the server with, when that is not the tables' owner (a person's own login,
+    /// restricted by row-level security); nil for the owner's login.
+    static func serverLogin(_ tx: PostgresTransaction) throws -> String? {
+        guard let row = try tx.rows("""
+            SELECT session_user::text AS login, tableowner::text AS owner FROM pg_tables WHERE schemaname = current_schema()
+              AND tablename = 'casefile'
+            """).first else { return nil }
+        let login: String = try row.get("login")
+        return login == (try row.get("owner", as: String.self)) ? nil : login
     }
 
     func roleSeal(account: String, role: Role) -> String { StoreKeys.roleSeal(account: account, role: role, key: rowKey) }

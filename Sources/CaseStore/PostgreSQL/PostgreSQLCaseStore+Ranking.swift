@@ -11,11 +11,8 @@ extension PostgreSQLCaseStore {
 
     func otherOpenCases(_ tx: PostgresTransaction, tags: [String], excluding id: CaseID) throws -> Int {
         guard !tags.isEmpty else { return 0 }
-        return try tx.value("""
-            SELECT COUNT(DISTINCT p.caseId) FROM party p JOIN casefile c ON c.id = p.caseId
-            WHERE p.matchTag = ANY(string_to_array($1, ',')) AND p.caseId <> $2
-              AND c.status NOT IN ('closed', 'screened-out', 'withdrawn')
-            """, Self.join(tags), id.description, as: Int.self) ?? 0
+        // Counted by the server over every case (PostgreSQLSchema's v6): the same number whatever rows this login sees.
+        return try tx.value("SELECT confidant_other_open_cases($1, $2)", Self.join(tags), id.description, as: Int.self) ?? 0
     }
 
     func evaluate(_ tx: PostgresTransaction, _ item: Case) throws -> CaseEvaluation {
@@ -27,8 +24,7 @@ extension PostgreSQLCaseStore {
     func refreshRankings(_ tx: PostgresTransaction, ids: Set<String>, sharingTags tags: Set<String>) throws {
         var all = ids
         if !tags.isEmpty {
-            all.formUnion(try tx.column("SELECT DISTINCT caseId FROM party WHERE matchTag = ANY(string_to_array($1, ','))",
-                                        Self.join(Array(tags)), as: String.self))
+            all.formUnion(try tx.column("SELECT confidant_cases_naming($1)", Self.join(Array(tags)), as: String.self))
         }
         for key in all.sorted() {
             if let id = CaseID(key) { try rerank(tx, id) }
@@ -42,7 +38,7 @@ extension PostgreSQLCaseStore {
         guard try changedRows.contains(id.description) || rowIsIntact(tx, id.description) else { return }
         let keys = try heldKeys(tx, id)
         guard keys[.content] != nil || keys[.copy] != nil else {
-            try tx.run("UPDATE casefile SET rankStale = true WHERE id = $1", id.description)
+            try tx.run("SELECT confidant_mark_rank_stale($1)", id.description)
             return
         }
         let item = try loadCase(tx, id, keys: keys, unseal: false)

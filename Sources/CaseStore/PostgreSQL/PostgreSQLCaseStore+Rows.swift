@@ -124,7 +124,8 @@ extension PostgreSQLCaseStore {
         let sealedWith: CaseKeys.Kind = keys[.content] == nil ? .copy : .content
         let sealer = try keys.require(sealedWith, missingKeys(caseId))
         changedRows.insert(key)
-        let id = (try tx.value("SELECT COALESCE(MAX(id), 0) FROM journal", as: Int64.self) ?? 0) + 1
+        // Numbered after every entry, including those of cases this login does not see (row-level security).
+        let id = try tx.value("SELECT confidant_next_journal_id()", as: Int64.self) ?? 1
         let at = DateText.databaseTimestamp(entry.at)
         try tx.run("""
             INSERT INTO journal (id, caseId, at, kind, author, sealedText, party, sealedWith) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)

@@ -184,12 +184,81 @@ enum PostgreSQLSchema {
             CREATE TRIGGER journal_append_only BEFORE UPDATE OF id, caseId, at, kind, author, party ON journal
                 FOR EACH ROW EXECUTE FUNCTION confidant_refuse('journal entries cannot be edited');
             """),
+        // Row-level security, as defence in depth behind the keys: a person who logs in to the server under the name of
+        // their Confidant account (the team's set-up in README) is given only the rows their keys could open anyway. A
+        // counselor: every case (ranking counts the other cases naming the same people). A supervisor: the cases whose
+        // copy's key is wrapped for them. An admin, or a login that is no account: no case. The owner of the tables (who
+        // ran `init`) is not restricted. The functions run as the owner (SECURITY DEFINER) so that a policy may read the
+        // tables it guards, and so that a supervisor's session counts the other open cases naming the same people as a
+        // counselor's does (a case is ranked the same on every desk), finds those cases by id and marks them to be
+        // re-ranked at a counselor's next login, and numbers a new journal entry after every entry, without reading any
+        // of their rows; and so that the admin, who sees no case, can still tell which accounts wait for keys, refuse to
+        // remove the only holder of a case's keys, and take a removed account's keys away.
+        ("v6-row-security", """
+            CREATE FUNCTION confidant_sees_case(target TEXT) RETURNS BOOLEAN LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = public AS $$
+                SELECT CASE (SELECT role FROM keyslot WHERE account = session_user)
+                    WHEN 'counselor' THEN true
+                    WHEN 'supervisor' THEN EXISTS (
+                            SELECT 1 FROM casekey k WHERE k.caseId = target AND k.account = session_user AND k.kind = 'copy')
+                    ELSE false END $$;
+            CREATE FUNCTION confidant_cases_naming(tags TEXT) RETURNS SETOF TEXT LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = public AS $$
+                SELECT DISTINCT caseId FROM party WHERE matchTag = ANY(string_to_array(tags, ',')) $$;
+            CREATE FUNCTION confidant_next_journal_id() RETURNS BIGINT LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = public AS $$
+                SELECT COALESCE(MAX(id), 0) + 1 FROM journal $$;
+            CREATE FUNCTION confidant_case_status(target TEXT) RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = public AS $$
+                SELECT status FROM casefile WHERE id = target $$;
+            CREATE FUNCTION confidant_pending_cases(target TEXT, recusalTag TEXT) RETURNS SETOF TEXT LANGUAGE sql STABLE
+                SECURITY DEFINER SET search_path = public AS $$
+                SELECT c.id FROM casefile c JOIN keyslot s ON s.account = target
+                WHERE (s.role = 'counselor'
+                        AND NOT EXISTS (SELECT 1 FROM casekey k WHERE k.caseId = c.id AND k.account = target AND k.kind = 'content')
+                        AND c.id NOT IN (SELECT caseId FROM recusal WHERE account = recusalTag))
+                   OR (s.role = 'supervisor'
+                        AND (c.status = 'escalated' OR (c.queueOpen = 1 AND EXISTS (
+                            SELECT 1 FROM journal j WHERE j.caseId = c.id AND j.kind = 'review' AND j.author = target)))
+                        AND NOT EXISTS (SELECT 1 FROM casekey k WHERE k.caseId = c.id AND k.account = target AND k.kind = 'copy'))
+                ORDER BY c.year, c.seq $$;
+            CREATE FUNCTION confidant_cases_held_only_by(target TEXT) RETURNS BIGINT LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = public AS $$
+                SELECT COUNT(*) FROM casekey k WHERE k.account = target AND k.kind = 'content' AND NOT EXISTS (
+                    SELECT 1 FROM casekey o WHERE o.caseId = k.caseId AND o.kind = 'content' AND o.account <> k.account) $$;
+            CREATE FUNCTION confidant_withdraw_account_keys(target TEXT) RETURNS VOID LANGUAGE sql VOLATILE SECURITY DEFINER
+                SET search_path = public AS $$
+                UPDATE casefile SET rekeyDue = true WHERE id IN (SELECT caseId FROM casekey WHERE account = target);
+                DELETE FROM casekey WHERE account = target $$;
+            CREATE FUNCTION confidant_mark_rank_stale(target TEXT) RETURNS VOID LANGUAGE sql VOLATILE SECURITY DEFINER
+                SET search_path = public AS $$
+                UPDATE casefile SET rankStale = true WHERE id = target $$;
+            CREATE FUNCTION confidant_other_open_cases(tags TEXT, excluding TEXT) RETURNS BIGINT LANGUAGE sql STABLE
+                SECURITY DEFINER SET search_path = public AS $$
+                SELECT COUNT(DISTINCT p.caseId) FROM party p JOIN casefile c ON c.id = p.caseId
+                WHERE p.matchTag = ANY(string_to_array(tags, ',')) AND p.caseId <> excluding
+                  AND c.status NOT IN ('closed', 'screened-out', 'withdrawn') $$;
+            ALTER TABLE casefile ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE party ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE journal ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE casekey ENABLE ROW LEVEL SECURITY;
+            ALTER TABLE recusal ENABLE ROW LEVEL SECURITY;
+            CREATE POLICY casefile_by_keys ON casefile USING (confidant_sees_case(id))
+                WITH CHECK ((SELECT role FROM keyslot WHERE account = session_user) IN ('counselor', 'supervisor'));
+            CREATE POLICY party_by_keys ON party USING (confidant_sees_case(caseId));
+            CREATE POLICY journal_by_keys ON journal USING (confidant_sees_case(caseId));
+            CREATE POLICY casekey_by_keys ON casekey USING (confidant_sees_case(caseId));
+            CREATE POLICY recusal_by_keys ON recusal USING (confidant_sees_case(caseId));
+            """),
     ]
 
     /// Brings a database up to date, under the write lock (two programs opening a new database at once migrate it once).
+    /// A database already up to date is only read, so a person's own login (which may not create tables) opens it.
     static func migrate(_ transaction: PostgresTransaction) throws {
         try transaction.run("SELECT pg_advisory_xact_lock($1)", writeLock)
-        try transaction.run("CREATE TABLE IF NOT EXISTS confidant_migration (name TEXT PRIMARY KEY)")
+        if try transaction.value("SELECT to_regclass('confidant_migration') IS NULL", as: Bool.self) == true {
+            try transaction.run("CREATE TABLE confidant_migration (name TEXT PRIMARY KEY)")
+        }
         let applied = Set(try transaction.column("SELECT name FROM confidant_migration", as: String.self))
         for migration in migrations where !applied.contains(migration.name) {
             for statement in statements(migration.sql) { try transaction.run(statement) }

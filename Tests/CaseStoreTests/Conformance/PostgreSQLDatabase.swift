@@ -1,6 +1,7 @@
 import CaseCore
 @testable import CaseStore
 import Foundation
+import Synchronization
 import TestKit
 
 // MARK: PostgreSQL
@@ -12,13 +13,22 @@ extension StoreEngine {
         .flatMap { $0.isEmpty ? nil : try? PostgresServer(url: $0) }
 
     static let postgreSQL = StoreEngine(name: "PostgreSQL") { try PostgreSQLDatabase() }
+
+    /// The same, each account working on a server login of its own name, as README's team set-up has it: the server's
+    /// row-level security applies to every session but the first counselor's creation of the database.
+    static let postgreSQLPerPerson = StoreEngine(name: "PostgreSQL, a login per person") { try PostgreSQLDatabase(loginPerPerson: true) }
 }
 
 /// A fresh database on the test server for each test (created by the application role, which may create databases).
 /// Its dump is every table's rows, each as text, in a fixed order. Tampering is done as the database's owner or a DBA
 /// would: the append-only triggers switched off, rows changed with SQL.
 final class PostgreSQLDatabase: StoreDatabase {
+    /// The logins already granted a database in this process, by database and account.
+    static let grants = Mutex<Set<[String]>>([])
+
     let server: PostgresServer
+    /// Whether each account opens the database on a server login of its own name (row-level security).
+    let loginPerPerson: Bool
 
     /// A new, empty database on the test server, named at random.
     static func fresh() throws -> PostgresServer {
@@ -33,7 +43,8 @@ final class PostgreSQLDatabase: StoreDatabase {
         return server
     }
 
-    init() throws {
+    init(loginPerPerson: Bool = false) throws {
+        self.loginPerPerson = loginPerPerson
         server = try Self.fresh()
         let store = try PostgreSQLCaseStore.create(
             at: server, passphrase: StoreContract.passphrase, account: StoreContract.counselor,
@@ -42,8 +53,31 @@ final class PostgreSQLDatabase: StoreDatabase {
     }
 
     func open(_ account: String, passphrase: String) throws -> any CaseRepository {
-        try PostgreSQLCaseStore.open(at: server, passphrase: passphrase, account: account, evaluator: StoreContract.evaluator,
-                                     now: StoreContract.now, pause: { _ in })
+        try PostgreSQLCaseStore.open(at: loginPerPerson ? login(account) : server, passphrase: passphrase, account: account,
+                                     evaluator: StoreContract.evaluator, now: StoreContract.now, pause: { _ in })
+    }
+
+    /// The server login of `account`'s own name, made on first use (logins are the server's, shared by its databases)
+    /// and granted this database's tables as README's team set-up grants them.
+    func login(_ account: String) throws -> PostgresServer {
+        let password = "server password of \(account)"
+        // One grant at a time in this process: the server refuses two concurrent changes of one role's catalog rows.
+        try Self.grants.withLock { granted in
+            guard !granted.contains([server.database, account]) else { return }
+            let owner = try PostgresLink.connect(server)
+            defer { owner.close() }
+            _ = try owner.rows("DO $$ BEGIN CREATE ROLE \"\(account)\" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+            _ = try owner.rows("ALTER ROLE \"\(account)\" PASSWORD '\(password)'")
+            for grant in ["GRANT CONNECT ON DATABASE \(server.database)", "GRANT USAGE ON SCHEMA public",
+                          "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"] {
+                _ = try owner.rows("\(grant) TO \"\(account)\"")
+            }
+            granted.insert([server.database, account])
+        }
+        var login = server
+        login.user = account
+        login.password = password
+        return login
     }
 
     /// Runs SQL on the database directly, as its owner.

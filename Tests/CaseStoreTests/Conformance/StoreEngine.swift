@@ -5,7 +5,8 @@ import Foundation
 import TestKit
 
 /// A store engine the contract (``StoreContractTests``) is checked against. Each test runs once per engine in
-/// ``all``: SQLite, and PostgreSQL (``PostgreSQLDatabase``) when a test server runs.
+/// ``all``: SQLite, and PostgreSQL (``PostgreSQLDatabase``) when a test server runs, both with the owner's login and
+/// with each account on a server login of its own name (row-level security).
 struct StoreEngine: Sendable, CustomStringConvertible {
     var name: String
     /// A new, empty database whose one account is the counselor ``StoreContract/counselor``, with
@@ -15,7 +16,7 @@ struct StoreEngine: Sendable, CustomStringConvertible {
     var description: String { name }
 
     /// SQLite always; PostgreSQL when a test server is named by `CONFIDANT_TEST_POSTGRES_URL` (`make test` starts one).
-    static let all: [StoreEngine] = [.sqlite] + (postgreSQLServer == nil ? [] : [.postgreSQL])
+    static let all: [StoreEngine] = [.sqlite] + (postgreSQLServer == nil ? [] : [.postgreSQL, .postgreSQLPerPerson])
 }
 
 /// One database of an engine, as the contract drives it: sessions are opened on it, and what no store would do

@@ -229,6 +229,7 @@ extension Catalogue {
         "permission.recused": "{account} is recused from {id} (conflict of interest); another handler must take it",
         "permission.remove-self": "an account cannot remove itself",
         "permission.server-backup": "a team database on PostgreSQL is backed up on its server (pg_dump: every sealed field stays sealed), not into a file by 'confidant backup'",
+        "permission.server-login": "{login} logged in to the server, but the passphrase opens {account}: on a team's server each person logs in under the name of their own account",
         "permission.server-restore": "a team database on PostgreSQL is restored on its server, not from a backup file",
         "permission.sole-key-holder.one": "{name} alone holds the keys of {count} case; another counselor must be given them first (a counselor's login gives them)",
         "permission.sole-key-holder.other": "{name} alone holds the keys of {count} cases; another counselor must be given them first (a counselor's login gives them)",
