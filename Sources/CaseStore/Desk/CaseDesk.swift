@@ -23,6 +23,8 @@ public final class CaseDesk: Sendable {
     public struct CaseView: Sendable {
         public var item: Case
         public var evaluation: CaseEvaluation
+        /// Set when the case's assessment was scored under an older version of the team policy than the one in force.
+        public var olderPolicy: OlderPolicy?
     }
 
     public func queue() throws -> [CaseSummary] { try store.summaries() }
@@ -56,7 +58,7 @@ public final class CaseDesk: Sendable {
 
     public func open(_ id: CaseID) throws -> CaseView {
         let item = try store.loadCase(id)
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// The score a set of ratings would give this case now (for the live assessment form).
@@ -90,7 +92,7 @@ public final class CaseDesk: Sendable {
             let score = try evaluate(scored).score
             try item.assess(ratings, score: score, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// Moves a case along the workflow. Closing needs an outcome (and measures when substantiated); screening out a
@@ -105,7 +107,7 @@ public final class CaseDesk: Sendable {
                                 outcome: outcome, measures: measures, floors: floors, confirmOverride: confirmOverride,
                                 taxonomy: self.taxonomy)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// The reasons of the overrides that hold a score at High or above.
@@ -124,7 +126,7 @@ public final class CaseDesk: Sendable {
             }
             try item.escalate(to: target, reason: reason, duty: duty, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// Adds a journal entry. Due-process entries name the reported person, `party` counting from 1.
@@ -134,7 +136,7 @@ public final class CaseDesk: Sendable {
         let item = try store.updateCase(id, action: "journal", now: now) { item, _ in
             try item.record(kind, text: text, party: party.map { $0 - 1 }, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// Corrects or completes a case after intake, in one transaction: the changed fields are journaled (old and new
@@ -158,7 +160,7 @@ public final class CaseDesk: Sendable {
                 ])))
             }
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     static func scoreText(_ score: TriageScore) -> Phrase {
@@ -182,7 +184,7 @@ public final class CaseDesk: Sendable {
         let item = try store.reviewCase(id, now: now) { item in
             try item.review(decision, text: text, outcome: outcome, measures: measures, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// Reopens a closed, withdrawn or screened-out case with the reason; a purged case cannot be reopened.
@@ -192,7 +194,7 @@ public final class CaseDesk: Sendable {
         let item = try store.updateCase(id, action: "reopen", now: now) { item, _ in
             try item.reopen(reason: reason, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// Records a disclosure made without consent under a duty to act; the reporter is to be told within the policy's
@@ -203,7 +205,7 @@ public final class CaseDesk: Sendable {
         let item = try store.updateCase(id, action: "disclosure", now: now) { item, _ in
             try item.disclose(to: recipient, duty: duty, deferTelling: deferTelling, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     @discardableResult
@@ -212,7 +214,7 @@ public final class CaseDesk: Sendable {
         let item = try store.updateCase(id, action: on ? "hold" : "release", now: now) { item, _ in
             try item.setLegalHold(on, reason: reason, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     public func declareConflict(_ id: CaseID, reason: String) throws {
@@ -245,7 +247,7 @@ public final class CaseDesk: Sendable {
         let item = try store.updateCase(id, action: "letter-sent", now: now) { item, _ in
             try item.recordAcknowledgementSent(language: language, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// The status bar's counts for a queue already loaded: open cases whose next deadline is overdue, due today,

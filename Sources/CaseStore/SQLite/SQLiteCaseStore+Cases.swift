@@ -49,6 +49,7 @@ extension SQLiteCaseStore {
             return self.evaluator.evaluate(scored, otherOpenCases: others).score
         }
         try insert(db, item, now: now)
+        if item.assessment != nil { try stampPolicyVersion(db, id) }
         try applyAutomaticRecusals(db, id, now: now)
         if refreshRanking { try refreshRelated(db, of: item) }
         try AuditLog.append(db, actor: session.account, action: "create", caseId: id.description,
@@ -79,6 +80,7 @@ extension SQLiteCaseStore {
             try change(&after) { try self.evaluate(db, $0) }
             guard try CaseChangeRules.changes(from: before, to: after) else { return redacted(before) }
             try updateRow(db, after, now: now)
+            if CaseChangeRules.rescored(from: before, to: after) { try stampPolicyVersion(db, id) }
             if after.reported != before.reported {
                 try writeParties(db, after)
                 try applyAutomaticRecusals(db, id, now: now)

@@ -16,6 +16,7 @@ extension SQLiteCaseStore {
         do {
             let (result, head) = try pool.write { db in
                 _ = changedRows.take()
+                try followPolicy(db)
                 if !acknowledging, let login { try recordLogin(db, at: login) }
                 let result = try body(db)
                 if acknowledging, let login { try recordLogin(db, at: login) }
@@ -112,6 +113,7 @@ extension SQLiteCaseStore {
         }
         try db.execute(sql: "DELETE FROM loginFailure")
         try sealLegacyRows(db, now: now)
+        try installFirstPolicy(db, now: now)
         var detail = "opened as \(session.role.rawValue)"
         if let rewrap = pendingRewrap.value {
             try db.execute(

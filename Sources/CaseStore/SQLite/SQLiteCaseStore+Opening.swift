@@ -39,6 +39,9 @@ extension SQLiteCaseStore {
                                arguments: [Self.mac(everyColumnMarker, key: Self.rowKey(dataKey))])
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
                                     detail: "database created with \(role.rawValue) account (rows sealed)", at: now, headKey: headKey)
+                if let policy = evaluator.source {
+                    try Self.install(db, policy, account: account, changed: [], now: now, rowKey: Self.rowKey(dataKey), headKey: headKey)
+                }
             }
         } catch {
             try? pool.close()
@@ -101,6 +104,8 @@ extension SQLiteCaseStore {
             if try !store.roleIsIntact(account: name, role: role, seal: seal, sealsInForce: { try store.read(store.sealsInForce) }) {
                 throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
             }
+            // The team policy the database holds is the one in force: a forged version is refused here.
+            _ = try store.policyInForce()
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
             store.pendingLogin.set(now)
@@ -126,7 +131,7 @@ extension SQLiteCaseStore {
     /// Whether `passphrase` opens this session's account: a login (its delay after failures, a wrong passphrase counted)
     /// whose connection is closed again at once.
     public func checkPassphrase(_ passphrase: String, now: Date) -> Bool {
-        guard let check = try? Self.open(at: path, passphrase: passphrase, account: session.account, evaluator: evaluator,
+        guard let check = try? Self.open(at: path, passphrase: passphrase, account: session.account, evaluator: localEvaluator,
                                          passphrasePolicy: passphrasePolicy, now: now)
         else { return false }
         try? check.close()
