@@ -86,7 +86,7 @@ public protocol CaseRepository: AnyObject, Sendable {
     // The team policy
     /// The version of the team policy in force: what the store scores, times and keeps cases by. Nil while the
     /// database holds none (an older database, until a counselor's first login installs the files' as version 1).
-    /// A stored version that no longer matches its seal is refused (``StoreError/tamperedRecord(_:)``).
+    /// A stored version that no longer matches its seal is refused (``StoreError/tamperedPolicy(_:)``).
     func policyInForce() throws -> PolicyVersion?
     /// Installs `policy` as the next version (counselors only), audited with who and when, and ranks every case again
     /// under it, in one transaction. A policy identical to the one in force is refused.

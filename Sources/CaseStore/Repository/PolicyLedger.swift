@@ -63,7 +63,7 @@ enum PolicyLedger {
         for (index, row) in rows.enumerated() {
             guard row.version == index + 1, row.seal == seal(row, previous: previous, key: key),
                   let policy = try? TeamPolicy(canonicalJSON: row.document) else {
-                throw StoreError.tamperedRecord(.key("tampered.policy", ["version": .text(String(row.version))]))
+                throw StoreError.tamperedPolicy(.key("tampered.policy", ["version": .text(String(row.version))]))
             }
             previous = row.seal
             if index == rows.count - 1 {
@@ -72,7 +72,7 @@ enum PolicyLedger {
             }
         }
         guard auditedInstalls == rows.count else {
-            throw StoreError.tamperedRecord(.key("tampered.policy-missing", ["count": .text(String(auditedInstalls))]))
+            throw StoreError.tamperedPolicy(.key("tampered.policy-missing", ["count": .text(String(auditedInstalls))]))
         }
         return nil
     }

@@ -2,6 +2,7 @@ import CaseCore
 import CaseStore
 import Foundation
 import TestKit
+import Testing
 
 /// A store engine the contract (``StoreContractTests``) is checked against. Each test runs once per engine in
 /// ``all``: a second engine (PostgreSQL) plugs in by adding its factory there, and passes the same tests.
@@ -27,6 +28,10 @@ protocol StoreDatabase: AnyObject {
     func tamperWithAuditEntry(_ id: Int64, detail: String) throws
     /// Marks a case closed on `date` behind the store's back (without a hold, so retention would purge it).
     func closeBehindTheStoresBack(_ id: CaseID, on date: Date) throws
+    /// Rewrites a stored version of the team policy behind the store's back: its document says `from` no more, but `to`.
+    func forgePolicy(_ version: Int, replacing from: String, with to: String) throws
+    /// Deletes a stored version of the team policy behind the store's back.
+    func deletePolicy(_ version: Int) throws
 }
 
 /// The accounts and constants the contract's databases share.
@@ -35,6 +40,15 @@ enum StoreContract {
     static let passphrase = TestFixtures.passphrase
     static let now = TestFixtures.now
     static let evaluator = StoreFixtures.evaluator
+
+    /// The shipped team policy with the weight of severity changed (1.5 in the shipped scoring.json).
+    static func policy(severityWeight weight: String) throws -> TeamPolicy {
+        let shipped = try #require(evaluator.source)
+        let scoring = try #require(shipped.parts["scoring.json"])
+        let changed = scoring.replacingOccurrences(of: #"{"id":"severity","weight":1.5}"#, with: #"{"id":"severity","weight":\#(weight)}"#)
+        try #require(changed != scoring)
+        return try shipped.replacing(["scoring.json": Data(changed.utf8)])
+    }
 }
 
 // MARK: SQLite
@@ -76,5 +90,17 @@ final class SQLiteDatabase: StoreDatabase {
         try GRDBTestSupport.execute(at: path, sql: """
             UPDATE casefile SET status = 'closed', closedAt = '\(DateText.databaseTimestamp(date))', legalHold = 0 WHERE id = '\(id)'
             """)
+    }
+
+    /// As an attacker with sqlite3 would: the trigger that keeps versions unchanged dropped first.
+    func forgePolicy(_ version: Int, replacing from: String, with to: String) throws {
+        try GRDBTestSupport.execute(at: path, sql: """
+            DROP TRIGGER policy_no_update;
+            UPDATE policy SET document = replace(document, '\(from)', '\(to)') WHERE version = \(version)
+            """)
+    }
+
+    func deletePolicy(_ version: Int) throws {
+        try GRDBTestSupport.execute(at: path, sql: "DELETE FROM policy WHERE version = \(version)")
     }
 }

@@ -120,6 +120,7 @@ extension Catalogue {
         "error.store.passphrase-too-short": "The passphrase must be at least {minimum} characters long.",
         "error.store.read-only": "The database at {path} is read-only; nothing was changed.",
         "error.store.tampered": "{what} was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'.",
+        "error.store.tampered-policy": "{what} was changed outside Confidant and no longer matches its seal, so no case can be ranked by it: the database was not opened. Restore it from a backup ('confidant restore').",
         "error.store.tampered-record": "{what} was changed outside Confidant and no longer matches its seal; nothing was done. Run 'confidant audit verify'.",
         "error.store.unknown-account": "There is no account named '{name}' in this database.",
         "error.store.weak-passphrase": "The passphrase is too weak: {problem}. Choose a longer phrase of several unrelated words.",
