@@ -67,7 +67,7 @@ struct ConfigApplyCLITests {
         let audit = try ok(cli, ["audit", "list"]).stdout.split(separator: "\n")
             .map { $0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).joined(separator: " ") }
         #expect(audit.filter { $0.contains("policy version") } == [
-            "amani policy - policy version 1 installed from the configuration files",
+            "amani init - database created with counselor account (rows sealed; team policy version 1)",
             "amani policy - policy version 2 installed; changed: scoring.json",
         ])
         let config = try ok(cli, ["config", "show", "--db", cli.database]).stdout.split(separator: "\n").map(String.init)

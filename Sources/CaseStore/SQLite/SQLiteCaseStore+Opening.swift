@@ -37,10 +37,12 @@ extension SQLiteCaseStore {
                                        roleSeal: Self.roleSeal(account: account, role: role, key: Self.rowKey(dataKey)))
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('rowSeals', ?)",
                                arguments: [Self.mac(everyColumnMarker, key: Self.rowKey(dataKey))])
+                let policy = evaluator.source.map { _ in "; " + PolicyLedger.createdWithPolicy } ?? ""
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
-                                    detail: "database created with \(role.rawValue) account (rows sealed)", at: now, headKey: headKey)
+                                    detail: "database created with \(role.rawValue) account (rows sealed\(policy))", at: now, headKey: headKey)
                 if let policy = evaluator.source {
-                    try Self.install(db, policy, account: account, changed: [], now: now, rowKey: Self.rowKey(dataKey), headKey: headKey)
+                    try Self.install(db, policy, account: account, audit: nil, now: now, sealer: Sealer(dataKey: dataKey),
+                                     rowKey: Self.rowKey(dataKey), headKey: headKey)
                 }
             }
         } catch {

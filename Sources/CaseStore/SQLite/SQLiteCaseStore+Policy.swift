@@ -22,7 +22,8 @@ extension SQLiteCaseStore {
         if let problem = try integrityProblem() { throw StoreError.auditBroken(problem) }
         return try write { db in
             let changed = policyState.value?.version.map { policy.changedFiles(from: $0.policy) } ?? TeamPolicy.files
-            try Self.install(db, policy, account: session.account, changed: changed, now: now, rowKey: rowKey, headKey: headKey)
+            try Self.install(db, policy, account: session.account, audit: changed, now: now, sealer: sealer, rowKey: rowKey,
+                             headKey: headKey)
             try followPolicy(db)
             // Every case is ranked again under the new version at once: no desk shows a ranking of the old one.
             for id in try String.fetchAll(db, sql: "SELECT id FROM casefile ORDER BY id").compactMap(CaseID.init) {
@@ -46,7 +47,7 @@ extension SQLiteCaseStore {
     /// the login's transaction, audited). The cases it holds were scored under those files: they count as version 1's.
     func installFirstPolicy(_ db: Database, now: Date) throws {
         guard session.role == .counselor, try Self.latestPolicyVersion(db) == nil, let files = localEvaluator.source else { return }
-        try Self.install(db, files, account: session.account, changed: [], now: now, rowKey: rowKey, headKey: headKey)
+        try Self.install(db, files, account: session.account, audit: [], now: now, sealer: sealer, rowKey: rowKey, headKey: headKey)
         try db.execute(sql: "UPDATE casefile SET policyVersion = 1 WHERE policyVersion IS NULL AND score IS NOT NULL")
         try followPolicy(db)
     }
@@ -57,17 +58,19 @@ extension SQLiteCaseStore {
         let latest = try Self.latestPolicyVersion(db)
         if let state = policyState.value, state.version?.version == latest { return }
         let version = try PolicyLedger.inForce(try Self.storedPolicies(db), auditedInstalls: try Self.auditedPolicyInstalls(db),
-                                               key: rowKey)
+                                               sealer: sealer, key: rowKey)
         let evaluator = try version.map { try $0.policy.evaluator(version: $0.version, like: localEvaluator) } ?? localEvaluator
         policyState.set(PolicyState(version: version, evaluator: evaluator))
     }
 
-    /// Writes the next version and its audit entry.
-    static func install(_ db: Database, _ policy: TeamPolicy, account: String, changed: [String], now: Date,
-                        rowKey: SymmetricKey, headKey: SymmetricKey) throws {
-        let row = try PolicyLedger.next(policy, after: try storedPolicies(db).last, by: account, at: now, key: rowKey)
+    /// Writes the next version and, unless it is the one a database is created with (its `init` entry says so), its
+    /// audit entry naming the files `audit` changed (none: the configuration files' policy).
+    static func install(_ db: Database, _ policy: TeamPolicy, account: String, audit changed: [String]?, now: Date,
+                        sealer: Sealer, rowKey: SymmetricKey, headKey: SymmetricKey) throws {
+        let row = try PolicyLedger.next(policy, after: try storedPolicies(db).last, by: account, at: now, sealer: sealer, key: rowKey)
         try db.execute(sql: "INSERT INTO policy (version, installedAt, installedBy, document, seal) VALUES (?, ?, ?, ?, ?)",
                        arguments: [row.version, row.installedAt, row.installedBy, row.document, row.seal])
+        guard let changed else { return }
         try AuditLog.append(db, actor: account, action: PolicyLedger.auditAction, caseId: nil,
                             detail: PolicyLedger.auditDetail(row, changed: changed), at: now, headKey: headKey)
     }
@@ -84,6 +87,7 @@ extension SQLiteCaseStore {
     }
 
     static func auditedPolicyInstalls(_ db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit WHERE action = ?", arguments: [PolicyLedger.auditAction]) ?? 0
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit WHERE action = ? OR (action = 'init' AND instr(detail, ?) > 0)",
+                         arguments: [PolicyLedger.auditAction, PolicyLedger.createdWithPolicy]) ?? 0
     }
 }

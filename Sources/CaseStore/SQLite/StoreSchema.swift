@@ -216,15 +216,15 @@ enum StoreSchema {
                 """)
         }
         migrator.registerMigration("v12-team-policy") { db in
-            // The team policy in force (policy.json, scoring.json, taxonomy.json as one canonical JSON document),
-            // versioned: one row per version, sealed and chained (PolicyLedger), never changed once written; and the
-            // version a case's assessment was last scored under.
+            // The team policy in force (policy.json, scoring.json, taxonomy.json as one canonical JSON document, sealed),
+            // versioned: one row per version, its columns MACed and chained (PolicyLedger), never changed once written;
+            // and the version a case's assessment was last scored under.
             try db.execute(sql: """
                 CREATE TABLE policy (
                     version INTEGER PRIMARY KEY NOT NULL,
                     installedAt DATETIME NOT NULL,
                     installedBy TEXT NOT NULL,
-                    document TEXT NOT NULL,
+                    document BLOB NOT NULL,
                     seal TEXT NOT NULL);
                 CREATE TRIGGER policy_no_update BEFORE UPDATE ON policy
                     BEGIN SELECT RAISE(ABORT, 'a policy version cannot be changed'); END;

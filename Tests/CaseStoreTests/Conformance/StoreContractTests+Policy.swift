@@ -18,7 +18,7 @@ extension StoreContractTests {
         return (severe, frequent)
     }
 
-    @Test("A new database holds the policy it was created with as version 1, installed by its counselor, audited",
+    @Test("A new database holds the policy it was created with as version 1, installed by its counselor, audited with the creation",
           arguments: StoreEngine.all)
     func firstVersion(engine: StoreEngine) throws {
         let desk = try emptyDesk(engine).desk
@@ -26,9 +26,10 @@ extension StoreContractTests {
         #expect(stored == PolicyVersion(version: 1, installedAt: StoreContract.now, installedBy: StoreContract.counselor,
                                         policy: try #require(StoreContract.evaluator.source)))
         #expect(desk.evaluator.policyVersion == 1)
-        let entries = try desk.auditEntries().filter { $0.action == "policy" }
-        #expect(entries.map(\.actor) == [StoreContract.counselor])
-        #expect(entries.map(\.detail) == ["policy version 1 installed from the configuration files"])
+        let created = try #require(try desk.auditEntries().first)
+        #expect(created.action == "init")
+        #expect(created.actor == StoreContract.counselor)
+        #expect(created.detail == "database created with counselor account (rows sealed; team policy version 1)")
     }
 
     @Test("A new version re-ranks every case at once, is audited with who and when, and a case says it was scored under the older one until it is assessed again",
@@ -78,11 +79,12 @@ extension StoreContractTests {
         #expect(try mine.open(frequent).olderPolicy == nil)
     }
 
-    @Test("A forged policy version is refused with a sentence, and so is a deleted one", arguments: StoreEngine.all)
+    @Test("A policy version forged (version 1's weights put back under version 2) is refused with a sentence, and so is a deleted one",
+          arguments: StoreEngine.all)
     func forgedPolicy(engine: StoreEngine) throws {
         let (database, desk) = try emptyDesk(engine)
         try desk.applyPolicy(try StoreContract.policy(severityWeight: "4"))
-        try database.forgePolicy(2, replacing: #"{"id":"severity","weight":4}"#, with: #"{"id":"severity","weight":1.5}"#)
+        try database.forgePolicy(2, documentOf: 1)
         #expect(throws: StoreError.tamperedPolicy(.key("tampered.policy", ["version": "2"]))) {
             try database.open(StoreContract.counselor, passphrase: StoreContract.passphrase)
         }

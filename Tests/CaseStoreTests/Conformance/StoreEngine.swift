@@ -28,8 +28,9 @@ protocol StoreDatabase: AnyObject {
     func tamperWithAuditEntry(_ id: Int64, detail: String) throws
     /// Marks a case closed on `date` behind the store's back (without a hold, so retention would purge it).
     func closeBehindTheStoresBack(_ id: CaseID, on date: Date) throws
-    /// Rewrites a stored version of the team policy behind the store's back: its document says `from` no more, but `to`.
-    func forgePolicy(_ version: Int, replacing from: String, with to: String) throws
+    /// Puts the stored document of version `other` of the team policy in place of version `version`'s, behind the
+    /// store's back (an older policy brought back under the newer number).
+    func forgePolicy(_ version: Int, documentOf other: Int) throws
     /// Deletes a stored version of the team policy behind the store's back.
     func deletePolicy(_ version: Int) throws
 }
@@ -93,10 +94,10 @@ final class SQLiteDatabase: StoreDatabase {
     }
 
     /// As an attacker with sqlite3 would: the trigger that keeps versions unchanged dropped first.
-    func forgePolicy(_ version: Int, replacing from: String, with to: String) throws {
+    func forgePolicy(_ version: Int, documentOf other: Int) throws {
         try GRDBTestSupport.execute(at: path, sql: """
             DROP TRIGGER policy_no_update;
-            UPDATE policy SET document = replace(document, '\(from)', '\(to)') WHERE version = \(version)
+            UPDATE policy SET document = (SELECT document FROM policy WHERE version = \(other)) WHERE version = \(version)
             """)
     }
 
