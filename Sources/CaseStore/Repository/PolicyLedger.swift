@@ -8,13 +8,6 @@ public struct PolicyVersion: Equatable, Sendable {
     public var installedAt: Date
     public var installedBy: String
     public var policy: TeamPolicy
-
-    public init(version: Int, installedAt: Date, installedBy: String, policy: TeamPolicy) {
-        self.version = version
-        self.installedAt = installedAt
-        self.installedBy = installedBy
-        self.policy = policy
-    }
 }
 
 /// A stored row of the policy table, as every engine keeps it: plain columns, the document sealed, and their seal.

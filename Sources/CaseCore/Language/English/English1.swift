@@ -186,7 +186,7 @@ extension Catalogue {
         "cli.backup-written": "Backup written to {path}: {cases} cases, {bytes} bytes, sha256 {sha256}.",
         "cli.config.applied": "Team policy version {version} installed {time} by {by} (changed: {files}); every case was ranked again under it.",
         "cli.config.database-file": "database v{version}",
-        "cli.config.database-no-policy": "{path} holds no team policy yet: the files below are in force for it until a counselor's next login stores them as version 1.",
+        "cli.config.database-no-policy": "{path} holds no team policy yet: the files below are in force for it until a counselor's login stores them in it as version 1.",
         "cli.config.database-note": "Every desk and command opening this database uses this policy, not the files of the machine (nor your own policy.json). `confidant config apply DIR` installs a new version.",
         "cli.config.database-version": "{path}: team policy version {version}, installed {time} by {by}.",
         "cli.config.default": "default",
