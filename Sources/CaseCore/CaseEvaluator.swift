@@ -20,6 +20,10 @@ public struct CaseEvaluator: Sendable {
     public var catalogue: Catalogue { scorer.catalogue }
     /// The languages letters to reporters can be written in (a case's `language` must be one of them).
     public let letterLanguages: [String]
+    /// The team policy this evaluator works under, as a database keeps it (nil: built from parts, as some tests do).
+    public var source: TeamPolicy?
+    /// The version of ``source`` a database holds, once one holds it.
+    public var policyVersion: Int?
 
     public init(scoring: ScoringConfiguration, policy: Policy, taxonomy: Taxonomy, calendar: Calendar = .utc,
                 catalogue: Catalogue = .english, letterLanguages: [String] = ["en"]) {

@@ -42,6 +42,13 @@ public enum PolicyOverride {
         return (policy, settings(merged, schema: schema, prefix: "", sources: sources))
     }
 
+    /// The installed policy with the person's own merged over it, as JSON (both already checked by ``load``).
+    public static func merged(base: Data, override: Data?) -> Data {
+        guard case let .object(tree)? = try? JSONDecoder().decode(JSONValue.self, from: base) else { return base }
+        guard let override, case let .object(mine)? = try? JSONDecoder().decode(JSONValue.self, from: override) else { return base }
+        return Data(JSONValue.object(merge(mine, into: tree)).text.utf8)
+    }
+
     // MARK: What a policy file may hold
 
     indirect enum Kind {

@@ -18,6 +18,9 @@ public struct ConfidantConfiguration: Sendable {
     public var passphrasePolicy: PassphrasePolicy
     /// The desk's language: screens, the command line's sentences, exports and statistics.
     public var catalogue: Catalogue
+    /// The policy, scoring and taxonomy files as one document, as `init` stores it in a new database (and an older
+    /// database at its first counselor's login). Once a database holds a policy, its own is in force, not these files.
+    public var teamPolicy: TeamPolicy
 
     /// Loads the files in the language `choice` picks, with a clear error naming the file at fault (and the key, in
     /// a person's own `policy.json`).
@@ -31,9 +34,10 @@ public struct ConfidantConfiguration: Sendable {
             return data
         }
         let personal = overrides?.appendingPathComponent("policy.json")
+        let mine = personal.flatMap { FileManager.default.contents(atPath: $0.path) }
         let (policy, settings) = try PolicyOverride.load(
             base: read("policy.json"), baseFile: directory.appendingPathComponent("policy.json").path,
-            override: personal.flatMap { FileManager.default.contents(atPath: $0.path) }, overrideFile: personal?.path ?? "")
+            override: mine, overrideFile: personal?.path ?? "")
         let languages = LanguageLibrary(directory: directory.appendingPathComponent("lang"))
         let available = try languages.all()
         let code = try choice.deskLanguage(configured: policy.language, available: available)
@@ -41,9 +45,36 @@ public struct ConfidantConfiguration: Sendable {
         let scoring = try ScoringConfiguration.load(from: read("scoring.json"), catalogue: catalogue)
         let taxonomy = try Taxonomy.load(from: read("taxonomy.json"), catalogue: catalogue)
         try scoring.validate(against: taxonomy)
+        let team = try TeamPolicy(policy: PolicyOverride.merged(base: read("policy.json"), override: mine),
+                                  scoring: read("scoring.json"), taxonomy: read("taxonomy.json"))
         return ConfidantConfiguration(
             directory: directory, overrides: overrides, policySettings: settings, scoring: scoring, policy: policy,
-            taxonomy: taxonomy, passphrasePolicy: .load(commonPasswords: try read("common-passwords.txt")), catalogue: catalogue)
+            taxonomy: taxonomy, passphrasePolicy: .load(commonPasswords: try read("common-passwords.txt")), catalogue: catalogue,
+            teamPolicy: team)
+    }
+
+    /// The policy a folder holds for `config apply`: its `policy.json`, `scoring.json` and `taxonomy.json` in place of
+    /// those of `current` (a file the folder lacks stays as it is). An error names the folder's file, the key and
+    /// the problem.
+    public static func teamPolicy(in folder: URL, replacing current: TeamPolicy) throws -> TeamPolicy {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ConfigurationError.malformed(file: folder.path, detail: .key("config.no-folder"))
+        }
+        var files: [String: Data] = [:]
+        for name in TeamPolicy.files {
+            if let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) { files[name] = data }
+        }
+        guard !files.isEmpty else {
+            throw ConfigurationError.malformed(file: folder.path, detail: .key("config.no-policy-files"))
+        }
+        do {
+            return try current.replacing(files)
+        } catch let ConfigurationError.malformed(file, detail) where files[file] != nil {
+            throw ConfigurationError.malformed(file: folder.appendingPathComponent(file).path, detail: detail)
+        } catch let ConfigurationError.invalid(file, detail) where files[file] != nil {
+            throw ConfigurationError.invalid(file: folder.appendingPathComponent(file).path, detail: detail)
+        }
     }
 
     /// Finds the data directory: `$CONFIDANT_DATA`, else a `Data` folder beside or above the executable
@@ -96,8 +127,11 @@ public struct ConfidantConfiguration: Sendable {
                       languages: languages)
     }
 
+    /// The files' evaluator, carrying their ``teamPolicy`` (a store holding a policy of its own works under that one).
     public func evaluator(calendar: Calendar = .utc) -> CaseEvaluator {
-        CaseEvaluator(scoring: scoring, policy: policy, taxonomy: taxonomy, calendar: calendar, catalogue: catalogue,
-                      letterLanguages: letters.languages(for: "acknowledgement"))
+        var evaluator = CaseEvaluator(scoring: scoring, policy: policy, taxonomy: taxonomy, calendar: calendar, catalogue: catalogue,
+                                      letterLanguages: letters.languages(for: "acknowledgement"))
+        evaluator.source = teamPolicy
+        return evaluator
     }
 }

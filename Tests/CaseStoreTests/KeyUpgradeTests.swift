@@ -43,8 +43,9 @@ struct KeyUpgradeTests {
         try counselor.recordLogin()
         #expect(try counselor.auditEntries(caseId: nil).contains { $0.action == "case-keys" && $0.detail == "6 cases sealed under keys of their own" })
         let verification = try counselor.verifyAudit()
-        // The fixture's 75 entries, the one-time reseal of its rows (sealed by 1.0.0), the keys per case, the login.
-        #expect(verification == .intact(entries: 78), "\(verification)")
+        // The fixture's 75 entries, the one-time reseal of its rows (sealed by 1.0.0), the team policy stored as its
+        // version 1, the keys per case, the login.
+        #expect(verification == .intact(entries: 79), "\(verification)")
         #expect(try counselor.auditEntries(caseId: nil).filter { $0.action == "seal-rows" }.count == 1)
         #expect(try counselor.tamperedCases().isEmpty)
         let first = try counselor.loadCase(Self.consenting)

@@ -19,7 +19,7 @@ struct SQLiteCaseStoreTests {
             #expect(slot["kdf"] == "scrypt")
             #expect(slot["rounds"] == 1 << 10)
             #expect(slot["saltLength"] == 32)
-            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints", "v5-queue-version", "v6-queue-order-index", "v7-journal-kind-index", "v8-case-evolves", "v9-command-line-indexes", "v10-case-keys", "v11-case-version"])
+            #expect(try StoreSchema.migrator.appliedMigrations(db) == ["v1-cases", "v2-confidentiality", "v3-follow-up-codes", "v4-import-fingerprints", "v5-queue-version", "v6-queue-order-index", "v7-journal-kind-index", "v8-case-evolves", "v9-command-line-indexes", "v10-case-keys", "v11-case-version", "v12-team-policy"])
         }
     }
 

@@ -25,21 +25,27 @@ struct ConfigCLITests {
         return deadlines.first { $0["kind"] as? String == "acknowledge" }?["due"] as? String
     }
 
-    @Test("policy.json of one's own changes the deadlines, and config show says which value came from where")
+    @Test("policy.json of one's own is taken into a database at init; afterwards the database's policy is in force, and config show says which value came from where")
     func policyOverride() throws {
-        let (cli, folder) = try prepared()
-        #expect(try acknowledgeDue(cli, environment(folder)) == "2026-12-04T09:00:00Z")
+        let cli = ConfidantSandbox()
+        let folder = cli.directory.appendingPathComponent("config/confidant")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try Data(#"{"acknowledgeWithinDays": 7, "firstContact": {"criticalHours": 12}}"#.utf8)
             .write(to: folder.appendingPathComponent("policy.json"))
+        #expect(try cli.run(["init", "--account", "amani", "--organisation", "Civil Connections"], environment: environment(folder)).status == 0)
+        #expect(try cli.run(["add", "--json", "-"], stdin: TestFixtures.sampleCaseJSON).status == 0)
         #expect(try acknowledgeDue(cli, environment(folder)) == "2026-11-27T09:00:00Z")
+        #expect(try acknowledgeDue(cli, [:]) == "2026-11-27T09:00:00Z", "the database's policy, whoever opens it")
+        try Data(#"{"acknowledgeWithinDays": 3}"#.utf8).write(to: folder.appendingPathComponent("policy.json"))
+        #expect(try acknowledgeDue(cli, environment(folder)) == "2026-11-27T09:00:00Z", "a file changed later is not the database's")
 
         let shown = try cli.run(["config", "show"], environment: environment(folder))
         #expect(shown.status == 0, "\(shown.stderr)")
         let lines = shown.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
         #expect(lines.contains("yours: \(folder.path)"))
         #expect(lines.contains("installed: \(TestFixtures.packageRoot.appendingPathComponent("Data").path)"))
-        #expect(lines.contains("policy: acknowledgeWithinDays yours 7"))
-        #expect(lines.contains("policy: firstContact.criticalHours yours 12"))
+        #expect(lines.contains("policy: acknowledgeWithinDays yours 3"))
+        #expect(lines.contains("policy: firstContact.criticalHours installed 24"))
         #expect(lines.contains("policy: firstContact.highHours installed 72"))
         #expect(lines.contains("policy: actOnReviewWithinDays default 2"))
         #expect(lines.contains("letter: acknowledgement.en.md installed"))

@@ -3,7 +3,9 @@ import Foundation
 /// A case summary as plain text for the terminal (`confidant show`), in the catalogue's language. User text passes
 /// through ``SafeText/clean(_:)``: an escape sequence in a name or narrative never reaches the terminal.
 public enum CaseText {
-    public static func render(_ doc: CaseDocument, taxonomy: Taxonomy, catalogue w: Catalogue = .english) -> String {
+    /// - Parameter scoringNote: a line said under the assessment (the case was scored under an older team policy).
+    public static func render(_ doc: CaseDocument, taxonomy: Taxonomy, catalogue w: Catalogue = .english,
+                              scoringNote: String? = nil) -> String {
         let labels = ["show.label.received", "show.label.incidents", "show.label.reporter", "show.label.affected", "show.label.reported",
                       "show.label.categories", "show.label.grounds", "show.label.conduct", "show.label.wishes", "show.label.escalated",
                       "show.label.duty", "show.label.outcome", "show.label.consent", "show.label.disclosure"]
@@ -66,6 +68,7 @@ public enum CaseText {
         out.append("")
         out.append(w["show.heading.assessment"])
         for line in doc.score.lines { out.append("  " + line.text) }
+        if let scoringNote { out.append("  " + scoringNote) }
         out.append("")
         out.append(w["show.heading.deadlines"])
         let deadlineWidth = max(22, doc.deadlines.map { CaseOutline.label(Deadline.Kind.self, $0.kind, w).count }.max() ?? 0)

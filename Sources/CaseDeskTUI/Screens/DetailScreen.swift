@@ -153,6 +153,9 @@ final class DetailScreen: Screen {
             }
             out += StyledLine.paragraph(line.text, indent: 2, hanging: 4, width: width, style: style)
         }
+        if let older = view.olderPolicy {
+            out += StyledLine.paragraph(words.words(older.phrase), indent: 2, hanging: 4, width: width, style: .bold)
+        }
 
         heading("desk.detail.deadlines")
         if evaluation.deadlines.isEmpty { out.append(StyledLine("  " + words["desk.detail.no-deadlines"])) }

@@ -26,6 +26,8 @@ public final class CaseDesk: Sendable {
         /// The case's version when it was read (``CaseRepository/caseVersion(_:)``): a change made with it is refused
         /// if someone else changed the case since. Nil where it was not read.
         public var version: Int?
+        /// Set when the case's assessment was scored under an older version of the team policy than the one in force.
+        public var olderPolicy: OlderPolicy?
     }
 
     public func queue() throws -> [CaseSummary] { try store.summaries() }
@@ -62,7 +64,7 @@ public final class CaseDesk: Sendable {
     public func open(_ id: CaseID) throws -> CaseView {
         let version = try store.caseVersion(id).number
         let item = try store.loadCase(id)
-        return CaseView(item: item, evaluation: try store.evaluate(item), version: version)
+        return try view(of: item, version: version)
     }
 
     /// One change to a case: applied to the case as stored, or, with the version the user's copy was read at, only if
@@ -73,7 +75,7 @@ public final class CaseDesk: Sendable {
         let item = try readVersion.map { try store.updateCase(id, readVersion: $0, action: action, now: now, change) }
             ?? store.updateCase(id, action: action, now: now, change)
         // A change may leave the case out of this session's sight (a recusal it set off): then there is no version to hold.
-        return CaseView(item: item, evaluation: try store.evaluate(item), version: try? store.caseVersion(id).number)
+        return try view(of: item, version: try? store.caseVersion(id).number)
     }
 
     /// The score a set of ratings would give this case now (for the live assessment form).
@@ -197,7 +199,7 @@ public final class CaseDesk: Sendable {
         let item = try store.reviewCase(id, now: now) { item in
             try item.review(decision, text: text, outcome: outcome, measures: measures, by: self.author, at: now)
         }
-        return CaseView(item: item, evaluation: try store.evaluate(item))
+        return try view(of: item)
     }
 
     /// Reopens a closed, withdrawn or screened-out case with the reason; a purged case cannot be reopened.

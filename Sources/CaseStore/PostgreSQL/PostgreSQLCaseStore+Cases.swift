@@ -51,6 +51,7 @@ extension PostgreSQLCaseStore {
         }
         let keys = CaseKeys.fresh()
         try insert(tx, item, keys: keys, now: now)
+        if item.assessment != nil { try stampPolicyVersion(tx, id) }
         try applyAutomaticRecusals(tx, id, now: now)
         try syncWrappings(tx, id, keys: keys, status: item.status)
         if refreshRanking { try refreshRankings(tx, ids: [id.description], sharingTags: Set(matchTags(item))) }
@@ -113,6 +114,7 @@ extension PostgreSQLCaseStore {
                 try sealWhole(tx, before, keys: keys, now: now)
             }
             try updateRow(tx, after, keys: keys, now: now)
+            if CaseChangeRules.rescored(from: before, to: after) { try stampPolicyVersion(tx, id) }
             if after.reported != before.reported {
                 try writeParties(tx, after, keys: keys)
                 try applyAutomaticRecusals(tx, id, now: now)

@@ -17,6 +17,7 @@ extension PostgreSQLCaseStore {
             try link.transaction { tx in
                 _ = changedRows.take()
                 try tx.run("SELECT pg_advisory_xact_lock($1)", PostgreSQLSchema.writeLock)
+                try followPolicy(tx)
                 if !acknowledging, let login { try recordLogin(tx, at: login) }
                 let result = try body(tx)
                 if acknowledging, let login { try recordLogin(tx, at: login) }

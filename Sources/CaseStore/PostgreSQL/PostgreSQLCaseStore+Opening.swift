@@ -36,9 +36,14 @@ extension PostgreSQLCaseStore {
                 try insertKeySlot(tx, account: account, role: role, params: params, wrapped: wrapped, now: now,
                                   roleSeal: store.roleSeal(account: account, role: role), publicKey: accountKey.publicKey,
                                   sealedPrivateKey: sealedPrivateKey)
+                let policy = evaluator.source.map { _ in "; " + PolicyLedger.createdWithPolicy } ?? ""
                 try PostgresAuditLog.append(tx, actor: account, action: "init", caseId: nil,
-                                            detail: "database created with \(role.rawValue) account (rows sealed, keys per case)", at: now,
-                                            headKey: store.headKey)
+                                            detail: "database created with \(role.rawValue) account (rows sealed, keys per case\(policy))",
+                                            at: now, headKey: store.headKey)
+                if let policy = evaluator.source {
+                    try install(tx, policy, account: account, audit: nil, now: now, sealer: store.sealer, rowKey: store.rowKey,
+                                headKey: store.headKey)
+                }
                 return try auditHead(tx)
             }
         }
@@ -103,6 +108,8 @@ extension PostgreSQLCaseStore {
             guard try slot.get("roleSeal", as: String?.self) == store.roleSeal(account: name, role: role) else {
                 throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
             }
+            // The team policy the database holds is the one in force: a forged version is refused here.
+            _ = try store.policyInForce()
             store.pendingLogin.set(now)
             store.passphrasePolicy = passphrasePolicy
             store.staleCopy.set(try store.compareWithHeadOutside())

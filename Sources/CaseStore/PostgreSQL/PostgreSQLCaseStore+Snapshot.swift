@@ -36,7 +36,7 @@ extension PostgreSQLCaseStore {
                     sealedNarrative: try value("sealedNarrative"), sealedSupport: try value("sealedSupport"),
                     sealedDetails: try value("sealedDetails"), updatedAt: try value("updatedAt"), version: try value("version"),
                     changedBy: try value("changedBy"), sealedCopy: try value("sealedCopy"), sealedReview: try value("sealedReview"),
-                    rekeyDue: try value("rekeyDue"), rankStale: try value("rankStale"))
+                    rekeyDue: try value("rekeyDue"), rankStale: try value("rankStale"), policyVersion: try value("policyVersion"))
             }
             snapshot.parties = try tx.rows("SELECT * FROM party ORDER BY id").map {
                 .init(id: try $0.get("id"), caseId: try $0.get("caseId"), position: try $0.get("position"),
@@ -73,6 +73,7 @@ extension PostgreSQLCaseStore {
                 .init(caseId: try $0.get("caseId"), account: try $0.get("account"), kind: try $0.get("kind"),
                       encapsulated: try $0.get("encapsulated"), wrapped: try $0.get("wrapped"))
             }
+            snapshot.policies = try Self.storedPolicies(tx)
             return snapshot
         }
     }
@@ -139,6 +140,10 @@ extension PostgreSQLCaseStore {
                     try tx.run("INSERT INTO casekey (caseId, account, kind, encapsulated, wrapped) VALUES ($1, $2, $3, $4, $5)",
                                key.caseId, key.account, key.kind, key.encapsulated, key.wrapped)
                 }
+                for row in snapshot.policies {
+                    try tx.run("INSERT INTO policy (version, installedAt, installedBy, document, seal) VALUES ($1, $2, $3, $4, $5)",
+                               row.version, row.installedAt, row.installedBy, row.document, row.seal)
+                }
                 for row in snapshot.cases { store.changedRows.insert(row.id) }
                 try store.sealChangedRows(tx)
                 try PostgresAuditLog.rebindHead(tx, headKey: store.headKey)
@@ -165,6 +170,7 @@ extension PostgreSQLCaseStore {
             ("sealedSupport", row.sealedSupport), ("sealedDetails", row.sealedDetails), ("updatedAt", row.updatedAt),
             ("version", row.version), ("changedBy", row.changedBy), ("sealedCopy", row.sealedCopy),
             ("sealedReview", row.sealedReview), ("rekeyDue", row.rekeyDue), ("rankStale", row.rankStale),
+            ("policyVersion", row.policyVersion),
         ]
         _ = try tx.rows("INSERT INTO casefile (\(values.map(\.0).joined(separator: ", "))) VALUES ("
                             + (1...values.count).map { "$\($0)" }.joined(separator: ", ") + ")",

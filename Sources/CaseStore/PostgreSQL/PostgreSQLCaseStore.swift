@@ -11,7 +11,11 @@ import PostgresNIO
 public final class PostgreSQLCaseStore: CaseRepository, @unchecked Sendable {
     // @unchecked: every stored property is immutable after opening, or a locked value; the link serialises its use.
     public let session: Session
-    public let evaluator: CaseEvaluator
+    /// The evaluator of the team policy in force (``followPolicy(_:)``), else the one the store was opened with.
+    public var evaluator: CaseEvaluator { policyState.value?.evaluator ?? localEvaluator }
+    let localEvaluator: CaseEvaluator
+    /// What the store works under: the team policy's version in force and its evaluator.
+    let policyState = LockedValue<PolicyState?>(nil)
     public let server: PostgresServer
     let link: PostgresLink
     let sealer: Sealer
@@ -46,7 +50,7 @@ public final class PostgreSQLCaseStore: CaseRepository, @unchecked Sendable {
         self.link = link
         self.server = server
         self.session = session
-        self.evaluator = evaluator
+        localEvaluator = evaluator
         self.dataKey = dataKey
         sealer = Sealer(dataKey: dataKey)
         rowKey = StoreKeys.rowKey(dataKey)
@@ -64,6 +68,7 @@ public final class PostgreSQLCaseStore: CaseRepository, @unchecked Sendable {
         return try Self.mapping(server) {
             try link.transaction { tx in
                 try tx.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                try followPolicy(tx)
                 return try body(tx)
             }
         }

@@ -250,6 +250,19 @@ enum PostgreSQLSchema {
             CREATE POLICY casekey_by_keys ON casekey USING (confidant_sees_case(caseId));
             CREATE POLICY recusal_by_keys ON recusal USING (confidant_sees_case(caseId));
             """),
+        // The team policy in force, versioned (see the SQLite schema's v12): one row per version, sealed, MACed and
+        // chained, never changed once written; and the version a case's assessment was last scored under.
+        ("v7-team-policy", """
+            CREATE TABLE policy (
+                version BIGINT PRIMARY KEY,
+                installedAt TEXT NOT NULL,
+                installedBy TEXT NOT NULL,
+                document BYTEA NOT NULL,
+                seal TEXT NOT NULL);
+            CREATE TRIGGER policy_no_update BEFORE UPDATE ON policy
+                FOR EACH ROW EXECUTE FUNCTION confidant_refuse('a policy version cannot be changed');
+            ALTER TABLE casefile ADD COLUMN policyVersion BIGINT;
+            """),
     ]
 
     /// Brings a database up to date, under the write lock (two programs opening a new database at once migrate it once).

@@ -16,6 +16,12 @@ enum CaseChangeRules {
         return true
     }
 
+    /// Whether the change scored the case's assessment again (new ratings, or a score the journal records), so that
+    /// the case is now scored under the policy version in force.
+    static func rescored(from before: Case, to after: Case) -> Bool {
+        after.assessment != before.assessment || after.journal.dropFirst(before.journal.count).contains { $0.kind == .assessment }
+    }
+
     /// Applies a supervisor's decision to an escalated case: it must add exactly one `review` entry.
     static func review(_ item: inout Case, _ change: (inout Case) throws -> Void) throws {
         guard item.status == .escalated else { throw CaseError.notUnderReview(item.status) }

@@ -92,6 +92,17 @@ public protocol CaseRepository: AnyObject, Sendable {
     /// Clears the reassignment flag once another handler has taken the case, journaled.
     func reassign(_ id: CaseID, note: String, now: Date) throws
 
+    // The team policy
+    /// The version of the team policy in force: what the store scores, times and keeps cases by. Nil while the
+    /// database holds none (an older database, until a counselor's first login installs the files' as version 1).
+    /// A stored version that no longer matches its seal is refused (``StoreError/tamperedPolicy(_:)``).
+    func policyInForce() throws -> PolicyVersion?
+    /// Installs `policy` as the next version (counselors only), audited with who and when, and ranks every case again
+    /// under it, in one transaction. A policy identical to the one in force is refused.
+    func applyPolicy(_ policy: TeamPolicy, now: Date) throws -> PolicyVersion
+    /// The version of the team policy a case's assessment was last scored under (nil: never assessed).
+    func scoredWith(_ id: CaseID) throws -> Int?
+
     // Accounts
     func accounts() throws -> [Account]
     /// Adds an account with its own passphrase; `aliases` are names under which this person could be reported.

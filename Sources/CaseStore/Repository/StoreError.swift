@@ -19,6 +19,9 @@ public enum StoreError: PhrasedError, Equatable, Sendable {
     case tampered(String)
     /// Another record that no longer matches its seal: the seals themselves, an account's role.
     case tamperedRecord(Phrase)
+    /// A stored version of the team policy that no longer matches its seal, or one missing: no case can be ranked by
+    /// it, so the database is not opened.
+    case tamperedPolicy(Phrase)
     /// The login could not be written into the audit log, so the command shows nothing (it fails closed).
     case loginNotAudited
     case notPermitted(Phrase)
@@ -46,6 +49,7 @@ public enum StoreError: PhrasedError, Equatable, Sendable {
         case let .passphraseInUse(account): .key("error.store.passphrase-in-use", ["account": .text(account)])
         case let .tampered(id): .key("error.store.tampered", ["what": .text(id)])
         case let .tamperedRecord(what): .key("error.store.tampered-record", ["what": what])
+        case let .tamperedPolicy(what): .key("error.store.tampered-policy", ["what": what])
         case .loginNotAudited: .key("error.store.login-not-audited")
         case let .auditBroken(problem): .key("error.store.audit-broken", ["problem": problem])
         case let .notPermitted(what): .key("error.store.not-permitted", ["what": what])

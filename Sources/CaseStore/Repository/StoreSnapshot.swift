@@ -18,7 +18,7 @@ struct StoreSnapshot: Sendable {
         var followUpDays: Int?, followUpSalt: Data?, followUpTag: String?, queueOpen: Int, queueBand: Int, queueScore: Int
         var nextDueEpoch: Double?, receivedEpoch: Double, sealedReporter: Data, sealedNarrative: Data, sealedSupport: Data
         var sealedDetails: Data?, updatedAt: String, version: Int, changedBy: String
-        var sealedCopy: Data?, sealedReview: Data?, rekeyDue: Bool, rankStale: Bool
+        var sealedCopy: Data?, sealedReview: Data?, rekeyDue: Bool, rankStale: Bool, policyVersion: Int?
     }
 
     struct Party: Sendable { var id: Int64, caseId: String, position: Int, matchTag: String, power: String, sealed: Data }
@@ -50,6 +50,7 @@ struct StoreSnapshot: Sendable {
     var purged: [Purged] = []
     var fingerprints: [Fingerprint] = []
     var caseKeys: [CaseKey] = []
+    var policies: [StoredPolicy] = []
 
     /// The meta keys that stay with their database.
     static let ownMeta: Set<String> = ["databaseId", "rowSeals", "queueVersion"]
@@ -58,6 +59,7 @@ struct StoreSnapshot: Sendable {
     var counts: [String: Int] {
         ["accounts": slots.count, "cases": cases.count, "reported persons": parties.count, "journal entries": journal.count,
          "audit entries": audit.count, "recusals": recusals.count, "aliases": aliases.count, "purged traces": purged.count,
-         "import fingerprints": fingerprints.count, "case key wrappings": caseKeys.count]
+         "import fingerprints": fingerprints.count, "case key wrappings": caseKeys.count,
+         "team policy versions": policies.count]
     }
 }

@@ -51,6 +51,7 @@ extension SQLiteCaseStore {
         }
         let keys = CaseKeys.fresh()
         try insert(db, item, keys: keys, now: now)
+        if item.assessment != nil { try stampPolicyVersion(db, id) }
         try applyAutomaticRecusals(db, id, now: now)
         try syncWrappings(db, id, keys: keys, status: item.status)
         if refreshRanking { try refreshRelated(db, of: item) }
@@ -115,6 +116,7 @@ extension SQLiteCaseStore {
                 try sealWhole(db, before, keys: keys, now: now)
             }
             try updateRow(db, after, keys: keys, now: now)
+            if CaseChangeRules.rescored(from: before, to: after) { try stampPolicyVersion(db, id) }
             if after.reported != before.reported {
                 try writeParties(db, after, keys: keys)
                 try applyAutomaticRecusals(db, id, now: now)

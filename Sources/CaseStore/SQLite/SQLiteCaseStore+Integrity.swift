@@ -18,6 +18,7 @@ extension SQLiteCaseStore {
             defer { keyCache.set([:]) }
             let (result, head) = try pool.write { db in
                 _ = changedRows.take()
+                try followPolicy(db)
                 if !acknowledging, let login { try recordLogin(db, at: login) }
                 let result = try body(db)
                 if acknowledging, let login { try recordLogin(db, at: login) }
@@ -123,6 +124,7 @@ extension SQLiteCaseStore {
             detail += "; key slot re-wrapped with scrypt N=2^\(rewrap.params.rounds.trailingZeroBitCount) (was 2^\(rewrap.from.trailingZeroBitCount))"
         }
         try sealLegacyRows(db, now: now)
+        try installFirstPolicy(db, now: now)
         try convertToCaseKeys(db, now: now)
         if session.role == .counselor {
             try grantPending(db, now: now)

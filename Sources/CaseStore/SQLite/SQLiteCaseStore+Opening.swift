@@ -43,9 +43,14 @@ extension SQLiteCaseStore {
                                arguments: [Self.mac(everyColumnMarker, key: Self.rowKey(dataKey))])
                 try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('caseKeys', ?)",
                                arguments: [Self.mac(Self.caseKeysMarker, key: Self.rowKey(dataKey))])
+                let policy = evaluator.source.map { _ in "; " + PolicyLedger.createdWithPolicy } ?? ""
                 try AuditLog.append(db, actor: account, action: "init", caseId: nil,
-                                    detail: "database created with \(role.rawValue) account (rows sealed, keys per case)", at: now,
-                                    headKey: headKey)
+                                    detail: "database created with \(role.rawValue) account (rows sealed, keys per case\(policy))",
+                                    at: now, headKey: headKey)
+                if let policy = evaluator.source {
+                    try Self.install(db, policy, account: account, audit: nil, now: now, sealer: Sealer(dataKey: dataKey),
+                                     rowKey: Self.rowKey(dataKey), headKey: headKey)
+                }
             }
         } catch {
             try? pool.close()
@@ -123,6 +128,8 @@ extension SQLiteCaseStore {
                 throw StoreError.tamperedRecord(.key("tampered.role", ["account": .text(name)]))
             }
             store.pendingKeyPair.set(newPair)
+            // The team policy the database holds is the one in force: a forged version is refused here.
+            _ = try store.policyInForce()
             // The login is written into the audit chain with the session's first change, or by recordLogin():
             // a command that is refused leaves the file exactly as it was.
             store.pendingLogin.set(now)
@@ -149,7 +156,7 @@ extension SQLiteCaseStore {
     /// Whether `passphrase` opens this session's account: a login (its delay after failures, a wrong passphrase counted)
     /// whose connection is closed again at once.
     public func checkPassphrase(_ passphrase: String, now: Date) -> Bool {
-        guard let check = try? Self.open(at: path, passphrase: passphrase, account: session.account, evaluator: evaluator,
+        guard let check = try? Self.open(at: path, passphrase: passphrase, account: session.account, evaluator: localEvaluator,
                                          passphrasePolicy: passphrasePolicy, now: now)
         else { return false }
         try? check.close()

@@ -37,7 +37,7 @@ extension SQLiteCaseStore {
                     receivedEpoch: row["receivedEpoch"], sealedReporter: row["sealedReporter"], sealedNarrative: row["sealedNarrative"],
                     sealedSupport: row["sealedSupport"], sealedDetails: details, updatedAt: row["updatedAt"], version: row["version"],
                     changedBy: row["changedBy"], sealedCopy: row["sealedCopy"], sealedReview: row["sealedReview"],
-                    rekeyDue: row["rekeyDue"], rankStale: row["rankStale"])
+                    rekeyDue: row["rekeyDue"], rankStale: row["rankStale"], policyVersion: row["policyVersion"])
             }
             snapshot.parties = try Row.fetchAll(db, sql: "SELECT * FROM party ORDER BY id").map {
                 .init(id: $0["id"], caseId: $0["caseId"], position: $0["position"], matchTag: $0["matchTag"], power: $0["power"],
@@ -69,6 +69,7 @@ extension SQLiteCaseStore {
                 .init(caseId: $0["caseId"], account: $0["account"], kind: $0["kind"], encapsulated: $0["encapsulated"],
                       wrapped: $0["wrapped"])
             }
+            snapshot.policies = try Self.storedPolicies(db)
             return snapshot
         }
     }
@@ -135,6 +136,10 @@ extension SQLiteCaseStore {
                     try db.execute(sql: "INSERT INTO casekey (caseId, account, kind, encapsulated, wrapped) VALUES (?, ?, ?, ?, ?)",
                                    arguments: [key.caseId, key.account, key.kind, key.encapsulated, key.wrapped])
                 }
+                for row in snapshot.policies {
+                    try db.execute(sql: "INSERT INTO policy (version, installedAt, installedBy, document, seal) VALUES (?, ?, ?, ?, ?)",
+                                   arguments: [row.version, row.installedAt, row.installedBy, row.document, row.seal])
+                }
                 for row in snapshot.cases { store.changedRows.insert(row.id) }
                 try store.sealChangedRows(db)
                 try AuditLog.rebindHead(db, headKey: store.headKey)
@@ -168,6 +173,7 @@ extension SQLiteCaseStore {
             ("sealedSupport", row.sealedSupport), ("sealedDetails", row.sealedDetails), ("updatedAt", row.updatedAt),
             ("version", row.version), ("changedBy", row.changedBy), ("sealedCopy", row.sealedCopy),
             ("sealedReview", row.sealedReview), ("rekeyDue", row.rekeyDue), ("rankStale", row.rankStale),
+            ("policyVersion", row.policyVersion),
         ]
         try db.execute(
             sql: "INSERT INTO casefile (\(values.map(\.0).joined(separator: ", "))) VALUES ("

@@ -7,7 +7,12 @@ import GRDB
 public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     // @unchecked: every property is immutable after init; DatabasePool is thread-safe.
     public let session: Session
-    public let evaluator: CaseEvaluator
+    /// The evaluator of the team policy in force in the database, once it holds one; until then, the files'.
+    public var evaluator: CaseEvaluator { policyState.value?.evaluator ?? localEvaluator }
+    /// The evaluator of this machine's files, and its language, calendar and letter languages for the database's policy.
+    let localEvaluator: CaseEvaluator
+    /// The version of the team policy the store works under (nil until first read from the database).
+    let policyState = LockedValue<PolicyState?>(nil)
     public let path: String
     let pool: DatabasePool
     let sealer: Sealer
@@ -52,7 +57,7 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
         self.accountKey = accountKey
         self.path = path
         self.session = session
-        self.evaluator = evaluator
+        localEvaluator = evaluator
         self.dataKey = dataKey
         sealer = Sealer(dataKey: dataKey)
         headKey = Self.headKey(dataKey)
@@ -63,7 +68,10 @@ public final class SQLiteCaseStore: CaseRepository, @unchecked Sendable {
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         keyCache.set([:])
         do {
-            return try pool.read(body)
+            return try pool.read { db in
+                try followPolicy(db)
+                return try body(db)
+            }
         } catch {
             throw Self.mapError(error, path: path)
         }

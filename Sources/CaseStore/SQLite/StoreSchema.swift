@@ -253,6 +253,22 @@ enum StoreSchema {
                 ALTER TABLE casefile ADD COLUMN changedBy TEXT NOT NULL DEFAULT '';
                 """)
         }
+        migrator.registerMigration("v12-team-policy") { db in
+            // The team policy in force (policy.json, scoring.json, taxonomy.json as one canonical JSON document, sealed),
+            // versioned: one row per version, its columns MACed and chained (PolicyLedger), never changed once written;
+            // and the version a case's assessment was last scored under.
+            try db.execute(sql: """
+                CREATE TABLE policy (
+                    version INTEGER PRIMARY KEY NOT NULL,
+                    installedAt DATETIME NOT NULL,
+                    installedBy TEXT NOT NULL,
+                    document BLOB NOT NULL,
+                    seal TEXT NOT NULL);
+                CREATE TRIGGER policy_no_update BEFORE UPDATE ON policy
+                    BEGIN SELECT RAISE(ABORT, 'a policy version cannot be changed'); END;
+                ALTER TABLE casefile ADD COLUMN policyVersion INTEGER;
+                """)
+        }
         return migrator
     }
 }

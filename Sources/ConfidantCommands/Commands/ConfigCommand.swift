@@ -11,19 +11,28 @@ struct ConfigCommand: ParsableCommand {
             policy.json and letters/KIND.LANG.md in $XDG_CONFIG_HOME/confidant (~/.config/confidant) override them \
             without editing what is installed: policy.json holds only the settings you change, with the installed \
             file's names, e.g. {"acknowledgeWithinDays": 7, "firstContact": {"criticalHours": 12}}.
+
+            A database keeps the policy it was created with (policy.json with your settings over it, scoring.json, \
+            taxonomy.json), versioned: once a database holds one, the desk and every command opening it use the \
+            database's policy, not the files of the machine, so that two desks never rank a case differently. \
+            `config apply DIR` installs a new version; `config show --db FILE` tells the version in force.
             """,
-        subcommands: [Show.self])
+        subcommands: [Show.self, Apply.self])
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print every policy setting in force and the file it came from, the letter templates and the data files.",
-            discussion: "Needs no database and no passphrase. A file with an error is named with the key and the problem.")
+            discussion: """
+                Needs no database and no passphrase. A file with an error is named with the key and the problem. With \
+                --db, the policy stored in that database: its version, when and by whom it was installed, and its settings.
+                """)
 
-        @OptionGroup var language: LanguageOptions
+        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             try reportingErrors {
-                let config = try language.configuration()
+                let config = try database.configuration()
+                if database.db != nil { return try showStored(config) }
                 let installed = config.directory.standardizedFileURL.path
                 let personal = ConfidantConfiguration.personalDirectory().standardizedFileURL.path
                 Console.out(words["cli.config.installed", values: ["path": installed]])
@@ -51,6 +60,29 @@ struct ConfigCommand: ParsableCommand {
                 Console.out("")
                 Console.out(words["cli.config.organisation-note"])
             }
+        }
+
+        /// The policy a database holds: the version in force, who installed it and when, and its settings.
+        func showStored(_ config: ConfidantConfiguration) throws {
+            let desk = try database.openDesk(with: config)
+            guard let stored = try desk.policyInForce() else {
+                Console.out(words["cli.config.database-no-policy", values: ["path": database.path]])
+                return
+            }
+            Console.out(words["cli.config.database-version", values: [
+                "path": database.path, "version": String(stored.version), "by": stored.installedBy,
+                "time": DateText.timestamp(stored.installedAt)]])
+            Console.out(words["cli.config.database-note"])
+            Console.out("")
+            let source = words["cli.config.database-file", values: ["version": String(stored.version)]]
+            var table = TextTable([.init(title: words["cli.config.setting"]), .init(title: words["cli.config.from"]),
+                                   .init(title: words["cli.config.value"])])
+            for setting in stored.policy.policySettings(source: source) {
+                table.append([words["cli.config.policy", values: ["key": setting.key]], setting.file ?? words["cli.config.default"],
+                              words.words(setting.value)])
+            }
+            for name in TeamPolicy.files where name != "policy.json" { table.append([name, source, ""]) }
+            Console.write(table.render(width: OutputTerminal.width))
         }
     }
 }

@@ -75,9 +75,9 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let config = try database.configuration()
-            let selection = try selection(taxonomy: config.taxonomy)
-            let desk = try database.openDesk(with: config)
+            let desk = try database.openDesk()
+            // The database's taxonomy: the categories of the team policy in force.
+            let selection = try selection(taxonomy: desk.taxonomy)
             let now = desk.clock()
             let queue = try desk.queue(selection)
             if json {

@@ -22,7 +22,8 @@ struct ShowCommand: ParsableCommand {
             let audience = desk.audience
             let doc = ExportRedaction.document(item: view.item, evaluation: view.evaluation, audience: audience, now: desk.clock(),
                                                catalogue: desk.catalogue)
-            Console.out(json ? doc.json() : CaseText.render(doc, taxonomy: desk.taxonomy, catalogue: desk.catalogue))
+            let note = view.olderPolicy.map { desk.catalogue.words($0.phrase) }
+            Console.out(json ? doc.json() : CaseText.render(doc, taxonomy: desk.taxonomy, catalogue: desk.catalogue, scoringNote: note))
         }
     }
 }

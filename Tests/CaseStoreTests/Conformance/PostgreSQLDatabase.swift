@@ -144,4 +144,16 @@ final class PostgreSQLDatabase: StoreDatabase {
         defer { store.close() }
         return StoreContract.digests(try store.read { tx in try store.heldKeys(tx, id) })
     }
+
+    func forgePolicy(_ version: Int, documentOf other: Int) throws {
+        try execute("""
+            ALTER TABLE policy DISABLE TRIGGER USER;
+            UPDATE policy SET document = (SELECT document FROM policy WHERE version = \(other)) WHERE version = \(version);
+            ALTER TABLE policy ENABLE TRIGGER USER
+            """)
+    }
+
+    func deletePolicy(_ version: Int) throws {
+        try execute("DELETE FROM policy WHERE version = \(version)")
+    }
 }

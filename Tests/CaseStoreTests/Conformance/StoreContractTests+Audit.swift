@@ -33,6 +33,7 @@ extension StoreContractTests {
                 try team.desk(ContractTeam.secondCounselor).reassign(team.escalatedWithConsent, note: "Alex takes it")
             }),
             ("export", "counselor", { id }, { try desk.recordExport(id, format: .markdown, audience: .supervisor, toFile: true) }),
+            ("policy", "counselor", { nil }, { try desk.applyPolicy(try StoreContract.policy(severityWeight: "2")) }),
         ]
         for step in steps {
             let before = try desk.store.auditEntries(caseId: nil)

@@ -141,6 +141,21 @@ struct Refusal: Sendable, CustomStringConvertible {
                 try s.supervisor.store.importCases([("x", StoreFixtures.intake())], source: "JSON file", now: StoreContract.now)
             }
         },
+        Refusal(description: "a supervisor applies a team policy") { s in
+            #expect(throws: StoreError.notPermitted(.key("permission.policy-counselor"))) {
+                try s.supervisor.applyPolicy(try StoreContract.policy(severityWeight: "2"))
+            }
+        },
+        Refusal(description: "an admin applies a team policy") { s in
+            #expect(throws: StoreError.notPermitted(.key("permission.policy-counselor"))) {
+                try s.admin.applyPolicy(try StoreContract.policy(severityWeight: "2"))
+            }
+        },
+        Refusal(description: "a counselor applies the team policy already in force") { s in
+            #expect(throws: StoreError.notPermitted(.key("permission.policy-unchanged", ["version": "1"]))) {
+                try s.counselor.applyPolicy(try #require(StoreContract.evaluator.source))
+            }
+        },
         Refusal(description: "a supervisor produces statistics") { s in
             #expect(throws: StoreError.notPermitted(.key("permission.statistics"))) {
                 try s.supervisor.statistics(from: nil, to: nil)

@@ -3,6 +3,7 @@ import CaseCore
 import Crypto
 import Foundation
 import TestKit
+import Testing
 
 /// A store engine the contract (``StoreContractTests``) is checked against. Each test runs once per engine in
 /// ``all``: SQLite, and PostgreSQL (``PostgreSQLDatabase``) when a test server runs, both with the owner's login and
@@ -36,6 +37,11 @@ protocol StoreDatabase: AnyObject {
     /// A digest of each key of a case that `account` holds (by kind: content, identity, copy), unwrapped with its
     /// passphrase as a program of their own would: empty when it holds none.
     func keyDigests(_ id: CaseID, as account: String, passphrase: String) throws -> [String: String]
+    /// Puts the stored document of version `other` of the team policy in place of version `version`'s, behind the
+    /// store's back (an older policy brought back under the newer number).
+    func forgePolicy(_ version: Int, documentOf other: Int) throws
+    /// Deletes a stored version of the team policy behind the store's back.
+    func deletePolicy(_ version: Int) throws
 }
 
 /// A plain column as ``StoreDatabase/forge(_:as:passphrase:)`` changes it.
@@ -61,6 +67,15 @@ enum StoreContract {
             digests[kind.rawValue] = key.withUnsafeBytes { SHA256.hash(data: Data($0)).description }
         }
         return digests
+    }
+
+    /// The shipped team policy with the weight of severity changed (1.5 in the shipped scoring.json).
+    static func policy(severityWeight weight: String) throws -> TeamPolicy {
+        let shipped = try #require(evaluator.source)
+        let scoring = try #require(shipped.parts["scoring.json"])
+        let changed = scoring.replacingOccurrences(of: #"{"id":"severity","weight":1.5}"#, with: #"{"id":"severity","weight":\#(weight)}"#)
+        try #require(changed != scoring)
+        return try shipped.replacing(["scoring.json": Data(changed.utf8)])
     }
 }
 
@@ -132,5 +147,17 @@ final class SQLiteDatabase: StoreDatabase {
         try GRDBTestSupport.execute(at: path, sql: """
             UPDATE casefile SET status = 'closed', closedAt = '\(DateText.databaseTimestamp(date))', legalHold = 0 WHERE id = '\(id)'
             """)
+    }
+
+    /// As an attacker with sqlite3 would: the trigger that keeps versions unchanged dropped first.
+    func forgePolicy(_ version: Int, documentOf other: Int) throws {
+        try GRDBTestSupport.execute(at: path, sql: """
+            DROP TRIGGER policy_no_update;
+            UPDATE policy SET document = (SELECT document FROM policy WHERE version = \(other)) WHERE version = \(version)
+            """)
+    }
+
+    func deletePolicy(_ version: Int) throws {
+        try GRDBTestSupport.execute(at: path, sql: "DELETE FROM policy WHERE version = \(version)")
     }
 }

@@ -121,6 +121,7 @@ extension Catalogue {
         "error.store.read-only": "The database at {path} is read-only; nothing was changed.",
         "error.store.stale-case": "{id} was changed by {account} on {day} at {time} UTC after you opened it; your change was not saved. Open the case again to see theirs, then make yours again.",
         "error.store.tampered": "{what} was changed outside Confidant: its status, dates, hold, consent, score or journal no longer match their seal; nothing was done to it. Run 'confidant audit verify'.",
+        "error.store.tampered-policy": "{what} was changed outside Confidant and no longer matches its seal, so no case can be ranked by it: the database was not opened. Restore it from a backup ('confidant restore').",
         "error.store.tampered-record": "{what} was changed outside Confidant and no longer matches its seal; nothing was done. Run 'confidant audit verify'.",
         "error.store.unknown-account": "There is no account named '{name}' in this database.",
         "error.store.weak-passphrase": "The passphrase is too weak: {problem}. Choose a longer phrase of several unrelated words.",

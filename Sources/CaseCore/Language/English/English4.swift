@@ -224,6 +224,8 @@ extension Catalogue {
         "permission.no-identity-consent": "the reporter of {id} has not consented to share their identity with a supervisor",
         "permission.not-due": "{id} is not due for purge (still open, within its retention period, or on legal hold)",
         "permission.not-escalated": "a supervisor sees escalated cases only, and {id} is not escalated",
+        "permission.policy-counselor": "only a counselor can install a team policy: it decides how cases are ranked, timed and kept",
+        "permission.policy-unchanged": "the folder holds the team policy already in force (version {version}), so there is nothing to install",
         "permission.purge-list": "only a counselor sees which cases are due for purge",
         "permission.purge-traces": "only a counselor reads the traces of purged cases",
         "permission.recused": "{account} is recused from {id} (conflict of interest); another handler must take it",
