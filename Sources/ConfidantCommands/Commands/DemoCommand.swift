@@ -5,17 +5,17 @@ import CaseStore
 import Foundation
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "demo",
-        abstract: "Open the case desk on a demo database seeded from Data/demo-cases.json (passphrase: demo).",
-        discussion: "Without --db or $CONFIDANT_DB the demo database is a throwaway file under ~/.cache/confidant, made anew each time.")
+        abstract: words["help.demo.abstract"],
+        discussion: words["help.demo.discussion"]) }
 
     static let passphrase = "demo"
 
-    @Option(name: .long, help: "Demo database file (kept between runs when given).")
+    @Option(name: .long, help: .key("help.demo.db"))
     var db: String?
 
-    @Flag(help: "Create and seed the demo database, then exit without opening the UI.")
+    @Flag(help: .key("help.demo.seed-only"))
     var seedOnly = false
 
     @OptionGroup var language: LanguageOptions
