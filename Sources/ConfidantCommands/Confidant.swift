@@ -36,9 +36,12 @@ public struct Confidant: ParsableCommand {
         // No core dump and no ptrace by other processes of the same user: the memory holds keys and unsealed cases.
         ProcessHygiene.apply()
         // The language first: ArgumentParser writes help and its own errors while it parses.
-        CommandLanguage.shared.settle(option: LanguageOptions.option(in: CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let language = LanguageOptions.extract(from: arguments)
+        CommandLanguage.shared.settle(option: language.option)
         do {
-            var command = try parseAsRoot()
+            // `confidant help add --lang fr`: ArgumentParser's help takes no options, and the language is chosen.
+            var command = try parseAsRoot(arguments.first == "help" ? language.others : arguments)
             try command.run()
         } catch {
             exitTelling(error)

@@ -52,11 +52,12 @@ struct HelpLanguageCLITests {
 
         """
 
-    @Test("add --help --lang fr, LANG=fr_FR.UTF-8 add --help and LANG=fr_FR.UTF-8 help add are French, word for word")
+    @Test("add --help --lang fr, LANG=fr_FR.UTF-8 add --help and LANG=fr_FR.UTF-8 help add and help add --lang fr are French, word for word")
     func frenchHelp() throws {
         defer { cli.cleanUp() }
         for run in [try cli.run(["add", "--help", "--lang", "fr"]), try cli.run(["add", "--help"], environment: french),
-                    try cli.run(["help", "add"], environment: french), try cli.run(["add", "--lang=fr", "-h"])] {
+                    try cli.run(["help", "add"], environment: french), try cli.run(["add", "--lang=fr", "-h"]),
+                    try cli.run(["help", "add", "--lang", "fr"])] {
             #expect(run.status == 0)
             #expect(run.stdout == Self.frenchAddHelp)
             #expect(run.stderr == "")

@@ -10,18 +10,25 @@ extension ArgumentHelp {
 }
 
 extension LanguageOptions {
-    /// The value of `--lang` among the arguments (`--lang fr` or `--lang=fr`), read before ArgumentParser parses
-    /// them: help and the parser's own errors are written before any option is read.
-    static func option(in arguments: some Sequence<String>) -> String? {
-        var found: String?
+    /// The value of `--lang` among the arguments (`--lang fr` or `--lang=fr`; the last one given, none after `--`),
+    /// read before ArgumentParser parses them: help and the parser's own errors are written while it parses. Also the
+    /// arguments without it.
+    static func extract(from arguments: [String]) -> (option: String?, others: [String]) {
+        var option: String?
+        var others: [String] = []
         var iterator = arguments.makeIterator()
-        while let argument = iterator.next(), argument != "--" {
-            if argument == "--lang" {
-                found = iterator.next()
+        while let argument = iterator.next() {
+            if argument == "--" {
+                others.append(argument)
+                while let rest = iterator.next() { others.append(rest) }
+            } else if argument == "--lang" {
+                option = iterator.next()
             } else if argument.hasPrefix("--lang=") {
-                found = String(argument.dropFirst("--lang=".count))
+                option = String(argument.dropFirst("--lang=".count))
+            } else {
+                others.append(argument)
             }
         }
-        return found
+        return (option, others)
     }
 }
