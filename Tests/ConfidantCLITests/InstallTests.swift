@@ -34,7 +34,7 @@ struct InstallTests {
         try make("install")
 
         #expect(FileManager.default.isExecutableFile(atPath: prefix + "/bin/confidant"))
-        for file in ["policy.json", "scoring.json", "taxonomy.json", "common-passwords.txt", "demo-cases.json",
+        for file in ["policy.json", "scoring.json", "taxonomy.json", "common-passwords.txt", "demo-cases.json", "demo-cases.fr.json",
                      "letters/acknowledgement.en.md", "letters/acknowledgement.fr.md", "lang/en.json", "lang/fr.json",
                      "lang/es.json", "lang/ar.json"] {
             #expect(exists("share/confidant/" + file), "share/confidant/\(file)")

@@ -20,6 +20,15 @@ struct DemoCommand: ParsableCommand {
 
     @OptionGroup var language: LanguageOptions
 
+    /// The demo file with its texts in the desk's language, when `demo-cases.LANG.json` gives them (see
+    /// ``DemoTranslation``); as it is otherwise.
+    static func translated(_ data: Data, config: ConfidantConfiguration) throws -> Data {
+        let name = "demo-cases.\(config.catalogue.language).json"
+        guard config.catalogue.language != "en",
+              let translation = FileManager.default.contents(atPath: config.directory.appendingPathComponent(name).path) else { return data }
+        return try DemoTranslation.apply(translation, to: data, file: name)
+    }
+
     func run() throws {
         try reportingErrors {
             if !seedOnly, let problem = Launcher.terminalProblem(words: words) { throw TerminalUnavailable(message: problem) }
@@ -41,7 +50,7 @@ struct DemoCommand: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: demoFile.path) else {
                     throw ConfigurationError.malformed(file: "demo-cases.json", detail: .key("config.no-file", ["path": .text(demoFile.path)]))
                 }
-                try desk.seedDemo(from: data)
+                try desk.seedDemo(from: try Self.translated(data, config: config))
             }
             if seedOnly {
                 Console.out(words["cli.demo-ready", values: ["path": path, "passphrase": Self.passphrase]])
