@@ -8,19 +8,23 @@ struct HelpLanguageCLITests {
     let cli = ConfidantSandbox()
     let french = ["LANG": "fr_FR.UTF-8"]
 
-    static let frenchAddHelp = """
-        RÉSUMÉ : Ajoute un dossier décrit en JSON (un fichier, ou - pour l'entrée
-        standard) ; affiche le nouveau numéro.
+    /// French text with its no-break spaces (before `:` and `;`, inside `« »`) written `⍽`, so that ArgumentParser
+    /// never wraps a line before a colon.
+    static func nbsp(_ text: String) -> String { text.replacingOccurrences(of: "⍽", with: "\u{A0}") }
 
-        UTILISATION : confidant add [--db <db>] [--account <account>] [--lang <lang>] --json <json>
+    static let frenchAddHelp = nbsp("""
+        RÉSUMÉ⍽: Ajoute un dossier décrit en JSON (un fichier, ou - pour l'entrée
+        standard)⍽; affiche le nouveau numéro.
 
-        OPTIONS :
-          --db <db>               Fichier de la base (par défaut : $CONFIDANT_DB, sinon
+        UTILISATION⍽: confidant add [--db <db>] [--account <account>] [--lang <lang>] --json <json>
+
+        OPTIONS⍽:
+          --db <db>               Fichier de la base (par défaut⍽: $CONFIDANT_DB, sinon
                                   ~/.local/share/confidant/confidant.db).
-          --account <account>     Compte sous lequel ouvrir la base (par défaut : le
+          --account <account>     Compte sous lequel ouvrir la base (par défaut⍽: le
                                   premier dont la phrase secrète correspond).
-          --lang <lang>           Langue du bureau et des sorties : en ou fr (par
-                                  défaut : la langue de policy.json, sinon $LANG, sinon
+          --lang <lang>           Langue du bureau et des sorties⍽: en ou fr (par
+                                  défaut⍽: la langue de policy.json, sinon $LANG, sinon
                                   l'anglais).
           --json <json>           Fichier JSON décrivant le dossier, ou - pour l'entrée
                                   standard.
@@ -28,7 +32,7 @@ struct HelpLanguageCLITests {
           -h, --help              Affiche l'aide.
 
 
-        """
+        """)
 
     static let englishAddHelp = """
         OVERVIEW: Add a case from JSON (a file, or - for standard input); prints the
@@ -64,19 +68,19 @@ struct HelpLanguageCLITests {
         }
         // The list of commands, the default one named so, and the abstracts and discussions with values filled in.
         let root = try cli.run(["--help"], environment: french)
-        #expect(root.stdout.hasPrefix("RÉSUMÉ : Le bureau des dossiers d'une personne de confiance pour les\nsignalements de harcèlement.\n"))
-        #expect(root.stdout.contains("\nSOUS-COMMANDES :\n  open (défaut)           Ouvre le bureau des dossiers (par défaut).\n"))
-        #expect(root.stdout.hasSuffix("\n  Voir « confidant help <subcommand> » pour l'aide détaillée.\n"))
+        #expect(root.stdout.hasPrefix(Self.nbsp("RÉSUMÉ⍽: Le bureau des dossiers d'une personne de confiance pour les\nsignalements de harcèlement.\n")))
+        #expect(root.stdout.contains(Self.nbsp("\nSOUS-COMMANDES⍽:\n  open (défaut)           Ouvre le bureau des dossiers (par défaut).\n")))
+        #expect(root.stdout.hasSuffix(Self.nbsp("\n  Voir «⍽confidant help <subcommand>⍽» pour l'aide détaillée.\n")))
         let status = try cli.run(["status", "--help", "--lang", "fr"]).stdout
-        #expect(status.contains("\nStatuts : new, acknowledged, assessing, "))
-        #expect(status.contains("  --outcome <outcome>     Issue à la clôture (obligatoire) : substantiated,\n"))
-        // ArgumentParser's own note of a default value, in French, carried on the next line when it no longer fits.
-        #expect(try cli.run(["user", "add", "--help", "--lang", "fr"]).stdout.contains("""
+        #expect(status.contains(Self.nbsp("\nStatuts⍽: new, acknowledged, assessing, ")))
+        #expect(status.contains(Self.nbsp("  --outcome <outcome>     Issue à la clôture (obligatoire)⍽: substantiated,\n")))
+        // ArgumentParser's own note of a default value, in French, carried whole on the next line when it no longer fits.
+        #expect(try cli.run(["user", "add", "--help", "--lang", "fr"]).stdout.contains(Self.nbsp("""
 
-              --role <role>           counselor, supervisor ou admin. (par défaut :
-                                      counselor)
+              --role <role>           counselor, supervisor ou admin.
+                                      (par⍽défaut⍽:⍽counselor)
 
-            """))
+            """)))
     }
 
     @Test("English help is ArgumentParser's, unchanged, with --lang en whatever LANG says")
@@ -90,7 +94,7 @@ struct HelpLanguageCLITests {
         #expect(root.hasSuffix("\n  See 'confidant help <subcommand>' for detailed help.\n"))
     }
 
-    @Test("Every command's French help keeps within 80 columns wherever ArgumentParser wraps")
+    @Test("Every command's French help keeps within 80 columns wherever ArgumentParser wraps, and never wraps before a colon")
     func frenchHelpFits() throws {
         defer { cli.cleanUp() }
         let dump = try cli.json(cli.run(["--experimental-dump-help"])) as! [String: Any]
@@ -102,10 +106,13 @@ struct HelpLanguageCLITests {
         for path in all {
             let help = try cli.run(path + ["--help"], environment: french)
             #expect(help.status == 0)
-            #expect(help.stdout.hasPrefix("RÉSUMÉ : ") && !help.stdout.contains("OPTIONS:"), "\(path)")
+            #expect(help.stdout.hasPrefix(Self.nbsp("RÉSUMÉ⍽: ")) && !help.stdout.contains("OPTIONS:"), "\(path)")
             // The one line ArgumentParser never wraps is the usage.
-            let long = help.stdout.split(separator: "\n").filter { $0.count > 80 && !$0.hasPrefix("UTILISATION : ") }
+            let long = help.stdout.split(separator: "\n").filter { $0.count > 80 && !$0.hasPrefix(Self.nbsp("UTILISATION⍽: ")) }
             #expect(long.isEmpty, "\(path): \(long)")
+            // Nor is a line begun with the punctuation French sets off with a space.
+            let orphans = help.stdout.split(separator: "\n").filter { $0.drop { $0 == " " }.first.map { ":;»".contains($0) } ?? false }
+            #expect(orphans.isEmpty, "\(path): \(orphans)")
         }
     }
 
@@ -115,19 +122,19 @@ struct HelpLanguageCLITests {
         let missing = try cli.run(["show", "--lang", "fr"])
         #expect(missing.status == 64)
         #expect(missing.stdout == "")
-        #expect(missing.stderr == """
-            Erreur : Argument attendu manquant : « <id> »
-            Aide :  <id>  Numéro du dossier, par exemple C-2026-0042.
-            Utilisation : confidant show [--db <db>] [--account <account>] [--lang <lang>] <id> [--json]
-              Voir « confidant show --help » pour en savoir plus.
+        #expect(missing.stderr == Self.nbsp("""
+            Erreur⍽: Argument attendu manquant⍽: «⍽<id>⍽»
+            Aide⍽:  <id>  Numéro du dossier, par exemple C-2026-0042.
+            Utilisation⍽: confidant show [--db <db>] [--account <account>] [--lang <lang>] <id> [--json]
+              Voir «⍽confidant show --help⍽» pour en savoir plus.
 
-            """)
+            """))
         let invalid = try cli.run(["list", "--limit", "beaucoup"], environment: french)
         #expect(invalid.status == 64)
-        #expect(invalid.stderr.hasPrefix("Erreur : La valeur « beaucoup » n'est pas valide pour « --limit <limit> »\n"
-            + "Aide :  --limit <limit>  Au plus ce nombre de dossiers, les premiers de la file.\n"))
+        #expect(invalid.stderr.hasPrefix(Self.nbsp("Erreur⍽: La valeur «⍽beaucoup⍽» n'est pas valide pour «⍽--limit <limit>⍽»\n"
+            + "Aide⍽:  --limit <limit>  Au plus ce nombre de dossiers, les premiers de la file.\n")))
         let unknown = try cli.run(["show", "C-2026-0001", "--bogus", "--lang", "fr"])
-        #expect(unknown.stderr.hasPrefix("Erreur : Option inconnue : « --bogus »\n"))
+        #expect(unknown.stderr.hasPrefix(Self.nbsp("Erreur⍽: Option inconnue⍽: «⍽--bogus⍽»\n")))
         let english = try cli.run(["show"], environment: ["LANG": "C"])
         #expect(english.status == 64)
         #expect(english.stderr == """

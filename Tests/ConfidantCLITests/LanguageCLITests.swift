@@ -174,4 +174,23 @@ struct LanguageCLITests {
         #expect(shown.contains("Retour à la personne  counselor: Informé la personne signalante que la plainte n'a pas pu être établie.\n"))
         #expect(try english.run(["show", "C-2026-0005", "--lang", "fr"]).stdout.contains("\nRécit\nRafael reported that a colleague"))
     }
+
+    @Test("audit list --lang fr tells the details in French; what is stored and hashed stays English and intact")
+    func frenchAuditDetails() throws {
+        let cli = try prepared()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["status", "C-2026-0001", "acknowledged"]).status == 0)
+        let stored = try cli.sqliteRows("SELECT detail FROM audit ORDER BY id")
+        let french = try cli.run(["audit", "list", "--lang", "fr"])
+        #expect(french.status == 0, "\(french.stderr)")
+        let details = french.stdout.split(separator: "\n").map { String($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(6).joined(separator: " ")) }
+        #expect(Array(details.prefix(4)) == ["base créée avec un compte (rôle : personne de confiance) (lignes scellées)",
+                                             "ouverture (rôle : personne de confiance)", "dossier créé (plainte, statut nouveau)",
+                                             "ouverture (rôle : personne de confiance)"])
+        #expect(details.contains("statut réception confirmée ; 1 entrée de journal ajoutée"))
+        #expect(try cli.run(["audit", "list"]).stdout.contains("  status  C-2026-0001  status acknowledged; 1 journal entry added\n"))
+        #expect(try cli.sqliteRows("SELECT detail FROM audit ORDER BY id").prefix(stored.count) == stored[...])
+        #expect(stored.contains("status acknowledged; 1 journal entry added"))
+        #expect(try cli.run(["audit", "verify", "--lang", "fr"]).status == 0)
+    }
 }

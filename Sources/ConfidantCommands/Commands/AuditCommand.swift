@@ -70,7 +70,7 @@ struct AuditCommand: ParsableCommand {
                 let dates = DateText.Printer(calendar: .current)
                 for entry in try desk.auditEntries(for: id) {
                     table.append([String(entry.id), dates.minute(entry.at), entry.actor, entry.action,
-                                  entry.caseId ?? "-", entry.detail])
+                                  entry.caseId ?? "-", AuditWording.words(entry.detail, in: words)])
                 }
                 Console.write(table.render(width: OutputTerminal.width))
             }

@@ -31,7 +31,7 @@ struct ParserWords {
     /// The width the help was wrapped to.
     var width: Int
 
-    /// The lines of ArgumentParser's help and error messages, most particular first.
+    /// The lines of ArgumentParser's help and error messages.
     static let lineKeys = ["parser.error", "parser.error-help", "parser.usage", "parser.see-more", "parser.see-detailed",
                            "parser.overview", "parser.usage-heading", "parser.arguments", "parser.options", "parser.subcommands",
                            "parser.show-help", "parser.show-version", "parser.default-subcommand", "parser.default-value"]
@@ -47,14 +47,14 @@ struct ParserWords {
     }
 
     func line(_ line: String) -> String {
-        guard let (key, found) = Self.match(line, among: Self.lineKeys) else { return line }
+        guard let (key, found) = Catalogue.reading(line, among: Self.lineKeys) else { return line }
         var values = found
-        if let message = values["message"], let (messageKey, messageValues) = Self.match(message, among: Self.messageKeys) {
+        if let message = values["message"], let (messageKey, messageValues) = Catalogue.reading(message, among: Self.messageKeys) {
             values["message"] = catalogue[messageKey, values: messageValues]
         }
         let translated = catalogue[key, values: values]
-        // ArgumentParser leaves a usage longer than the width as it is; only a line that the words made too long is cut.
-        return line.count <= width ? wrapped(translated) : translated
+        // Only the note of a default value ends an option's help, which ArgumentParser wraps; a usage it leaves long.
+        return key == "parser.default-value" && line.count <= width ? wrapped(translated) : translated
     }
 
     /// A help line made longer than the width by its translation, cut at its last space that fits and carried on
@@ -68,31 +68,4 @@ struct ParserWords {
 
     /// Where ArgumentParser starts the help of an option: after a label column of 26.
     static let helpColumn = 26
-
-    /// The first of `keys` whose English (ArgumentParser's text) reads as `text`, with the values of its placeholders.
-    static func match(_ text: String, among keys: [String]) -> (String, [String: String])? {
-        for key in keys {
-            if let values = values(in: text, template: Catalogue.english[key]) { return (key, values) }
-        }
-        return nil
-    }
-
-    /// The values that fill `template`'s placeholders to give `text` exactly, or nil when it does not read so.
-    static func values(in text: String, template: String) -> [String: String]? {
-        var pattern = "^", names: [String] = []
-        var rest = template[...]
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open])) + "(.*?)"
-            names.append(String(rest[rest.index(after: open)..<close]))
-            rest = rest[rest.index(after: close)...]
-        }
-        pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
-        guard let expression = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]),
-              let found = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        var values: [String: String] = [:]
-        for (index, name) in names.enumerated() {
-            values[name] = Range(found.range(at: index + 1), in: text).map { String(text[$0]) } ?? ""
-        }
-        return values
-    }
 }
