@@ -70,7 +70,8 @@ struct HelpLanguageCLITests {
         let root = try cli.run(["--help"], environment: french)
         #expect(root.stdout.hasPrefix(Self.nbsp("RÉSUMÉ⍽: Le bureau des dossiers d'une personne de confiance pour les\nsignalements de harcèlement.\n")))
         #expect(root.stdout.contains(Self.nbsp("\nSOUS-COMMANDES⍽:\n  open (défaut)           Ouvre le bureau des dossiers (par défaut).\n")))
-        #expect(root.stdout.hasSuffix(Self.nbsp("\n  Voir «⍽confidant help <subcommand>⍽» pour l'aide détaillée.\n")))
+        #expect(root.stdout.contains("\nUTILISATION\u{A0}: confidant <sous-commande>\n"))
+        #expect(root.stdout.hasSuffix(Self.nbsp("\n  Voir «⍽confidant help <sous-commande>⍽» pour l'aide détaillée.\n")))
         let status = try cli.run(["status", "--help", "--lang", "fr"]).stdout
         #expect(status.contains(Self.nbsp("\nStatuts⍽: new, acknowledged, assessing, ")))
         #expect(status.contains(Self.nbsp("  --outcome <outcome>     Issue à la clôture (obligatoire)⍽: substantiated,\n")))

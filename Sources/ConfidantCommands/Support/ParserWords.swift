@@ -52,6 +52,11 @@ struct ParserWords {
         if let message = values["message"], let (messageKey, messageValues) = Catalogue.reading(message, among: Self.messageKeys) {
             values["message"] = catalogue[messageKey, values: messageValues]
         }
+        // The placeholder of a subcommand in a usage or a command to type (`confidant help <subcommand>`).
+        for name in ["usage", "command"] {
+            values[name] = values[name]?.replacingOccurrences(of: Catalogue.english["parser.subcommand-placeholder"],
+                                                              with: catalogue["parser.subcommand-placeholder"])
+        }
         let translated = catalogue[key, values: values]
         // Only the note of a default value ends an option's help, which ArgumentParser wraps; a usage it leaves long.
         return key == "parser.default-value" && line.count <= width ? wrapped(translated) : translated

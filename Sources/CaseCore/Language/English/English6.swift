@@ -47,6 +47,7 @@ extension Catalogue {
         "parser.see-more": "  See '{command}' for more information.",
         "parser.show-help": "{label}Show help information.",
         "parser.show-version": "{label}Show the version.",
+        "parser.subcommand-placeholder": "<subcommand>",
         "parser.subcommands": "SUBCOMMANDS:",
         "parser.unexpected-argument": "Unexpected argument '{value}'",
         "parser.unexpected-arguments": "{count} unexpected arguments: '{values}'",
