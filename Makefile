@@ -13,6 +13,8 @@ prefix := $(DESTDIR)$(patsubst ~%,$(HOME)%,$(PREFIX))
 bindir := $(prefix)/bin
 datadir := $(prefix)/share/confidant
 mandir := $(prefix)/share/man/man1
+# The manual page in each language it is written in besides English.
+manual_languages := fr
 bashdir := $(prefix)/share/bash-completion/completions
 zshdir := $(prefix)/share/zsh/site-functions
 fishdir := $(prefix)/share/fish/vendor_completions.d
@@ -57,26 +59,31 @@ bench:
 release:
 	$(SWIFT) build -c release
 
-## make install: the binary, Data/ as share/confidant, the manual page confidant(1) and bash, zsh and fish completions
+## make install: the binary, Data/ as share/confidant, the manual page confidant(1) (English, and French under
+## share/man/fr) and bash, zsh and fish completions
 install:
 ifeq ($(BUILD),yes)
 	$(SWIFT) build -c $(CONFIGURATION) --product confidant
 endif
-	install -d $(bindir) $(datadir)/letters $(datadir)/lang $(mandir) $(bashdir) $(zshdir) $(fishdir)
+	install -d $(bindir) $(datadir)/letters $(datadir)/lang $(mandir) $(bashdir) $(zshdir) $(fishdir) \
+		$(foreach l,$(manual_languages),$(prefix)/share/man/$(l)/man1)
 	install -m 755 $(built) $(bindir)/confidant
 	install -m 644 $(data_files) $(datadir)/
 	install -m 644 $(letter_files) $(datadir)/letters/
 	install -m 644 $(lang_files) $(datadir)/lang/
-	$(built) generate-manual > $(mandir)/confidant.1
-	$(built) --generate-completion-script bash > $(bashdir)/confidant
-	$(built) --generate-completion-script zsh > $(zshdir)/_confidant
-	$(built) --generate-completion-script fish > $(fishdir)/confidant.fish
-	chmod 644 $(mandir)/confidant.1 $(bashdir)/confidant $(zshdir)/_confidant $(fishdir)/confidant.fish
+	$(built) generate-manual --lang en > $(mandir)/confidant.1
+	$(foreach l,$(manual_languages),$(built) generate-manual --lang $(l) > $(prefix)/share/man/$(l)/man1/confidant.1 &&) true
+	LC_ALL=C $(built) --generate-completion-script bash > $(bashdir)/confidant
+	LC_ALL=C $(built) --generate-completion-script zsh > $(zshdir)/_confidant
+	LC_ALL=C $(built) --generate-completion-script fish > $(fishdir)/confidant.fish
+	chmod 644 $(mandir)/confidant.1 $(foreach l,$(manual_languages),$(prefix)/share/man/$(l)/man1/confidant.1) \
+		$(bashdir)/confidant $(zshdir)/_confidant $(fishdir)/confidant.fish
 
 ## make uninstall: removes exactly what install wrote (with PREFIX=~/.local, share/confidant may also hold your
 ## database: it is left alone, and so is the folder while anything is in it)
 uninstall:
 	rm -f $(bindir)/confidant $(mandir)/confidant.1 $(bashdir)/confidant $(zshdir)/_confidant $(fishdir)/confidant.fish
+	rm -f $(foreach l,$(manual_languages),$(prefix)/share/man/$(l)/man1/confidant.1)
 	rm -f $(addprefix $(datadir)/,$(notdir $(data_files))) $(addprefix $(datadir)/letters/,$(notdir $(letter_files)))
 	rm -f $(addprefix $(datadir)/lang/,$(notdir $(lang_files)))
 	rmdir $(datadir)/letters $(datadir)/lang 2>/dev/null || true

@@ -11,15 +11,10 @@ public struct Confidant: ParsableCommand {
     /// The version `confidant --version` prints (and the manual page names).
     public static let version = "1.0.1"
 
-    public static let configuration = CommandConfiguration(
+    public static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "confidant",
-        abstract: "A confidential counselor's case desk for harassment reports.",
-        discussion: """
-            Database: --db, else $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db.
-            Passphrase: $CONFIDANT_PASSPHRASE when set, else asked on the terminal.
-            Configuration: the installed Data folder, with your own overrides from $XDG_CONFIG_HOME/confidant \
-            (see `confidant config show`).
-            """,
+        abstract: words["help.confidant.abstract"],
+        discussion: words["help.confidant.discussion"],
         version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self,
@@ -30,7 +25,7 @@ public struct Confidant: ParsableCommand {
             ExportCommand.self, ReportCommand.self, ImportCommand.self, BackupCommand.self, RestoreCommand.self, MigrateCommand.self, ConfigCommand.self,
             ManualCommand.self,
         ],
-        defaultSubcommand: OpenCommand.self)
+        defaultSubcommand: OpenCommand.self) }
 
     /// Runs the command line with `clock` as the time of every action. The shipped executable passes the real
     /// clock and never reads the time from the environment; only the test executable fixes it.
@@ -40,11 +35,16 @@ public struct Confidant: ParsableCommand {
         umask(0o077)
         // No core dump and no ptrace by other processes of the same user: the memory holds keys and unsealed cases.
         ProcessHygiene.apply()
+        // The language first: ArgumentParser writes help and its own errors while it parses.
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let language = LanguageOptions.extract(from: arguments)
+        CommandLanguage.shared.settle(option: language.option)
         do {
-            var command = try parseAsRoot()
+            // `confidant help add --lang fr`: ArgumentParser's help takes no options, and the language is chosen.
+            var command = try parseAsRoot(arguments.first == "help" ? language.others : arguments)
             try command.run()
         } catch {
-            exit(withError: error)
+            exitTelling(error)
         }
     }
 }

@@ -13,7 +13,7 @@ struct InstallTests {
     @discardableResult
     func make(_ target: String) throws -> ProgramRun {
         let run = try runProgram(Make.path!, ["-C", TestFixtures.packageRoot.path, target, "PREFIX=\(prefix)", "CONFIGURATION=debug", "BUILD=no"],
-                                 environment: ["PATH": "/usr/bin:/bin", "HOME": elsewhere])
+                                 environment: ["PATH": "/usr/bin:/bin", "HOME": elsewhere, "LANG": "fr_FR.UTF-8"])
         #expect(run.status == 0, "make \(target): \(run.stderr)")
         return run
     }
@@ -34,7 +34,7 @@ struct InstallTests {
         try make("install")
 
         #expect(FileManager.default.isExecutableFile(atPath: prefix + "/bin/confidant"))
-        for file in ["policy.json", "scoring.json", "taxonomy.json", "common-passwords.txt", "demo-cases.json",
+        for file in ["policy.json", "scoring.json", "taxonomy.json", "common-passwords.txt", "demo-cases.json", "demo-cases.fr.json",
                      "letters/acknowledgement.en.md", "letters/acknowledgement.fr.md", "lang/en.json", "lang/fr.json",
                      "lang/es.json", "lang/ar.json"] {
             #expect(exists("share/confidant/" + file), "share/confidant/\(file)")
@@ -68,6 +68,9 @@ struct InstallTests {
         }
         #expect(manual.contains("\\fB\\-\\-limit\\fR \\fIlimit\\fR"))
         #expect(!manual.contains("generate\\-manual"))
+        // And in French beside it; the English one stays English though make ran under LANG=fr_FR.UTF-8.
+        let frenchManual = try String(contentsOfFile: prefix + "/share/man/fr/man1/confidant.1", encoding: .utf8)
+        #expect(frenchManual.hasPrefix(".TH CONFIDANT 1 \"\" \"Confidant 1.0.1\" \"Commandes utilisateur\"\n.SH NOM\n"))
         let bash = try runProgram("/bin/bash", ["--norc", "--noprofile", "-c",
                                                 "source \(prefix)/share/bash-completion/completions/confidant && complete -p confidant"],
                                   environment: ["PATH": "/usr/bin:/bin"])
@@ -86,7 +89,7 @@ struct InstallTests {
         try Data("not really a database".utf8).write(to: URL(fileURLWithPath: prefix + "/share/confidant/confidant.db"))
         try make("uninstall")
         for path in ["bin/confidant", "share/confidant/policy.json", "share/confidant/letters", "share/confidant/lang", "share/man/man1/confidant.1",
-                     "share/bash-completion/completions/confidant", "share/zsh/site-functions/_confidant",
+                     "share/man/fr/man1/confidant.1", "share/bash-completion/completions/confidant", "share/zsh/site-functions/_confidant",
                      "share/fish/vendor_completions.d/confidant.fish"] {
             #expect(!exists(path), "\(path)")
         }

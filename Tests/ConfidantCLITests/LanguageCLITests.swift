@@ -158,4 +158,39 @@ struct LanguageCLITests {
         let english = try cli.run(["show", "C-2026-0099", "--lang", "en"], environment: ["CONFIDANT_DATA": data.path])
         #expect(english.stderr == "confidant: There is no case C-2026-0099 in this database.\n")
     }
+
+    @Test("demo --lang fr: the same cases, scores and dates as the English demo, ranked the same, told in French")
+    func frenchDemo() throws {
+        let english = ConfidantSandbox(passphrase: "demo", now: nil), french = ConfidantSandbox(passphrase: "demo", now: nil)
+        defer { english.cleanUp(); french.cleanUp() }
+        #expect(try english.run(["demo", "--seed-only", "--db", english.database]).status == 0)
+        let seeded = try french.run(["demo", "--seed-only", "--db", french.database, "--lang", "fr"])
+        #expect(seeded.stdout == "Base de démonstration prête à \(french.database) (phrase secrète : demo).\n", "\(seeded.stderr)")
+        let queue = try english.run(["list", "--json"])
+        #expect(queue.status == 0 && queue.stdout.components(separatedBy: "\"id\" : ").count == 49)
+        #expect(try french.run(["list", "--json"]).stdout == queue.stdout)
+        let shown = try french.run(["show", "C-2026-0005", "--lang", "fr"]).stdout
+        #expect(shown.contains("\nRécit\nRafael a signalé qu'une collègue répandait la rumeur de son licenciement imminent."))
+        #expect(shown.contains("Retour à la personne  counselor: Informé la personne signalante que la plainte n'a pas pu être établie.\n"))
+        #expect(try english.run(["show", "C-2026-0005", "--lang", "fr"]).stdout.contains("\nRécit\nRafael reported that a colleague"))
+    }
+
+    @Test("audit list --lang fr tells the details in French; what is stored and hashed stays English and intact")
+    func frenchAuditDetails() throws {
+        let cli = try prepared()
+        defer { cli.cleanUp() }
+        #expect(try cli.run(["status", "C-2026-0001", "acknowledged"]).status == 0)
+        let stored = try cli.sqliteRows("SELECT detail FROM audit ORDER BY id")
+        let french = try cli.run(["audit", "list", "--lang", "fr"])
+        #expect(french.status == 0, "\(french.stderr)")
+        let details = french.stdout.split(separator: "\n").map { String($0.split(separator: " ", omittingEmptySubsequences: true).dropFirst(6).joined(separator: " ")) }
+        #expect(Array(details.prefix(4)) == ["base créée avec un compte (rôle : personne de confiance) (lignes scellées, clés par dossier ; politique de l'équipe version 1)",
+                                             "ouverture (rôle : personne de confiance)", "dossier créé (plainte, statut nouveau)",
+                                             "ouverture (rôle : personne de confiance)"])
+        #expect(details.contains("statut réception confirmée ; 1 entrée de journal ajoutée"))
+        #expect(try cli.run(["audit", "list"]).stdout.contains("  status  C-2026-0001  status acknowledged; 1 journal entry added\n"))
+        #expect(try cli.sqliteRows("SELECT detail FROM audit ORDER BY id").prefix(stored.count) == stored[...])
+        #expect(stored.contains("status acknowledged; 1 journal entry added"))
+        #expect(try cli.run(["audit", "verify", "--lang", "fr"]).status == 0)
+    }
 }

@@ -3,12 +3,12 @@ import CaseCore
 import Foundation
 
 struct AddCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Add a case from JSON (a file, or - for standard input); prints the new id.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "add", abstract: words["help.add.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .long, help: "JSON file describing the case, or - for standard input.")
+    @Option(name: .long, help: .key("help.add.json"))
     var json: String
 
     func run() throws {

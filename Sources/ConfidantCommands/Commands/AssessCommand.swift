@@ -3,19 +3,19 @@ import CaseCore
 import Foundation
 
 struct AssessCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "assess", abstract: "Rate the five factors (0–4 each) and print the score breakdown.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "assess", abstract: words["help.assess.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.")
+    @Argument(help: .key("help.any.case-id"))
     var id: String
 
-    @Option(help: "0 single incident … 4 ongoing / continued after a request to stop.") var frequency: Int
-    @Option(help: "0 offensive remark … 4 assault, sexual exploitation or abuse.") var severity: Int
-    @Option(help: "0 none … 4 explicit threat of violence or harm.") var threat: Int
-    @Option(help: "0 none reported … 4 crisis, risk of self-harm.") var wellbeing: Int
-    @Option(help: "0 reporter holds more power … 4 controls livelihood, aid, residence or legal status.") var power: Int
+    @Option(help: .key("help.assess.frequency")) var frequency: Int
+    @Option(help: .key("help.assess.severity")) var severity: Int
+    @Option(help: .key("help.assess.threat")) var threat: Int
+    @Option(help: .key("help.assess.wellbeing")) var wellbeing: Int
+    @Option(help: .key("help.assess.power")) var power: Int
 
     func run() throws {
         try reportingErrors {

@@ -4,12 +4,12 @@ import CaseStore
 import Foundation
 
 struct AuditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Check or read the hash-chained audit log.",
-        subcommands: [Verify.self, List.self, Acknowledge.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "audit", abstract: words["help.audit.abstract"],
+        subcommands: [Verify.self, List.self, Acknowledge.self]) }
 
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify the whole chain; names the first broken entry.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: words["help.audit.verify.abstract"]) }
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -39,12 +39,12 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Acknowledge: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Record that you found a break in the audit log, with the reason, so work can go on.",
-            discussion: "The acknowledgement is chained as a new entry naming the break; 'audit verify' keeps reporting it.")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: words["help.audit.acknowledge.abstract"],
+            discussion: words["help.audit.acknowledge.discussion"]) }
         @OptionGroup var database: DatabaseOptions
-        @Option(help: "What you found and did about it.") var reason: String?
-        @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
+        @Option(help: .key("help.audit.acknowledge.reason")) var reason: String?
+        @Option(name: .customLong("text-file"), help: .key("help.any.reason-file")) var textFile: String?
 
         func run() throws {
             try reportingErrors {
@@ -57,9 +57,9 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show audit entries, all or for one case.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: words["help.audit.list.abstract"]) }
         @OptionGroup var database: DatabaseOptions
-        @Option(name: .customLong("case"), help: "Only entries about this case.") var caseID: String?
+        @Option(name: .customLong("case"), help: .key("help.audit.list.case-id")) var caseID: String?
 
         func run() throws {
             try reportingErrors {
@@ -70,7 +70,7 @@ struct AuditCommand: ParsableCommand {
                 let dates = DateText.Printer(calendar: .current)
                 for entry in try desk.auditEntries(for: id) {
                     table.append([String(entry.id), dates.minute(entry.at), entry.actor, entry.action,
-                                  entry.caseId ?? "-", entry.detail])
+                                  entry.caseId ?? "-", AuditWording.words(entry.detail, in: words)])
                 }
                 Console.write(table.render(width: OutputTerminal.width))
             }

@@ -4,21 +4,17 @@ import CaseStore
 import Foundation
 
 struct BackupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "backup",
-        abstract: "Write a consistent, still-encrypted snapshot of the database to a file (mode 0600).",
-        discussion: """
-            The snapshot is taken with SQLite's online backup, so it is consistent even while the case desk is open. \
-            Sealed fields stay sealed and the key slots come along: the same passphrase opens it. Restore it with \
-            'confidant restore'. Recorded in the audit log with the file's SHA-256.
-            """)
+        abstract: words["help.backup.abstract"],
+        discussion: words["help.backup.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The backup file to write.")
+    @Argument(help: .key("help.backup.path"))
     var path: String
 
-    @Flag(help: "Replace the file if it exists.")
+    @Flag(help: .key("help.backup.force"))
     var force = false
 
     func run() throws {

@@ -5,20 +5,13 @@ import Foundation
 
 extension ConfigCommand {
     struct Apply: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Install a new version of the team policy from a folder (counselors only).",
-            discussion: """
-                DIR holds policy.json, scoring.json and taxonomy.json, whole files in the installed Data folder's form; \
-                a file DIR lacks stays as it is in the version in force. Every file is checked first: an error names the \
-                file, the key and the problem, and nothing is installed. The new version is audited with who and when, \
-                and every case is ranked again under it at once; `show` tells when a case's assessment was scored \
-                under an older version. Only a counselor may apply a policy: it decides how cases are ranked, timed \
-                and how long they are kept.
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: words["help.config.apply.abstract"], discussion: words["help.config.apply.discussion"])
+        }
 
         @OptionGroup var database: DatabaseOptions
 
-        @Argument(help: "Folder holding the new policy.json, scoring.json and taxonomy.json (any of them).")
+        @Argument(help: .key("help.config.apply.dir"))
         var dir: String
 
         func run() throws {

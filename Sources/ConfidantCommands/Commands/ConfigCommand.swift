@@ -4,28 +4,15 @@ import CaseStore
 import Foundation
 
 struct ConfigCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "The configuration in force and where each part of it comes from.",
-        discussion: """
-            The organisation's policy, scoring and letters are installed in the Data folder (share/confidant). Your own \
-            policy.json and letters/KIND.LANG.md in $XDG_CONFIG_HOME/confidant (~/.config/confidant) override them \
-            without editing what is installed: policy.json holds only the settings you change, with the installed \
-            file's names, e.g. {"acknowledgeWithinDays": 7, "firstContact": {"criticalHours": 12}}.
-
-            A database keeps the policy it was created with (policy.json with your settings over it, scoring.json, \
-            taxonomy.json), versioned: once a database holds one, the desk and every command opening it use the \
-            database's policy, not the files of the machine, so that two desks never rank a case differently. \
-            `config apply DIR` installs a new version; `config show --db FILE` tells the version in force.
-            """,
-        subcommands: [Show.self, Apply.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "config", abstract: words["help.config.abstract"],
+        discussion: words["help.config.discussion"],
+        subcommands: [Show.self, Apply.self]) }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Print every policy setting in force and the file it came from, the letter templates and the data files.",
-            discussion: """
-                Needs no database and no passphrase. A file with an error is named with the key and the problem. With \
-                --db, the policy stored in that database: its version, when and by whom it was installed, and its settings.
-                """)
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: words["help.config.show.abstract"],
+            discussion: words["help.config.show.discussion"]) }
 
         @OptionGroup var database: DatabaseOptions
 

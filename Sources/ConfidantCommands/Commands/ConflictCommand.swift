@@ -4,13 +4,13 @@ import CaseStore
 import Foundation
 
 struct ConflictCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "conflict", abstract: "Declare a conflict of interest: you are recused and the case is flagged for reassignment.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "conflict", abstract: words["help.conflict.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Case id.") var id: String
-    @Option(help: "The nature of the conflict.") var reason: String?
-    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(help: .key("help.conflict.reason")) var reason: String?
+    @Option(name: .customLong("text-file"), help: .key("help.any.reason-file")) var textFile: String?
 
     func run() throws {
         try reportingErrors {

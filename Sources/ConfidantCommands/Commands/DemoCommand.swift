@@ -5,20 +5,29 @@ import CaseStore
 import Foundation
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "demo",
-        abstract: "Open the case desk on a demo database seeded from Data/demo-cases.json (passphrase: demo).",
-        discussion: "Without --db or $CONFIDANT_DB the demo database is a throwaway file under ~/.cache/confidant, made anew each time.")
+        abstract: words["help.demo.abstract"],
+        discussion: words["help.demo.discussion"]) }
 
     static let passphrase = "demo"
 
-    @Option(name: .long, help: "Demo database file (kept between runs when given).")
+    @Option(name: .long, help: .key("help.demo.db"))
     var db: String?
 
-    @Flag(help: "Create and seed the demo database, then exit without opening the UI.")
+    @Flag(help: .key("help.demo.seed-only"))
     var seedOnly = false
 
     @OptionGroup var language: LanguageOptions
+
+    /// The demo file with its texts in the desk's language, when `demo-cases.LANG.json` gives them (see
+    /// ``DemoTranslation``); as it is otherwise.
+    static func translated(_ data: Data, config: ConfidantConfiguration) throws -> Data {
+        let name = "demo-cases.\(config.catalogue.language).json"
+        guard config.catalogue.language != "en",
+              let translation = FileManager.default.contents(atPath: config.directory.appendingPathComponent(name).path) else { return data }
+        return try DemoTranslation.apply(translation, to: data, file: name)
+    }
 
     func run() throws {
         try reportingErrors {
@@ -41,7 +50,7 @@ struct DemoCommand: ParsableCommand {
                 guard let data = FileManager.default.contents(atPath: demoFile.path) else {
                     throw ConfigurationError.malformed(file: "demo-cases.json", detail: .key("config.no-file", ["path": .text(demoFile.path)]))
                 }
-                try desk.seedDemo(from: data)
+                try desk.seedDemo(from: try Self.translated(data, config: config))
             }
             if seedOnly {
                 Console.out(words["cli.demo-ready", values: ["path": path, "passphrase": Self.passphrase]])

@@ -3,13 +3,13 @@ import CaseCore
 import Foundation
 
 struct DueCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "due",
-        abstract: "Deadlines overdue or due within the policy's warning window (48 hours by default).")
+        abstract: words["help.due.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "Print JSON.") var json = false
-    @Option(help: "Warning window in hours (default: dueSoonHours from policy.json).") var hours: Int?
+    @Flag(help: .key("help.any.json")) var json = false
+    @Option(help: .key("help.due.hours")) var hours: Int?
 
     struct Row: Encodable {
         var id: String

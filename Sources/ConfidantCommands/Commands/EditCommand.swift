@@ -3,20 +3,14 @@ import CaseCore
 import Foundation
 
 struct EditCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Correct or complete a case after intake (journaled, re-scored at once).",
-        discussion: """
-            The JSON is a partial case with the field names of 'add --json': fields left out stay as they are; \
-            'reported' and the other lists are replaced whole; "affected": null says the reporter is the affected \
-            person. Consent is given or withdrawn with {"consentShareIdentity": true|false}, the reporter's wishes \
-            with {"wishes": "listen-only|informal|formal|escalate"}, the case's own follow-up interval with \
-            {"followUpEveryDays": 14} (1 to 365 days; null returns to the policy's). Unknown keys are refused.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "edit", abstract: words["help.edit.abstract"],
+        discussion: words["help.edit.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.") var id: String
-    @Option(name: .long, help: "JSON file with the fields to change, or - for standard input.") var json: String
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(name: .long, help: .key("help.edit.json")) var json: String
 
     func run() throws {
         try reportingErrors {
@@ -31,14 +25,14 @@ struct EditCommand: ParsableCommand {
 }
 
 struct ReopenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reopen", abstract: "Reopen a closed, withdrawn or screened-out case, with the reason (journaled).")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "reopen", abstract: words["help.reopen.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.") var id: String
-    @Option(help: "Why the case is reopened.") var reason: String?
-    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(help: .key("help.reopen.reason")) var reason: String?
+    @Option(name: .customLong("text-file"), help: .key("help.any.reason-file")) var textFile: String?
 
     func run() throws {
         try reportingErrors {
@@ -52,23 +46,20 @@ struct ReopenCommand: ParsableCommand {
 }
 
 struct DiscloseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "disclose",
-        abstract: "Record information passed on without the reporter's consent, under a duty to act (journaled, audited).",
-        discussion: """
-            The reporter is then to be told within the policy's days (tellReporterWithinDays, 2 by default): record it \
-            with 'journal ID --kind reporter-told', or defer it now with --defer and the reason.
-            """)
+        abstract: words["help.disclose.abstract"],
+        discussion: words["help.disclose.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.") var id: String
-    @Option(help: "To whom the information was passed (a service, an authority).") var to: String?
-    @Option(name: .customLong("to-file"), help: "Read to whom from a file, or - for standard input.") var toFile: String?
-    @Option(help: "The duty to act: a child at risk, sexual exploitation and abuse, danger to life, a legal obligation.") var duty: String?
-    @Option(name: .customLong("duty-file"), help: "Read the duty to act from a file, or - for standard input.") var dutyFile: String?
-    @Option(name: .customLong("defer"), help: "Defer telling the reporter, with the reason.") var deferReason: String?
-    @Option(name: .customLong("defer-file"), help: "Read the reason for deferring from a file, or - for standard input.") var deferFile: String?
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(help: .key("help.disclose.to")) var to: String?
+    @Option(name: .customLong("to-file"), help: .key("help.disclose.to-file")) var toFile: String?
+    @Option(help: .key("help.disclose.duty")) var duty: String?
+    @Option(name: .customLong("duty-file"), help: .key("help.any.duty-file")) var dutyFile: String?
+    @Option(name: .customLong("defer"), help: .key("help.disclose.defer-reason")) var deferReason: String?
+    @Option(name: .customLong("defer-file"), help: .key("help.disclose.defer-file")) var deferFile: String?
 
     func run() throws {
         try reportingErrors {

@@ -3,23 +3,18 @@ import CaseCore
 import Foundation
 
 struct EscalateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "escalate", abstract: "Escalate a case one rung up the ladder, with a reason (journaled).",
-        discussion: """
-            Levels, lowest first: \(EscalationLevel.allCases.map(\.rawValue).joined(separator: ", ")). The ladder is \
-            climbed at the reporter's request (wishes formal or escalate), one rung at a time. --duty states a duty to \
-            act without that request (a child at risk, sexual exploitation and abuse, danger to life, a legal \
-            obligation); it is journaled, shown on the case, and may skip a rung. A case never moves down.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "escalate", abstract: words["help.escalate.abstract"],
+        discussion: words["help.escalate.discussion", values: ["levels": EscalationLevel.allCases.map(\.rawValue).joined(separator: ", ")]]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.") var id: String
-    @Option(help: "complaints-team, head-of-department, higher-management or external-committee (default: the next rung).") var to: String?
-    @Option(help: "Why the case is escalated.") var reason: String?
-    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
-    @Option(help: "A duty to act without the reporter's request.") var duty: String?
-    @Option(name: .customLong("duty-file"), help: "Read the duty to act from a file, or - for standard input.") var dutyFile: String?
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(help: .key("help.escalate.to")) var to: String?
+    @Option(help: .key("help.escalate.reason")) var reason: String?
+    @Option(name: .customLong("text-file"), help: .key("help.any.reason-file")) var textFile: String?
+    @Option(help: .key("help.escalate.duty")) var duty: String?
+    @Option(name: .customLong("duty-file"), help: .key("help.any.duty-file")) var dutyFile: String?
 
     func run() throws {
         try reportingErrors {

@@ -4,29 +4,23 @@ import CaseStore
 import Foundation
 
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "export",
-        abstract: "Export one case summary as Markdown, JSON or printable HTML, for the counselor or the supervisor.",
-        discussion: """
-            The summary holds the score explanation, the journal timeline, deadlines met and missed, support arranged, \
-            advice given and the escalation history. --for supervisor shows the reporter by pseudonym unless they \
-            consented to share their identity, replaces their name in the text, and leaves out contact details, \
-            support needs, support arranged and advice given. Files are written readable by you only (mode 0600). \
-            Every export is recorded in the audit log.
-            """)
+        abstract: words["help.export.abstract"],
+        discussion: words["help.export.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id, like C-2026-0042.")
+    @Argument(help: .key("help.any.case-id-example"))
     var id: String
 
-    @Option(help: "markdown, json or html.")
+    @Option(help: .key("help.export.format"))
     var format: String = "markdown"
 
-    @Option(name: .customLong("for"), help: "counselor (everything) or supervisor (redacted); default: your own role.")
+    @Option(name: .customLong("for"), help: .key("help.export.audience"))
     var audience: String?
 
-    @Option(help: "File to write (default: standard output).")
+    @Option(help: .key("help.any.output"))
     var out: String?
 
     func run() throws {

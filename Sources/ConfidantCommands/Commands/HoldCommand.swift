@@ -4,14 +4,14 @@ import CaseStore
 import Foundation
 
 struct HoldCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "hold", abstract: "Place (or with --lift, lift) a legal hold: a held case is never purged.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "hold", abstract: words["help.hold.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Case id.") var id: String
-    @Option(help: "Why.") var reason: String?
-    @Option(name: .customLong("text-file"), help: "Read the reason from a file, or - for standard input.") var textFile: String?
-    @Flag(help: "Lift the hold instead of placing it.") var lift = false
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(help: .key("help.hold.reason")) var reason: String?
+    @Option(name: .customLong("text-file"), help: .key("help.any.reason-file")) var textFile: String?
+    @Flag(help: .key("help.hold.lift")) var lift = false
 
     func run() throws {
         try reportingErrors {

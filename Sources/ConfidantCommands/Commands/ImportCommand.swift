@@ -4,24 +4,20 @@ import CaseStore
 import Foundation
 
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "import",
-        abstract: "Import cases from a CSV file (columns in docs/IMPORT.md) or a JSON array of cases.",
-        discussion: """
-            Every row is checked first; the first problem stops the import with the file, line and column named, \
-            and nothing is imported. Otherwise all new cases are added in one transaction. Rows imported before \
-            (same external_ref, or the same content) are skipped, so importing a file twice adds nothing.
-            """)
+        abstract: words["help.import.abstract"],
+        discussion: words["help.import.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "A .csv or .json file.")
+    @Argument(help: .key("help.import.file"))
     var file: String
 
-    @Option(help: "csv or json (default: from the file name's extension).")
+    @Option(help: .key("help.import.format"))
     var format: String?
 
-    @Flag(help: "Check the file and say what it holds, without importing.")
+    @Flag(help: .key("help.import.check"))
     var check = false
 
     enum Kind: String, CaseIterable { case csv, json }

@@ -3,17 +3,13 @@ import CaseStore
 import Foundation
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create a new, empty, encrypted database with your counselor account.",
-        discussion: """
-            On a terminal, init asks for your account name (default: your login name), the organisation's name (used \
-            in letters; default: organisationName of policy.json) and a new passphrase, twice. For scripts: --account, \
-            --organisation and $CONFIDANT_PASSPHRASE.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "init", abstract: words["help.init.abstract"],
+        discussion: words["help.init.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "The organisation's name, as letters to reporters give it.") var organisation: String?
+    @Option(help: .key("help.init.organisation")) var organisation: String?
 
     static var loginName: String {
         let name = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()

@@ -3,24 +3,18 @@ import CaseCore
 import Foundation
 
 struct JournalCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "journal", abstract: "Append an entry to a case's journal.",
-        discussion: """
-            Kinds: \(JournalEntry.Kind.recordable.map(\.rawValue).joined(separator: ", ")). \
-            support-declined records that the affected person declined support (it meets the support deadline); \
-            reporter-told that the reporter was told of a disclosure. Due-process kinds (respondent-informed, \
-            respondent-account, interim-measure, outcome-communicated) name the reported person with --party N \
-            (1-based, in the case's order).
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "journal", abstract: words["help.journal.abstract"],
+        discussion: words["help.journal.discussion", values: ["kinds": JournalEntry.Kind.recordable.map(\.rawValue).joined(separator: ", ")]]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.") var id: String
-    @Argument(help: "The entry's text (or use --text-file).") var text: String?
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Argument(help: .key("help.journal.text")) var text: String?
 
-    @Option(help: "The kind of entry.") var kind: String = "note"
-    @Option(help: "The reported person a due-process entry concerns (1-based).") var party: Int?
-    @Option(name: .customLong("text-file"), help: "Read the text from a file, or - for standard input.") var textFile: String?
+    @Option(help: .key("help.journal.kind")) var kind: String = "note"
+    @Option(help: .key("help.journal.party")) var party: Int?
+    @Option(name: .customLong("text-file"), help: .key("help.journal.text-file")) var textFile: String?
 
     func run() throws {
         try reportingErrors {

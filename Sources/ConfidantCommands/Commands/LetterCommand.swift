@@ -4,22 +4,17 @@ import CaseStore
 import Foundation
 
 struct LetterCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "letter",
-        abstract: "Write a letter to the reporter from the organisation's template (Data/letters).",
-        discussion: """
-            Kinds: acknowledgement (the written confirmation of receipt). The letter is written in --lang when given \
-            (any language of Data/letters: en, fr, es, ar), else in the case's language (field 'language'), else in \
-            the desk's. With --mark-sent the letter counts as sent: the acknowledgement deadline is met and the \
-            journal records it.
-            """)
+        abstract: words["help.letter.abstract"],
+        discussion: words["help.letter.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Case id.") var id: String
-    @Argument(help: "Kind of letter.") var kind: String = "acknowledgement"
-    @Option(help: "markdown or html.") var format: String = "markdown"
-    @Option(help: "Write to this file (mode 0600) instead of standard output.") var out: String?
-    @Flag(help: "Record the letter as sent to the reporter.") var markSent = false
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Argument(help: .key("help.letter.kind")) var kind: String = "acknowledgement"
+    @Option(help: .key("help.letter.format")) var format: String = "markdown"
+    @Option(help: .key("help.letter.out")) var out: String?
+    @Flag(help: .key("help.letter.mark-sent")) var markSent = false
 
     func run() throws {
         try reportingErrors {

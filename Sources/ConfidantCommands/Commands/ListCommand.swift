@@ -4,32 +4,28 @@ import CaseStore
 import Foundation
 
 struct ListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List cases in queue order: band, then score, then oldest deadline.",
-        discussion: """
-            The filters are the desk's: --status (f), --band (b), --category (c), --overdue (o). --limit N prints the \
-            first N cases of what they keep: `confidant list --status open --limit 10` is the top of the queue. On a \
-            terminal the table is cut to its width.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "list", abstract: words["help.list.abstract"],
+        discussion: words["help.list.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Flag(help: "Print JSON instead of a table.")
+    @Flag(help: .key("help.list.json"))
     var json = false
 
-    @Option(help: "At most this many cases, the first in queue order.")
+    @Option(help: .key("help.list.limit"))
     var limit: Int?
 
-    @Option(help: "open, all, escalated or closed.")
+    @Option(help: .key("help.list.status"))
     var status: String = "all"
 
-    @Option(help: "critical, high, medium, low or unrated (default: any band).")
+    @Option(help: .key("help.list.band"))
     var band: String?
 
-    @Option(help: "A category id of taxonomy.json (default: any category).")
+    @Option(help: .key("help.list.category"))
     var category: String?
 
-    @Flag(help: "Only cases whose next deadline is overdue.")
+    @Flag(help: .key("help.list.overdue"))
     var overdue = false
 
     struct Row: Encodable {

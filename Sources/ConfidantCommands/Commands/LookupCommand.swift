@@ -3,9 +3,9 @@ import CaseCore
 import Foundation
 
 struct LookupCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "lookup", abstract: "Find the case an anonymous reporter's follow-up code belongs to.",
-        discussion: "The code is asked on the terminal (echo off), or read from standard input: never from the command line.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "lookup", abstract: words["help.lookup.abstract"],
+        discussion: words["help.lookup.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
     /// Caught only to be refused without repeating it: a code typed here would stay in the shell's history.

@@ -4,7 +4,7 @@ import CaseStore
 import Foundation
 
 struct OpenCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the case desk (the default).")
+    static var configuration: CommandConfiguration { CommandConfiguration(commandName: "open", abstract: words["help.open.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
 

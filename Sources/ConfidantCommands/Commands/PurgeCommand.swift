@@ -4,14 +4,14 @@ import CaseStore
 import Foundation
 
 struct PurgeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "purge",
-        abstract: "Remove closed cases whose retention period is over (irreversible).",
-        discussion: "Lists what it will remove first. Sealed data, parties and journal go; anonymised statistics and an audit entry stay. Cases on legal hold are never purged.")
+        abstract: words["help.purge.abstract"],
+        discussion: words["help.purge.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "Only list what would be purged.") var dryRun = false
-    @Flag(help: "Purge without asking for confirmation.") var yes = false
+    @Flag(help: .key("help.purge.dry-run")) var dryRun = false
+    @Flag(help: .key("help.purge.yes")) var yes = false
 
     func run() throws {
         try reportingErrors {

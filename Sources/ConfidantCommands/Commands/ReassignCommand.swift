@@ -4,13 +4,13 @@ import CaseStore
 import Foundation
 
 struct ReassignCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reassign", abstract: "Take over a case flagged for reassignment (clears the flag, journaled).")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "reassign", abstract: words["help.reassign.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
-    @Argument(help: "Case id.") var id: String
-    @Option(help: "A note for the journal.") var note: String?
-    @Option(name: .customLong("text-file"), help: "Read the note from a file, or - for standard input.") var textFile: String?
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(help: .key("help.reassign.note")) var note: String?
+    @Option(name: .customLong("text-file"), help: .key("help.any.note-file")) var textFile: String?
 
     func run() throws {
         try reportingErrors {

@@ -4,28 +4,23 @@ import CaseStore
 import Foundation
 
 struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "report",
-        abstract: "Anonymised statistics for management, as Markdown, CSV, JSON or HTML.",
-        discussion: """
-            Counts by category, triage band, reporter relationship, channel and month of receipt; median and 90th \
-            percentile days to acknowledge and to first contact; overdue cases; escalations by level. Counts from \
-            1 to 4 are shown as <5, and x marks a count withheld so that a small one cannot be worked out from a \
-            total. No names, case ids, pseudonyms or case text are included. Recorded in the audit log.
-            """)
+        abstract: words["help.report.abstract"],
+        discussion: words["help.report.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "First day of receipt to count (default: the first case).")
+    @Option(help: .key("help.report.from"))
     var from: String?
 
-    @Option(help: "Last day of receipt to count (default: today).")
+    @Option(help: .key("help.report.to"))
     var to: String?
 
-    @Option(help: "markdown, csv, json or html.")
+    @Option(help: .key("help.report.format"))
     var format: String = "markdown"
 
-    @Option(help: "File to write (default: standard output).")
+    @Option(help: .key("help.any.output"))
     var out: String?
 
     func run() throws {

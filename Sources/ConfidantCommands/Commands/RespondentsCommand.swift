@@ -3,11 +3,11 @@ import CaseCore
 import Foundation
 
 struct RespondentsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "respondents", abstract: "Reported persons named in more than one case, with those cases' bands and dates.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "respondents", abstract: words["help.respondents.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
-    @Flag(help: "Print JSON.") var json = false
+    @Flag(help: .key("help.any.json")) var json = false
 
     struct Row: Encodable {
         struct Appearance: Encodable { var id: String; var band: String?; var status: String; var receivedAt: String }

@@ -4,21 +4,17 @@ import CaseStore
 import Foundation
 
 struct RestoreCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static var configuration: CommandConfiguration { CommandConfiguration(
         commandName: "restore",
-        abstract: "Restore the database from a backup written by 'confidant backup'.",
-        discussion: """
-            The backup is checked before anything is replaced: it must pass SQLite's integrity check, be a Confidant \
-            database, open with the passphrase, and have an intact audit log. An existing database is replaced only \
-            with --force, and is then first kept beside it as <database>.before-restore-<time>.
-            """)
+        abstract: words["help.restore.abstract"],
+        discussion: words["help.restore.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "The backup file.")
+    @Argument(help: .key("help.restore.path"))
     var path: String
 
-    @Flag(help: "Replace an existing database (a copy of it is kept).")
+    @Flag(help: .key("help.restore.force"))
     var force = false
 
     func run() throws {

@@ -3,22 +3,18 @@ import CaseCore
 import Foundation
 
 struct ReviewCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "review", abstract: "Record a supervisor's decision on an escalated case (supervisors only).",
-        discussion: """
-            Decisions: return (back to the counselor, with advice), next-rung (the ladder's next level, with the \
-            reason), formal-procedure (accepted for a formal procedure), close (with --outcome, and --measure when \
-            substantiated). The decision is journaled (sealed), audited, and shown to the counselor as an alert.
-            """)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "review", abstract: words["help.review.abstract"],
+        discussion: words["help.review.discussion"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.") var id: String
-    @Option(help: "return, next-rung, formal-procedure or close.") var decision: String
-    @Option(name: .customLong("text-file"), help: "The decision's text (advice, reasons): a file, or - for standard input.")
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Option(help: .key("help.review.decision")) var decision: String
+    @Option(name: .customLong("text-file"), help: .key("help.review.text-file"))
     var textFile: String
-    @Option(help: "Outcome, when closing: \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")).") var outcome: String?
-    @Option(name: .customLong("measure"), help: "A measure taken, when closing as substantiated (repeatable).") var measures: [String] = []
+    @Option(help: .key("help.review.outcome", ["outcomes": Outcome.allCases.map(\.rawValue).joined(separator: ", ")])) var outcome: String?
+    @Option(name: .customLong("measure"), help: .key("help.review.measures")) var measures: [String] = []
 
     func run() throws {
         try reportingErrors {

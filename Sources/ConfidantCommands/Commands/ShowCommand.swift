@@ -3,15 +3,15 @@ import CaseCore
 import Foundation
 
 struct ShowCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show one case with its score explanation, deadlines and journal.")
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "show", abstract: words["help.show.abstract"]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id, like C-2026-0042.")
+    @Argument(help: .key("help.any.case-id-example"))
     var id: String
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: .key("help.any.json"))
     var json = false
 
     func run() throws {

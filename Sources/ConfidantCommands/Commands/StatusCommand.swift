@@ -3,22 +3,22 @@ import CaseCore
 import Foundation
 
 struct StatusCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Move a case along the workflow (journaled).",
-        discussion: "Statuses: " + CaseStatus.allCases.map(\.rawValue).joined(separator: ", "))
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "status", abstract: words["help.status.abstract"],
+        discussion: words["help.status.discussion", values: ["statuses": CaseStatus.allCases.map(\.rawValue).joined(separator: ", ")]]) }
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Case id.") var id: String
-    @Argument(help: "The new status.") var to: String
+    @Argument(help: .key("help.any.case-id")) var id: String
+    @Argument(help: .key("help.status.to")) var to: String
 
-    @Option(help: "A note for the journal (required to withdraw).") var note: String?
-    @Option(name: .customLong("text-file"), help: "Read the note from a file, or - for standard input.") var textFile: String?
-    @Option(help: "Screening reason id from the taxonomy (to screen a case out).") var reason: String?
-    @Option(help: "Outcome when closing (required): \(Outcome.allCases.map(\.rawValue).joined(separator: ", ")).") var outcome: String?
-    @Option(name: .customLong("measure"), help: "A measure taken, when closing as substantiated (repeat for several): \(Measure.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: .key("help.status.note")) var note: String?
+    @Option(name: .customLong("text-file"), help: .key("help.any.note-file")) var textFile: String?
+    @Option(help: .key("help.status.reason")) var reason: String?
+    @Option(help: .key("help.status.outcome", ["outcomes": Outcome.allCases.map(\.rawValue).joined(separator: ", ")])) var outcome: String?
+    @Option(name: .customLong("measure"), help: .key("help.status.measures", ["measures": Measure.allCases.map(\.rawValue).joined(separator: ", ")]))
     var measures: [String] = []
-    @Flag(name: .customLong("confirm-override"), help: "Confirm screening out a case that carries a Critical or High floor (needs --note saying why).")
+    @Flag(name: .customLong("confirm-override"), help: .key("help.status.confirm-override"))
     var confirmOverride = false
 
     func run() throws {

@@ -3,21 +3,21 @@ import CaseStore
 import Foundation
 
 struct UserCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage accounts: each has its own passphrase and role.",
-        subcommands: [Add.self, Remove.self, List.self])
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "user", abstract: words["help.user.abstract"],
+        subcommands: [Add.self, Remove.self, List.self]) }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Add an account. Its passphrase comes from $CONFIDANT_NEW_PASSPHRASE, else it is asked twice.",
-            discussion: "A passphrase that already opens another account is refused.")
+        static var configuration: CommandConfiguration { CommandConfiguration(
+            abstract: words["help.user.add.abstract"],
+            discussion: words["help.user.add.discussion"]) }
 
         @OptionGroup var database: DatabaseOptions
-        @Argument(help: "Account name.") var name: String
-        @Option(help: "counselor, supervisor or admin.") var role: String = "counselor"
-        @Option(name: .customLong("alias"), help: "A name this person could be reported under (repeatable); they are recused from such cases.")
+        @Argument(help: .key("help.any.account-name")) var name: String
+        @Option(help: .key("help.user.add.role")) var role: String = "counselor"
+        @Option(name: .customLong("alias"), help: .key("help.user.add.aliases"))
         var aliases: [String] = []
-        @Option(name: .customLong("aliases-file"), help: "Read the aliases from a file (one a line), or - for standard input, instead of the command line.")
+        @Option(name: .customLong("aliases-file"), help: .key("help.user.add.aliases-file"))
         var aliasesFile: String?
 
         func run() throws {
@@ -38,10 +38,10 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account: its passphrase no longer opens the database.")
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: words["help.user.remove.abstract"]) }
 
         @OptionGroup var database: DatabaseOptions
-        @Argument(help: "Account name.") var name: String
+        @Argument(help: .key("help.any.account-name")) var name: String
 
         func run() throws {
             try reportingErrors {
@@ -53,12 +53,9 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "List accounts and their roles.",
-            discussion: """
-                An account waiting for the keys of cases (a new account, or one of an upgraded database) says how many: \
-                a counselor's next login gives them.
-                """)
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(abstract: words["help.user.list.abstract"], discussion: words["help.user.list.discussion"])
+        }
 
         @OptionGroup var database: DatabaseOptions
 

@@ -33,57 +33,34 @@ enum ManualPage {
         let tool = try JSONDecoder().decode(Tool.self, from: Data(Confidant._dumpHelp().utf8))
         let root = tool.command
         var page = """
-            .TH CONFIDANT 1 "" "Confidant \(version)" "User Commands"
-            .SH NAME
+            .TH CONFIDANT 1 "" "Confidant \(version)" "\(prose(words["manual.header"]))"
+            .SH \(prose(words["manual.section.name"]))
             confidant \\- \(escape(root.abstract ?? ""))
-            .SH SYNOPSIS
+            .SH \(prose(words["manual.section.synopsis"]))
             .B confidant
-            [\\fISUBCOMMAND\\fR] [\\fIOPTIONS\\fR]
-            .SH DESCRIPTION
-            With no subcommand,
+            \(prose(words["manual.synopsis"]))
+            .SH \(prose(words["manual.section.description"]))
+            \(prose(words["manual.description.before"]))
             .B confidant
-            opens the case desk (a terminal UI) on your database. Every action of the desk is also a subcommand, for \
-            scripts; errors go to standard error as one sentence, with a non-zero exit status.
+            \(prose(words["manual.description.after"]))
             .PP
             \(paragraphs(root.discussion ?? ""))
-            .SH COMMANDS
+            .SH \(prose(words["manual.section.commands"]))
 
             """
         for command in root.subcommands ?? [] { section(command, path: "confidant", into: &page) }
-        page += """
-            .SH ENVIRONMENT
-            .TP
-            .B CONFIDANT_DB
-            The database file, when \\fB\\-\\-db\\fR is not given (default: $XDG_DATA_HOME/confidant/confidant.db).
-            .TP
-            .B CONFIDANT_PASSPHRASE
-            The passphrase, for scripts; without it Confidant asks on the terminal with echo off.
-            .TP
-            .B CONFIDANT_NEW_PASSPHRASE
-            A new account's passphrase, for scripts (\\fBuser add\\fR).
-            .TP
-            .B CONFIDANT_DATA
-            The folder of the organisation's configuration, instead of the installed one.
-            .TP
-            .B XDG_CONFIG_HOME
-            Where your own overrides are looked for (default: ~/.config).
-            .SH FILES
-            .TP
-            .I ~/.local/share/confidant/confidant.db
-            The encrypted database (mode 0600).
-            .TP
-            .I PREFIX/share/confidant/
-            The organisation's configuration: policy.json (deadlines, retention, idle lock), scoring.json, taxonomy.json,
-            letters/, common-passwords.txt.
-            .TP
-            .I ~/.config/confidant/policy.json
-            Your own policy settings, laid over the installed ones key by key; \\fBconfidant config show\\fR prints what
-            is in force and where each value came from.
-            .TP
-            .I ~/.config/confidant/letters/KIND.LANG.md
-            Your own letter templates, in place of the installed ones of the same name.
-
-            """
+        page += ".SH \(prose(words["manual.section.environment"]))\n"
+        for (variable, key) in [("CONFIDANT_DB", "manual.environment.database"), ("CONFIDANT_PASSPHRASE", "manual.environment.passphrase"),
+                                ("CONFIDANT_NEW_PASSPHRASE", "manual.environment.new-passphrase"),
+                                ("CONFIDANT_DATA", "manual.environment.data"), ("XDG_CONFIG_HOME", "manual.environment.config-home")] {
+            page += ".TP\n.B \(variable)\n\(prose(words[key]))\n"
+        }
+        page += ".SH \(prose(words["manual.section.files"]))\n"
+        for (file, key) in [("~/.local/share/confidant/confidant.db", "manual.files.database"),
+                            ("PREFIX/share/confidant/", "manual.files.configuration"), ("~/.config/confidant/policy.json", "manual.files.policy"),
+                            ("~/.config/confidant/letters/KIND.LANG.md", "manual.files.letters")] {
+            page += ".TP\n.I \(file)\n\(prose(words[key]))\n"
+        }
         return page
     }
 
@@ -114,23 +91,41 @@ enum ManualPage {
             if argument.kind == "option" { text += " " + value }
         }
         if argument.isRepeating { text += " ..." }
-        if let value = argument.defaultValue, !value.isEmpty { text += " (default: \(escape(value)))" }
+        if let value = argument.defaultValue, !value.isEmpty { text += " " + prose(words["manual.default", values: ["value": escape(value)]]) }
         return text
     }
 
     /// Text as roff, blank lines as paragraph breaks.
     static func paragraphs(_ text: String) -> String {
-        text.components(separatedBy: "\n\n").map(escape).joined(separator: "\n.PP\n")
+        text.components(separatedBy: "\n\n").map { escape($0) }.joined(separator: "\n.PP\n")
+    }
+
+    /// Prose of the catalogue as roff: characters outside ASCII escaped and lines kept from starting with a control
+    /// character, as ``escape(_:)`` does, but hyphens left as hyphens (`non-zero`); `**--db**` is set in bold, its
+    /// hyphens those of an option (`\fB\-\-db\fR`), and `*OPTIONS*` in italics.
+    static func prose(_ text: String) -> String {
+        var roff = ""
+        var rest = text[...]
+        while let open = rest.range(of: "*") {
+            let bold = rest[open.upperBound...].hasPrefix("*")
+            let marker = bold ? "**" : "*"
+            let start = bold ? rest.index(after: open.upperBound) : open.upperBound
+            guard let close = rest[start...].range(of: marker) else { break }
+            roff += escape(String(rest[..<open.lowerBound]), hyphens: false)
+            roff += (bold ? "\\fB" : "\\fI") + escape(String(rest[start..<close.lowerBound])) + "\\fR"
+            rest = rest[close.upperBound...]
+        }
+        return roff + escape(String(rest), hyphens: false)
     }
 
     /// Text as roff: backslashes, hyphens and any character outside ASCII escaped (`\[u2192]` for →), and no line
     /// starting with a control character.
-    static func escape(_ text: String) -> String {
+    static func escape(_ text: String, hyphens: Bool = true) -> String {
         var escaped = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\\": escaped += "\\e"
-            case "-": escaped += "\\-"
+            case "-" where hyphens: escaped += "\\-"
             case _ where scalar.value > 0x7F: escaped += "\\[u" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4) + "]"
             default: escaped.unicodeScalars.append(scalar)
             }
@@ -141,13 +136,20 @@ enum ManualPage {
     }
 }
 
-/// `confidant generate-manual`: prints the manual page (for `make install`; not listed in the help).
+/// `confidant generate-manual [--lang fr]`: prints the manual page in the language (for `make install`; not listed in
+/// the help).
 struct ManualCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "generate-manual", abstract: "Print the manual page confidant(1), in roff.", shouldDisplay: false)
+    static var configuration: CommandConfiguration { CommandConfiguration(
+        commandName: "generate-manual", abstract: words["help.manual.abstract"], shouldDisplay: false) }
+
+    @OptionGroup var language: LanguageOptions
 
     func run() throws {
-        print(try ManualPage.render(version: Confidant.version), terminator: "")
+        try reportingErrors {
+            // A language that cannot be had is refused, not written in English under its name.
+            _ = try language.configuration()
+            Console.write(try ManualPage.render(version: Confidant.version))
+        }
     }
 }
 

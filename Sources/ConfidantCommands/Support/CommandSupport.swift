@@ -5,7 +5,7 @@ import Foundation
 
 /// The language option every command that speaks takes: `--lang`, else policy.json's, else the environment's.
 struct LanguageOptions: ParsableArguments {
-    @Option(name: .long, help: "Language of the desk and the output: en or fr (default: the language of policy.json, else $LANG, else English).")
+    @Option(name: .long, help: .key("help.options.lang"))
     var lang: String?
 
     /// Sets the language of the command's sentences as soon as the options are read, so even an error before the
@@ -24,13 +24,11 @@ struct LanguageOptions: ParsableArguments {
 
 /// Options every database command takes.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "Database file, or a team's database on a PostgreSQL server (default: $CONFIDANT_DB, else ~/.local/share/confidant/confidant.db).",
-        discussion: "A server is named postgresql://USER@HOST:PORT/DATABASE; its password comes from the URL, $PGPASSWORD or ~/.pgpass.",
-        valueName: "path-or-url"))
+    @Option(name: .long, help: ArgumentHelp(words["help.options.db"], discussion: words["help.options.db.discussion"],
+                                            valueName: "path-or-url"))
     var db: String?
 
-    @Option(name: .long, help: "Account to open the database as (default: the first whose passphrase matches).")
+    @Option(name: .long, help: .key("help.options.account"))
     var account: String?
 
     @OptionGroup var language: LanguageOptions

@@ -2,5 +2,5 @@
 
 extension Catalogue {
     /// The English texts, by key (`Data/lang/en.json`).
-    public static let englishEntries: [String: String] = englishPart1.merging(englishPart2) { a, _ in a }.merging(englishPart3) { a, _ in a }.merging(englishPart4) { a, _ in a }.merging(englishPart5) { a, _ in a }
+    public static let englishEntries: [String: String] = englishPart1.merging(englishPart2) { a, _ in a }.merging(englishPart3) { a, _ in a }.merging(englishPart4) { a, _ in a }.merging(englishPart5) { a, _ in a }.merging(englishPart6) { a, _ in a }
 }
