@@ -1,4 +1,5 @@
 import BenchSupport
+import CaseStore
 import Foundation
 
 /// The release `confidant` binary beside this one, run as a script would run it.
@@ -7,13 +8,15 @@ enum ConfidantProcess {
         var description: String
     }
 
-    /// Runs `confidant ARGUMENTS --db DATABASE` (output to /dev/null) and returns its wall time in milliseconds.
+    /// Runs `confidant ARGUMENTS --db DATABASE` (output to /dev/null) and returns its wall time in milliseconds; a
+    /// server's password goes in the environment ($PGPASSWORD), not on the command line.
     /// posix_spawn and waitpid directly: Foundation's Process polls for the child's exit and rounds times up.
-    static func run(_ arguments: [String], database: String) throws -> Double {
+    static func run(_ arguments: [String], database: StoreLocation) throws -> Double {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("confidant").path
-        let argv = [binary] + arguments + ["--db", database]
+        let argv = [binary] + arguments + ["--db", database.description]
         var environment = ProcessInfo.processInfo.environment
         environment["CONFIDANT_PASSPHRASE"] = BenchDatabase.passphrase
+        if case let .server(server) = database, let password = server.password { environment["PGPASSWORD"] = password }
         var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         var cEnv: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }

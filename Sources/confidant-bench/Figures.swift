@@ -4,15 +4,16 @@ import CaseDeskTUI
 import CaseStore
 import Foundation
 
-/// The figures measured on one database.
+/// The figures measured on one database, a file or on a server: the same code for both engines.
 struct Figures {
-    var path: String
+    var location: StoreLocation
     var config: ConfidantConfiguration
     var now: Date
     var runs: Int
 
-    func open() throws -> SQLiteCaseStore {
-        try SQLiteCaseStore.open(at: path, passphrase: BenchDatabase.passphrase, evaluator: config.evaluator(), now: now)
+    /// A desk logged in as the counselor (the key derivation included).
+    func open() throws -> CaseDesk {
+        try CaseDesk.open(location, passphrase: BenchDatabase.passphrase, evaluator: config.evaluator(), clock: { [now] in now })
     }
 
     func scrypt() throws -> Timing {
@@ -27,22 +28,21 @@ struct Figures {
         // Open the database (key derivation included), load the queue and paint the first screen. The deadline alert
         // panel follows the first paint (see Launcher).
         timings.append(try Timing.measure("open + first screen (80×24)", runs: runs) {
-            let app = DeskApp(launch: LaunchSettings(desk: CaseDesk(store: try open()), banner: nil) { _ in true }, calendar: .utc,
+            let app = DeskApp(launch: LaunchSettings(desk: try open(), banner: nil) { _ in true }, calendar: .utc,
                               idleLimit: nil, now: now)
             _ = app.render(width: 80, height: 24)
         })
         // Without the key derivation: with "scrypt key derivation", the two parts of "open + first screen".
         let unlocked = try open()
         timings.append(Timing.measure("first screen once unlocked (80×24)", runs: runs) {
-            let app = DeskApp(launch: LaunchSettings(desk: CaseDesk(store: unlocked), banner: nil) { _ in true }, calendar: .utc,
+            let app = DeskApp(launch: LaunchSettings(desk: unlocked, banner: nil) { _ in true }, calendar: .utc,
                               idleLimit: nil, now: now)
             _ = app.render(width: 80, height: 24)
         })
-        try unlocked.close()
 
         var alertSamples: [Double] = []
         for _ in 0..<runs {
-            let app = DeskApp(launch: LaunchSettings(desk: CaseDesk(store: try open()), banner: nil) { _ in true },
+            let app = DeskApp(launch: LaunchSettings(desk: try open(), banner: nil) { _ in true },
                               calendar: .utc, idleLimit: nil, now: now)
             _ = app.render(width: 80, height: 24)
             alertSamples.append(Self.milliseconds {
@@ -52,9 +52,8 @@ struct Figures {
         }
         timings.append(Timing.summary("deadline alert panel after the first paint", alertSamples))
 
-        let store = try open()
-        let desk = CaseDesk(store: store)
-        timings.append(try Timing.measure("rank the whole queue", runs: runs) { _ = try store.summaries() })
+        let desk = try open()
+        timings.append(try Timing.measure("rank the whole queue", runs: runs) { _ = try desk.queue() })
 
         let app = DeskApp(launch: LaunchSettings(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
         _ = app.render(width: 80, height: 24)
@@ -80,7 +79,7 @@ struct Figures {
         }
         timings.append(Timing.summary("keystroke: incremental search", searches))
 
-        let firstID = try store.summaries().first!.id
+        let firstID = try desk.queue().first!.id
         timings.append(try Timing.measure("open a case detail", runs: runs) {
             let view = try desk.open(firstID)
             _ = view.evaluation.score.explanation
@@ -105,11 +104,11 @@ struct Figures {
             ("confidant audit verify (process)", ["audit", "verify"]),
         ]
         return try commands.map { name, arguments in
-            _ = try ConfidantProcess.run(arguments, database: path)  // warm-up
+            _ = try ConfidantProcess.run(arguments, database: location)  // warm-up
             var processes: [Double] = [], derivations: [Double] = []
             for _ in 0..<runs {
                 derivations.append(try Self.milliseconds { _ = try KDFParameters.fresh().deriveKey(from: BenchDatabase.passphrase) })
-                processes.append(try ConfidantProcess.run(arguments, database: path))
+                processes.append(try ConfidantProcess.run(arguments, database: location))
             }
             var timing = Timing.summary(name, processes)
             timing.scryptMs = Timing.summary("scrypt", derivations).medianMs
@@ -118,15 +117,26 @@ struct Figures {
     }
 
     func export() throws -> Timing {
-        let store = try open()
-        let desk = CaseDesk(store: store)
-        let ids = Array(try store.summaries().prefix(1_000).map(\.id))
+        let desk = try open()
+        let ids = Array(try desk.queue().prefix(1_000).map(\.id))
         return try Timing.measure("export \(ids.count) case summaries (Markdown)", runs: max(1, runs / 3), warmUp: false) {
             for id in ids {
                 let doc = try desk.exportDocument(id, for: .counselor)
                 _ = CaseExportFormat.markdown.render(doc, taxonomy: desk.taxonomy, generatedAt: now)
             }
         }
+    }
+
+    /// Several desks writing at once to the same cases for `duration` seconds, on a scratch copy of the database (the
+    /// cached one stays as built), then every write looked for and the audit chain verified.
+    func writers(count: Int, duration: Double) throws -> DeskWritersReport {
+        let scratch = try BenchDatabase.scratchCopy(of: location)
+        defer { try? BenchDatabase.discard(scratch) }
+        // The copy carries the database's id: the audit head its writes leave is kept apart from the cached database's.
+        let state = ProcessInfo.processInfo.environment["XDG_STATE_HOME"] ?? NSTemporaryDirectory()
+        setenv("XDG_STATE_HOME", state + "/scratch", 1)
+        defer { setenv("XDG_STATE_HOME", state, 1) }
+        return try DeskWriters(location: scratch, config: config, writers: count, duration: duration).run()
     }
 
     static func milliseconds(_ body: () throws -> Void) rethrows -> Double {
