@@ -42,7 +42,6 @@ extension PostgreSQLCaseStore {
             return
         }
         let item = try loadCase(tx, id, keys: keys, unseal: false)
-        try tx.run("UPDATE casefile SET rankStale = false WHERE id = $1 AND rankStale", id.description)
         try writeRanking(tx, item, evaluator.evaluate(item, otherOpenCases: try otherOpenCases(tx, tags: storedTags(tx, id), excluding: id)))
     }
 
@@ -57,7 +56,7 @@ extension PostgreSQLCaseStore {
         try tx.run("""
             UPDATE casefile SET score = $1, band = $2, severeOrPervasive = $3, nextDueAt = $4, nextDueKind = $5,
                 outsideWindow = $6, supportDuty = $7, queueOpen = $8, queueBand = $9, queueScore = $10, nextDueEpoch = $11,
-                receivedEpoch = $12
+                receivedEpoch = $12, rankStale = false
             WHERE id = $13
             """, evaluation.score.value, evaluation.score.band?.rawValue, evaluation.score.severeOrPervasive, next?.due,
                    next?.kind.rawValue, evaluation.outsideWindow, evaluation.deadlines.contains { $0.kind == .support },
