@@ -182,10 +182,22 @@ extension PostgreSQLCaseStore {
     }
 
     /// Seals every case row this transaction changed.
+    /// Two statements whatever their number (the rows read in one, their seals written in as few as the server's
+    /// limit on arguments allows): re-ranking every case, or a copy of 100,000 cases, is not a round trip a case.
     func sealChangedRows(_ tx: PostgresTransaction) throws {
-        for id in changedRows.take() {
-            guard let row = try tx.rows("SELECT \(Self.rowSealColumns) FROM casefile c WHERE id = $1", id).first else { continue }
-            try tx.run("UPDATE casefile SET rowSeal = $1 WHERE id = $2", try rowSeal(row), id)
+        let ids = changedRows.take()
+        guard !ids.isEmpty else { return }
+        let seals = try tx.rows("SELECT \(Self.rowSealColumns) FROM casefile c WHERE id = ANY($1)", Array(ids)).map { row in
+            (id: try row.get("id", as: String.self), seal: try rowSeal(row))
+        }
+        let perStatement = PostgresTransaction.argumentLimit / 2
+        for start in stride(from: 0, to: seals.count, by: perStatement) {
+            let batch = seals[start..<min(seals.count, start + perStatement)]
+            let pairs = batch.indices.map { "($\(2 * ($0 - start) + 1), $\(2 * ($0 - start) + 2))" }
+            _ = try tx.rows("""
+                UPDATE casefile SET rowSeal = sealed.seal FROM (VALUES \(pairs.joined(separator: ", "))) AS sealed (id, seal)
+                WHERE casefile.id = sealed.id
+                """, arguments: batch.flatMap { [$0.id, $0.seal] as [any SQLArgument] })
         }
     }
 

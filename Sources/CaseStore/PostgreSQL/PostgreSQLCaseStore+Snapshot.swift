@@ -91,62 +91,46 @@ extension PostgreSQLCaseStore {
         let head = try mapping(server) {
             try link.transaction { tx in
                 try createTables(tx, server)
-                for (key, value) in snapshot.meta.sorted(by: { $0.key < $1.key }) {
-                    try tx.run("INSERT INTO meta (key, value) VALUES ($1, $2)", key, value)
+                // Every table's rows in as few statements as the server's limit on arguments allows (a round trip
+                // a row took about an hour for 100,000 cases).
+                try tx.insert(into: "meta", columns: ["key", "value"], snapshot.meta.sorted(by: { $0.key < $1.key })) {
+                    [$0.key, $0.value]
                 }
-                for (position, slot) in snapshot.slots.enumerated() {
-                    try tx.run("""
-                        INSERT INTO keyslot (account, position, role, kdf, salt, rounds, blockSize, parallelism, wrappedKey, createdAt, roleSeal,
-                            publicKey, sealedPrivateKey)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-                        """, slot.account, position + 1, slot.role, slot.kdf, slot.salt, slot.rounds, slot.blockSize,
-                               slot.parallelism, slot.wrappedKey, slot.createdAt, slot.roleSeal, slot.publicKey, slot.sealedPrivateKey)
+                try tx.insert(into: "keyslot", columns: ["account", "position", "role", "kdf", "salt", "rounds", "blockSize", "parallelism",
+                                                         "wrappedKey", "createdAt", "roleSeal", "publicKey", "sealedPrivateKey"],
+                              Array(snapshot.slots.enumerated())) { position, slot in
+                    [slot.account, position + 1, slot.role, slot.kdf, slot.salt, slot.rounds, slot.blockSize, slot.parallelism,
+                     slot.wrappedKey, slot.createdAt, slot.roleSeal, slot.publicKey, slot.sealedPrivateKey]
                 }
                 // The queue version counts changes an open desk must see; nobody sees a database being made, and its
-                // counter row updated once per statement (a row inserted, then sealed) slows every update after it
-                // in the same transaction: 20,000 cases took minutes. It counts from its start once the copy is made.
+                // counter row updated once per statement (rows inserted, then sealed) slows every update after it in
+                // the same transaction. It counts from its start once the copy is made.
                 try tx.run("ALTER TABLE casefile DISABLE TRIGGER casefile_version")
-                for row in snapshot.cases { try insert(tx, row) }
-                for party in snapshot.parties {
-                    try tx.run("INSERT INTO party (id, caseId, position, matchTag, power, sealed) VALUES ($1, $2, $3, $4, $5, $6)",
-                               party.id, party.caseId, party.position, party.matchTag, party.power, party.sealed)
+                try tx.insert(into: "casefile", columns: Self.caseColumns, snapshot.cases, values: Self.caseValues)
+                try tx.insert(into: "party", columns: ["id", "caseId", "position", "matchTag", "power", "sealed"], snapshot.parties) {
+                    [$0.id, $0.caseId, $0.position, $0.matchTag, $0.power, $0.sealed]
                 }
-                for entry in snapshot.journal {
-                    try tx.run("""
-                        INSERT INTO journal (id, caseId, at, kind, author, sealedText, party, sealedWith)
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                        """, entry.id, entry.caseId, entry.at, entry.kind, entry.author, entry.sealedText, entry.party, entry.sealedWith)
+                try tx.insert(into: "journal", columns: ["id", "caseId", "at", "kind", "author", "sealedText", "party", "sealedWith"],
+                              snapshot.journal) { [$0.id, $0.caseId, $0.at, $0.kind, $0.author, $0.sealedText, $0.party, $0.sealedWith] }
+                try tx.insert(into: "audit", columns: ["id", "at", "actor", "action", "caseId", "detail", "prevHash", "hash"],
+                              snapshot.audit) { [$0.id, $0.at, $0.actor, $0.action, $0.caseId, $0.detail, $0.prevHash, $0.hash] }
+                try tx.insert(into: "recusal", columns: ["caseId", "account", "automatic", "at"], snapshot.recusals) {
+                    [$0.caseId, $0.account, $0.automatic, $0.at]
                 }
-                for entry in snapshot.audit {
-                    try tx.run("""
-                        INSERT INTO audit (id, at, actor, action, caseId, detail, prevHash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-                        """, entry.id, entry.at, entry.actor, entry.action, entry.caseId, entry.detail, entry.prevHash, entry.hash)
+                try tx.insert(into: "accountAlias", columns: ["account", "matchTag"], snapshot.aliases) { [$0.account, $0.matchTag] }
+                try tx.insert(into: "purgedCase", columns: ["id", "receivedAt", "closedAt", "channel", "relationship", "categories", "band",
+                                                            "status", "outcome", "escalationLevel", "purgedAt"], snapshot.purged) {
+                    [$0.id, $0.receivedAt, $0.closedAt, $0.channel, $0.relationship, $0.categories, $0.band, $0.status, $0.outcome,
+                     $0.escalationLevel, $0.purgedAt]
                 }
-                for recusal in snapshot.recusals {
-                    try tx.run("INSERT INTO recusal (caseId, account, automatic, at) VALUES ($1, $2, $3, $4)",
-                               recusal.caseId, recusal.account, recusal.automatic, recusal.at)
+                try tx.insert(into: "importfingerprint", columns: ["tag", "caseId", "source", "importedAt"], snapshot.fingerprints) {
+                    [$0.tag, $0.caseId, $0.source, $0.importedAt]
                 }
-                for alias in snapshot.aliases {
-                    try tx.run("INSERT INTO accountAlias (account, matchTag) VALUES ($1, $2)", alias.account, alias.matchTag)
+                try tx.insert(into: "casekey", columns: ["caseId", "account", "kind", "encapsulated", "wrapped"], snapshot.caseKeys) {
+                    [$0.caseId, $0.account, $0.kind, $0.encapsulated, $0.wrapped]
                 }
-                for trace in snapshot.purged {
-                    try tx.run("""
-                        INSERT INTO purgedCase (id, receivedAt, closedAt, channel, relationship, categories, band, status, outcome,
-                            escalationLevel, purgedAt) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                        """, trace.id, trace.receivedAt, trace.closedAt, trace.channel, trace.relationship, trace.categories,
-                               trace.band, trace.status, trace.outcome, trace.escalationLevel, trace.purgedAt)
-                }
-                for print in snapshot.fingerprints {
-                    try tx.run("INSERT INTO importfingerprint (tag, caseId, source, importedAt) VALUES ($1, $2, $3, $4)",
-                               print.tag, print.caseId, print.source, print.importedAt)
-                }
-                for key in snapshot.caseKeys {
-                    try tx.run("INSERT INTO casekey (caseId, account, kind, encapsulated, wrapped) VALUES ($1, $2, $3, $4, $5)",
-                               key.caseId, key.account, key.kind, key.encapsulated, key.wrapped)
-                }
-                for row in snapshot.policies {
-                    try tx.run("INSERT INTO policy (version, installedAt, installedBy, document, seal) VALUES ($1, $2, $3, $4, $5)",
-                               row.version, row.installedAt, row.installedBy, row.document, row.seal)
+                try tx.insert(into: "policy", columns: ["version", "installedAt", "installedBy", "document", "seal"], snapshot.policies) {
+                    [$0.version, $0.installedAt, $0.installedBy, $0.document, $0.seal]
                 }
                 for row in snapshot.cases { store.changedRows.insert(row.id) }
                 try store.sealChangedRows(tx)
@@ -160,25 +144,23 @@ extension PostgreSQLCaseStore {
         return store
     }
 
-    private static func insert(_ tx: PostgresTransaction, _ row: StoreSnapshot.CaseRow) throws {
-        let values: [(String, any SQLArgument)] = [
-            ("id", row.id), ("year", row.year), ("seq", row.seq), ("receivedAt", row.receivedAt), ("channel", row.channel),
-            ("status", row.status), ("relationship", row.relationship), ("pseudonym", row.pseudonym), ("anonymous", row.anonymous),
-            ("categories", row.categories), ("consentShareIdentity", row.consentShareIdentity),
-            ("escalationLevel", row.escalationLevel), ("acknowledgedAt", row.acknowledgedAt), ("closedAt", row.closedAt),
-            ("legalHold", row.legalHold), ("needsReassignment", row.needsReassignment), ("score", row.score), ("band", row.band),
-            ("severeOrPervasive", row.severeOrPervasive), ("nextDueAt", row.nextDueAt), ("nextDueKind", row.nextDueKind),
-            ("outsideWindow", row.outsideWindow), ("supportDuty", row.supportDuty), ("followUpDays", row.followUpDays),
-            ("followUpSalt", row.followUpSalt), ("followUpTag", row.followUpTag), ("queueOpen", row.queueOpen),
-            ("queueBand", row.queueBand), ("queueScore", row.queueScore), ("nextDueEpoch", row.nextDueEpoch),
-            ("receivedEpoch", row.receivedEpoch), ("sealedReporter", row.sealedReporter), ("sealedNarrative", row.sealedNarrative),
-            ("sealedSupport", row.sealedSupport), ("sealedDetails", row.sealedDetails), ("updatedAt", row.updatedAt),
-            ("version", row.version), ("changedBy", row.changedBy), ("sealedCopy", row.sealedCopy),
-            ("sealedReview", row.sealedReview), ("rekeyDue", row.rekeyDue), ("rankStale", row.rankStale),
-            ("policyVersion", row.policyVersion),
-        ]
-        _ = try tx.rows("INSERT INTO casefile (\(values.map(\.0).joined(separator: ", "))) VALUES ("
-                            + (1...values.count).map { "$\($0)" }.joined(separator: ", ") + ")",
-                        arguments: values.map(\.1))
+    /// A case row's columns, in the order of ``caseValues(_:)``.
+    private static let caseColumns = [
+        "id", "year", "seq", "receivedAt", "channel", "status", "relationship", "pseudonym", "anonymous", "categories",
+        "consentShareIdentity", "escalationLevel", "acknowledgedAt", "closedAt", "legalHold", "needsReassignment", "score", "band",
+        "severeOrPervasive", "nextDueAt", "nextDueKind", "outsideWindow", "supportDuty", "followUpDays", "followUpSalt",
+        "followUpTag", "queueOpen", "queueBand", "queueScore", "nextDueEpoch", "receivedEpoch", "sealedReporter",
+        "sealedNarrative", "sealedSupport", "sealedDetails", "updatedAt", "version", "changedBy", "sealedCopy", "sealedReview",
+        "rekeyDue", "rankStale", "policyVersion",
+    ]
+
+    private static func caseValues(_ row: StoreSnapshot.CaseRow) -> [any SQLArgument] {
+        [row.id, row.year, row.seq, row.receivedAt, row.channel, row.status, row.relationship, row.pseudonym, row.anonymous,
+         row.categories, row.consentShareIdentity, row.escalationLevel, row.acknowledgedAt, row.closedAt, row.legalHold,
+         row.needsReassignment, row.score, row.band, row.severeOrPervasive, row.nextDueAt, row.nextDueKind, row.outsideWindow,
+         row.supportDuty, row.followUpDays, row.followUpSalt, row.followUpTag, row.queueOpen, row.queueBand, row.queueScore,
+         row.nextDueEpoch, row.receivedEpoch, row.sealedReporter, row.sealedNarrative, row.sealedSupport, row.sealedDetails,
+         row.updatedAt, row.version, row.changedBy, row.sealedCopy, row.sealedReview, row.rekeyDue, row.rankStale,
+         row.policyVersion]
     }
 }
