@@ -40,6 +40,19 @@ struct Figures {
             _ = app.render(width: 80, height: 24)
         })
 
+        // On a team's server each person logs in under their own name, and row-level security filters every row the
+        // desk reads: the same first screen, through the counselor's own login.
+        if case .server(let server) = location {
+            let own = try server.personalLogin("counselor", password: "the benchmark counselor's server password")
+            let desk = try CaseDesk.open(.server(own), passphrase: BenchDatabase.passphrase, account: "counselor",
+                                         evaluator: config.evaluator(), clock: { [now] in now })
+            timings.append(Timing.measure("first screen once unlocked, own server login (row-level security)", runs: runs) {
+                let app = DeskApp(launch: LaunchSettings(desk: desk, banner: nil) { _ in true }, calendar: .utc,
+                                  idleLimit: nil, now: now)
+                _ = app.render(width: 80, height: 24)
+            })
+        }
+
         var alertSamples: [Double] = []
         for _ in 0..<runs {
             let app = DeskApp(launch: LaunchSettings(desk: try open(), banner: nil) { _ in true },

@@ -143,14 +143,15 @@ extension PostgreSQLCaseStore {
         try checkCanRead()
         let contactKinds = JournalEntry.Kind.allCases.filter(\.isContact).map { "'\($0.rawValue)'" }.joined(separator: ",")
         return try read { tx in
-            try tx.rows("""
+            try tx.plainRows("""
                 SELECT \(Self.summaryColumns), c.acknowledgedAt,
                        (SELECT MIN(j.at) FROM journal j WHERE j.caseId = c.id AND j.kind IN (\(contactKinds))) AS firstContact
                 FROM casefile c WHERE c.id NOT IN (SELECT caseId FROM recusal WHERE account = $1)
                 """ + (session.role == .supervisor ? " AND c.status = 'escalated'" : "") + " ORDER BY c.id",
-                recusalTag(session.account)
-            ).map { row in
-                let summary = try Self.summary(row)
+                arguments: [recusalTag(session.account)]
+            ).map { plain in
+                let summary = try Self.summary(plain)
+                let row = plain.makeRandomAccess()
                 return StatisticsRecord(
                     receivedAt: summary.receivedAt, channel: summary.channel, relationship: summary.relationship,
                     categories: summary.categories, band: summary.band, status: summary.status,

@@ -263,6 +263,33 @@ enum PostgreSQLSchema {
                 FOR EACH ROW EXECUTE FUNCTION confidant_refuse('a policy version cannot be changed');
             ALTER TABLE casefile ADD COLUMN policyVersion BIGINT;
             """),
+        // Two costs that grew with the caseload. A row seal reads its case's last journal id: with no index that starts
+        // with the case, the server answered MAX(id) by walking the whole journal backwards from its newest entry, so
+        // sealing 20,000 rows took minutes and every write paid for the size of the journal. And the row-level policies
+        // asked `confidant_sees_case` for every row, even of a counselor, who sees every case: the session's role is
+        // now asked once a statement (a sub-select the server runs once), and the per-row question is left to
+        // supervisors and others.
+        ("v8-journal-by-case-and-one-role-question", """
+            CREATE INDEX journal_case_id ON journal (caseId, id);
+            CREATE FUNCTION confidant_session_role() RETURNS TEXT LANGUAGE sql STABLE SECURITY DEFINER
+                SET search_path = public AS $$
+                SELECT role FROM keyslot WHERE account = session_user $$;
+            DROP POLICY casefile_by_keys ON casefile;
+            DROP POLICY party_by_keys ON party;
+            DROP POLICY journal_by_keys ON journal;
+            DROP POLICY casekey_by_keys ON casekey;
+            DROP POLICY recusal_by_keys ON recusal;
+            CREATE POLICY casefile_by_keys ON casefile
+                USING ((SELECT confidant_session_role()) = 'counselor' OR confidant_sees_case(id))
+                WITH CHECK ((SELECT confidant_session_role()) IN ('counselor', 'supervisor'));
+            CREATE POLICY party_by_keys ON party USING ((SELECT confidant_session_role()) = 'counselor' OR confidant_sees_case(caseId));
+            CREATE POLICY journal_by_keys ON journal
+                USING ((SELECT confidant_session_role()) = 'counselor' OR confidant_sees_case(caseId));
+            CREATE POLICY casekey_by_keys ON casekey
+                USING ((SELECT confidant_session_role()) = 'counselor' OR confidant_sees_case(caseId));
+            CREATE POLICY recusal_by_keys ON recusal
+                USING ((SELECT confidant_session_role()) = 'counselor' OR confidant_sees_case(caseId));
+            """),
     ]
 
     /// Brings a database up to date, under the write lock (two programs opening a new database at once migrate it once).

@@ -36,6 +36,30 @@ extension PostgresServer {
         try administer { link in _ = try link.rows("DROP DATABASE IF EXISTS \(try Self.identifier(name))") }
     }
 
+    /// The server login of a Confidant account's own name, with `password`, granted this database's tables as
+    /// README's team set-up grants them: the login the server's row-level security gives only the rows that account's
+    /// keys open. Made if missing (logins are the server's, shared by its databases); run by the database's owner.
+    public func personalLogin(_ account: String, password: String) throws -> PostgresServer {
+        guard !account.isEmpty, account.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw StoreError.server("'\(account)' cannot be a server login's name.")
+        }
+        let link = try PostgresLink.connect(self)
+        defer { link.close() }
+        try PostgreSQLCaseStore.mapping(self) {
+            let role = "\"\(account)\"", secret = "'" + password.replacingOccurrences(of: "'", with: "''") + "'"
+            _ = try link.rows("DO $$ BEGIN CREATE ROLE \(role) LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
+            _ = try link.rows("ALTER ROLE \(role) PASSWORD \(secret)")
+            for grant in ["GRANT CONNECT ON DATABASE \(try Self.identifier(database))", "GRANT USAGE ON SCHEMA public",
+                          "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"] {
+                _ = try link.rows("\(grant) TO \(role)")
+            }
+        }
+        var login = self
+        login.user = account
+        login.password = password
+        return login
+    }
+
     private func administer<T>(_ body: (PostgresLink) throws -> T) throws -> T {
         let link = try PostgresLink.connect(withDatabase("postgres"))
         defer { link.close() }

@@ -24,7 +24,7 @@ extension StoreEngine {
 /// would: the append-only triggers switched off, rows changed with SQL.
 final class PostgreSQLDatabase: StoreDatabase {
     /// The logins already granted a database in this process, by database and account.
-    static let grants = Mutex<Set<[String]>>([])
+    static let grants = Mutex<[[String]: PostgresServer]>([:])
 
     let server: PostgresServer
     /// Whether each account opens the database on a server login of its own name (row-level security).
@@ -62,22 +62,12 @@ final class PostgreSQLDatabase: StoreDatabase {
     func login(_ account: String) throws -> PostgresServer {
         let password = "server password of \(account)"
         // One grant at a time in this process: the server refuses two concurrent changes of one role's catalog rows.
-        try Self.grants.withLock { granted in
-            guard !granted.contains([server.database, account]) else { return }
-            let owner = try PostgresLink.connect(server)
-            defer { owner.close() }
-            _ = try owner.rows("DO $$ BEGIN CREATE ROLE \"\(account)\" LOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$")
-            _ = try owner.rows("ALTER ROLE \"\(account)\" PASSWORD '\(password)'")
-            for grant in ["GRANT CONNECT ON DATABASE \(server.database)", "GRANT USAGE ON SCHEMA public",
-                          "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public"] {
-                _ = try owner.rows("\(grant) TO \"\(account)\"")
-            }
-            granted.insert([server.database, account])
+        return try Self.grants.withLock { granted in
+            if let login = granted[[server.database, account]] { return login }
+            let login = try server.personalLogin(account, password: password)
+            granted[[server.database, account]] = login
+            return login
         }
-        var login = server
-        login.user = account
-        login.password = password
-        return login
     }
 
     /// Runs SQL on the database directly, as its owner.
