@@ -192,14 +192,8 @@ extension PostgreSQLCaseStore {
         let seals = try tx.rows("SELECT \(Self.rowSealColumns) FROM casefile c WHERE id IN (SELECT unnest($1::text[]))", Array(ids)).map { row in
             (id: try row.get("id", as: String.self), seal: try rowSeal(row))
         }
-        let perStatement = PostgresTransaction.argumentLimit / 2
-        for start in stride(from: 0, to: seals.count, by: perStatement) {
-            let batch = seals[start..<min(seals.count, start + perStatement)]
-            let pairs = batch.indices.map { "($\(2 * ($0 - start) + 1), $\(2 * ($0 - start) + 2))" }
-            _ = try tx.rows("""
-                UPDATE casefile SET rowSeal = sealed.seal FROM (VALUES \(pairs.joined(separator: ", "))) AS sealed (id, seal)
-                WHERE casefile.id = sealed.id
-                """, arguments: batch.flatMap { [$0.id, $0.seal] as [any SQLArgument] })
+        try tx.inBatches(seals, columns: 2, values: { [$0.id, $0.seal] }) { pairs in
+            "UPDATE casefile SET rowSeal = sealed.seal FROM (VALUES \(pairs)) AS sealed (id, seal) WHERE casefile.id = sealed.id"
         }
     }
 

@@ -141,6 +141,10 @@ extension PostgreSQLCaseStore {
             }
         }
         keepOutside(head)
+        // The planner has no figures for the new tables yet, and the visibility map that lets the queue be read from
+        // its index alone is made by a vacuum: as `pg_restore` advises, vacuum and analyse now (outside any
+        // transaction) rather than at the server's autovacuum's next pass.
+        try mapping(server) { _ = try link.rows("VACUUM ANALYZE") }
         return store
     }
 

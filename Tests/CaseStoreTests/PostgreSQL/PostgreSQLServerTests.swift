@@ -124,6 +124,45 @@ struct PostgreSQLServerTests {
         #expect(try store.queueVersion() == start + 1)
     }
 
+    @Test("Rows sent in batches of as many as the argument limit allows all arrive, once each and whole, NULLs and bytes included")
+    func batchedInsert() throws {
+        let database = try PostgreSQLDatabase()
+        let link = try PostgresLink.connect(database.server)
+        defer { link.close() }
+        let rows: [(Int, String?, Data)] = (1...1_000).map { ($0, $0 % 7 == 0 ? nil : "row \($0)", Data([UInt8($0 % 256), 0, 255])) }
+        let read = try link.transaction { tx in
+            try tx.run("CREATE TABLE batched (n BIGINT PRIMARY KEY, label TEXT, bytes BYTEA NOT NULL)")
+            // 3 values a row and a limit of 64 arguments: 21 rows a statement, 48 statements.
+            try tx.insert(into: "batched", columns: ["n", "label", "bytes"], rows, argumentLimit: 64) { [$0.0, $0.1, $0.2] }
+            return try tx.rows("SELECT n, label, bytes FROM batched ORDER BY n").map {
+                (try $0.get("n", as: Int.self), try $0.get("label", as: String?.self), try $0.get("bytes", as: Data.self))
+            }
+        }
+        #expect(read.count == rows.count)
+        #expect(zip(read, rows).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 && $0.2 == $1.2 })
+    }
+
+    @Test("A server login of a person's own name is made with the team set-up's grants, and a name that is no login is refused")
+    func personalLogin() throws {
+        let database = try PostgreSQLDatabase()
+        _ = try database.open(StoreContract.counselor, passphrase: StoreContract.passphrase)
+        let login = try database.server.personalLogin("ana.lopez-2", password: "it's Ana's")
+        #expect(login.user == "ana.lopez-2" && login.password == "it's Ana's" && login.database == database.server.database)
+        let link = try PostgresLink.connect(login)
+        defer { link.close() }
+        #expect(try link.rows("SELECT session_user AS who").first?.get("who", as: String.self) == "ana.lopez-2")
+        #expect(try link.rows("SELECT COUNT(*) AS n FROM keyslot").first?.get("n", as: Int.self) == 1, "granted the tables")
+        do {
+            _ = try link.rows("DROP TABLE audit")
+            Issue.record("a person's login dropped a table")
+        } catch let refusal as PostgresFailure {
+            #expect(refusal.code == "42501", "refused as not the tables' owner: \(refusal.message)")
+        }
+        #expect(throws: StoreError.server("'sam\"; DROP TABLE audit; --' cannot be a server login's name.")) {
+            _ = try database.server.personalLogin("sam\"; DROP TABLE audit; --", password: "x")
+        }
+    }
+
     /// The text of `pg_dump` of a database, as its operator would take it.
     static func pgDump(_ server: PostgresServer) throws -> String {
         let binaries = (try? FileManager.default.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? []
