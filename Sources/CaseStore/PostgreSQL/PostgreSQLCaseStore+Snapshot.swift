@@ -106,7 +106,8 @@ extension PostgreSQLCaseStore {
                 // counter row updated once per statement (rows inserted, then sealed) slows every update after it in
                 // the same transaction. It counts from its start once the copy is made.
                 try tx.run("ALTER TABLE casefile DISABLE TRIGGER casefile_version")
-                try tx.insert(into: "casefile", columns: Self.caseColumns, snapshot.cases, values: Self.caseValues)
+                try tx.insert(into: "casefile", columns: snapshot.cases.first.map { Self.caseFields($0).map(\.column) } ?? [],
+                              snapshot.cases) { Self.caseFields($0).map(\.value) }
                 try tx.insert(into: "party", columns: ["id", "caseId", "position", "matchTag", "power", "sealed"], snapshot.parties) {
                     [$0.id, $0.caseId, $0.position, $0.matchTag, $0.power, $0.sealed]
                 }
@@ -148,23 +149,21 @@ extension PostgreSQLCaseStore {
         return store
     }
 
-    /// A case row's columns, in the order of ``caseValues(_:)``.
-    private static let caseColumns = [
-        "id", "year", "seq", "receivedAt", "channel", "status", "relationship", "pseudonym", "anonymous", "categories",
-        "consentShareIdentity", "escalationLevel", "acknowledgedAt", "closedAt", "legalHold", "needsReassignment", "score", "band",
-        "severeOrPervasive", "nextDueAt", "nextDueKind", "outsideWindow", "supportDuty", "followUpDays", "followUpSalt",
-        "followUpTag", "queueOpen", "queueBand", "queueScore", "nextDueEpoch", "receivedEpoch", "sealedReporter",
-        "sealedNarrative", "sealedSupport", "sealedDetails", "updatedAt", "version", "changedBy", "sealedCopy", "sealedReview",
-        "rekeyDue", "rankStale", "policyVersion",
-    ]
-
-    private static func caseValues(_ row: StoreSnapshot.CaseRow) -> [any SQLArgument] {
-        [row.id, row.year, row.seq, row.receivedAt, row.channel, row.status, row.relationship, row.pseudonym, row.anonymous,
-         row.categories, row.consentShareIdentity, row.escalationLevel, row.acknowledgedAt, row.closedAt, row.legalHold,
-         row.needsReassignment, row.score, row.band, row.severeOrPervasive, row.nextDueAt, row.nextDueKind, row.outsideWindow,
-         row.supportDuty, row.followUpDays, row.followUpSalt, row.followUpTag, row.queueOpen, row.queueBand, row.queueScore,
-         row.nextDueEpoch, row.receivedEpoch, row.sealedReporter, row.sealedNarrative, row.sealedSupport, row.sealedDetails,
-         row.updatedAt, row.version, row.changedBy, row.sealedCopy, row.sealedReview, row.rekeyDue, row.rankStale,
-         row.policyVersion]
+    /// A case row's values, each with its column.
+    private static func caseFields(_ row: StoreSnapshot.CaseRow) -> [(column: String, value: any SQLArgument)] {
+        [("id", row.id), ("year", row.year), ("seq", row.seq), ("receivedAt", row.receivedAt), ("channel", row.channel),
+         ("status", row.status), ("relationship", row.relationship), ("pseudonym", row.pseudonym), ("anonymous", row.anonymous),
+         ("categories", row.categories), ("consentShareIdentity", row.consentShareIdentity),
+         ("escalationLevel", row.escalationLevel), ("acknowledgedAt", row.acknowledgedAt), ("closedAt", row.closedAt),
+         ("legalHold", row.legalHold), ("needsReassignment", row.needsReassignment), ("score", row.score), ("band", row.band),
+         ("severeOrPervasive", row.severeOrPervasive), ("nextDueAt", row.nextDueAt), ("nextDueKind", row.nextDueKind),
+         ("outsideWindow", row.outsideWindow), ("supportDuty", row.supportDuty), ("followUpDays", row.followUpDays),
+         ("followUpSalt", row.followUpSalt), ("followUpTag", row.followUpTag), ("queueOpen", row.queueOpen),
+         ("queueBand", row.queueBand), ("queueScore", row.queueScore), ("nextDueEpoch", row.nextDueEpoch),
+         ("receivedEpoch", row.receivedEpoch), ("sealedReporter", row.sealedReporter), ("sealedNarrative", row.sealedNarrative),
+         ("sealedSupport", row.sealedSupport), ("sealedDetails", row.sealedDetails), ("updatedAt", row.updatedAt),
+         ("version", row.version), ("changedBy", row.changedBy), ("sealedCopy", row.sealedCopy),
+         ("sealedReview", row.sealedReview), ("rekeyDue", row.rekeyDue), ("rankStale", row.rankStale),
+         ("policyVersion", row.policyVersion)]
     }
 }
