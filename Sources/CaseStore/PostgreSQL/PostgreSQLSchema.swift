@@ -273,7 +273,7 @@ enum PostgreSQLSchema {
         // at 100,000 cases. The queue's index now carries the columns a queue row shows, so the server reads the queue
         // from the index alone (about 20 ms), and a case's sealed fields are kept out of line (TOAST) once its row is
         // over 128 bytes, so reading a row for anything else reads a small one.
-        ("v8-journal-by-case-and-one-role-question", """
+        ("v8-caseload-at-scale", """
             CREATE INDEX journal_case_id ON journal (caseId, id);
             DROP INDEX casefile_queue;
             CREATE INDEX casefile_queue ON casefile (queueOpen, queueBand, queueScore, (COALESCE(nextDueEpoch, 1e18)), year, seq)
