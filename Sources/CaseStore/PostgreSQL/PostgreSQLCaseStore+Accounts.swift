@@ -25,9 +25,7 @@ extension PostgreSQLCaseStore {
 
     public func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw CaseError.invalidField(field: "account name", problem: "must be letters, digits, '-', '_' or '.'")
-        }
+        try AccountName.check(name)
         if let problem = passphrasePolicy.problem(with: passphrase) { throw StoreError.weakPassphrase(problem) }
         // One passphrase, one account (the slow key derivations happen outside the write transaction).
         let slots = try read { tx in try tx.rows("SELECT account, salt, rounds, blockSize, parallelism, wrappedKey FROM keyslot") }

@@ -40,7 +40,7 @@ extension PostgresServer {
     /// README's team set-up grants them: the login the server's row-level security gives only the rows that account's
     /// keys open. Made if missing (logins are the server's, shared by its databases); run by the database's owner.
     public func personalLogin(_ account: String, password: String) throws -> PostgresServer {
-        guard !account.isEmpty, account.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+        guard AccountName.isValid(account) else {
             throw StoreError.server("'\(account)' cannot be a server login's name.")
         }
         let link = try PostgresLink.connect(self)

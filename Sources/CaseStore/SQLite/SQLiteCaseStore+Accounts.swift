@@ -26,9 +26,7 @@ extension SQLiteCaseStore {
 
     public func addAccount(_ name: String, role: Role, passphrase: String, aliases: [String], now: Date) throws {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "-_.".contains($0) }) else {
-            throw CaseError.invalidField(field: .key("field.account-name"), problem: .key("problem.account-name-characters"))
-        }
+        try AccountName.check(name)
         if let problem = passphrasePolicy.problem(with: passphrase) { throw StoreError.weakPassphrase(problem) }
         // One passphrase, one account: a passphrase that already opens a slot would open as that account instead,
         // and the audit would name the wrong person. (The slow key derivations happen outside the write transaction.)

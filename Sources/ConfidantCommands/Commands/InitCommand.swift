@@ -13,7 +13,7 @@ struct InitCommand: ParsableCommand {
 
     static var loginName: String {
         let name = ProcessInfo.processInfo.environment["USER"] ?? NSUserName()
-        let cleaned = name.filter { $0.isLetter || $0.isNumber || "-_.".contains($0) }
+        let cleaned = name.filter(AccountName.allows)
         return cleaned.isEmpty ? "counselor" : cleaned
     }
 
