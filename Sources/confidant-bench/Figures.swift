@@ -11,9 +11,17 @@ struct Figures {
     var now: Date
     var runs: Int
 
-    /// A desk logged in as the counselor (the key derivation included).
-    func open() throws -> CaseDesk {
-        try CaseDesk.open(location, passphrase: BenchDatabase.passphrase, evaluator: config.evaluator(), clock: { [now] in now })
+    /// A desk logged in as the counselor (the key derivation included), at the database's location or `other`.
+    func open(_ other: StoreLocation? = nil) throws -> CaseDesk {
+        try CaseDesk.open(other ?? location, passphrase: BenchDatabase.passphrase, account: "counselor",
+                          evaluator: config.evaluator(), clock: { [now] in now })
+    }
+
+    /// The desk's window on `desk`, its first screen painted at 80×24 (the queue loaded for it).
+    func firstScreen(_ desk: CaseDesk) -> DeskApp {
+        let app = DeskApp(launch: LaunchSettings(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
+        _ = app.render(width: 80, height: 24)
+        return app
     }
 
     func scrypt() throws -> Timing {
@@ -27,37 +35,24 @@ struct Figures {
         var timings: [Timing] = []
         // Open the database (key derivation included), load the queue and paint the first screen. The deadline alert
         // panel follows the first paint (see Launcher).
-        timings.append(try Timing.measure("open + first screen (80×24)", runs: runs) {
-            let app = DeskApp(launch: LaunchSettings(desk: try open(), banner: nil) { _ in true }, calendar: .utc,
-                              idleLimit: nil, now: now)
-            _ = app.render(width: 80, height: 24)
-        })
+        timings.append(try Timing.measure("open + first screen (80×24)", runs: runs) { _ = firstScreen(try open()) })
         // Without the key derivation: with "scrypt key derivation", the two parts of "open + first screen".
         let unlocked = try open()
-        timings.append(Timing.measure("first screen once unlocked (80×24)", runs: runs) {
-            let app = DeskApp(launch: LaunchSettings(desk: unlocked, banner: nil) { _ in true }, calendar: .utc,
-                              idleLimit: nil, now: now)
-            _ = app.render(width: 80, height: 24)
-        })
+        timings.append(Timing.measure("first screen once unlocked (80×24)", runs: runs) { _ = firstScreen(unlocked) })
 
         // On a team's server each person logs in under their own name, and row-level security filters every row the
         // desk reads: the same first screen, through the counselor's own login.
         if case .server(let server) = location {
             let own = try server.personalLogin("counselor", password: "the benchmark counselor's server password")
-            let desk = try CaseDesk.open(.server(own), passphrase: BenchDatabase.passphrase, account: "counselor",
-                                         evaluator: config.evaluator(), clock: { [now] in now })
+            let desk = try open(.server(own))
             timings.append(Timing.measure("first screen once unlocked, own server login (row-level security)", runs: runs) {
-                let app = DeskApp(launch: LaunchSettings(desk: desk, banner: nil) { _ in true }, calendar: .utc,
-                                  idleLimit: nil, now: now)
-                _ = app.render(width: 80, height: 24)
+                _ = firstScreen(desk)
             })
         }
 
         var alertSamples: [Double] = []
         for _ in 0..<runs {
-            let app = DeskApp(launch: LaunchSettings(desk: try open(), banner: nil) { _ in true },
-                              calendar: .utc, idleLimit: nil, now: now)
-            _ = app.render(width: 80, height: 24)
+            let app = firstScreen(try open())
             alertSamples.append(Self.milliseconds {
                 app.start()
                 _ = app.render(width: 80, height: 24)
@@ -68,8 +63,7 @@ struct Figures {
         let desk = try open()
         timings.append(try Timing.measure("rank the whole queue", runs: runs) { _ = try desk.queue() })
 
-        let app = DeskApp(launch: LaunchSettings(desk: desk, banner: nil) { _ in true }, calendar: .utc, idleLimit: nil, now: now)
-        _ = app.render(width: 80, height: 24)
+        let app = firstScreen(desk)
         app.handle(.escape, at: now)  // dismiss the deadline alerts shown on start
         let moves = (0..<(runs * 5)).map { index in
             Self.milliseconds {
